@@ -1,0 +1,3 @@
+export * from './platform';
+export * from './catalog';
+export * from './tenant-plane';

@@ -1,0 +1,97 @@
+import { sql } from 'drizzle-orm';
+import {
+  boolean,
+  check,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+
+export const tenantPlan = pgEnum('tenant_plan', ['standard', 'premium']);
+export const salesMode = pgEnum('sales_mode', ['b2b', 'b2c']);
+export const staffRole = pgEnum('staff_role', ['super_admin', 'staff']);
+export const membershipRole = pgEnum('membership_role', ['owner', 'manager']);
+
+/** Auto-approval rules as stored; validated by lib/registration when written. */
+export type AutoApprovalRules = {
+  valid_vat?: boolean;
+  country?: string[];
+  temporary_days?: number;
+};
+
+export const tenants = pgTable(
+  'tenants',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    subdomain: text().notNull(),
+    customDomain: text(),
+    name: text().notNull(),
+    tagline: text(),
+    logoUrl: text(),
+    primaryColor: text().notNull().default('#1f2937'),
+    accentColor: text().notNull().default('#f59e0b'),
+    plan: tenantPlan().notNull().default('standard'),
+    isActive: boolean().notNull().default(true),
+    salesMode: salesMode().notNull().default('b2b'),
+    currency: text().notNull().default('EUR'),
+    /** VAT rate in basis points (2100 = 21 %), used to show B2C prices incl. VAT. */
+    vatRateBp: integer().notNull().default(2100),
+    countryCode: text().notNull().default('BE'),
+    vatNumberRequired: boolean().notNull().default(true),
+    approvalRequired: boolean().notNull().default(true),
+    autoApprovalEnabled: boolean().notNull().default(false),
+    autoApprovalRules: jsonb().$type<AutoApprovalRules>(),
+    fromEmailAddress: text().notNull(),
+    paymentTimeoutMinutes: integer().notNull().default(30),
+    /**
+     * Name of the dedicated database connection holding this tenant's plane, or null for the shared
+     * default. Resolved to a URL by lib/db-routing; code never branches on `plan`.
+     */
+    dedicatedDatabase: text(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('tenants_subdomain_key').on(t.subdomain),
+    uniqueIndex('tenants_custom_domain_key').on(t.customDomain),
+    check('tenants_subdomain_format', sql`${t.subdomain} ~ '^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$'`),
+    check('tenants_vat_rate_range', sql`${t.vatRateBp} between 0 and 10000`),
+  ],
+);
+
+export const staffUsers = pgTable(
+  'staff_users',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    email: text().notNull(),
+    name: text().notNull(),
+    passwordHash: text(),
+    role: staffRole().notNull().default('staff'),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('staff_users_email_key').on(sql`lower(${t.email})`)],
+);
+
+export const tenantMemberships = pgTable(
+  'tenant_memberships',
+  {
+    staffUserId: uuid()
+      .notNull()
+      .references(() => staffUsers.id, { onDelete: 'cascade' }),
+    tenantId: uuid()
+      .notNull()
+      .references(() => tenants.id, { onDelete: 'cascade' }),
+    role: membershipRole().notNull().default('owner'),
+  },
+  (t) => [primaryKey({ columns: [t.staffUserId, t.tenantId] }), index('tenant_memberships_tenant_idx').on(t.tenantId)],
+);
+
+export type Tenant = typeof tenants.$inferSelect;
+export type NewTenant = typeof tenants.$inferInsert;

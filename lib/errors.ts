@@ -1,0 +1,47 @@
+/**
+ * The one error type of the application. Codes are stable (clients and tests match on them); messages are
+ * written for the person who sees them. HTTP mapping lives here and nowhere else.
+ */
+export const errorCodes = {
+  TENANT_REQUIRED: 400,
+  TENANT_NOT_FOUND: 404,
+  NOT_VISIBLE: 404,
+  NOT_FOUND: 404,
+  VALIDATION_FAILED: 422,
+  ACCOUNT_PENDING: 403,
+  FORBIDDEN: 403,
+  UNAUTHENTICATED: 401,
+  CONFLICT: 409,
+  DATABASE_UNAVAILABLE: 503,
+  INTERNAL: 500,
+} as const;
+
+export type ErrorCode = keyof typeof errorCodes;
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly details?: Record<string, unknown>;
+
+  constructor(code: ErrorCode, message: string, options?: { details?: Record<string, unknown>; cause?: unknown }) {
+    super(message, { cause: options?.cause });
+    this.name = 'AppError';
+    this.code = code;
+    this.details = options?.details;
+  }
+
+  get httpStatus(): number {
+    return errorCodes[this.code];
+  }
+}
+
+export function isAppError(error: unknown, code?: ErrorCode): error is AppError {
+  return error instanceof AppError && (code === undefined || error.code === code);
+}
+
+/** The shape returned to clients: never a stack, never a cause. */
+export function toErrorBody(error: unknown): { status: number; body: { code: ErrorCode; message: string } } {
+  if (error instanceof AppError) {
+    return { status: error.httpStatus, body: { code: error.code, message: error.message } };
+  }
+  return { status: 500, body: { code: 'INTERNAL', message: 'Something went wrong on our side. Please try again.' } };
+}

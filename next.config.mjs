@@ -1,0 +1,11 @@
+/** @type {import('next').NextConfig} */
+const nextConfig = {
+  // PGlite ships WASM and data files that must be loaded from node_modules at run time, not bundled.
+  serverExternalPackages: ['@electric-sql/pglite', 'postgres'],
+  // Tenant storefronts are served on *.localhost in development; let their pages load dev assets.
+  allowedDevOrigins: ['*.localhost'],
+  poweredByHeader: false,
+  images: { unoptimized: true },
+};
+
+export default nextConfig;

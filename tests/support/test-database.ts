@@ -1,0 +1,51 @@
+import { randomBytes } from 'node:crypto';
+import postgres from 'postgres';
+import { PGLITE_MEMORY_URL } from '@/db/client';
+import { ConnectionRegistry, DEFAULT_CONNECTION, setRegistry } from '@/db/connection-registry';
+import { migrateAll } from '@/db/migrate';
+import { invalidateTenantCache } from '@/lib/tenancy/tenant-directory';
+
+export interface TestDatabases {
+  registry: ConnectionRegistry;
+  kind: 'pglite' | 'postgres';
+  cleanup(): Promise<void>;
+}
+
+/**
+ * A fresh, migrated set of databases for one test file: in-memory PGlite by default, or brand-new
+ * databases on the server in TEST_DATABASE_URL (dropped afterwards), so files never see each other's rows.
+ * `dedicated` names dedicated tenant databases to create beside the default.
+ */
+export async function createTestDatabases(dedicated: string[] = []): Promise<TestDatabases> {
+  const serverUrl = process.env.TEST_DATABASE_URL;
+  invalidateTenantCache();
+  if (!serverUrl) {
+    const registry = new ConnectionRegistry({ defaultUrl: PGLITE_MEMORY_URL, dedicatedUrls: {} });
+    await setRegistry(registry);
+    await migrateAll(registry, dedicated);
+    return { registry, kind: 'pglite', cleanup: () => registry.closeAll() };
+  }
+  const name = `sf_test_${randomBytes(5).toString('hex')}`;
+  const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`create database ${name}`);
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  const registry = new ConnectionRegistry({ defaultUrl: url.toString(), dedicatedUrls: {} });
+  await setRegistry(registry);
+  await migrateAll(registry, dedicated);
+  return {
+    registry,
+    kind: 'postgres',
+    async cleanup() {
+      await registry.closeAll();
+      for (const db of [name, ...dedicated.map((d) => `${name}_${d}`)]) {
+        await admin.unsafe(`drop database if exists ${db} with (force)`);
+      }
+      await admin.end({ timeout: 5 });
+    },
+  };
+}
+
+export async function platformDb(registry: ConnectionRegistry) {
+  return (await registry.get(DEFAULT_CONNECTION)).db;
+}
