@@ -28,14 +28,14 @@ const CONNECTION_NAME = /^[a-z0-9_]{1,40}$/;
 
 /**
  * Where a dedicated database lives when no URL is configured for it: beside the default one
- * (`<db>_<name>` on the same PostgreSQL server, or a sibling PGlite directory).
+ * (`<db>_<name>` on the same PostgreSQL server, or the PGlite directory `<dir>--<name>`).
  */
 export function deriveDedicatedUrl(defaultUrl: string, name: string): string {
   if (!CONNECTION_NAME.test(name)) throw new Error(`Invalid dedicated database name: ${name}`);
   if (databaseKind(defaultUrl) === 'pglite') {
     const dir = pgliteDirectory(defaultUrl);
     if (!dir) return PGLITE_MEMORY_URL;
-    return `pglite://${path.relative(process.cwd(), path.join(path.dirname(dir), `tenant-${name}`))}`;
+    return `pglite://${path.relative(process.cwd(), `${dir}--${name}`)}`;
   }
   const url = new URL(defaultUrl);
   const base = url.pathname.replace(/^\//, '') || 'postgres';

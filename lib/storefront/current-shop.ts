@@ -1,0 +1,40 @@
+import 'server-only';
+import { headers } from 'next/headers';
+import { notFound } from 'next/navigation';
+import { cache } from 'react';
+import { DEFAULT_CONNECTION, getRegistry } from '@/db/connection-registry';
+import type { Tenant } from '@/db/schema';
+import { loadVisibilityRules, type VisibilityRules } from '@/lib/catalog/visibility';
+import type { PriceDisplayContext } from '@/lib/pricing/resolve-price';
+import { normalizeHost } from '@/lib/tenancy/parse-host';
+import { getTenantByHost } from '@/lib/tenancy/tenant-directory';
+
+export interface Shop {
+  tenant: Tenant;
+  rules: VisibilityRules;
+  price: PriceDisplayContext;
+}
+
+/**
+ * The tenant behind the current storefront request, resolved once per render. The `[host]` segment
+ * comes from middleware's rewrite; it must also match the request's own Host header, so that a request
+ * which somehow skipped middleware cannot pick a shop by path.
+ */
+export const getShop = cache(async (hostParam: string): Promise<Shop> => {
+  const host = normalizeHost(decodeURIComponent(hostParam));
+  const requestHost = normalizeHost((await headers()).get('host'));
+  if (!host || host !== requestHost) notFound();
+  const tenant = await getTenantByHost(host);
+  if (!tenant) notFound();
+  const { db } = await getRegistry().get(DEFAULT_CONNECTION);
+  const rules = await loadVisibilityRules(db, tenant.id);
+  return {
+    tenant,
+    rules,
+    price: { salesMode: tenant.salesMode, vatRateBp: tenant.vatRateBp, currency: tenant.currency },
+  };
+});
+
+export async function catalogDb() {
+  return (await getRegistry().get(DEFAULT_CONNECTION)).db;
+}

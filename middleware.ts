@@ -1,0 +1,33 @@
+import { NextResponse, type NextRequest } from 'next/server';
+import { parseHost } from '@/lib/tenancy/parse-host';
+
+/**
+ * Routes by host only: no database, no session. It rewrites every request into an internal segment
+ * (`/platform`, `/admin`, `/shop/<host>`), so those segments can never be requested directly: a request
+ * for `/shop/...` on any host is itself prefixed and lands on a 404. It is not a security boundary:
+ * pages, actions and route handlers check tenant and session themselves.
+ */
+export function middleware(request: NextRequest) {
+  const target = parseHost(request.headers.get('host'), process.env.PLATFORM_ROOT_DOMAIN);
+  const url = request.nextUrl.clone();
+  const path = url.pathname === '/' ? '' : url.pathname;
+  switch (target.kind) {
+    case 'platform':
+      url.pathname = `/platform${path}`;
+      break;
+    case 'admin':
+      url.pathname = `/admin${path}`;
+      break;
+    case 'tenant':
+      url.pathname = `/shop/${encodeURIComponent(target.host)}${path}`;
+      break;
+    default:
+      url.pathname = `/shop/_unknown${path}`;
+  }
+  return NextResponse.rewrite(url);
+}
+
+export const config = {
+  // Framework assets, API routes and files at the root (favicon, robots) are not host-routed.
+  matcher: ['/((?!_next/|api/|favicon\\.ico|robots\\.txt|fonts/).*)'],
+};
