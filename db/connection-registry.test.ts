@@ -20,7 +20,7 @@ describe('dedicated database URLs', () => {
 
   it('prefers an explicitly configured URL', () => {
     const registry = new ConnectionRegistry(
-      configFromEnv({ DATABASE_URL: 'postgres://h/main', TENANT_DATABASE_URLS: '{"bigcorp":"postgres://other/bc"}' } as NodeJS.ProcessEnv),
+      configFromEnv({ DATABASE_URL: 'postgres://h/main', TENANT_DATABASE_URLS: '{"bigcorp":"postgres://other/bc"}' }),
     );
     expect(registry.urlFor('bigcorp')).toBe('postgres://other/bc');
     expect(registry.urlFor('enterprise_x')).toBe('postgres://h/main_enterprise_x');
@@ -28,6 +28,6 @@ describe('dedicated database URLs', () => {
   });
 
   it('defaults to the embedded database when DATABASE_URL is unset', () => {
-    expect(configFromEnv({} as NodeJS.ProcessEnv).defaultUrl).toBe('pglite://.data/default');
+    expect(configFromEnv({}).defaultUrl).toBe('pglite://.data/default');
   });
 });

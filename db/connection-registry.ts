@@ -11,7 +11,7 @@ export interface RegistryConfig {
   dedicatedUrls: Record<string, string>;
 }
 
-export function configFromEnv(env: NodeJS.ProcessEnv = process.env): RegistryConfig {
+export function configFromEnv(env: Record<string, string | undefined> = process.env): RegistryConfig {
   const raw = env.TENANT_DATABASE_URLS?.trim();
   let dedicatedUrls: Record<string, string> = {};
   if (raw) {

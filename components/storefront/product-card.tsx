@@ -28,9 +28,9 @@ export function ProductCard({ article, price }: { article: ArticleSummary; price
       </p>
       {article.euFuelClass ? (
         <p className="mt-2 flex gap-1.5 text-xs" aria-label="EU tyre label">
-          <span className="rounded bg-slate-100 px-1.5 py-0.5" title="Fuel efficiency">⛽ {article.euFuelClass}</span>
-          <span className="rounded bg-slate-100 px-1.5 py-0.5" title="Wet grip">💧 {article.euWetGripClass}</span>
-          <span className="rounded bg-slate-100 px-1.5 py-0.5" title="External rolling noise">🔊 {article.euNoiseDb} dB</span>
+          <span className="rounded bg-slate-100 px-1.5 py-0.5" title="Fuel efficiency">Fuel {article.euFuelClass}</span>
+          <span className="rounded bg-slate-100 px-1.5 py-0.5" title="Wet grip">Wet {article.euWetGripClass}</span>
+          <span className="rounded bg-slate-100 px-1.5 py-0.5" title="External rolling noise">{article.euNoiseDb} dB</span>
         </p>
       ) : null}
       <div className="mt-auto flex items-end justify-between gap-2 pt-4">

@@ -15,6 +15,6 @@ describe('branding', () => {
   });
 
   it('falls back to neutral colours when a tenant has none', () => {
-    expect(tenantThemeVariables(null, 'nope')['--tenant-primary']).toBe('#1f2937');
+    expect(tenantThemeVariables(null, 'nope')['--color-brand']).toBe('#1f2937');
   });
 });

@@ -19,11 +19,13 @@ export function readableTextOn(hex: string): '#ffffff' | '#111827' {
 export function tenantThemeVariables(primary: string | null, accent: string | null): Record<string, string> {
   const p = safeColor(primary, '#1f2937');
   const a = safeColor(accent, '#f59e0b');
+  // Tailwind's theme colours are overridden on the shop's root element, so `bg-brand` and friends
+  // resolve to this tenant's colours inside it and nowhere else.
   return {
-    '--tenant-primary': p,
-    '--tenant-primary-contrast': readableTextOn(p),
-    '--tenant-accent': a,
-    '--tenant-accent-contrast': readableTextOn(a),
+    '--color-brand': p,
+    '--color-brand-contrast': readableTextOn(p),
+    '--color-accent': a,
+    '--color-accent-contrast': readableTextOn(a),
   };
 }
 
