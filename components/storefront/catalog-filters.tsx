@@ -37,6 +37,7 @@ export function CatalogFilters({ query, facets }: { query: CatalogQuery; facets:
       <form method="get" action="/products" className="space-y-5 rounded-lg border border-slate-200 bg-white p-4" aria-label="Filter products">
         <AutoSubmit />
         {query.q ? <input type="hidden" name="q" value={query.q} /> : null}
+        {query.kind ? <input type="hidden" name="kind" value={query.kind} /> : null}
         {query.sort !== 'relevance' ? <input type="hidden" name="sort" value={query.sort} /> : null}
         <FacetSelect name="category" label="Category" values={facets.category} selected={query.category} />
         <FacetSelect name="season" label="Season" values={facets.season} selected={query.season} />

@@ -2,7 +2,7 @@ import Link from 'next/link';
 import type { Tenant } from '@/db/schema';
 import { ShopLogo } from './shop-logo';
 
-export function ShopHeader({ tenant }: { tenant: Tenant }) {
+export function ShopHeader({ tenant, kinds }: { tenant: Tenant; kinds: Array<'tyre' | 'wheel'> }) {
   return (
     <header className="bg-brand text-brand-contrast shadow-sm">
       <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-6 gap-y-3 px-4 py-3 sm:px-6">
@@ -11,8 +11,8 @@ export function ShopHeader({ tenant }: { tenant: Tenant }) {
           <span className="text-lg leading-tight">{tenant.name}</span>
         </Link>
         <nav aria-label="Catalog" className="flex gap-4 text-sm font-medium opacity-90">
-          <Link href="/products?category=summer-tyres" className="hover:underline">Tyres</Link>
-          <Link href="/products?category=alloy-wheels" className="hover:underline">Wheels</Link>
+          {kinds.includes('tyre') ? <Link href="/products?kind=tyre" className="hover:underline">Tyres</Link> : null}
+          {kinds.includes('wheel') ? <Link href="/products?kind=wheel" className="hover:underline">Wheels</Link> : null}
           <Link href="/products" className="hover:underline">All products</Link>
         </nav>
         <form action="/products" method="get" role="search" className="order-last flex w-full gap-2 sm:order-none sm:ml-auto sm:w-auto">

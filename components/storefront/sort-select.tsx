@@ -13,7 +13,7 @@ export function SortSelect({ query }: { query: CatalogQuery }) {
   const hidden: [string, string][] = [];
   if (query.q) hidden.push(['q', query.q]);
   for (const b of query.brands) hidden.push(['brand', b]);
-  for (const key of ['category', 'season', 'vehicle', 'width', 'aspect', 'rim'] as const) {
+  for (const key of ['kind', 'category', 'season', 'vehicle', 'width', 'aspect', 'rim'] as const) {
     const value = query[key];
     if (value !== undefined) hidden.push([key, String(value)]);
   }

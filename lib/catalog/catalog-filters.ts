@@ -49,6 +49,7 @@ export function buildCatalogFilters(rules: VisibilityRules, query: CatalogQuery)
     }
   }
   if (query.inStock) base.push(gt(articles.stock, 0));
+  if (query.kind) base.push(eq(articles.kind, query.kind));
   if (query.brands.length > 0) {
     byAxis.brand = sql`${articles.brandId} in (select id from brands where slug = any(${slugs(query.brands)}))`;
   }

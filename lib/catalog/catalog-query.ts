@@ -2,6 +2,7 @@ import { z } from 'zod';
 
 export const SORTS = ['relevance', 'price-asc', 'price-desc', 'name'] as const;
 export const SEASONS = ['summer', 'winter', 'all_season'] as const;
+export const KINDS = ['tyre', 'wheel'] as const;
 export const PAGE_SIZE = 24;
 export const MAX_PAGE = 500;
 
@@ -19,6 +20,7 @@ export const catalogQuerySchema = z.object({
   brands: z.preprocess(many, z.array(z.unknown())).transform((values) =>
     [...new Set(values.flatMap((v) => (slug.safeParse(v).success ? [slug.parse(v)] : [])))].slice(0, 50),
   ),
+  kind: z.preprocess(first, z.enum(KINDS).optional()).catch(undefined),
   category: z.preprocess(first, slug.optional()).catch(undefined),
   season: z.preprocess(first, z.enum(SEASONS).optional()).catch(undefined),
   vehicle: z.preprocess(first, slug.optional()).catch(undefined),
@@ -41,6 +43,7 @@ export function parseCatalogQuery(params: Record<string, string | string[] | und
 export function catalogQueryToSearch(query: Partial<CatalogQuery>): string {
   const params = new URLSearchParams();
   if (query.q) params.set('q', query.q);
+  if (query.kind) params.set('kind', query.kind);
   for (const b of query.brands ?? []) params.append('brand', b);
   if (query.category) params.set('category', query.category);
   if (query.season) params.set('season', query.season);

@@ -33,7 +33,7 @@ export default async function ProductsPage({ params, searchParams }: Props) {
         <div className="flex flex-wrap items-end justify-between gap-3">
           <div>
             <h1 id="results-heading" className="text-2xl font-bold">
-              {query.q ? <>Results for “{query.q}”</> : 'All products'}
+              {query.q ? <>Results for “{query.q}”</> : query.kind === 'tyre' ? 'Tyres' : query.kind === 'wheel' ? 'Wheels' : 'All products'}
             </h1>
             <p className="text-sm text-slate-600" data-testid="result-count" aria-live="polite">
               {result.total === 0
