@@ -12,12 +12,12 @@ export function articleSize(a: Pick<ArticleSummary, 'kind' | 'width' | 'aspectRa
 
 export function ProductCard({ article, price }: { article: ArticleSummary; price: PriceDisplayContext }) {
   return (
-    <li className="flex flex-col rounded-lg border border-slate-200 bg-white p-4 shadow-sm transition hover:shadow-md" data-testid="product-card">
+    <li className="relative flex flex-col rounded-lg border border-slate-200 bg-white p-4 shadow-sm transition hover:shadow-md" data-testid="product-card">
       <p className="text-xs font-semibold tracking-wide text-slate-500 uppercase" data-testid="product-brand">
         {article.brandName}
       </p>
       <h3 className="mt-1 font-semibold leading-snug">
-        <Link href={`/products/${article.slug}`} className="after:absolute hover:underline">
+        <Link href={`/products/${article.slug}`} className="after:absolute after:inset-0 hover:underline">
           {article.name}
         </Link>
       </h3>

@@ -89,8 +89,10 @@ export const articles = pgTable(
     stock: integer().notNull().default(0),
     basePriceCents: integer().notNull(),
     currency: text().notNull().default('EUR'),
+    // Separators become spaces before parsing, as on the query side (lib/catalog/catalog-filters.ts):
+    // otherwise the parser reads `CON-2055516` as a negative number and `205/55` as a file path.
     searchVector: tsvector().generatedAlwaysAs(
-      (): SQL => sql`to_tsvector('simple', ${articles.name} || ' ' || ${articles.sku})`,
+      (): SQL => sql`to_tsvector('simple', translate(${articles.name} || ' ' || ${articles.sku}, '-/.', '   '))`,
     ),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },

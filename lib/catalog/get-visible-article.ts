@@ -6,6 +6,8 @@ import { visibilityCondition } from './visibility';
 
 /** The article behind a product page, or null when it does not exist or the tenant may not show it. */
 export async function getVisibleArticleBySlug(db: Executor, scope: CatalogScope, slug: string) {
+  // Slugs are generated lower-case ASCII; anything else (including a NUL byte) cannot exist.
+  if (!/^[a-z0-9-]{1,200}$/.test(slug)) return null;
   const [article] = await db
     .select({
       ...articleSummaryFields(scope.tenantId),
