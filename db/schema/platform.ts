@@ -93,5 +93,15 @@ export const tenantMemberships = pgTable(
   (t) => [primaryKey({ columns: [t.staffUserId, t.tenantId] }), index('tenant_memberships_tenant_idx').on(t.tenantId)],
 );
 
+/**
+ * Fixed-window counters for rate limits (sign-in attempts, reset requests). In the database, not in
+ * process memory, so the limit holds across every instance behind the load balancer.
+ */
+export const rateLimitBuckets = pgTable('rate_limit_buckets', {
+  key: text().primaryKey(),
+  windowStart: timestamp({ withTimezone: true }).notNull(),
+  hits: integer().notNull(),
+});
+
 export type Tenant = typeof tenants.$inferSelect;
 export type NewTenant = typeof tenants.$inferInsert;

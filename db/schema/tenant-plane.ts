@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { index, jsonb, pgEnum, pgPolicy, pgRole, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, foreignKey, index, integer, jsonb, pgEnum, pgPolicy, pgRole, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
 /**
  * The role every tenant-plane query runs as (see db/with-tenant.ts). It is created by a hand-written
@@ -18,6 +18,9 @@ const tenantIsolation = (table: string) =>
   });
 
 export const customerStatus = pgEnum('customer_status', ['pending_approval', 'active', 'rejected']);
+export const approvalType = pgEnum('approval_type', ['manual', 'auto', 'open']);
+/** What the VAT check said at registration: offline checksum and, when enabled, the VIES registry. */
+export const vatCheckResult = pgEnum('vat_check_result', ['valid', 'invalid', 'unavailable', 'not_checked']);
 
 export const customers = pgTable(
   'customers',
@@ -31,10 +34,25 @@ export const customers = pgTable(
     vatNumber: text(),
     countryCode: text(),
     status: customerStatus().notNull().default('pending_approval'),
+    passwordHash: text(),
+    phone: text(),
+    vatCheck: vatCheckResult().notNull().default('not_checked'),
+    approvalType: approvalType(),
+    approvedAt: timestamp({ withTimezone: true }),
+    /** An auto-approval may be temporary: past this moment the account is pending review again. */
+    approvalExpiresAt: timestamp({ withTimezone: true }),
+    /** Why the account waits for a person, e.g. `vat_registry_unavailable`. */
+    reviewReason: text(),
+    /** Customer-specific margin on top of the tenant price in basis points; negative is a discount. */
+    marginBp: integer().notNull().default(0),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     uniqueIndex('customers_tenant_email_key').on(t.tenantId, sql`lower(${t.email})`),
+    // Target of the (tenant_id, customer_id) foreign keys below: a child row can only point at a
+    // customer of its own tenant (foreign-key checks are not subject to row-level security).
+    uniqueIndex('customers_tenant_id_key').on(t.tenantId, t.id),
     tenantIsolation('customers'),
   ],
 ).enableRLS();
@@ -52,6 +70,77 @@ export const auditLog = pgTable(
   (t) => [index('audit_log_tenant_created_idx').on(t.tenantId, t.createdAt), tenantIsolation('audit_log')],
 ).enableRLS();
 
+export const customerAddresses = pgTable(
+  'customer_addresses',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    tenantId: uuid().notNull(),
+    customerId: uuid().notNull(),
+    label: text(),
+    recipient: text().notNull(),
+    line1: text().notNull(),
+    line2: text(),
+    postalCode: text().notNull(),
+    city: text().notNull(),
+    countryCode: text().notNull(),
+    isDefault: boolean().notNull().default(false),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('customer_addresses_customer_idx').on(t.tenantId, t.customerId),
+    foreignKey({ columns: [t.tenantId, t.customerId], foreignColumns: [customers.tenantId, customers.id] }).onDelete('cascade'),
+    tenantIsolation('customer_addresses'),
+  ],
+).enableRLS();
+
+/** Single-use password reset tokens; only a hash of the token is stored. */
+export const passwordResetTokens = pgTable(
+  'password_reset_tokens',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    tenantId: uuid().notNull(),
+    customerId: uuid().notNull(),
+    tokenHash: text().notNull(),
+    expiresAt: timestamp({ withTimezone: true }).notNull(),
+    usedAt: timestamp({ withTimezone: true }),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('password_reset_tokens_hash_key').on(t.tenantId, t.tokenHash),
+    foreignKey({ columns: [t.tenantId, t.customerId], foreignColumns: [customers.tenantId, customers.id] }).onDelete('cascade'),
+    tenantIsolation('password_reset_tokens'),
+  ],
+).enableRLS();
+
+/** Every email sent (or, without a provider, only logged) on behalf of a tenant. */
+export const sentEmails = pgTable(
+  'sent_emails',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    tenantId: uuid().notNull(),
+    /** Makes a retried send a no-op: one row, one provider call, per key and tenant. */
+    idempotencyKey: text().notNull(),
+    template: text().notNull(),
+    toAddress: text().notNull(),
+    fromAddress: text().notNull(),
+    replyTo: text(),
+    subject: text().notNull(),
+    html: text().notNull(),
+    textBody: text().notNull(),
+    /** `resend` when handed to the provider, `log` when only recorded (no API key configured). */
+    transport: text().notNull(),
+    providerMessageId: text(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('sent_emails_idempotency_key').on(t.tenantId, t.idempotencyKey),
+    index('sent_emails_tenant_created_idx').on(t.tenantId, t.createdAt),
+    tenantIsolation('sent_emails'),
+  ],
+).enableRLS();
+
 export type Customer = typeof customers.$inferSelect;
+export type CustomerAddress = typeof customerAddresses.$inferSelect;
+export type SentEmail = typeof sentEmails.$inferSelect;
 export type NewCustomer = typeof customers.$inferInsert;
 export type AuditEntry = typeof auditLog.$inferSelect;
