@@ -10,7 +10,7 @@ export function articleSize(a: Pick<ArticleSummary, 'kind' | 'width' | 'aspectRa
   return `${a.width}/${a.aspectRatio} R${a.rimDiameter}`;
 }
 
-export function ProductCard({ article, price }: { article: ArticleSummary; price: PriceDisplayContext }) {
+export function ProductCard({ article, price, marginBp = 0 }: { article: ArticleSummary; price: PriceDisplayContext; marginBp?: number }) {
   return (
     <li className="relative flex flex-col rounded-lg border border-slate-200 bg-white p-4 shadow-sm transition hover:shadow-md" data-testid="product-card">
       <p className="text-xs font-semibold tracking-wide text-slate-500 uppercase" data-testid="product-brand">
@@ -34,7 +34,7 @@ export function ProductCard({ article, price }: { article: ArticleSummary; price
         </p>
       ) : null}
       <div className="mt-auto flex items-end justify-between gap-2 pt-4">
-        <PriceTag netCents={article.netPriceCents} context={price} />
+        <PriceTag netCents={article.netPriceCents} context={price} marginBp={marginBp} />
         <StockBadge stock={article.stock} />
       </div>
     </li>

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { ShopFooter } from '@/components/storefront/shop-footer';
 import { ShopHeader } from '@/components/storefront/shop-header';
 import { tenantThemeVariables } from '@/lib/storefront/branding';
+import { getCurrentCustomer } from '@/lib/auth/current-customer';
 import { listVisibleKinds } from '@/lib/catalog/visible-kinds';
 import { catalogDb, getShop } from '@/lib/storefront/current-shop';
 
@@ -18,14 +19,14 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function ShopLayout({ children, params }: Props) {
   const { tenant, rules } = await getShop((await params).host);
-  const kinds = await listVisibleKinds(await catalogDb(), rules);
+  const [kinds, customer] = await Promise.all([listVisibleKinds(await catalogDb(), rules), getCurrentCustomer(tenant.id)]);
   const theme = tenantThemeVariables(tenant.primaryColor, tenant.accentColor) as React.CSSProperties;
   return (
     <div style={theme} className="flex min-h-dvh flex-col" data-tenant={tenant.subdomain}>
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2">
         Skip to content
       </a>
-      <ShopHeader tenant={tenant} kinds={kinds} />
+      <ShopHeader tenant={tenant} kinds={kinds} customerName={customer?.name ?? null} />
       <main id="main" className="mx-auto w-full max-w-7xl flex-1 px-4 py-6 sm:px-6 lg:py-8">
         {children}
       </main>

@@ -2,6 +2,7 @@ import Link from 'next/link';
 import { ProductCard } from '@/components/storefront/product-card';
 import { parseCatalogQuery } from '@/lib/catalog/catalog-query';
 import { listVisibleArticles } from '@/lib/catalog/list-visible-articles';
+import { getCurrentCustomer } from '@/lib/auth/current-customer';
 import { catalogDb, getShop } from '@/lib/storefront/current-shop';
 
 type Props = { params: Promise<{ host: string }> };
@@ -9,6 +10,7 @@ type Props = { params: Promise<{ host: string }> };
 export default async function ShopHome({ params }: Props) {
   const shop = await getShop((await params).host);
   const scope = { tenantId: shop.tenant.id, rules: shop.rules };
+  const customer = await getCurrentCustomer(shop.tenant.id);
   const overview = await listVisibleArticles(await catalogDb(), scope, parseCatalogQuery({ stock: '1' }), 8);
   const brands = [...overview.facets.brand].sort((a, b) => b.count - a.count).slice(0, 12);
   return (
@@ -68,7 +70,7 @@ export default async function ShopHome({ params }: Props) {
         ) : (
           <ul className="mt-4 grid grid-cols-1 gap-4 sm:grid-cols-2 lg:grid-cols-4">
             {overview.items.map((article) => (
-              <ProductCard key={article.id} article={article} price={shop.price} />
+              <ProductCard key={article.id} article={article} price={shop.price} marginBp={customer?.marginBp ?? 0} />
             ))}
           </ul>
         )}

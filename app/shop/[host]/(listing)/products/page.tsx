@@ -6,6 +6,7 @@ import { ProductCard } from '@/components/storefront/product-card';
 import { SortSelect } from '@/components/storefront/sort-select';
 import { parseCatalogQuery } from '@/lib/catalog/catalog-query';
 import { listVisibleArticles } from '@/lib/catalog/list-visible-articles';
+import { getCurrentCustomer } from '@/lib/auth/current-customer';
 import { catalogDb, getShop } from '@/lib/storefront/current-shop';
 
 type Props = {
@@ -21,6 +22,7 @@ export async function generateMetadata({ searchParams }: Props): Promise<Metadat
 export default async function ProductsPage({ params, searchParams }: Props) {
   const shop = await getShop((await params).host);
   const query = parseCatalogQuery(await searchParams);
+  const customer = await getCurrentCustomer(shop.tenant.id);
   const result = await listVisibleArticles(await catalogDb(), { tenantId: shop.tenant.id, rules: shop.rules }, query);
   const first = (result.page - 1) * result.pageSize + 1;
   const last = first + result.items.length - 1;
@@ -48,7 +50,7 @@ export default async function ProductsPage({ params, searchParams }: Props) {
         {result.items.length > 0 ? (
           <ul className="mt-4 grid grid-cols-1 gap-4 sm:grid-cols-2 xl:grid-cols-3">
             {result.items.map((article) => (
-              <ProductCard key={article.id} article={article} price={shop.price} />
+              <ProductCard key={article.id} article={article} price={shop.price} marginBp={customer?.marginBp ?? 0} />
             ))}
           </ul>
         ) : (

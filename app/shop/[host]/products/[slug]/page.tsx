@@ -6,6 +6,8 @@ import { articleSize } from '@/components/storefront/product-card';
 import { StockBadge } from '@/components/storefront/stock-badge';
 import { getVisibleArticleBySlug } from '@/lib/catalog/get-visible-article';
 import { seasonLabel } from '@/lib/catalog/list-visible-articles';
+import { OrderPanel } from '@/components/storefront/order-panel';
+import { getCurrentCustomer } from '@/lib/auth/current-customer';
 import { catalogDb, getShop } from '@/lib/storefront/current-shop';
 
 type Props = { params: Promise<{ host: string; slug: string }> };
@@ -26,6 +28,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function ProductPage({ params }: Props) {
   const { shop, article } = await loadArticle(params);
+  const customer = await getCurrentCustomer(shop.tenant.id);
   const specs: [string, string | null][] = [
     ['Brand', article.brandName],
     ['Category', article.categoryName],
@@ -84,9 +87,10 @@ export default async function ProductPage({ params }: Props) {
           ) : null}
         </div>
         <aside className="h-fit space-y-3 rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
-          <PriceTag netCents={article.netPriceCents} context={shop.price} size="lg" />
+          <PriceTag netCents={article.netPriceCents} context={shop.price} marginBp={customer?.marginBp ?? 0} size="lg" />
           <StockBadge stock={article.stock} />
           <p className="text-sm text-slate-600">Article number {article.sku}</p>
+          <OrderPanel customer={customer} tenantName={shop.tenant.name} slug={article.slug} />
         </aside>
       </div>
     </article>

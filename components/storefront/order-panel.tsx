@@ -1,0 +1,27 @@
+import Link from 'next/link';
+import type { Customer } from '@/db/schema';
+import { customerStatusMessage, effectiveCustomerStatus } from '@/lib/registration/decide-registration';
+
+/**
+ * Who may order, said where the buyer looks. This only explains; ordering itself is refused on the
+ * server for anyone whose account is not active.
+ */
+export function OrderPanel({ customer, tenantName, slug }: { customer: Customer | null; tenantName: string; slug: string }) {
+  if (!customer) {
+    return (
+      <p className="border-t border-slate-200 pt-3 text-sm text-slate-700">
+        <Link href={`/account/sign-in?callbackUrl=/products/${slug}`} className="font-semibold underline">Sign in</Link> or{' '}
+        <Link href="/account/register" className="font-semibold underline">create an account</Link> to order.
+      </p>
+    );
+  }
+  const status = effectiveCustomerStatus(customer, new Date());
+  if (status === 'active') return null;
+  const message = customerStatusMessage(status, tenantName);
+  return (
+    <div role="status" data-testid="order-blocked" className="rounded-md border border-amber-200 bg-amber-50 p-3 text-sm text-amber-900">
+      <p className="font-semibold">{message.title}</p>
+      <p className="mt-1">{message.body}</p>
+    </div>
+  );
+}

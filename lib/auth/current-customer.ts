@@ -1,0 +1,36 @@
+import 'server-only';
+import { cache } from 'react';
+import type { Customer } from '@/db/schema';
+import { expireTemporaryApproval, findCustomerById } from '@/lib/customers/customer-repository';
+import { effectiveCustomerStatus } from '@/lib/registration/decide-registration';
+import { withTenant } from '@/lib/tenancy/with-tenant';
+import { auth } from './auth';
+
+export interface SessionClaims {
+  customerId?: string;
+  tenantId?: string;
+}
+
+/**
+ * A session is valid only on the shop that issued it. Cookies are host-only already; this also rejects
+ * a session cookie copied by hand to another tenant's host.
+ */
+export function sessionCustomerIdFor(session: SessionClaims | null | undefined, tenantId: string): string | null {
+  if (!session?.customerId || !session.tenantId) return null;
+  return session.tenantId === tenantId ? session.customerId : null;
+}
+
+/** The signed-in customer of this shop, fresh from the database (status changes apply at once). */
+export const getCurrentCustomer = cache(async (tenantId: string): Promise<Customer | null> => {
+  const customerId = sessionCustomerIdFor((await auth()) as SessionClaims | null, tenantId);
+  if (!customerId) return null;
+  return withTenant(tenantId, async (tx) => {
+    const customer = await findCustomerById(tx, customerId);
+    if (!customer) return null;
+    const now = new Date();
+    if (effectiveCustomerStatus(customer, now) === 'expired') {
+      return (await expireTemporaryApproval(tx, customer.id, now)) ?? customer;
+    }
+    return customer;
+  });
+});

@@ -1,0 +1,26 @@
+import { eq } from 'drizzle-orm';
+import { z } from 'zod';
+import type { Transaction } from '@/db/client';
+import { customers } from '@/db/schema';
+import { AppError } from '@/lib/errors';
+import { fieldErrorsOf } from '@/lib/registration/registration-form';
+
+export const profileSchema = z.object({
+  name: z.string().trim().min(2, 'Please enter your full name.').max(100),
+  phone: z
+    .string()
+    .trim()
+    .max(40)
+    .regex(/^[+0-9 ()./-]*$/, 'Phone numbers use digits, spaces and + ( ) . / -')
+    .optional()
+    .transform((v) => v || null),
+});
+
+/** Name and phone only: company and VAT number changes go through the shop, as they affect approval. */
+export async function updateProfile(tx: Transaction, customerId: string, input: unknown) {
+  const parsed = profileSchema.safeParse(input);
+  if (!parsed.success) {
+    throw new AppError('VALIDATION_FAILED', 'Please check the highlighted fields.', { details: { fieldErrors: fieldErrorsOf(parsed.error) } });
+  }
+  await tx.update(customers).set({ ...parsed.data, updatedAt: new Date() }).where(eq(customers.id, customerId));
+}

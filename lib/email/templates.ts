@@ -1,0 +1,34 @@
+import type { ReactElement } from 'react';
+import AccountActive, { subject as accountActiveSubject } from '@/emails/account-active';
+import AccountApproved, { subject as accountApprovedSubject } from '@/emails/account-approved';
+import PasswordReset, { subject as passwordResetSubject } from '@/emails/password-reset';
+import RegistrationReceived, { subject as registrationReceivedSubject } from '@/emails/registration-received';
+import type { EmailBrand } from './brand';
+
+export interface EmailTemplate<P extends { brand: EmailBrand }> {
+  component: (props: P) => ReactElement;
+  subject: (props: P) => string;
+}
+
+function defineTemplate<P extends { brand: EmailBrand }>(component: (props: P) => ReactElement, subject: (props: P) => string): EmailTemplate<P> {
+  return { component, subject };
+}
+
+/** Every email the platform sends, by the name stored in `sent_emails.template`. */
+export const emailTemplates = {
+  'registration-received': defineTemplate(RegistrationReceived, registrationReceivedSubject),
+  'account-approved': defineTemplate(AccountApproved, accountApprovedSubject),
+  'account-active': defineTemplate(AccountActive, accountActiveSubject),
+  'password-reset': defineTemplate(PasswordReset, passwordResetSubject),
+};
+
+export type TemplateName = keyof typeof emailTemplates;
+
+export type TemplateProps<N extends TemplateName> = (typeof emailTemplates)[N] extends EmailTemplate<infer P> ? P : never;
+
+/** What a caller supplies: the brand is always derived from the tenant, never passed in. */
+export type TemplateInput<N extends TemplateName> = Omit<TemplateProps<N>, 'brand'>;
+
+export function isTemplateName(value: string): value is TemplateName {
+  return Object.hasOwn(emailTemplates, value);
+}

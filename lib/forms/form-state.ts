@@ -1,0 +1,37 @@
+import { isAppError, toErrorBody } from '@/lib/errors';
+import { log } from '@/lib/log';
+
+/** What a server action returns to its form: never loses what the person typed (passwords excepted). */
+export interface FormState {
+  status: 'idle' | 'error' | 'success';
+  message?: string;
+  fieldErrors?: Record<string, string>;
+  values?: Record<string, string>;
+}
+
+export const idleFormState: FormState = { status: 'idle' };
+
+const SECRET_FIELDS = new Set(['password', 'newPassword', 'confirmPassword', 'token']);
+
+export function formValues(formData: FormData): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const [key, value] of formData.entries()) {
+    if (typeof value === 'string' && !SECRET_FIELDS.has(key) && !key.startsWith('$ACTION')) values[key] = value;
+  }
+  return values;
+}
+
+export function errorFormState(error: unknown, values: Record<string, string>): FormState {
+  if (isAppError(error, 'VALIDATION_FAILED')) {
+    const fieldErrors = (error.details?.fieldErrors as Record<string, string> | undefined) ?? {};
+    return { status: 'error', message: error.message, fieldErrors, values };
+  }
+  if (!isAppError(error)) log.error({ err: error }, 'form action failed');
+  return { status: 'error', message: toErrorBody(error).body.message, values };
+}
+
+/** Only same-site paths: `?callbackUrl=https://evil.example` must not become an open redirect. */
+export function safeRedirectPath(value: unknown, fallback = '/account'): string {
+  if (typeof value !== 'string' || !value.startsWith('/') || value.startsWith('//') || value.includes('\\')) return fallback;
+  return value;
+}

@@ -1,0 +1,29 @@
+import { sql } from 'drizzle-orm';
+import { DEFAULT_CONNECTION, getRegistry } from '@/db/connection-registry';
+
+export interface RateLimitResult {
+  allowed: boolean;
+  remaining: number;
+  retryAfterSeconds: number;
+}
+
+/**
+ * Fixed-window counter in PostgreSQL, so a limit holds across all app instances. One atomic upsert per
+ * hit: a window that has run out restarts at one.
+ */
+export async function consumeRateLimit(key: string, limit: number, windowSeconds: number): Promise<RateLimitResult> {
+  const { db } = await getRegistry().get(DEFAULT_CONNECTION);
+  const result = await db.execute(sql`
+    insert into rate_limit_buckets as b (key, window_start, hits) values (${key}, now(), 1)
+    on conflict (key) do update set
+      hits = case when b.window_start <= now() - make_interval(secs => ${windowSeconds}) then 1 else b.hits + 1 end,
+      window_start = case when b.window_start <= now() - make_interval(secs => ${windowSeconds}) then now() else b.window_start end
+    returning hits, extract(epoch from (b.window_start + make_interval(secs => ${windowSeconds}) - now()))::int as retry_after`);
+  const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as { hits: number; retry_after: number }[];
+  const hits = Number(rows[0]?.hits ?? 1);
+  return {
+    allowed: hits <= limit,
+    remaining: Math.max(0, limit - hits),
+    retryAfterSeconds: Math.max(1, Number(rows[0]?.retry_after ?? windowSeconds)),
+  };
+}

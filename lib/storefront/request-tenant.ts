@@ -1,0 +1,12 @@
+import 'server-only';
+import { headers } from 'next/headers';
+import type { Tenant } from '@/db/schema';
+import { AppError } from '@/lib/errors';
+import { getTenantByHost } from '@/lib/tenancy/tenant-directory';
+
+/** The tenant of the current request, from its Host header: server actions never take it from the client. */
+export async function requireRequestTenant(): Promise<Tenant> {
+  const tenant = await getTenantByHost((await headers()).get('host') ?? '');
+  if (!tenant) throw new AppError('TENANT_NOT_FOUND', 'This shop does not exist.');
+  return tenant;
+}

@@ -1,0 +1,15 @@
+import type { Tenant } from '@/db/schema';
+import { rootDomain } from './tenant-directory';
+
+/**
+ * The tenant's own public address, built from its registered host (custom domain, else subdomain),
+ * never from a request's Host header: links in emails must not be steerable by whoever sent the request.
+ */
+export function tenantBaseUrl(tenant: Pick<Tenant, 'customDomain' | 'subdomain'>, env: Record<string, string | undefined> = process.env): string {
+  const production = env.NODE_ENV === 'production';
+  const scheme = env.PUBLIC_URL_SCHEME ?? (production ? 'https' : 'http');
+  const port = env.PUBLIC_PORT ?? (production ? '' : '3000');
+  const host = tenant.customDomain ?? `${tenant.subdomain}.${env.PLATFORM_ROOT_DOMAIN ?? rootDomain()}`;
+  const defaultPort = (scheme === 'https' && port === '443') || (scheme === 'http' && port === '80');
+  return `${scheme}://${host}${port && !defaultPort ? `:${port}` : ''}`;
+}
