@@ -1,6 +1,6 @@
 import type { Tenant } from '@/db/schema';
 import { safeColor } from '@/lib/storefront/branding';
-import { normalizeRootDomain } from '@/lib/tenancy/parse-host';
+import { tenantBaseUrl } from '@/lib/tenancy/tenant-url';
 
 /** What a template needs to look like the tenant's shop. Built from the tenant row, never from input. */
 export interface EmailBrand {
@@ -16,27 +16,6 @@ export interface EmailBrand {
 export const DEFAULT_PRIMARY = '#1f2937';
 export const DEFAULT_ACCENT = '#f59e0b';
 
-function isLocalRoot(root: string): boolean {
-  return root === 'localhost' || root.endsWith('.localhost');
-}
-
-/**
- * The origin customers use for this tenant's shop. Under a `localhost` root (development) the subdomain
- * host is used, because a custom domain does not resolve on a developer's machine; elsewhere the custom
- * domain wins, as it does when routing requests.
- */
-export function tenantShopUrl(
-  tenant: Pick<Tenant, 'subdomain' | 'customDomain'>,
-  env: { rootDomain?: string; protocol?: string; port?: string } = {},
-): string {
-  const root = normalizeRootDomain(env.rootDomain ?? process.env.PLATFORM_ROOT_DOMAIN);
-  const local = isLocalRoot(root);
-  const host = !local && tenant.customDomain ? tenant.customDomain : `${tenant.subdomain}.${root}`;
-  const protocol = env.protocol ?? process.env.SHOP_URL_PROTOCOL ?? (local ? 'http' : 'https');
-  const port = env.port ?? process.env.SHOP_URL_PORT ?? (local ? process.env.PORT ?? '3000' : undefined);
-  return `${protocol}://${host}${port ? `:${port}` : ''}`;
-}
-
 /** An absolute link into the tenant's shop, e.g. `shopLink(brand, '/sign-in')`. */
 export function shopLink(brand: Pick<EmailBrand, 'shopUrl'>, path: string): string {
   return `${brand.shopUrl}${path.startsWith('/') ? path : `/${path}`}`;
@@ -48,7 +27,7 @@ export function isRenderableLogoUrl(url: string | null | undefined): url is stri
 
 export function emailBrandFor(
   tenant: Pick<Tenant, 'name' | 'subdomain' | 'customDomain' | 'logoUrl' | 'primaryColor' | 'accentColor'>,
-  shopUrl: string = tenantShopUrl(tenant),
+  shopUrl: string = tenantBaseUrl(tenant),
 ): EmailBrand {
   return {
     shopName: tenant.name,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { emailBrandFor, tenantShopUrl, type EmailBrand } from './brand';
+import { emailBrandFor, type EmailBrand } from './brand';
 import { renderEmail } from './render-email';
 
 const brand: EmailBrand = {
@@ -72,11 +72,3 @@ describe('email templates', () => {
   });
 });
 
-describe('tenantShopUrl', () => {
-  it('uses the subdomain under a localhost root and the custom domain elsewhere', () => {
-    const tenant = { subdomain: 'acme', customDomain: 'shop.acmewheels.test' };
-    expect(tenantShopUrl(tenant, { rootDomain: 'localhost', port: '3000' })).toBe('http://acme.localhost:3000');
-    expect(tenantShopUrl(tenant, { rootDomain: 'storefleet.be', protocol: 'https', port: '' })).toBe('https://shop.acmewheels.test');
-    expect(tenantShopUrl({ subdomain: 'beta', customDomain: null }, { rootDomain: 'storefleet.be', protocol: 'https', port: '' })).toBe('https://beta.storefleet.be');
-  });
-});

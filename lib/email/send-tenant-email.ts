@@ -17,7 +17,7 @@ export interface TenantEmail<N extends TemplateName> {
   props: TemplateInput<N>;
   /** Stable across retries of the same logical email, e.g. `registration-received:<customerId>`. */
   idempotencyKey: string;
-  /** Overrides the shop origin used for the header link (defaults to tenantShopUrl). */
+  /** Overrides the shop origin used for the header link (defaults to tenantBaseUrl). */
   shopUrl?: string;
 }
 

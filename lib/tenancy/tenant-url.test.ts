@@ -3,7 +3,15 @@ import { tenantBaseUrl } from './tenant-url';
 
 describe('tenantBaseUrl', () => {
   it('uses the custom domain when the tenant has one', () => {
-    expect(tenantBaseUrl({ customDomain: 'shop.acmewheels.test', subdomain: 'acme' }, { NODE_ENV: 'production' })).toBe('https://shop.acmewheels.test');
+    expect(tenantBaseUrl({ customDomain: 'shop.acmewheels.test', subdomain: 'acme' }, { NODE_ENV: 'production', PLATFORM_ROOT_DOMAIN: 'storefleet.eu' })).toBe(
+      'https://shop.acmewheels.test',
+    );
+  });
+
+  it('links to the subdomain under a localhost root, where custom domains do not resolve', () => {
+    expect(tenantBaseUrl({ customDomain: 'shop.acmewheels.test', subdomain: 'acme' }, { NODE_ENV: 'development', PLATFORM_ROOT_DOMAIN: 'localhost' })).toBe(
+      'http://acme.localhost:3000',
+    );
   });
 
   it('uses the subdomain under the platform root otherwise', () => {

@@ -9,7 +9,10 @@ export function tenantBaseUrl(tenant: Pick<Tenant, 'customDomain' | 'subdomain'>
   const production = env.NODE_ENV === 'production';
   const scheme = env.PUBLIC_URL_SCHEME ?? (production ? 'https' : 'http');
   const port = env.PUBLIC_PORT ?? (production ? '' : '3000');
-  const host = tenant.customDomain ?? `${tenant.subdomain}.${env.PLATFORM_ROOT_DOMAIN ?? rootDomain()}`;
+  const root = env.PLATFORM_ROOT_DOMAIN ?? rootDomain();
+  // Under a localhost root (development) custom domains do not resolve, so links use the subdomain.
+  const local = root === 'localhost' || root.endsWith('.localhost');
+  const host = tenant.customDomain && !local ? tenant.customDomain : `${tenant.subdomain}.${root}`;
   const defaultPort = (scheme === 'https' && port === '443') || (scheme === 'http' && port === '80');
   return `${scheme}://${host}${port && !defaultPort ? `:${port}` : ''}`;
 }
