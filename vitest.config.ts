@@ -11,5 +11,7 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     env: { NODE_ENV: 'test' },
+    // next-auth imports `next/server` without an extension, which Node's ESM resolver refuses; let Vite resolve it.
+    server: { deps: { inline: ['next-auth'] } },
   },
 });

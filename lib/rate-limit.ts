@@ -27,3 +27,9 @@ export async function consumeRateLimit(key: string, limit: number, windowSeconds
     retryAfterSeconds: Math.max(1, Number(rows[0]?.retry_after ?? windowSeconds)),
   };
 }
+
+/** Forgets a key's hits, e.g. an account's failed sign-ins once it signs in successfully. */
+export async function resetRateLimit(key: string): Promise<void> {
+  const { db } = await getRegistry().get(DEFAULT_CONNECTION);
+  await db.execute(sql`delete from rate_limit_buckets where key = ${key}`);
+}
