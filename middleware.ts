@@ -1,5 +1,5 @@
 import { NextResponse, type NextRequest } from 'next/server';
-import { parseHost } from '@/lib/tenancy/parse-host';
+import { parseHost, requestHost } from '@/lib/tenancy/parse-host';
 
 /**
  * Routes by host only: no database, no session. It rewrites every request into an internal segment
@@ -8,7 +8,7 @@ import { parseHost } from '@/lib/tenancy/parse-host';
  * pages, actions and route handlers check tenant and session themselves.
  */
 export function middleware(request: NextRequest) {
-  const target = parseHost(request.headers.get('host'), process.env.PLATFORM_ROOT_DOMAIN);
+  const target = parseHost(requestHost(request.headers), process.env.PLATFORM_ROOT_DOMAIN);
   const url = request.nextUrl.clone();
   const path = url.pathname === '/' ? '' : url.pathname;
   switch (target.kind) {

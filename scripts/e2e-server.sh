@@ -1,14 +1,46 @@
 #!/usr/bin/env bash
-# Serves the production build on a fresh embedded database seeded with the demo data, for Playwright.
+# Serves the production build on a fresh embedded database seeded with the demo data, for Playwright,
+# with a local email capture server standing in for Resend.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PORT="${E2E_PORT:-3100}"
+MAIL_PORT="${E2E_MAIL_PORT:-3199}"
 export DATABASE_URL="pglite://.data/e2e"
 export PLATFORM_ROOT_DOMAIN="localhost"
 # Links in emails point at the shops as served here.
 export PUBLIC_URL_SCHEME="http" PUBLIC_PORT="$PORT"
 export AUTH_SECRET="${AUTH_SECRET:-e2e-only-secret-$(date +%s)-$RANDOM}"
+# Emails go through the real Resend SDK to the capture server; the tests read them at /messages.
+export E2E_MAIL_PORT="$MAIL_PORT"
+export RESEND_API_KEY="re_e2e_test" RESEND_BASE_URL="http://127.0.0.1:$MAIL_PORT" EMAIL_DOMAIN="storefleet.test"
+unset VIES_ENABLED
+
+MAIL_PID="" NEXT_PID=""
+stop_children() {
+  trap - EXIT INT TERM HUP
+  for pid in $NEXT_PID $MAIL_PID; do kill "$pid" 2>/dev/null || true; done
+  wait 2>/dev/null || true
+}
+# Playwright stops this server by killing its whole process group, which takes these children too;
+# the trap covers a plain Ctrl-C or kill, and the capture server also exits when this shell is gone.
+trap stop_children EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+trap 'exit 129' HUP
+
 rm -rf .data/e2e .data/e2e--*
+# One process (no tsx wrapper), so that its parent is this shell and a kill reaches the server itself.
+node --import tsx tests/support/email-capture-cli.ts &
+MAIL_PID=$!
+for _ in $(seq 1 50); do
+  if (exec 3<>"/dev/tcp/127.0.0.1/$MAIL_PORT") 2>/dev/null; then break; fi
+  if ! kill -0 "$MAIL_PID" 2>/dev/null; then echo "email capture server failed to start" >&2; exit 1; fi
+  sleep 0.2
+done
+
 npx tsx db/setup.ts --articles "${E2E_ARTICLES:-1500}"
 if [ -z "${E2E_SKIP_BUILD:-}" ]; then npx next build; fi
-exec npx next start -p "$PORT"
+# In the background and waited for (not exec), so the traps above still run when next stops.
+node node_modules/next/dist/bin/next start -p "$PORT" &
+NEXT_PID=$!
+wait "$NEXT_PID"

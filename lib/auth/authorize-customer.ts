@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { findCustomerByEmail } from '@/lib/customers/customer-repository';
 import { log } from '@/lib/log';
 import { consumeRateLimit, resetRateLimit } from '@/lib/rate-limit';
+import { requestHost } from '@/lib/tenancy/parse-host';
 import { getTenantByHost } from '@/lib/tenancy/tenant-directory';
 import { withTenant } from '@/lib/tenancy/with-tenant';
 import { verifyPassword } from './password';
@@ -29,7 +30,7 @@ function clientAddress(request: Request): string {
 export async function authorizeCustomer(raw: unknown, request: Request) {
   const parsed = credentialsSchema.safeParse(raw);
   if (!parsed.success) return null;
-  const tenant = await getTenantByHost(request.headers.get('host') ?? '');
+  const tenant = await getTenantByHost(requestHost(request.headers) ?? '');
   if (!tenant) return null;
   const { email, password } = parsed.data;
   const accountKey = `signin:${tenant.id}:${email}`;

@@ -6,7 +6,7 @@ import { DEFAULT_CONNECTION, getRegistry } from '@/db/connection-registry';
 import type { Tenant } from '@/db/schema';
 import { loadVisibilityRules, type VisibilityRules } from '@/lib/catalog/visibility';
 import type { PriceDisplayContext } from '@/lib/pricing/resolve-price';
-import { normalizeHost } from '@/lib/tenancy/parse-host';
+import { normalizeHost, requestHost } from '@/lib/tenancy/parse-host';
 import { getTenantByHost } from '@/lib/tenancy/tenant-directory';
 
 export interface Shop {
@@ -22,8 +22,8 @@ export interface Shop {
  */
 export const getShop = cache(async (hostParam: string): Promise<Shop> => {
   const host = normalizeHost(decodeURIComponent(hostParam));
-  const requestHost = normalizeHost((await headers()).get('host'));
-  if (!host || host !== requestHost) notFound();
+  const addressedTo = normalizeHost(requestHost(await headers()));
+  if (!host || host !== addressedTo) notFound();
   const tenant = await getTenantByHost(host);
   if (!tenant) notFound();
   const { db } = await getRegistry().get(DEFAULT_CONNECTION);

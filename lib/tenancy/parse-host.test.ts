@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normalizeHost, parseHost } from './parse-host';
+import { normalizeHost, parseHost, requestHost } from './parse-host';
 
 const ROOT = 'storefleet.test';
 
@@ -47,6 +47,14 @@ describe('parseHost', () => {
     expect(parseHost('localhost:3000')).toEqual({ kind: 'platform' });
     expect(parseHost('acme.localhost:3000')).toEqual({ kind: 'tenant', host: 'acme.localhost', subdomain: 'acme' });
     expect(parseHost('admin.localhost')).toEqual({ kind: 'admin' });
+  });
+});
+
+describe('requestHost', () => {
+  it('prefers X-Forwarded-Host, as set by Next.js for internal renders and by proxies', () => {
+    const headers = new Headers({ host: 'localhost:3100', 'x-forwarded-host': 'consumer.localhost:3100, proxy.internal' });
+    expect(requestHost(headers)).toBe('consumer.localhost:3100');
+    expect(requestHost(new Headers({ host: 'acme.localhost' }))).toBe('acme.localhost');
   });
 });
 

@@ -52,3 +52,13 @@ export function parseHost(rawHost: string | null | undefined, rootDomain?: strin
   }
   return { kind: 'tenant', host, subdomain: null };
 }
+
+/**
+ * The host a request was addressed to. Next.js renders a server action's redirect target in an internal
+ * request to its own origin and keeps the original host in X-Forwarded-Host, as a proxy in front does:
+ * so that header wins. It grants nothing a client could not get by setting Host itself.
+ */
+export function requestHost(headers: { get(name: string): string | null }): string | null {
+  const forwarded = headers.get('x-forwarded-host')?.split(',')[0]?.trim();
+  return forwarded || headers.get('host');
+}

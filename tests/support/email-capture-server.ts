@@ -10,6 +10,9 @@ export interface CapturedRequest {
   body: unknown;
   /** The status this server answered with. */
   status: number;
+  receivedAt: string;
+  /** The message id this server answered an accepted email with. */
+  messageId?: string;
 }
 
 /** The fields of a Resend `POST /emails` body (snake_case on the wire). */
@@ -20,6 +23,21 @@ export interface ResendEmailBody {
   subject: string;
   html?: string;
   text?: string;
+}
+
+/** One accepted email as `GET /messages` lists it: the Resend body fields plus the request headers. */
+export interface CapturedEmail extends ResendEmailBody {
+  id: string;
+  receivedAt: string;
+  headers: IncomingHttpHeaders;
+}
+
+export interface EmailCaptureOptions {
+  /** Answer the first `failFirst` Resend API requests with a 500. */
+  failFirst?: number;
+  /** 0 (the default) picks a free port. */
+  port?: number;
+  host?: string;
 }
 
 export interface EmailCaptureServer {
@@ -37,8 +55,12 @@ export interface EmailCaptureServer {
 /**
  * The slice of the Resend HTTP API the SDK's `emails.send` uses, so tests exercise the real SDK
  * (headers, idempotency key, body mapping) without the network.
+ *
+ * Browser tests read the mailbox of a server running in another process over HTTP: `GET /messages`
+ * lists the accepted emails (oldest first) and `DELETE /messages` empties the mailbox. These inspection
+ * routes are not part of the Resend API, so they are neither recorded nor subject to `failNext`.
  */
-export async function startEmailCaptureServer(options: { failFirst?: number } = {}): Promise<EmailCaptureServer> {
+export async function startEmailCaptureServer(options: EmailCaptureOptions = {}): Promise<EmailCaptureServer> {
   let failuresLeft = options.failFirst ?? 0;
   const requests: CapturedRequest[] = [];
   const messages: CapturedRequest[] = [];
@@ -55,8 +77,16 @@ export async function startEmailCaptureServer(options: { failFirst?: number } = 
         // keep the raw text for the assertion message
       }
       const path = (req.url ?? '/').split('?')[0] ?? '/';
-      const reply = (status: number, payload: unknown) => {
-        requests.push({ method: req.method ?? '', path, headers: req.headers, body, status });
+      if (path === '/messages' && (req.method === 'GET' || req.method === 'DELETE')) {
+        if (req.method === 'DELETE') {
+          requests.length = 0;
+          messages.length = 0;
+        }
+        res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(req.method === 'GET' ? messages.map(asCapturedEmail) : []));
+        return;
+      }
+      const reply = (status: number, payload: unknown, messageId?: string) => {
+        requests.push({ method: req.method ?? '', path, headers: req.headers, body, status, receivedAt: new Date().toISOString(), messageId });
         res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(payload));
       };
       if (failuresLeft > 0) {
@@ -65,7 +95,8 @@ export async function startEmailCaptureServer(options: { failFirst?: number } = 
         return;
       }
       if (req.method === 'POST' && path === '/emails') {
-        reply(200, { id: randomUUID() });
+        const id = randomUUID();
+        reply(200, { id }, id);
         messages.push(requests.at(-1)!);
         return;
       }
@@ -75,12 +106,13 @@ export async function startEmailCaptureServer(options: { failFirst?: number } = 
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve());
+    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve());
   });
-  const { port } = server.address() as AddressInfo;
+  const { address, port } = server.address() as AddressInfo;
+  const host = address.includes(':') ? `[${address}]` : address;
 
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: `http://${host}:${port}`,
     requests,
     messages,
     failNext(count = 1) {
@@ -92,6 +124,10 @@ export async function startEmailCaptureServer(options: { failFirst?: number } = 
         server.close((error) => (error ? reject(error) : resolve()));
       }),
   };
+}
+
+function asCapturedEmail(request: CapturedRequest): CapturedEmail {
+  return { ...(request.body as ResendEmailBody), id: request.messageId ?? '', receivedAt: request.receivedAt, headers: request.headers };
 }
 
 /** The brief's name: `start()` → `{ url, messages, close() }`. */
