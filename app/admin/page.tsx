@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
 import { connection } from 'next/server';
 import { asc } from 'drizzle-orm';
 import { DEFAULT_CONNECTION, getRegistry } from '@/db/connection-registry';
@@ -6,15 +7,19 @@ import { tenants } from '@/db/schema';
 
 export const metadata: Metadata = { title: 'Storefleet console', robots: { index: false } };
 
-/** The super-admin console. For now a read-only overview of tenants. */
+/**
+ * The super-admin console: for now a read-only overview of tenants. It has no staff sign-in yet, so it
+ * exists only in development; a production build answers 404 rather than list the platform's shops.
+ */
 export default async function AdminHome() {
   await connection();
+  if (process.env.NODE_ENV === 'production') notFound();
   const { db } = await getRegistry().get(DEFAULT_CONNECTION);
   const rows = await db.select().from(tenants).orderBy(asc(tenants.name));
   return (
     <main className="mx-auto max-w-5xl px-4 py-10 sm:px-6">
       <h1 className="text-2xl font-bold">Storefleet console</h1>
-      <p className="mt-1 text-slate-600">{rows.length} tenants on this platform.</p>
+      <p className="mt-1 text-slate-600">{rows.length} tenants on this platform. Development view: staff sign-in is not in place yet.</p>
       <div className="mt-6 overflow-x-auto rounded-lg border border-slate-200 bg-white">
         <table className="w-full text-left text-sm">
           <thead className="bg-slate-100 text-slate-600">
