@@ -5,6 +5,7 @@ import {
   articleVehicleBrands,
   brands,
   categories,
+  customers,
   tenantArticlePrices,
   tenants,
   tenantVisibleBrands,
@@ -12,6 +13,7 @@ import {
   tenantVisibleVehicleBrands,
   vehicleBrands,
 } from '../schema';
+import { hashPassword } from '@/lib/auth/password';
 import { demoTenants, resolvePriceOverrides, type OverrideCandidate } from './demo-tenants';
 import { generateCatalog, type GeneratedCatalog } from './generate-catalog';
 
@@ -96,6 +98,31 @@ export async function seedDemoTenants(db: Executor, catalog: SeededCatalog, now 
   return tenantIds;
 }
 
+export const DEMO_CUSTOMER = { email: 'buyer@acme.test', password: 'storefleet-demo', marginBp: -500 };
+
+/**
+ * One signed-up, approved customer at ACME with a 5 % customer discount, so personal prices can be
+ * seen (and tested) without the dashboard. Written as the table owner: seeding runs before any request.
+ */
+export async function seedDemoCustomers(db: Executor, tenantIds: Record<string, string>): Promise<void> {
+  const acme = tenantIds.acme;
+  if (!acme) return;
+  await db.insert(customers).values({
+    tenantId: acme,
+    email: DEMO_CUSTOMER.email,
+    name: 'Demo Garage',
+    companyName: 'Demo Garage BV',
+    vatNumber: 'BE0417497106',
+    countryCode: 'BE',
+    passwordHash: await hashPassword(DEMO_CUSTOMER.password),
+    status: 'active',
+    approvalType: 'manual',
+    approvedAt: new Date(),
+    vatCheck: 'valid',
+    marginBp: DEMO_CUSTOMER.marginBp,
+  });
+}
+
 export async function isSeeded(db: Executor): Promise<boolean> {
   const rows = await db.select({ id: tenants.id }).from(tenants).where(inArray(tenants.subdomain, ['atraxion'])).limit(1);
   return rows.length > 0;
@@ -106,6 +133,7 @@ export async function seedDemo(db: Executor, options: { articleCount: number; se
   return db.transaction(async (tx) => {
     const seeded = await seedCatalog(tx, catalog);
     const tenantIds = await seedDemoTenants(tx, seeded);
+    await seedDemoCustomers(tx, tenantIds);
     return { tenantIds, articleCount: catalog.articles.length };
   });
 }
