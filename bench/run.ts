@@ -1,0 +1,192 @@
+/**
+ * `npm run bench`: the catalog at platform scale on real PostgreSQL, served by `next start`, driven by
+ * autocannon, beside the same query as raw SQL. See bench/README.md.
+ */
+import './quiet-logs';
+import { randomBytes } from 'node:crypto';
+import os from 'node:os';
+import path from 'node:path';
+import type { ChildProcess } from 'node:child_process';
+import { ensureBenchCustomers } from './customers';
+import { connect, migrate, readMarker, recreateDatabase, sameScale, SEED_VERSION, serverVersion, writeMarker, type Sql } from './database';
+import { explainCatalog, type ExplainedQuery } from './explain';
+import { runLoad, stopLoad, validateScenario, type LoadResult } from './load';
+import { parseOptions, type BenchOptions } from './options';
+import { RssSampler } from './process-tree';
+import { measureDataLayer, measureRawSql } from './raw-sql';
+import { judge, markdownTable, writeReport, type BenchReport } from './report';
+import { buildScenarios, MIN_HOST_SPREAD_RATIO, type Scenario } from './scenarios';
+import { seedPlatform } from './seed-platform';
+import { buildApp, freePort, hasBuild, killServerNow, serverEnv, stageApp, startServer, stopServer, waitUntilReady } from './server';
+import { signInAll } from './sign-in';
+import { loadWorkload, medianTenant } from './workload';
+
+const ROOT_DOMAIN = 'localhost';
+const RESULTS_DIR = path.join(process.cwd(), 'bench', 'results');
+// Ignored by git (bench/results/*.tmp) and by the project's tsconfig.
+const APP_DIR = path.join(RESULTS_DIR, 'app.tmp');
+// The app's own default pool (db/client.ts): raw SQL and the data layer get no more connections than it.
+const APP_POOL_SIZE = Number(process.env.DATABASE_POOL_SIZE ?? 10);
+
+const started = performance.now();
+const seconds = (from: number) => Math.round((performance.now() - from) / 100) / 10;
+let aborting = false;
+const say = (message: string) => {
+  if (!aborting) console.log(`[bench ${seconds(started).toFixed(1).padStart(6)} s] ${message}`);
+};
+
+let server: ChildProcess | undefined;
+let sql: Sql | undefined;
+
+async function prepareDatabase(opts: BenchOptions): Promise<{ sql: Sql; seeded: Record<string, number> | null }> {
+  const marker = { version: SEED_VERSION, articles: opts.articles, tenants: opts.tenants, pricesPerTenant: opts.pricesPerTenant };
+  let fresh = await recreateDatabase(opts.databaseUrl, opts.fresh);
+  if (!fresh) {
+    const probe = connect(opts.databaseUrl, 1);
+    const found = await readMarker(probe).finally(() => probe.end({ timeout: 5 }));
+    if (!sameScale(found, marker)) {
+      say(`database holds ${found ? JSON.stringify(found) : 'no benchmark data'}: recreating it`);
+      fresh = await recreateDatabase(opts.databaseUrl, true);
+    }
+  }
+  await migrate(opts.databaseUrl);
+  const db = connect(opts.databaseUrl, 4);
+  if (!fresh) {
+    say('benchmark data already seeded at this scale (use --fresh to reseed)');
+    return { sql: db, seeded: null };
+  }
+  say(`seeding ${opts.articles} articles, ${opts.tenants} tenants, ~${opts.pricesPerTenant} prices per tenant`);
+  const counts = await seedPlatform(db, marker, say);
+  await writeMarker(db, marker);
+  say(`seeded in ${counts.seconds} s`);
+  return { sql: db, seeded: { ...counts } };
+}
+
+/** A mix of every scenario, so each code path is compiled and cached before anything is measured. */
+function mixed(scenarios: Scenario[]): Scenario {
+  let i = 0;
+  const pick = () => scenarios[i++ % scenarios.length] as Scenario;
+  return { id: 'warm-up', title: 'warm-up', target: {}, next: () => pick().next(), expect: () => '' };
+}
+
+async function main(): Promise<number> {
+  const opts = parseOptions();
+  const timings: Record<string, number> = {};
+  const loadAverageAtStart = os.loadavg().map((n) => Math.round(n * 100) / 100);
+  const limit = setTimeout(() => void abort(`time limit of ${opts.maxMinutes} min reached`, 124), opts.maxMinutes * 60_000);
+  limit.unref();
+
+  let t = performance.now();
+  const prepared = await prepareDatabase(opts);
+  sql = prepared.sql;
+  const customers = await ensureBenchCustomers(sql, ROOT_DOMAIN, opts.signedInTenants);
+  const targets = await loadWorkload(sql, ROOT_DOMAIN);
+  const single = medianTenant(targets);
+  const postgresVersion = await serverVersion(sql);
+  const scale = (await sql`select (select count(*) from articles)::int as articles, (select count(*) from brands)::int as brands,
+    (select count(*) from categories)::int as categories, (select count(*) from tenants)::int as tenants,
+    (select count(*) from tenant_article_prices)::int as "tenant prices"`)[0] ?? {};
+  timings.database = seconds(t);
+  say(`workload ready: ${targets.length} tenants, median shop ${single.host} shows ${single.visibleCount} articles`);
+
+  const env = serverEnv(opts.databaseUrl, ROOT_DOMAIN, randomBytes(32).toString('base64'));
+  t = performance.now();
+  if (opts.build) {
+    say(`building the app (next build in ${path.relative(process.cwd(), APP_DIR)})…`);
+    await buildApp(stageApp(APP_DIR), env, path.join(RESULTS_DIR, 'build-log.tmp'));
+  } else if (!hasBuild(APP_DIR)) {
+    throw new Error(`--no-build needs an earlier benchmark build in ${APP_DIR}`);
+  }
+  timings.build = seconds(t);
+
+  t = performance.now();
+  const loop = { connections: opts.connections, duration: opts.duration, poolSize: APP_POOL_SIZE };
+  say(`raw SQL: ${opts.connections} concurrent, ${opts.duration} s`);
+  const raw = await measureRawSql(opts.databaseUrl, targets, loop);
+  say(`data layer: ${opts.connections} concurrent, ${opts.duration} s`);
+  const dataLayer = await measureDataLayer(opts.databaseUrl, targets, loop);
+  let explain: ExplainedQuery[] | undefined;
+  if (opts.explain) explain = await explainCatalog(opts.databaseUrl, single);
+  timings.sql = seconds(t);
+
+  t = performance.now();
+  const port = await freePort(opts.port);
+  server = startServer(APP_DIR, port, env, path.join(RESULTS_DIR, 'server-log.tmp'));
+  const ready = await waitUntilReady(port, server);
+  say(`next start answering on localhost:${port} after ${(ready / 1000).toFixed(1)} s`);
+  const sampler = new RssSampler(server.pid as number);
+  sampler.start();
+  const signedIn = await signInAll(port, customers);
+  let scenarios = buildScenarios(targets, single, signedIn);
+  if (opts.scenarios) scenarios = scenarios.filter((s) => opts.scenarios?.includes(s.id));
+  if (opts.warmup > 0) {
+    say(`warm-up: ${opts.warmup} s over all scenarios`);
+    await runLoad(port, mixed(scenarios), { connections: opts.connections, duration: opts.warmup });
+  }
+  const results: BenchReport['scenarios'] = [];
+  for (const scenario of scenarios) {
+    const validation = await validateScenario(port, scenario).catch((e: unknown) => String(e));
+    say(`${scenario.title}: ${opts.duration} s${validation ? ` (validation: ${validation})` : ''}`);
+    const load: LoadResult = { ...(await runLoad(port, scenario, { ...opts, sampler, serverPid: server.pid })), validation };
+    const failures = judge(load, scenario.target);
+    results.push({ ...load, target: scenario.target, pass: failures.length === 0, failures });
+    say(`  ${load.reqPerSec} req/s, p50 ${load.latencyMs.p50} ms, p99 ${load.latencyMs.p99} ms, ${load.errors + load.non2xx} errors, ${load.peakRssMb} MB`);
+  }
+  sampler.stop();
+  await stopServer(server);
+  timings.http = seconds(t);
+  timings.total = seconds(started);
+
+  const catalog = results.find((r) => r.id === 'catalog');
+  const singleHost = results.find((r) => r.id === 'catalog-single-host');
+  const ratio = (a?: number, b?: number) => (a && b ? Math.round((a / b) * 100) / 100 : null);
+  const report: BenchReport = {
+    date: new Date().toISOString(),
+    machine: {
+      cpuModel: os.cpus()[0]?.model ?? 'unknown',
+      cpus: os.cpus().length,
+      totalMemGb: Math.round(os.totalmem() / 2 ** 30),
+      os: `${os.type()} ${os.release()}`,
+      loadAverageAtStart,
+    },
+    node: process.version,
+    postgres: postgresVersion,
+    options: { duration: opts.duration, warmup: opts.warmup, connections: opts.connections, poolSize: APP_POOL_SIZE, singleHost: single.host, seededThisRun: prepared.seeded },
+    scale,
+    timings,
+    scenarios: results,
+    dataLayer: [raw, dataLayer],
+    ratios: {
+      hostSpread: ratio(catalog?.reqPerSec, singleHost?.reqPerSec),
+      appOverRawSql: ratio(catalog?.reqPerSec, raw.opsPerSec),
+      appOverDataLayer: ratio(catalog?.reqPerSec, dataLayer.opsPerSec),
+    },
+    pass: false,
+    explain,
+  };
+  report.pass = results.every((r) => r.pass) && (report.ratios.hostSpread ?? 1) >= MIN_HOST_SPREAD_RATIO;
+  const files = writeReport(RESULTS_DIR, report);
+  console.log(`\n${markdownTable(report)}\n`);
+  say(`wrote ${files.map((f) => path.relative(process.cwd(), f)).join(', ')}`);
+  await sql.end({ timeout: 5 });
+  return 0;
+}
+
+async function abort(reason: string, code: number): Promise<void> {
+  if (aborting) return;
+  aborting = true;
+  console.error(`[bench] stopping: ${reason}`);
+  stopLoad();
+  await stopServer(server).catch(() => undefined);
+  await sql?.end({ timeout: 2 }).catch(() => undefined);
+  process.exit(code);
+}
+
+process.on('SIGINT', () => void abort('interrupted', 130));
+process.on('SIGTERM', () => void abort('terminated', 143));
+process.on('exit', () => killServerNow(server));
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => void abort(error instanceof Error ? (error.stack ?? error.message) : String(error), 1),
+);

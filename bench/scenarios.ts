@@ -1,0 +1,94 @@
+import type { SignedInCustomer } from './sign-in';
+import { createRandom } from './random';
+import type { TenantTargets } from './workload';
+
+export interface Target {
+  minReqPerSec?: number;
+  maxP99Ms?: number;
+}
+
+export interface Scenario {
+  id: string;
+  title: string;
+  target: Target;
+  /** The next request: which shop (Host header), which path, and a session cookie if signed in. */
+  next(): { host: string; path: string; cookie?: string };
+  /** Text a correct response contains (checked on a few requests before the load starts). */
+  expect: (req: { host: string; cookie?: string }) => string;
+}
+
+// The issue's targets. Filtered listing, search and product page have none of their own: they count
+// towards "zero errors" and the memory budget.
+export const ANONYMOUS_CATALOG: Target = { minReqPerSec: 300, maxP99Ms: 150 };
+export const SIGNED_IN_CATALOG: Target = { minReqPerSec: 110, maxP99Ms: 300 };
+export const MAX_RSS_MB = 600;
+export const MIN_HOST_SPREAD_RATIO = 0.95;
+
+const RESULT_COUNT = 'data-testid="result-count"';
+
+export function buildScenarios(targets: TenantTargets[], single: TenantTargets, customers: SignedInCustomer[]): Scenario[] {
+  const random = createRandom(7);
+  const page = () => random.int(1, 50);
+  const anyTenant = () => random.pick(targets);
+  const withFilters = targets.filter((t) => t.filters.length > 0);
+  const withWords = targets.filter((t) => t.searchWords.length > 0);
+  const scenarios: Scenario[] = [
+    {
+      id: 'catalog',
+      title: `Catalog page, ${targets.length.toLocaleString('en')} hosts`,
+      target: ANONYMOUS_CATALOG,
+      next: () => ({ host: anyTenant().host, path: `/products?page=${page()}` }),
+      expect: () => RESULT_COUNT,
+    },
+    {
+      id: 'catalog-single-host',
+      title: `Catalog page, one host (${single.host})`,
+      target: ANONYMOUS_CATALOG,
+      next: () => ({ host: single.host, path: `/products?page=${page()}` }),
+      expect: () => RESULT_COUNT,
+    },
+    {
+      id: 'filtered',
+      title: 'Filtered listing (brand + size)',
+      target: {},
+      next: () => {
+        const t = random.pick(withFilters);
+        return { host: t.host, path: `/products?${random.pick(t.filters)}` };
+      },
+      expect: () => RESULT_COUNT,
+    },
+    {
+      id: 'search',
+      title: 'Text search',
+      target: {},
+      next: () => {
+        const t = random.pick(withWords);
+        return { host: t.host, path: `/products?q=${random.pick(t.searchWords)}` };
+      },
+      expect: () => RESULT_COUNT,
+    },
+    {
+      id: 'product',
+      title: 'Product page',
+      target: {},
+      next: () => {
+        const t = anyTenant();
+        return { host: t.host, path: `/products/${random.pick(t.productSlugs)}` };
+      },
+      expect: () => 'Article number',
+    },
+  ];
+  if (customers.length > 0) {
+    scenarios.push({
+      id: 'signed-in',
+      title: `Catalog page, signed in (${customers.length} customers)`,
+      target: SIGNED_IN_CATALOG,
+      next: () => {
+        const c = random.pick(customers);
+        return { host: c.host, path: `/products?page=${page()}`, cookie: c.cookie };
+      },
+      expect: (req) => customers.find((c) => c.host === req.host)?.name ?? RESULT_COUNT,
+    });
+  }
+  return scenarios;
+}
