@@ -17,6 +17,8 @@ export interface Connection {
   kind: DatabaseKind;
   url: string;
   db: Database;
+  /** LISTEN on a channel; resolves to an unsubscribe function. */
+  listen(channel: string, onMessage: (payload: string) => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
 
@@ -49,7 +51,8 @@ async function openPglite(name: string, url: string): Promise<Connection> {
   if (dir) mkdirSync(path.dirname(dir), { recursive: true });
   const client = await PGlite.create(dir);
   const db = drizzle({ client, schema, casing: 'snake_case' }) as unknown as Database;
-  return { name, kind: 'pglite', url, db, close: () => client.close() };
+  const listen = async (channel: string, onMessage: (payload: string) => void) => client.listen(channel, onMessage);
+  return { name, kind: 'pglite', url, db, listen, close: () => client.close() };
 }
 
 async function openPostgres(name: string, url: string): Promise<Connection> {
@@ -61,5 +64,10 @@ async function openPostgres(name: string, url: string): Promise<Connection> {
     connection: { application_name: `storefleet:${name}` },
   });
   const db = drizzle({ client, schema, casing: 'snake_case' }) as unknown as Database;
-  return { name, kind: 'postgres', url, db, close: () => client.end({ timeout: 5 }) };
+  // postgres.js keeps a dedicated connection for LISTEN and re-subscribes after reconnecting.
+  const listen = async (channel: string, onMessage: (payload: string) => void) => {
+    const { unlisten } = await client.listen(channel, onMessage);
+    return unlisten;
+  };
+  return { name, kind: 'postgres', url, db, listen, close: () => client.end({ timeout: 5 }) };
 }

@@ -1,9 +1,12 @@
-import { asc, count, desc, eq, isNotNull, sql, type SQL } from 'drizzle-orm';
+import { asc, desc, eq, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
-import { articles, articleVehicleBrands, brands, categories, vehicleBrands } from '@/db/schema';
+import { articles, brands, categories } from '@/db/schema';
+import { TenantMemo } from '@/lib/cache/tenant-memo';
 import { currentNetPriceSql } from '@/lib/pricing/resolve-price';
 import { PAGE_SIZE, type CatalogQuery } from './catalog-query';
-import { buildCatalogFilters, prefixTsQuery, whereAll, type CatalogFilters, type FacetAxis } from './catalog-filters';
+import { buildCatalogFilters, prefixTsQuery, whereAll } from './catalog-filters';
+import { getCatalogDimensions } from './catalog-dimensions';
+import { loadFacets, type Facets } from './facets';
 import { parseTyreSize } from './parse-tyre-size';
 import type { VisibilityRules } from './visibility';
 
@@ -39,12 +42,7 @@ export function articleSummaryFields(tenantId: string) {
 }
 
 export type ArticleSummary = Awaited<ReturnType<typeof listVisibleArticles>>['items'][number];
-
-export interface FacetValue {
-  value: string;
-  label: string;
-  count: number;
-}
+export type { FacetValue } from './facets';
 
 function orderFor(query: CatalogQuery, netPrice: SQL<number>): SQL[] {
   switch (query.sort) {
@@ -64,11 +62,24 @@ function orderFor(query: CatalogQuery, netPrice: SQL<number>): SQL[] {
   }
 }
 
-/** One page of the tenant's visible catalog with totals and facet counts, all filtered in SQL. */
+// Facets and totals depend on the filters, not on the page or the order, and need not be exact to the
+// second: they are kept per tenant and filter set, dropped when the tenant's rules change.
+const facetMemo = new TenantMemo<{ total: number; facets: Facets }>(60_000);
+
+/** The rules are part of the key, so facets computed under old rules are never served under new ones. */
+export function facetKey(query: CatalogQuery, rules: VisibilityRules): string {
+  const { page: _page, sort: _sort, ...filters } = query;
+  return JSON.stringify({ ...filters, brands: [...filters.brands].sort(), rules });
+}
+
+/**
+ * One page of the tenant's visible catalog with totals and facet counts, all filtered in SQL. The page's
+ * rows (and so their prices) are always read fresh; only facets and the total come from the memo.
+ */
 export async function listVisibleArticles(db: Executor, scope: CatalogScope, query: CatalogQuery, pageSize = PAGE_SIZE) {
   const filters = buildCatalogFilters(scope.rules, query);
   const fields = articleSummaryFields(scope.tenantId);
-  const [items, [totals], facets] = await Promise.all([
+  const [items, summary] = await Promise.all([
     db
       .select(fields)
       .from(articles)
@@ -78,57 +89,10 @@ export async function listVisibleArticles(db: Executor, scope: CatalogScope, que
       .orderBy(...orderFor(query, fields.netPriceCents))
       .limit(pageSize)
       .offset((query.page - 1) * pageSize),
-    db.select({ total: count() }).from(articles).where(whereAll(filters)),
-    loadFacets(db, filters),
+    facetMemo.get(scope.tenantId, facetKey(query, scope.rules), async () => loadFacets(db, filters, await getCatalogDimensions(db))),
   ]);
-  const total = totals?.total ?? 0;
+  const { total, facets } = summary;
   return { items, total, page: query.page, pageSize, pageCount: Math.max(1, Math.ceil(total / pageSize)), facets };
-}
-
-async function loadFacets(db: Executor, filters: CatalogFilters): Promise<Record<FacetAxis, FacetValue[]>> {
-  const n = sql<number>`count(*)`.mapWith(Number);
-  const numeric = (axis: FacetAxis, column: typeof articles.width | typeof articles.aspectRatio | typeof articles.rimDiameter) =>
-    db
-      .select({ value: column, count: n })
-      .from(articles)
-      .where(sql`${whereAll(filters, axis)} and ${isNotNull(column)}`)
-      .groupBy(column)
-      .orderBy(column)
-      .then((rows) => rows.map((r) => ({ value: String(r.value), label: String(r.value), count: r.count })));
-  const [brand, category, season, vehicle, width, aspect, rim] = await Promise.all([
-    db
-      .select({ value: brands.slug, label: brands.name, count: n })
-      .from(articles)
-      .innerJoin(brands, eq(brands.id, articles.brandId))
-      .where(whereAll(filters, 'brand'))
-      .groupBy(brands.id)
-      .orderBy(brands.name),
-    db
-      .select({ value: categories.slug, label: categories.name, count: n })
-      .from(articles)
-      .innerJoin(categories, eq(categories.id, articles.categoryId))
-      .where(whereAll(filters, 'category'))
-      .groupBy(categories.id)
-      .orderBy(categories.sortOrder),
-    db
-      .select({ value: articles.season, count: n })
-      .from(articles)
-      .where(sql`${whereAll(filters, 'season')} and ${isNotNull(articles.season)}`)
-      .groupBy(articles.season)
-      .then((rows) => rows.map((r) => ({ value: String(r.value), label: seasonLabel(String(r.value)), count: r.count }))),
-    db
-      .select({ value: vehicleBrands.slug, label: vehicleBrands.name, count: sql<number>`count(distinct ${articles.id})`.mapWith(Number) })
-      .from(articles)
-      .innerJoin(articleVehicleBrands, eq(articleVehicleBrands.articleId, articles.id))
-      .innerJoin(vehicleBrands, eq(vehicleBrands.id, articleVehicleBrands.vehicleBrandId))
-      .where(whereAll(filters, 'vehicle'))
-      .groupBy(vehicleBrands.id)
-      .orderBy(vehicleBrands.name),
-    numeric('width', articles.width),
-    numeric('aspect', articles.aspectRatio),
-    numeric('rim', articles.rimDiameter),
-  ]);
-  return { brand, category, season, vehicle, width, aspect, rim };
 }
 
 export function seasonLabel(season: string): string {

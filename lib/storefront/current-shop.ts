@@ -4,7 +4,8 @@ import { notFound } from 'next/navigation';
 import { cache } from 'react';
 import { DEFAULT_CONNECTION, getRegistry } from '@/db/connection-registry';
 import type { Tenant } from '@/db/schema';
-import { loadVisibilityRules, type VisibilityRules } from '@/lib/catalog/visibility';
+import { getTenantCatalogContext } from '@/lib/catalog/tenant-catalog-context';
+import type { VisibilityRules } from '@/lib/catalog/visibility';
 import type { PriceDisplayContext } from '@/lib/pricing/resolve-price';
 import { normalizeHost, requestHost } from '@/lib/tenancy/parse-host';
 import { getTenantByHost } from '@/lib/tenancy/tenant-directory';
@@ -12,6 +13,7 @@ import { getTenantByHost } from '@/lib/tenancy/tenant-directory';
 export interface Shop {
   tenant: Tenant;
   rules: VisibilityRules;
+  kinds: Array<'tyre' | 'wheel'>;
   price: PriceDisplayContext;
 }
 
@@ -27,10 +29,11 @@ export const getShop = cache(async (hostParam: string): Promise<Shop> => {
   const tenant = await getTenantByHost(host);
   if (!tenant) notFound();
   const { db } = await getRegistry().get(DEFAULT_CONNECTION);
-  const rules = await loadVisibilityRules(db, tenant.id);
+  const { rules, kinds } = await getTenantCatalogContext(db, tenant.id);
   return {
     tenant,
     rules,
+    kinds,
     price: { salesMode: tenant.salesMode, vatRateBp: tenant.vatRateBp, currency: tenant.currency },
   };
 });

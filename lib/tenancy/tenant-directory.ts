@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { DEFAULT_CONNECTION, getRegistry } from '@/db/connection-registry';
 import { tenants, type Tenant } from '@/db/schema';
+import { ensureCacheInvalidationListener, onTenantInvalidated } from '@/lib/cache/cache-invalidation';
 import { AppError } from '@/lib/errors';
 import { parseHost } from './parse-host';
 import { TtlCache } from './ttl-cache';
@@ -11,6 +12,9 @@ const NEGATIVE_TTL_MS = 5_000;
 
 const byHost = new TtlCache<Tenant | null>(POSITIVE_TTL_MS);
 const byId = new TtlCache<Tenant | null>(POSITIVE_TTL_MS);
+
+// Any change to a tenant (domains, activation, settings) reaches every instance through PostgreSQL.
+onTenantInvalidated(() => invalidateTenantCache());
 
 export function rootDomain(): string {
   return process.env.PLATFORM_ROOT_DOMAIN ?? 'localhost';
@@ -34,6 +38,7 @@ async function findTenantForHost(host: string, subdomain: string | null): Promis
 export async function getTenantByHost(rawHost: string): Promise<Tenant | null> {
   const target = parseHost(rawHost, rootDomain());
   if (target.kind !== 'tenant') return null;
+  await ensureCacheInvalidationListener();
   const cached = byHost.get(target.host);
   if (cached !== undefined) return cached;
   const tenant = await findTenantForHost(target.host, target.subdomain);

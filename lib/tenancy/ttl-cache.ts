@@ -32,4 +32,9 @@ export class TtlCache<V> {
   clear(): void {
     this.entries.clear();
   }
+
+  /** Drops every entry whose key starts with `prefix` (e.g. all entries of one tenant). */
+  deleteByPrefix(prefix: string): void {
+    for (const key of this.entries.keys()) if (key.startsWith(prefix)) this.entries.delete(key);
+  }
 }

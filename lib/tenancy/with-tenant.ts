@@ -26,8 +26,8 @@ export async function withTenant<T>(tenantId: string, work: (tx: Transaction) =>
   const registry = getRegistry();
   const connection = await registry.get(await connectionNameForTenant(tenantId));
   return connection.db.transaction(async (tx) => {
-    await tx.execute(sql`select set_config('app.tenant_id', ${tenantId}, true)`);
-    await tx.execute(sql`set local role storefleet_app`);
+    // One round trip: set_config('role', …, true) is SET LOCAL ROLE.
+    await tx.execute(sql`select set_config('app.tenant_id', ${tenantId}, true), set_config('role', 'storefleet_app', true)`);
     return work(tx);
   });
 }

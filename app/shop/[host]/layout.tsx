@@ -3,8 +3,7 @@ import { ShopFooter } from '@/components/storefront/shop-footer';
 import { ShopHeader } from '@/components/storefront/shop-header';
 import { tenantThemeVariables } from '@/lib/storefront/branding';
 import { getCurrentCustomer } from '@/lib/auth/current-customer';
-import { listVisibleKinds } from '@/lib/catalog/visible-kinds';
-import { catalogDb, getShop } from '@/lib/storefront/current-shop';
+import { getShop } from '@/lib/storefront/current-shop';
 
 type Props = { children: React.ReactNode; params: Promise<{ host: string }> };
 
@@ -18,8 +17,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function ShopLayout({ children, params }: Props) {
-  const { tenant, rules } = await getShop((await params).host);
-  const [kinds, customer] = await Promise.all([listVisibleKinds(await catalogDb(), rules), getCurrentCustomer(tenant.id)]);
+  const { tenant, kinds } = await getShop((await params).host);
+  const customer = await getCurrentCustomer(tenant.id);
   const theme = tenantThemeVariables(tenant.primaryColor, tenant.accentColor) as React.CSSProperties;
   return (
     <div style={theme} className="flex min-h-dvh flex-col" data-tenant={tenant.subdomain}>

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { cache } from 'react';
 import { PriceTag } from '@/components/storefront/price-tag';
 import { articleSize } from '@/components/storefront/product-card';
 import { StockBadge } from '@/components/storefront/stock-badge';
@@ -12,13 +13,18 @@ import { catalogDb, getShop } from '@/lib/storefront/current-shop';
 
 type Props = { params: Promise<{ host: string; slug: string }> };
 
-async function loadArticle(params: Props['params']) {
-  const { host, slug } = await params;
+// Metadata and page share one lookup per request.
+const loadArticleBySlug = cache(async (host: string, slug: string) => {
   const shop = await getShop(host);
   // Hidden and unknown products look the same: a 404, never a hint that the article exists.
   const article = await getVisibleArticleBySlug(await catalogDb(), { tenantId: shop.tenant.id, rules: shop.rules }, slug);
   if (!article) notFound();
   return { shop, article };
+});
+
+async function loadArticle(params: Props['params']) {
+  const { host, slug } = await params;
+  return loadArticleBySlug(host, slug);
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {

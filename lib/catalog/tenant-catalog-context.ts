@@ -1,0 +1,19 @@
+import type { Executor } from '@/db/client';
+import { TenantMemo } from '@/lib/cache/tenant-memo';
+import { listVisibleKinds } from './visible-kinds';
+import { loadVisibilityRules, type VisibilityRules } from './visibility';
+
+export interface TenantCatalogContext {
+  rules: VisibilityRules;
+  kinds: Array<'tyre' | 'wheel'>;
+}
+
+const memo = new TenantMemo<TenantCatalogContext>(60_000);
+
+/** A tenant's visibility rules and the product kinds it shows: read on every page, changed rarely. */
+export function getTenantCatalogContext(db: Executor, tenantId: string): Promise<TenantCatalogContext> {
+  return memo.get(tenantId, 'context', async () => {
+    const rules = await loadVisibilityRules(db, tenantId);
+    return { rules, kinds: await listVisibleKinds(db, rules) };
+  });
+}
