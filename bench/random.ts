@@ -1,3 +1,4 @@
+import { mulberry32 } from '../db/seed/mulberry32';
 /**
  * A seeded pseudo-random source (mulberry32), so the same options always seed the same platform and
  * pick the same kind of workload. Not for anything security-related.
@@ -5,13 +6,7 @@
 export type Random = ReturnType<typeof createRandom>;
 
 export function createRandom(seed: number) {
-  let state = seed | 0;
-  const next = (): number => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), state | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = mulberry32(seed);
   const int = (min: number, max: number): number => min + Math.floor(next() * (max - min + 1));
   const pick = <T>(items: readonly T[]): T => {
     const item = items[Math.floor(next() * items.length)];

@@ -1,4 +1,5 @@
 import type { categories, NewArticle } from '../schema';
+import { mulberry32 } from './mulberry32';
 import {
   boltPatterns,
   catalogBrands,
@@ -70,16 +71,9 @@ export function generateCatalog({ articleCount, seed = 1 }: GenerateCatalogOptio
 
 type Random = ReturnType<typeof createRandom>;
 
-/** mulberry32: tiny and fast; all that matters here is that a seed reproduces the same sequence. */
+/** Helpers over a seeded sequence, so a seed reproduces the same catalog. */
 function createRandom(seed: number) {
-  let state = seed | 0;
-  const next = (): number => {
-    // Kept in int32 range: a plain `+=` would drift past 2^53 after a few million calls.
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), state | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = mulberry32(seed);
   const int = (min: number, max: number): number => min + Math.floor(next() * (max - min + 1));
   const pick = <T>(items: readonly T[]): T => itemAt(items, Math.floor(next() * items.length));
   const chance = (probability: number): boolean => next() < probability;
