@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, foreignKey, index, integer, jsonb, pgEnum, pgPolicy, pgRole, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, check, foreignKey, index, integer, jsonb, pgEnum, pgPolicy, pgRole, pgTable, text, timestamp, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
 /**
  * The role every tenant-plane query runs as (see db/with-tenant.ts). It is created by a hand-written
@@ -144,3 +144,95 @@ export type CustomerAddress = typeof customerAddresses.$inferSelect;
 export type SentEmail = typeof sentEmails.$inferSelect;
 export type NewCustomer = typeof customers.$inferInsert;
 export type AuditEntry = typeof auditLog.$inferSelect;
+
+/** One open cart per customer. Prices are re-resolved on every change and at checkout. */
+export const carts = pgTable(
+  'carts',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    tenantId: uuid().notNull(),
+    customerId: uuid().notNull(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('carts_tenant_customer_key').on(t.tenantId, t.customerId),
+    uniqueIndex('carts_tenant_id_key').on(t.tenantId, t.id),
+    foreignKey({ columns: [t.tenantId, t.customerId], foreignColumns: [customers.tenantId, customers.id] }).onDelete('cascade'),
+    tenantIsolation('carts'),
+  ],
+).enableRLS();
+
+export const cartItems = pgTable(
+  'cart_items',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    tenantId: uuid().notNull(),
+    cartId: uuid().notNull(),
+    // No foreign key: the catalog lives in the platform database, a dedicated tenant database has none.
+    articleId: integer().notNull(),
+    quantity: integer().notNull(),
+    /** The customer's unit price (net, cents) when last confirmed, to flag a price change since. */
+    confirmedUnitPriceCents: integer().notNull(),
+    addedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('cart_items_cart_article_key').on(t.tenantId, t.cartId, t.articleId),
+    foreignKey({ columns: [t.tenantId, t.cartId], foreignColumns: [carts.tenantId, carts.id] }).onDelete('cascade'),
+    check('cart_items_quantity_range', sql`${t.quantity} between 1 and 999`),
+    tenantIsolation('cart_items'),
+  ],
+).enableRLS();
+
+/**
+ * Payment provider webhooks as received. Deduplicated per (provider, provider event id, tenant): the
+ * same event id at two tenants is two events. The tenant may be null where tenancy does not demand one.
+ */
+export const webhookEvents = pgTable(
+  'webhook_events',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    tenantId: uuid(),
+    provider: text().notNull(),
+    providerEventId: text().notNull(),
+    eventType: text().notNull(),
+    payload: jsonb().$type<Record<string, unknown>>().notNull(),
+    receivedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    processedAt: timestamp({ withTimezone: true }),
+    replayCount: integer().notNull().default(0),
+  },
+  (t) => [
+    unique('webhook_events_dedup_key').on(t.provider, t.providerEventId, t.tenantId).nullsNotDistinct(),
+    tenantIsolation('webhook_events'),
+  ],
+).enableRLS();
+
+/**
+ * Events to publish after commit. Written in the same transaction as the change they announce; the
+ * relay publishes each under its stable `eventId`, so a retry can never become a second event.
+ */
+export const outbox = pgTable(
+  'outbox',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    tenantId: uuid(),
+    eventId: text().notNull(),
+    eventName: text().notNull(),
+    payload: jsonb().$type<Record<string, unknown>>().notNull(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    publishedAt: timestamp({ withTimezone: true }),
+    attempts: integer().notNull().default(0),
+    lastError: text(),
+  },
+  (t) => [
+    uniqueIndex('outbox_event_id_key').on(t.eventId),
+    index('outbox_unpublished_idx').on(t.createdAt).where(sql`${t.publishedAt} is null`),
+    tenantIsolation('outbox'),
+  ],
+).enableRLS();
+
+export type Cart = typeof carts.$inferSelect;
+export type CartItem = typeof cartItems.$inferSelect;
+export type WebhookEvent = typeof webhookEvents.$inferSelect;
+export type OutboxEntry = typeof outbox.$inferSelect;
