@@ -96,7 +96,7 @@ export default async function ProductPage({ params }: Props) {
           <PriceTag netCents={article.netPriceCents} context={shop.price} marginBp={customer?.marginBp ?? 0} size="lg" />
           <StockBadge stock={article.stock} />
           <p className="text-sm text-slate-600">Article number {article.sku}</p>
-          <OrderPanel customer={customer} tenantName={shop.tenant.name} slug={article.slug} />
+          <OrderPanel customer={customer} tenantName={shop.tenant.name} slug={article.slug} articleId={article.id} stock={article.stock} />
         </aside>
       </div>
     </article>
