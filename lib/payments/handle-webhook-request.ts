@@ -1,0 +1,77 @@
+import { AppError, toErrorBody } from '@/lib/errors';
+import { log } from '@/lib/log';
+import { receiveWebhook, type WebhookDeps } from './receive-webhook';
+import { SANDBOX_SIGNATURE_HEADER, verifySandboxSignature } from './sandbox-signature';
+import { EmptyTenantIdError } from './tenant-id';
+import { platformWebhookConfig } from './webhook-config';
+import { databaseWebhookStorage } from './webhook-storage';
+
+/** How a provider proves a delivery is its own: throws WEBHOOK_SIGNATURE_INVALID otherwise. */
+export interface WebhookVerifier {
+  verify(rawBody: string, headers: Headers, now: Date): void | Promise<void>;
+}
+
+/** The providers that may post webhooks; anything else is a 404. */
+export const webhookProviders: ReadonlyMap<string, WebhookVerifier> = new Map([
+  ['sandbox', { verify: (rawBody, headers, now) => verifySandboxSignature(rawBody, headers.get(SANDBOX_SIGNATURE_HEADER), { now }) }],
+]);
+
+/** Far above any real payment event; a larger body is refused before it is read into memory twice. */
+export const MAX_WEBHOOK_BODY_BYTES = 256 * 1024;
+
+const noStore = { 'cache-control': 'no-store' };
+
+/**
+ * What may be logged about an unexpected failure. Not the error itself: a failed query's message and
+ * `params` carry the values bound to it, the webhook payload among them.
+ */
+function describeFailure(error: unknown): Record<string, unknown> {
+  if (!(error instanceof Error)) return { type: typeof error };
+  const cause = error.cause as { message?: unknown; code?: unknown } | undefined;
+  if ('params' in error) return { name: error.name, cause: typeof cause?.message === 'string' ? cause.message : undefined, dbCode: cause?.code };
+  return { name: error.name, message: error.message };
+}
+
+function errorResponse(error: AppError): Response {
+  const { status, body } = toErrorBody(error);
+  return Response.json(body, { status, headers: noStore });
+}
+
+export interface HandleWebhookOptions extends Partial<WebhookDeps> {
+  providers?: ReadonlyMap<string, WebhookVerifier>;
+  now?: Date;
+}
+
+/**
+ * `POST /api/webhooks/payments/<provider>`: verify the signature over the raw body, then store the event
+ * under the tenant named by the explicit/header/payload resolution (never by the Host). Answers 200
+ * `{ received, duplicate }` (a duplicate is a success: the provider must stop retrying), or the error's
+ * status with `{ code, message }`. Neither the body nor any header value is ever logged.
+ */
+export async function handleWebhookRequest(request: Request, provider: string, options: HandleWebhookOptions = {}): Promise<Response> {
+  const verifier = (options.providers ?? webhookProviders).get(provider);
+  if (!verifier) return errorResponse(new AppError('NOT_FOUND', 'Unknown payment provider.'));
+  try {
+    const declaredLength = Number(request.headers.get('content-length') ?? 0);
+    if (declaredLength > MAX_WEBHOOK_BODY_BYTES) throw new AppError('VALIDATION_FAILED', 'The webhook body is too large.');
+    const rawBody = await request.text();
+    if (Buffer.byteLength(rawBody, 'utf8') > MAX_WEBHOOK_BODY_BYTES) throw new AppError('VALIDATION_FAILED', 'The webhook body is too large.');
+    await verifier.verify(rawBody, request.headers, options.now ?? new Date());
+    const result = await receiveWebhook(
+      { provider, payload: rawBody, headers: Object.fromEntries(request.headers) },
+      { config: options.config ?? platformWebhookConfig, storage: options.storage ?? databaseWebhookStorage },
+    );
+    return Response.json({ received: true, duplicate: result.duplicate }, { headers: noStore });
+  } catch (error) {
+    if (error instanceof EmptyTenantIdError) {
+      return errorResponse(new AppError('TENANT_REQUIRED', 'The tenant id is empty.'));
+    }
+    if (error instanceof AppError) {
+      const level = error.httpStatus >= 500 ? 'error' : 'warn';
+      log[level]({ provider, code: error.code, reason: error.details?.reason }, 'payment webhook refused');
+      return errorResponse(error);
+    }
+    log.error({ provider, failure: describeFailure(error) }, 'payment webhook failed');
+    return errorResponse(new AppError('INTERNAL', 'Something went wrong on our side. Please try again.'));
+  }
+}
