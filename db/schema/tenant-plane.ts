@@ -236,3 +236,103 @@ export type Cart = typeof carts.$inferSelect;
 export type CartItem = typeof cartItems.$inferSelect;
 export type WebhookEvent = typeof webhookEvents.$inferSelect;
 export type OutboxEntry = typeof outbox.$inferSelect;
+
+export const orderStatus = pgEnum('order_status', [
+  'awaiting_payment',
+  'paid',
+  'fulfilling',
+  'fulfilled',
+  'cancelled',
+  'refunded',
+]);
+export const paymentMethod = pgEnum('payment_method', ['card', 'invoice']);
+export const vatTreatment = pgEnum('vat_treatment', ['domestic', 'reverse_charge', 'consumer']);
+
+/** The address an order ships to, copied at checkout: later edits to the address book change nothing. */
+export type AddressSnapshot = { recipient: string; line1: string; line2?: string | null; postalCode: string; city: string; countryCode: string };
+
+/** Per-tenant order number sequence, in the tenant's own database. */
+export const orderCounters = pgTable(
+  'order_counters',
+  {
+    tenantId: uuid().primaryKey(),
+    lastNumber: integer().notNull().default(0),
+  },
+  () => [tenantIsolation('order_counters')],
+).enableRLS();
+
+export const orders = pgTable(
+  'orders',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    tenantId: uuid().notNull(),
+    customerId: uuid().notNull(),
+    number: integer().notNull(),
+    status: orderStatus().notNull().default('awaiting_payment'),
+    paymentMethod: paymentMethod().notNull(),
+    vatTreatment: vatTreatment().notNull(),
+    currency: text().notNull(),
+    netCents: integer().notNull(),
+    vatCents: integer().notNull(),
+    grossCents: integer().notNull(),
+    shippingAddress: jsonb().$type<AddressSnapshot>().notNull(),
+    customerReference: text(),
+    /** One order per checkout attempt: a double submit finds the order the first one made. */
+    idempotencyKey: text().notNull(),
+    placedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('orders_tenant_number_key').on(t.tenantId, t.number),
+    uniqueIndex('orders_tenant_idempotency_key').on(t.tenantId, t.idempotencyKey),
+    uniqueIndex('orders_tenant_id_key').on(t.tenantId, t.id),
+    index('orders_customer_idx').on(t.tenantId, t.customerId, t.placedAt),
+    foreignKey({ columns: [t.tenantId, t.customerId], foreignColumns: [customers.tenantId, customers.id] }),
+    check('orders_amounts', sql`${t.netCents} >= 0 and ${t.vatCents} >= 0 and ${t.grossCents} = ${t.netCents} + ${t.vatCents}`),
+    tenantIsolation('orders'),
+  ],
+).enableRLS();
+
+/** Lines are snapshots: name, SKU and price as sold, whatever the catalog says later. */
+export const orderLines = pgTable(
+  'order_lines',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    tenantId: uuid().notNull(),
+    orderId: uuid().notNull(),
+    articleId: integer().notNull(),
+    sku: text().notNull(),
+    name: text().notNull(),
+    quantity: integer().notNull(),
+    unitNetCents: integer().notNull(),
+    lineNetCents: integer().notNull(),
+  },
+  (t) => [
+    index('order_lines_order_idx').on(t.tenantId, t.orderId),
+    foreignKey({ columns: [t.tenantId, t.orderId], foreignColumns: [orders.tenantId, orders.id] }).onDelete('cascade'),
+    check('order_lines_quantity', sql`${t.quantity} > 0`),
+    tenantIsolation('order_lines'),
+  ],
+).enableRLS();
+
+/** What happened to an order, in order: the customer's and the shop's timeline. */
+export const orderEvents = pgTable(
+  'order_events',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    tenantId: uuid().notNull(),
+    orderId: uuid().notNull(),
+    type: text().notNull(),
+    details: jsonb().$type<Record<string, unknown>>(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('order_events_order_idx').on(t.tenantId, t.orderId, t.createdAt),
+    foreignKey({ columns: [t.tenantId, t.orderId], foreignColumns: [orders.tenantId, orders.id] }).onDelete('cascade'),
+    tenantIsolation('order_events'),
+  ],
+).enableRLS();
+
+export type Order = typeof orders.$inferSelect;
+export type OrderLine = typeof orderLines.$inferSelect;
+export type OrderEvent = typeof orderEvents.$inferSelect;

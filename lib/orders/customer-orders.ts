@@ -1,0 +1,44 @@
+import { and, asc, count, desc, eq } from 'drizzle-orm';
+import { orderEvents, orderLines, orders } from '@/db/schema';
+import { withTenant } from '@/lib/tenancy/with-tenant';
+
+export const ORDERS_PAGE_SIZE = 20;
+
+/** A customer's orders at one shop, newest first. */
+export function listCustomerOrders(tenantId: string, customerId: string, page = 1) {
+  return withTenant(tenantId, async (tx) => {
+    const [rows, [total]] = await Promise.all([
+      tx
+        .select()
+        .from(orders)
+        .where(eq(orders.customerId, customerId))
+        .orderBy(desc(orders.placedAt))
+        .limit(ORDERS_PAGE_SIZE)
+        .offset((page - 1) * ORDERS_PAGE_SIZE),
+      tx.select({ n: count() }).from(orders).where(eq(orders.customerId, customerId)),
+    ]);
+    return { orders: rows, total: total?.n ?? 0 };
+  });
+}
+
+/** One order of this customer by its shop order number, with lines and timeline; null if not theirs. */
+export function getCustomerOrder(tenantId: string, customerId: string, number: number) {
+  return withTenant(tenantId, async (tx) => {
+    const [order] = await tx.select().from(orders).where(and(eq(orders.customerId, customerId), eq(orders.number, number)));
+    if (!order) return null;
+    const [lines, events] = await Promise.all([
+      tx.select().from(orderLines).where(eq(orderLines.orderId, order.id)).orderBy(asc(orderLines.name)),
+      tx.select().from(orderEvents).where(eq(orderEvents.orderId, order.id)).orderBy(asc(orderEvents.createdAt)),
+    ]);
+    return { order, lines, events };
+  });
+}
+
+export const orderStatusLabel: Record<string, string> = {
+  awaiting_payment: 'Awaiting payment',
+  paid: 'Paid',
+  fulfilling: 'Being prepared',
+  fulfilled: 'Shipped',
+  cancelled: 'Cancelled',
+  refunded: 'Refunded',
+};

@@ -1,0 +1,130 @@
+import { and, eq, sql } from 'drizzle-orm';
+import { z } from 'zod';
+import type { Transaction } from '@/db/client';
+import { cartItems, carts, customerAddresses, orderCounters, orderEvents, orderLines, orders, outbox, type Customer, type Order, type Tenant } from '@/db/schema';
+import { cartTotals, type CartLine } from '@/lib/cart/cart-lines';
+import { loadCart } from '@/lib/cart/cart-service';
+import { AppError } from '@/lib/errors';
+import { fieldErrorsOf } from '@/lib/registration/registration-form';
+import { assertCanPlaceOrders } from '@/lib/registration/decide-registration';
+import { withTenant } from '@/lib/tenancy/with-tenant';
+import { vatTreatmentFor } from './vat-treatment';
+
+export const placeOrderSchema = z.object({
+  addressId: z.string().uuid('Choose a delivery address.'),
+  paymentMethod: z.enum(['invoice', 'card'], { error: 'Choose how to pay.' }),
+  customerReference: z.string().trim().max(60, 'Keep your reference under 60 characters.').optional().transform((v) => v || null),
+  idempotencyKey: z.string().min(16).max(100),
+});
+export type PlaceOrderInput = z.input<typeof placeOrderSchema>;
+
+/** Payment methods this customer may use at this shop: invoice only for business customers of B2B shops. */
+export function paymentMethodsFor(tenant: Pick<Tenant, 'salesMode'>): Array<'invoice' | 'card'> {
+  return tenant.salesMode === 'b2b' ? ['invoice'] : [];
+}
+
+function invalid(message: string, fieldErrors: Record<string, string> = {}): AppError {
+  return new AppError('VALIDATION_FAILED', message, { details: { fieldErrors } });
+}
+
+const sameLines = (checked: CartLine[], stored: { id: string; quantity: number; confirmedUnitPriceCents: number }[]) =>
+  checked.length === stored.length &&
+  checked.every((line) => stored.some((s) => s.id === line.itemId && s.quantity === line.quantity && s.confirmedUnitPriceCents === line.unitPriceCents));
+
+async function nextOrderNumber(tx: Transaction, tenantId: string): Promise<number> {
+  const [row] = await tx
+    .insert(orderCounters)
+    .values({ tenantId, lastNumber: 1 })
+    .onConflictDoUpdate({ target: orderCounters.tenantId, set: { lastNumber: sql`${orderCounters.lastNumber} + 1` } })
+    .returning({ n: orderCounters.lastNumber });
+  return row!.n;
+}
+
+/**
+ * Turns the customer's cart into an order. The cart is re-checked against the catalog first (hidden,
+ * repriced or out-of-stock lines stop checkout); then one transaction in the tenant's database writes
+ * the order, its line snapshots, the first timeline entry and an outbox row, and empties the cart.
+ * The same idempotency key always yields the same single order.
+ */
+export async function placeOrder(tenant: Tenant, customer: Customer, input: unknown, now = new Date()): Promise<Order> {
+  assertCanPlaceOrders(customer, now);
+  const parsed = placeOrderSchema.safeParse(input);
+  if (!parsed.success) throw invalid('Please check your order details.', fieldErrorsOf(parsed.error));
+  const form = parsed.data;
+  if (!paymentMethodsFor(tenant).includes(form.paymentMethod)) {
+    throw invalid('This payment method is not available for your account.', { paymentMethod: 'Not available' });
+  }
+  const existing = await withTenant(tenant.id, (tx) => tx.select().from(orders).where(eq(orders.idempotencyKey, form.idempotencyKey)));
+  if (existing[0]) return existing[0];
+  // The catalog lives in the platform database: checked before, not inside, the tenant transaction.
+  const cart = await loadCart(tenant, customer);
+  if (cart.lines.length === 0) throw invalid('Your cart is empty.');
+  if (!cart.readyForCheckout) throw new AppError('CONFLICT', 'Some lines in your cart need your attention before you can order.');
+
+  return withTenant(tenant.id, async (tx) => {
+    // A double submit that lost the race finds the first submit's order (and an emptied cart).
+    const [already] = await tx.select().from(orders).where(eq(orders.idempotencyKey, form.idempotencyKey));
+    if (already) return already;
+    const [address] = await tx
+      .select()
+      .from(customerAddresses)
+      .where(and(eq(customerAddresses.id, form.addressId), eq(customerAddresses.customerId, customer.id)));
+    if (!address) throw invalid('Choose one of your delivery addresses.', { addressId: 'Unknown address' });
+    const stored = await tx
+      .select({ id: cartItems.id, quantity: cartItems.quantity, confirmedUnitPriceCents: cartItems.confirmedUnitPriceCents })
+      .from(cartItems)
+      .innerJoin(carts, eq(carts.id, cartItems.cartId))
+      .where(eq(carts.customerId, customer.id));
+    if (!sameLines(cart.lines, stored)) throw new AppError('CONFLICT', 'Your cart changed while you were checking out. Review it and try again.');
+
+    const treatment = vatTreatmentFor(tenant, customer, address.countryCode);
+    const price = { salesMode: tenant.salesMode, vatRateBp: treatment === 'reverse_charge' ? 0 : tenant.vatRateBp, currency: tenant.currency };
+    const totals = cartTotals(cart.lines, price);
+    const [order] = await tx
+      .insert(orders)
+      .values({
+        tenantId: tenant.id,
+        customerId: customer.id,
+        number: await nextOrderNumber(tx, tenant.id),
+        status: 'awaiting_payment',
+        paymentMethod: form.paymentMethod,
+        vatTreatment: treatment,
+        currency: tenant.currency,
+        netCents: totals.netCents,
+        vatCents: totals.vatCents,
+        grossCents: totals.grossCents,
+        shippingAddress: { recipient: address.recipient, line1: address.line1, line2: address.line2, postalCode: address.postalCode, city: address.city, countryCode: address.countryCode },
+        customerReference: form.customerReference,
+        idempotencyKey: form.idempotencyKey,
+        placedAt: now,
+      })
+      .onConflictDoNothing({ target: [orders.tenantId, orders.idempotencyKey] })
+      .returning();
+    if (!order) {
+      // A concurrent submit with the same key won the race: its order is the order.
+      const [winner] = await tx.select().from(orders).where(eq(orders.idempotencyKey, form.idempotencyKey));
+      return winner!;
+    }
+    await tx.insert(orderLines).values(
+      cart.lines.map((line) => ({
+        tenantId: tenant.id,
+        orderId: order.id,
+        articleId: line.articleId,
+        sku: line.article!.sku,
+        name: line.article!.name,
+        quantity: line.quantity,
+        unitNetCents: line.unitPriceCents!,
+        lineNetCents: line.lineNetCents,
+      })),
+    );
+    await tx.insert(orderEvents).values({ tenantId: tenant.id, orderId: order.id, type: 'placed', details: { paymentMethod: order.paymentMethod, grossCents: order.grossCents } });
+    await tx.insert(outbox).values({
+      tenantId: tenant.id,
+      eventId: `order-placed:${order.id}`,
+      eventName: 'shop/order.placed',
+      payload: { tenantId: tenant.id, orderId: order.id, number: order.number, paymentMethod: order.paymentMethod, grossCents: order.grossCents, currency: order.currency },
+    });
+    await tx.delete(cartItems).where(sql`${cartItems.cartId} in (select id from carts where customer_id = ${customer.id})`);
+    return order;
+  });
+}
