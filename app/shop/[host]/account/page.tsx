@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { AddAddressForm, ProfileForm } from '@/components/account/profile-forms';
 import { StatusBanner } from '@/components/account/status-banner';
@@ -29,9 +30,12 @@ export default async function AccountPage({ params, searchParams }: Props) {
     <div className="mx-auto max-w-3xl space-y-8">
       <div className="flex flex-wrap items-center justify-between gap-3">
         <h1 className="text-2xl font-bold">{welcome ? `Welcome, ${customer.name}` : 'Your account'}</h1>
+        <div className="flex items-center gap-3">
+        <Link href="/account/orders" className="text-sm font-semibold underline">Your orders</Link>
         <form action={signOutAction}>
           <button type="submit" className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium">Sign out</button>
         </form>
+        </div>
       </div>
       <StatusBanner {...message} testId="account-status" />
       {status === 'active' && customer.approvalExpiresAt ? (

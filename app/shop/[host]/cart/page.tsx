@@ -84,7 +84,9 @@ export default async function CartPage({ params }: Props) {
             <p className="text-xs text-slate-600">{vatNote} on product pages. Shipping is calculated at checkout.</p>
             {!cart.readyForCheckout ? (
               <p role="alert" className="rounded-md border border-amber-200 bg-amber-50 p-2 text-sm text-amber-900">Resolve the marked lines before checking out.</p>
-            ) : null}
+            ) : (
+              <Link href="/checkout" className="bg-brand text-brand-contrast block rounded-md px-4 py-2.5 text-center font-semibold">Checkout</Link>
+            )}
           </aside>
         </div>
       )}

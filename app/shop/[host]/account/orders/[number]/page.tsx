@@ -1,0 +1,74 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound, redirect } from 'next/navigation';
+import { getCurrentCustomer } from '@/lib/auth/current-customer';
+import { getCustomerOrder, orderStatusLabel } from '@/lib/orders/customer-orders';
+import { formatMoney } from '@/lib/pricing/resolve-price';
+import { getShop } from '@/lib/storefront/current-shop';
+
+export const metadata: Metadata = { title: 'Order', robots: { index: false } };
+
+type Props = { params: Promise<{ host: string; number: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+const dateTime = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
+const vatNote = { domestic: 'VAT included in the total', reverse_charge: 'VAT reverse charged: no VAT charged, the buyer accounts for it', consumer: 'Prices include VAT' };
+
+export default async function OrderPage({ params, searchParams }: Props) {
+  const { host, number } = await params;
+  const { tenant } = await getShop(host);
+  const customer = await getCurrentCustomer(tenant.id);
+  if (!customer) redirect(`/account/sign-in?callbackUrl=/account/orders/${encodeURIComponent(number)}`);
+  if (!/^\d{1,9}$/.test(number)) notFound();
+  const found = await getCustomerOrder(tenant.id, customer.id, Number(number));
+  if (!found) notFound();
+  const { order, lines, events } = found;
+  const money = (cents: number) => formatMoney(cents, order.currency);
+  const a = order.shippingAddress;
+  return (
+    <div className="mx-auto max-w-3xl space-y-6">
+      {(await searchParams).placed ? (
+        <p role="status" className="rounded-md border border-emerald-200 bg-emerald-50 px-4 py-3 text-emerald-900">
+          Thank you! Your order is placed. {tenant.name} will email you when it ships.
+        </p>
+      ) : null}
+      <div className="flex flex-wrap items-baseline justify-between gap-2">
+        <h1 className="text-2xl font-bold">Order {order.number}</h1>
+        <p className="font-medium" data-testid="order-status">{orderStatusLabel[order.status]}</p>
+      </div>
+      <section className="rounded-lg border border-slate-200 bg-white p-5">
+        <table className="w-full text-sm">
+          <thead className="text-left text-slate-600"><tr><th className="pb-2 font-medium">Product</th><th className="pb-2 text-right font-medium">Qty</th><th className="pb-2 text-right font-medium">Price excl. VAT</th></tr></thead>
+          <tbody>
+            {lines.map((l) => (
+              <tr key={l.id} className="border-t border-slate-100" data-testid="order-line">
+                <td className="py-2">{l.name}<span className="block text-xs text-slate-500">{l.sku}</span></td>
+                <td className="py-2 text-right">{l.quantity}</td>
+                <td className="py-2 text-right">{money(l.lineNetCents)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <dl className="mt-4 space-y-1 border-t border-slate-200 pt-3 text-sm">
+          <div className="flex justify-between"><dt>Subtotal excl. VAT</dt><dd>{money(order.netCents)}</dd></div>
+          <div className="flex justify-between"><dt>VAT</dt><dd>{money(order.vatCents)}</dd></div>
+          <div className="flex justify-between text-base font-bold"><dt>Total</dt><dd data-testid="order-total">{money(order.grossCents)}</dd></div>
+        </dl>
+        <p className="mt-2 text-xs text-slate-600">{vatNote[order.vatTreatment]}. Payment: {order.paymentMethod === 'invoice' ? 'on invoice' : 'card'}.</p>
+      </section>
+      <section className="grid gap-4 sm:grid-cols-2">
+        <div className="rounded-lg border border-slate-200 bg-white p-5 text-sm">
+          <h2 className="font-semibold">Delivery address</h2>
+          <address className="mt-2 not-italic">{a.recipient}<br />{a.line1}<br />{a.line2 ? <>{a.line2}<br /></> : null}{a.postalCode} {a.city}<br />{a.countryCode}</address>
+          {order.customerReference ? <p className="mt-2">Your reference: {order.customerReference}</p> : null}
+        </div>
+        <div className="rounded-lg border border-slate-200 bg-white p-5 text-sm">
+          <h2 className="font-semibold">Timeline</h2>
+          <ol className="mt-2 space-y-1">
+            {events.map((e) => <li key={e.id}>{dateTime.format(e.createdAt)} — {e.type === 'placed' ? 'Order placed' : e.type}</li>)}
+          </ol>
+        </div>
+      </section>
+      <Link href="/account/orders" className="inline-block text-sm font-semibold underline">All your orders</Link>
+    </div>
+  );
+}

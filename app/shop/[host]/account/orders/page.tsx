@@ -1,0 +1,42 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { redirect } from 'next/navigation';
+import { getCurrentCustomer } from '@/lib/auth/current-customer';
+import { listCustomerOrders, orderStatusLabel } from '@/lib/orders/customer-orders';
+import { formatMoney } from '@/lib/pricing/resolve-price';
+import { getShop } from '@/lib/storefront/current-shop';
+
+export const metadata: Metadata = { title: 'Your orders', robots: { index: false } };
+
+const dateFormat = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium' });
+
+export default async function OrdersPage({ params }: { params: Promise<{ host: string }> }) {
+  const { tenant } = await getShop((await params).host);
+  const customer = await getCurrentCustomer(tenant.id);
+  if (!customer) redirect('/account/sign-in?callbackUrl=/account/orders');
+  const { orders, total } = await listCustomerOrders(tenant.id, customer.id);
+  return (
+    <div className="mx-auto max-w-3xl">
+      <h1 className="text-2xl font-bold">Your orders</h1>
+      {total === 0 ? (
+        <p className="mt-6 rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center text-slate-600">
+          No orders yet. <Link href="/products" className="font-semibold underline">Browse products</Link>
+        </p>
+      ) : (
+        <ul className="mt-6 divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white">
+          {orders.map((o) => (
+            <li key={o.id} data-testid="order-row">
+              <Link href={`/account/orders/${o.number}`} className="flex flex-wrap items-center justify-between gap-2 px-4 py-3 hover:bg-slate-50">
+                <span className="font-semibold">Order {o.number}</span>
+                <span className="text-sm text-slate-600">{dateFormat.format(o.placedAt)}</span>
+                <span className="text-sm">{orderStatusLabel[o.status]}</span>
+                <span className="font-semibold">{formatMoney(o.grossCents, o.currency)}</span>
+              </Link>
+            </li>
+          ))}
+        </ul>
+      )}
+      {total > orders.length ? <p className="mt-3 text-sm text-slate-600">Showing the latest {orders.length} of {total} orders.</p> : null}
+    </div>
+  );
+}

@@ -1,0 +1,23 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { redirect } from 'next/navigation';
+import { getCurrentCustomer } from '@/lib/auth/current-customer';
+import { errorFormState, formValues, type FormState } from '@/lib/forms/form-state';
+import { placeOrder } from '@/lib/orders/place-order';
+import { requireRequestTenant } from '@/lib/storefront/request-tenant';
+
+export async function placeOrderAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  const tenant = await requireRequestTenant();
+  const customer = await getCurrentCustomer(tenant.id);
+  if (!customer) redirect('/account/sign-in?callbackUrl=/checkout');
+  let number: number;
+  try {
+    number = (await placeOrder(tenant, customer, Object.fromEntries(formData))).number;
+  } catch (error) {
+    return errorFormState(error, formValues(formData));
+  }
+  // The header's cart count lives in the layout, which client navigation would otherwise keep.
+  revalidatePath('/', 'layout');
+  redirect(`/account/orders/${number}?placed=1`);
+}

@@ -1,0 +1,56 @@
+import { expect, test } from '@playwright/test';
+import { main, register, uniqueEmail } from './support/accounts';
+import { cardHref, parseEuroCents, productCards, waitForHydration } from './support/catalog';
+import { shopUrl } from './support/hosts';
+
+test.describe('Checkout', () => {
+  test('an approved ACME customer orders Michelin tyres on invoice and finds the order in their history', async ({ page }) => {
+    // A Belgian VAT number is auto-approved at ACME.
+    await register(page, 'acme', {
+      name: 'Order Olga',
+      email: uniqueEmail('checkout'),
+      password: 'correct horse battery',
+      companyName: 'Olga Banden BV',
+      vatNumber: 'BE0417497106',
+      countryCode: 'BE',
+    });
+    const addressForm = main(page).locator('form').filter({ has: page.getByLabel('Street and number') });
+    await waitForHydration(addressForm.getByRole('button', { name: 'Add address' }));
+    await addressForm.getByLabel('Recipient').fill('Olga Banden BV');
+    await addressForm.getByLabel('Street and number').fill('Havenlaan 12');
+    await addressForm.getByLabel('Postal code').fill('9000');
+    await addressForm.getByLabel('City').fill('Gent');
+    await addressForm.getByRole('button', { name: 'Add address' }).click();
+    // The new address shows in the address book (the add form folds away once there is one).
+    await expect(main(page).locator('address').filter({ hasText: 'Havenlaan 12' })).toBeVisible();
+
+    await page.goto(shopUrl('acme', '/products?brand=michelin&stock=1'));
+    await expect(productCards(page).first()).toBeVisible();
+    await page.goto(shopUrl('acme', await cardHref(page, 0)));
+    const add = main(page).getByTestId('add-to-cart');
+    await waitForHydration(add.getByRole('button', { name: 'Add to cart' }));
+    await add.getByLabel('Quantity').fill('4');
+    await add.getByRole('button', { name: 'Add to cart' }).click();
+    await expect(add.getByText('Added to your cart.')).toBeVisible();
+
+    await page.goto(shopUrl('acme', '/cart'));
+    const cartTotal = parseEuroCents(await main(page).getByTestId('cart-total').innerText());
+    await main(page).getByRole('link', { name: 'Checkout' }).click();
+    await expect(page).toHaveURL(shopUrl('acme', '/checkout'));
+    const place = main(page).getByRole('button', { name: /Place order/ });
+    await waitForHydration(place);
+    await main(page).getByLabel('Your reference (optional)').fill('PO-4711');
+    await place.click();
+
+    await expect(page).toHaveURL(/\/account\/orders\/\d+\?placed=1$/);
+    await expect(main(page).getByText('Your order is placed')).toBeVisible();
+    await expect(main(page).getByTestId('order-status')).toHaveText('Awaiting payment');
+    await expect(main(page).getByTestId('order-line')).toHaveCount(1);
+    expect(parseEuroCents(await main(page).getByTestId('order-total').innerText())).toBe(cartTotal);
+    await expect(main(page).getByText('Your reference: PO-4711')).toBeVisible();
+    await expect(page.getByTestId('cart-link')).toHaveText('Cart');
+
+    await page.goto(shopUrl('acme', '/account/orders'));
+    await expect(main(page).getByTestId('order-row')).toHaveCount(1);
+  });
+});
