@@ -1,0 +1,22 @@
+import { Inngest } from 'inngest';
+
+/**
+ * The app's one Inngest client. Where events go is decided by the environment, never by code:
+ * `INNGEST_DEV=1` (or the Dev Server's URL) for a local Dev Server, `INNGEST_EVENT_KEY` for Inngest Cloud,
+ * plus `INNGEST_BASE_URL` for a self-hosted `inngest start`. Without any of them the SDK is in cloud mode
+ * with no key and `send()` throws at once, so nothing waits on an engine that is not there.
+ */
+export const inngest = new Inngest({ id: 'storefleet' });
+
+function isSet(value: string | undefined): boolean {
+  const v = value?.trim().toLowerCase();
+  return Boolean(v) && v !== '0' && v !== 'false';
+}
+
+/**
+ * Whether an engine is configured to receive events: a Dev Server (`INNGEST_DEV`) or an event key. The
+ * outbox relay does not start without one; orders then wait in the outbox, and the storefront says so.
+ */
+export function inngestEngineConfigured(env: Record<string, string | undefined> = process.env): boolean {
+  return isSet(env.INNGEST_DEV) || isSet(env.INNGEST_EVENT_KEY);
+}

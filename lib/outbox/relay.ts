@@ -1,0 +1,122 @@
+import { inArray, sql } from 'drizzle-orm';
+import type { Database, Transaction } from '@/db/client';
+import { DEFAULT_CONNECTION, getRegistry } from '@/db/connection-registry';
+import { dedicatedConnectionNames } from '@/db/migrate';
+import { rowsOf } from '@/db/rows';
+import { tenants } from '@/db/schema';
+import { log } from '@/lib/log';
+import { withTenant } from '@/lib/tenancy/with-tenant';
+import type { EventPublisher } from './publisher';
+import { relayBatch, type BatchOutcome, type BatchSettings } from './relay-batch';
+
+export interface RelayOptions {
+  publisher: EventPublisher;
+  /** Rows per claim, publish and mark (one transaction, one publish call). */
+  batchSize?: number;
+  /**
+   * The moment the run acts at: which rows are due (backoff), and the `published_at` it writes. Default:
+   * the database's clock, which also stamped `created_at`, so clock skew cannot delay fresh rows.
+   */
+  now?: Date;
+  publishTimeoutMs?: number;
+}
+
+export interface RelayResult {
+  published: number;
+  failed: number;
+}
+
+/** A busy database is drained in up to this many batches per run; the next run carries on. */
+const MAX_BATCHES_PER_PLANE = 50;
+
+type InTransaction = <T>(work: (tx: Transaction) => Promise<T>) => Promise<T>;
+
+/** Relays one plane batch after batch until it is empty, a batch had a failure, or the cap is reached. */
+async function drain(inTransaction: InTransaction, settings: BatchSettings): Promise<RelayResult> {
+  const total = { published: 0, failed: 0 };
+  for (let i = 0; i < MAX_BATCHES_PER_PLANE; i++) {
+    const outcome: BatchOutcome = await inTransaction((tx) => relayBatch(tx, settings));
+    total.published += outcome.published;
+    total.failed += outcome.failed;
+    // Failed rows may still be due at `now`: stop rather than claim them again within this run.
+    if (outcome.claimed < settings.batchSize || outcome.failed > 0) break;
+  }
+  return total;
+}
+
+/** True when this connection's role is subject to row-level security on the outbox (see below). */
+async function rowSecurityApplies(db: Database): Promise<boolean> {
+  const [row] = rowsOf<{ active: boolean }>(await db.execute(sql`select row_security_active('outbox') as active`));
+  return row?.active === true;
+}
+
+async function tenantsOn(connectionNames: string[]): Promise<string[]> {
+  const { db } = await getRegistry().get(DEFAULT_CONNECTION);
+  const plane = sql<string>`coalesce(${tenants.dedicatedDatabase}, ${DEFAULT_CONNECTION})`;
+  const rows = await db.select({ id: tenants.id }).from(tenants).where(inArray(plane, connectionNames)).orderBy(tenants.id);
+  return rows.map((row) => row.id);
+}
+
+/**
+ * Publishes every unpublished outbox row of the default database and of every dedicated tenant database,
+ * marking each published once its publish resolved. Safe to run from several processes at once (rows are
+ * claimed with FOR UPDATE SKIP LOCKED, so each is sent by one relay) and to stop at any moment (a row sent
+ * but not yet marked is sent again under the same event id). Failed rows keep `attempts` and `last_error`
+ * and are retried with backoff (see `retryDelaySeconds`).
+ *
+ * Why not `withTenant`: the relay is a platform process, not a request of one tenant. As the tables' owner
+ * it claims due rows of all tenants, and those without a tenant, with one query per database, however many
+ * tenants there are; `withTenant` would confine each transaction to one tenant and cost a transaction per
+ * tenant per sweep. So on a connection whose role is not subject to row-level security (owner, superuser,
+ * BYPASSRLS: development, tests, a relay deployed with the migration role) it reads the outbox directly.
+ *
+ * Under the production role (a member of `storefleet_app`, neither owner nor superuser; see the README)
+ * row-level security hides every row without `app.tenant_id`. The relay detects this per database and then
+ * goes through `withTenant` for each tenant on that database instead: correct, one short transaction per
+ * tenant per sweep. Rows without a tenant stay invisible there, as they cannot be written under that role
+ * either (lib/payments/webhook-storage.ts). For many tenants, run the relay with an owner connection.
+ */
+export async function relayOutbox(options: RelayOptions): Promise<RelayResult> {
+  const settings: BatchSettings = {
+    publisher: options.publisher,
+    batchSize: options.batchSize ?? 100,
+    now: options.now,
+    publishTimeoutMs: options.publishTimeoutMs ?? 15_000,
+  };
+  if (!Number.isInteger(settings.batchSize) || settings.batchSize < 1) throw new Error('batchSize must be a positive whole number');
+  const registry = getRegistry();
+  const total: RelayResult = { published: 0, failed: 0 };
+  const errors: unknown[] = [];
+  const add = (result: RelayResult) => {
+    total.published += result.published;
+    total.failed += result.failed;
+  };
+  // One unreachable database must not stop the others: each plane is relayed on its own.
+  const attempt = async (plane: Record<string, string>, work: () => Promise<void>) => {
+    try {
+      await work();
+    } catch (error) {
+      errors.push(error);
+      log.error({ ...plane, err: error }, 'outbox relay failed for a database');
+    }
+  };
+
+  const underRowSecurity: string[] = [];
+  const names = [DEFAULT_CONNECTION, ...(await dedicatedConnectionNames(registry))];
+  for (const name of names) {
+    await attempt({ connection: name }, async () => {
+      const { db } = await registry.get(name);
+      if (await rowSecurityApplies(db)) underRowSecurity.push(name);
+      else add(await drain((work) => db.transaction(work), settings));
+    });
+  }
+  if (underRowSecurity.length > 0) {
+    for (const tenantId of await tenantsOn(underRowSecurity)) {
+      await attempt({ tenantId }, async () => add(await drain((work) => withTenant(tenantId, work), settings)));
+    }
+  }
+
+  if (total.published > 0 || total.failed > 0) log.info(total, 'outbox relayed');
+  if (errors.length > 0) throw new AggregateError(errors, `outbox relay failed for ${errors.length} database(s); the others were relayed`);
+  return total;
+}
