@@ -1,12 +1,12 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ConnectionRegistry, setRegistry } from '@/db/connection-registry';
-import { outbox, tenants } from '@/db/schema';
+import { outbox } from '@/db/schema';
 import { recordingPublisher, type OutboxEvent } from '@/lib/outbox/publisher';
 import { relayOutbox } from '@/lib/outbox/relay';
 import { startOutboxRelayLoop } from '@/lib/outbox/relay-loop';
 import { withTenant } from '@/lib/tenancy/with-tenant';
-import { createTestDatabases, platformDb, type TestDatabases } from './support/test-database';
+import { createTestDatabases, insertTestTenants, platformDb, type TestDatabases } from './support/test-database';
 
 /**
  * The outbox relay against real databases: acme and globex share the default database, bigcorp has a
@@ -57,16 +57,7 @@ const idsOf = (events: OutboxEvent[]) => events.map((e) => e.id).sort();
 
 beforeAll(async () => {
   dbs = await createTestDatabases(['bigcorp']);
-  const db = await platformDb(dbs.registry);
-  const rows = await db
-    .insert(tenants)
-    .values([
-      { subdomain: 'acme', name: 'ACME', fromEmailAddress: 'info@acme.test' },
-      { subdomain: 'globex', name: 'Globex', fromEmailAddress: 'info@globex.test' },
-      { subdomain: 'bigcorp', name: 'BigCorp', plan: 'premium', dedicatedDatabase: 'bigcorp', fromEmailAddress: 'info@bigcorp.test' },
-    ])
-    .returning({ id: tenants.id, subdomain: tenants.subdomain });
-  for (const r of rows) ids[r.subdomain as TenantName] = r.id;
+  Object.assign(ids, await insertTestTenants(dbs.registry, [{ subdomain: 'acme' }, { subdomain: 'globex' }, { subdomain: 'bigcorp', dedicatedDatabase: 'bigcorp' }]));
 });
 
 beforeEach(async () => {

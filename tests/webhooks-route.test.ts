@@ -1,9 +1,9 @@
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { POST } from '@/app/api/webhooks/payments/[provider]/route';
-import { outbox, tenants, webhookEvents } from '@/db/schema';
+import { outbox, webhookEvents } from '@/db/schema';
 import { signSandboxWebhook } from '@/lib/payments/sandbox-signature';
-import { createTestDatabases, platformDb, type TestDatabases } from './support/test-database';
+import { createTestDatabases, insertTestTenants, type TestDatabases } from './support/test-database';
 
 /** The webhook route as Next calls it: a Request with the raw body, and the provider in the params. */
 
@@ -49,15 +49,7 @@ async function counts() {
 beforeAll(async () => {
   vi.stubEnv('PAYMENT_SANDBOX_WEBHOOK_SECRET', SECRET);
   dbs = await createTestDatabases();
-  const db = await platformDb(dbs.registry);
-  const rows = await db
-    .insert(tenants)
-    .values([
-      { subdomain: 'acme', name: 'ACME', fromEmailAddress: 'info@acme.test' },
-      { subdomain: 'globex', name: 'Globex', fromEmailAddress: 'info@globex.test' },
-    ])
-    .returning({ id: tenants.id, subdomain: tenants.subdomain });
-  for (const r of rows) ids[r.subdomain as keyof typeof ids] = r.id;
+  Object.assign(ids, await insertTestTenants(dbs.registry, [{ subdomain: 'acme' }, { subdomain: 'globex' }]));
 });
 
 afterAll(async () => {

@@ -1,6 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditLog, outbox, tenants, webhookEvents } from '@/db/schema';
+import { auditLog, outbox, webhookEvents } from '@/db/schema';
 import { isAppError } from '@/lib/errors';
 import { receiveWebhook, replayWebhook, type ReceiveWebhookInput } from '@/lib/payments/receive-webhook';
 import { TenantId } from '@/lib/payments/tenant-id';
@@ -8,7 +8,7 @@ import { headerTenantResolver, type TenantConfig } from '@/lib/payments/webhook-
 import { webhookOutboxEventId, webhookReplayOutboxEventId } from '@/lib/payments/webhook-event-ids';
 import { databaseWebhookStorage as storage } from '@/lib/payments/webhook-storage';
 import { withTenant } from '@/lib/tenancy/with-tenant';
-import { createTestDatabases, platformDb, type TestDatabases } from './support/test-database';
+import { createTestDatabases, insertTestTenants, type TestDatabases } from './support/test-database';
 
 /**
  * Seed 002 ("Multi-Tenancy"), its "Edge cases" table row by row, against a real database: webhook events,
@@ -48,16 +48,7 @@ async function auditFor(connection: string, webhookEventId: string) {
 
 beforeAll(async () => {
   dbs = await createTestDatabases(['bigcorp']);
-  const db = await platformDb(dbs.registry);
-  const rows = await db
-    .insert(tenants)
-    .values([
-      { subdomain: 'acme', name: 'ACME', fromEmailAddress: 'info@acme.test' },
-      { subdomain: 'globex', name: 'Globex', fromEmailAddress: 'info@globex.test' },
-      { subdomain: 'bigcorp', name: 'BigCorp', plan: 'premium', dedicatedDatabase: 'bigcorp', fromEmailAddress: 'info@bigcorp.test' },
-    ])
-    .returning({ id: tenants.id, subdomain: tenants.subdomain });
-  for (const r of rows) ids[r.subdomain as keyof typeof ids] = r.id;
+  Object.assign(ids, await insertTestTenants(dbs.registry, [{ subdomain: 'acme' }, { subdomain: 'globex' }, { subdomain: 'bigcorp', dedicatedDatabase: 'bigcorp' }]));
 });
 
 afterAll(async () => dbs.cleanup());

@@ -49,3 +49,24 @@ export async function createTestDatabases(dedicated: string[] = []): Promise<Tes
 export async function platformDb(registry: ConnectionRegistry) {
   return (await registry.get(DEFAULT_CONNECTION)).db;
 }
+
+/** Inserts minimal tenants (name, subdomain, sender; premium with a dedicated database when given). */
+export async function insertTestTenants<N extends string>(
+  registry: ConnectionRegistry,
+  specs: Array<{ subdomain: N; dedicatedDatabase?: string }>,
+): Promise<Record<N, string>> {
+  const { tenants } = await import('@/db/schema');
+  const db = await platformDb(registry);
+  const rows = await db
+    .insert(tenants)
+    .values(
+      specs.map(({ subdomain, dedicatedDatabase }) => ({
+        subdomain,
+        name: subdomain.charAt(0).toUpperCase() + subdomain.slice(1),
+        fromEmailAddress: `info@${subdomain}.test`,
+        ...(dedicatedDatabase ? { plan: 'premium' as const, dedicatedDatabase } : {}),
+      })),
+    )
+    .returning({ id: tenants.id, subdomain: tenants.subdomain });
+  return Object.fromEntries(rows.map((r) => [r.subdomain, r.id])) as Record<N, string>;
+}
