@@ -38,7 +38,7 @@ export function CheckoutForm(props: { addresses: Address[]; methods: Array<'invo
           {props.methods.map((m, i) => (
             <label key={m} className="flex items-center gap-2 text-sm">
               <input type="radio" name="paymentMethod" value={m} defaultChecked={i === 0} required />
-              {m === 'invoice' ? 'On invoice (pay within 30 days)' : 'Card'}
+              {m === 'invoice' ? 'On invoice (pay within 30 days)' : 'Card (secure payment page)'}
             </label>
           ))}
         </div>

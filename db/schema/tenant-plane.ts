@@ -336,3 +336,29 @@ export const orderEvents = pgTable(
 export type Order = typeof orders.$inferSelect;
 export type OrderLine = typeof orderLines.$inferSelect;
 export type OrderEvent = typeof orderEvents.$inferSelect;
+
+export const paymentStatus = pgEnum('payment_status', ['pending', 'captured', 'failed', 'refunded']);
+
+/** A payment attempt for an order at a provider; its status follows the provider's webhooks. */
+export const payments = pgTable(
+  'payments',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    tenantId: uuid().notNull(),
+    orderId: uuid().notNull(),
+    provider: text().notNull(),
+    status: paymentStatus().notNull().default('pending'),
+    amountCents: integer().notNull(),
+    currency: text().notNull(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('payments_order_idx').on(t.tenantId, t.orderId),
+    foreignKey({ columns: [t.tenantId, t.orderId], foreignColumns: [orders.tenantId, orders.id] }).onDelete('cascade'),
+    check('payments_amount_positive', sql`${t.amountCents} > 0`),
+    tenantIsolation('payments'),
+  ],
+).enableRLS();
+
+export type Payment = typeof payments.$inferSelect;

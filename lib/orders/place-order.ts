@@ -18,9 +18,9 @@ export const placeOrderSchema = z.object({
 });
 export type PlaceOrderInput = z.input<typeof placeOrderSchema>;
 
-/** Payment methods this customer may use at this shop: invoice only for business customers of B2B shops. */
+/** Payment methods at this shop: card everywhere, invoice as well for the business customers of B2B shops. */
 export function paymentMethodsFor(tenant: Pick<Tenant, 'salesMode'>): Array<'invoice' | 'card'> {
-  return tenant.salesMode === 'b2b' ? ['invoice'] : [];
+  return tenant.salesMode === 'b2b' ? ['invoice', 'card'] : ['card'];
 }
 
 function invalid(message: string, fieldErrors: Record<string, string> = {}): AppError {

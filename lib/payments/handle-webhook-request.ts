@@ -1,5 +1,6 @@
 import { AppError, toErrorBody } from '@/lib/errors';
 import { log } from '@/lib/log';
+import { applyPaymentEvent } from './apply-payment-event';
 import { receiveWebhook, type WebhookDeps } from './receive-webhook';
 import { SANDBOX_SIGNATURE_HEADER, verifySandboxSignature } from './sandbox-signature';
 import { EmptyTenantIdError } from './tenant-id';
@@ -61,6 +62,9 @@ export async function handleWebhookRequest(request: Request, provider: string, o
       { provider, payload: rawBody, headers: Object.fromEntries(request.headers) },
       { config: options.config ?? platformWebhookConfig, storage: options.storage ?? databaseWebhookStorage },
     );
+    // Applied on every delivery, duplicates too: the transitions are guarded, and a delivery whose first
+    // application failed must still move the order on when the provider retries it.
+    await applyPaymentEvent(result.event);
     return Response.json({ received: true, duplicate: result.duplicate }, { headers: noStore });
   } catch (error) {
     if (error instanceof EmptyTenantIdError) {

@@ -5,12 +5,14 @@ import { getCurrentCustomer } from '@/lib/auth/current-customer';
 import { getCustomerOrder, orderStatusLabel } from '@/lib/orders/customer-orders';
 import { formatMoney } from '@/lib/pricing/resolve-price';
 import { getShop } from '@/lib/storefront/current-shop';
+import { payOrderAction } from './actions';
 
 export const metadata: Metadata = { title: 'Order', robots: { index: false } };
 
 type Props = { params: Promise<{ host: string; number: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 const dateTime = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
+const eventLabel: Record<string, string> = { placed: 'Order placed', payment_captured: 'Payment received', payment_failed: 'Payment declined' };
 const vatNote = { domestic: 'VAT included in the total', reverse_charge: 'VAT reverse charged: no VAT charged, the buyer accounts for it', consumer: 'Prices include VAT' };
 
 export default async function OrderPage({ params, searchParams }: Props) {
@@ -26,6 +28,11 @@ export default async function OrderPage({ params, searchParams }: Props) {
   const a = order.shippingAddress;
   return (
     <div className="mx-auto max-w-3xl space-y-6">
+      {(await searchParams).payment === 'failed' ? (
+        <p role="alert" className="rounded-md border border-amber-200 bg-amber-50 px-4 py-3 text-amber-900">
+          The payment was declined. Your order is kept; you can pay it from this page.
+        </p>
+      ) : null}
       {(await searchParams).placed ? (
         <p role="status" className="rounded-md border border-emerald-200 bg-emerald-50 px-4 py-3 text-emerald-900">
           Thank you! Your order is placed. {tenant.name} will email you when it ships.
@@ -54,6 +61,12 @@ export default async function OrderPage({ params, searchParams }: Props) {
           <div className="flex justify-between text-base font-bold"><dt>Total</dt><dd data-testid="order-total">{money(order.grossCents)}</dd></div>
         </dl>
         <p className="mt-2 text-xs text-slate-600">{vatNote[order.vatTreatment]}. Payment: {order.paymentMethod === 'invoice' ? 'on invoice' : 'card'}.</p>
+        {order.paymentMethod === 'card' && order.status === 'awaiting_payment' ? (
+          <form action={payOrderAction} className="mt-3">
+            <input type="hidden" name="orderNumber" value={order.number} />
+            <button type="submit" className="bg-brand text-brand-contrast rounded-md px-4 py-2 font-semibold">Pay now</button>
+          </form>
+        ) : null}
       </section>
       <section className="grid gap-4 sm:grid-cols-2">
         <div className="rounded-lg border border-slate-200 bg-white p-5 text-sm">
@@ -64,7 +77,7 @@ export default async function OrderPage({ params, searchParams }: Props) {
         <div className="rounded-lg border border-slate-200 bg-white p-5 text-sm">
           <h2 className="font-semibold">Timeline</h2>
           <ol className="mt-2 space-y-1">
-            {events.map((e) => <li key={e.id}>{dateTime.format(e.createdAt)} — {e.type === 'placed' ? 'Order placed' : e.type}</li>)}
+            {events.map((e) => <li key={e.id}>{dateTime.format(e.createdAt)} — {eventLabel[e.type] ?? e.type}</li>)}
           </ol>
         </div>
       </section>

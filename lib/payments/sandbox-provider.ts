@@ -1,0 +1,61 @@
+import { and, eq } from 'drizzle-orm';
+import { orders, payments, type Order, type Payment, type Tenant } from '@/db/schema';
+import { AppError } from '@/lib/errors';
+import { withTenant } from '@/lib/tenancy/with-tenant';
+import { handleWebhookRequest } from './handle-webhook-request';
+import { SANDBOX_SIGNATURE_HEADER, signSandboxWebhook } from './sandbox-signature';
+
+/** What checkout needs of any card payment provider. */
+export interface PaymentProvider {
+  readonly name: string;
+  /** Starts a payment for the order; the buyer continues at `redirectPath` on the shop's host. */
+  createPayment(tenant: Tenant, order: Order): Promise<{ paymentId: string; redirectPath: string }>;
+}
+
+/**
+ * The built-in provider for development and tests: a hosted page on the shop where the buyer pays or
+ * declines, after which the provider delivers a signed webhook, exactly like a remote one would.
+ */
+export const sandboxProvider: PaymentProvider = {
+  name: 'sandbox',
+  async createPayment(tenant, order) {
+    const [payment] = await withTenant(tenant.id, (tx) =>
+      tx.insert(payments).values({ tenantId: tenant.id, orderId: order.id, provider: 'sandbox', amountCents: order.grossCents, currency: order.currency }).returning(),
+    );
+    return { paymentId: payment!.id, redirectPath: `/pay/sandbox/${payment!.id}` };
+  },
+};
+
+/** A sandbox payment of this customer's order at this shop, with the order's number; null otherwise. */
+export async function findSandboxPayment(tenantId: string, customerId: string, paymentId: string) {
+  if (!/^[0-9a-f-]{36}$/i.test(paymentId)) return null;
+  const [row] = await withTenant(tenantId, (tx) =>
+    tx
+      .select({ payment: payments, orderNumber: orders.number })
+      .from(payments)
+      .innerJoin(orders, eq(orders.id, payments.orderId))
+      .where(and(eq(payments.id, paymentId), eq(payments.provider, 'sandbox'), eq(orders.customerId, customerId))),
+  );
+  return row ?? null;
+}
+
+/**
+ * The sandbox's answer to the buyer's choice. It is delivered through the platform's own webhook handler
+ * with a real signature (the sandbox runs inside the app, so there is no network hop to make).
+ */
+export async function completeSandboxPayment(tenantId: string, payment: Payment, outcome: 'succeeded' | 'failed'): Promise<void> {
+  const body = JSON.stringify({
+    id: `evt_${payment.id}_${outcome}`,
+    type: `payment.${outcome}`,
+    created: Math.floor(Date.now() / 1000),
+    tenant_id: tenantId,
+    data: { paymentId: payment.id, orderId: payment.orderId, amountCents: payment.amountCents, currency: payment.currency },
+  });
+  const request = new Request('http://sandbox.internal/api/webhooks/payments/sandbox', {
+    method: 'POST',
+    body,
+    headers: { 'content-type': 'application/json', [SANDBOX_SIGNATURE_HEADER]: signSandboxWebhook(body) },
+  });
+  const response = await handleWebhookRequest(request, 'sandbox');
+  if (!response.ok) throw new AppError('INTERNAL', 'The payment could not be completed. Please try again.');
+}
