@@ -53,4 +53,38 @@ test.describe('Checkout', () => {
     await page.goto(shopUrl('acme', '/account/orders'));
     await expect(main(page).getByTestId('order-row')).toHaveCount(1);
   });
+
+  test('a B2C customer pays by card on the sandbox page and sees the order paid', async ({ page }) => {
+    await register(page, 'consumer', { name: 'Card Cas', email: uniqueEmail('card'), password: 'correct horse battery' });
+    const addressForm = main(page).locator('form').filter({ has: page.getByLabel('Street and number') });
+    await waitForHydration(addressForm.getByRole('button', { name: 'Add address' }));
+    await addressForm.getByLabel('Recipient').fill('Cas Peeters');
+    await addressForm.getByLabel('Street and number').fill('Meir 1');
+    await addressForm.getByLabel('Postal code').fill('2000');
+    await addressForm.getByLabel('City').fill('Antwerpen');
+    await addressForm.getByRole('button', { name: 'Add address' }).click();
+    await expect(main(page).locator('address').filter({ hasText: 'Meir 1' })).toBeVisible();
+
+    await page.goto(shopUrl('consumer', '/products?stock=1'));
+    await expect(productCards(page).first()).toBeVisible();
+    await page.goto(shopUrl('consumer', await cardHref(page, 0)));
+    const add = main(page).getByTestId('add-to-cart');
+    await waitForHydration(add.getByRole('button', { name: 'Add to cart' }));
+    await add.getByLabel('Quantity').fill('1');
+    await add.getByRole('button', { name: 'Add to cart' }).click();
+    await expect(add.getByText('Added to your cart.')).toBeVisible();
+
+    await page.goto(shopUrl('consumer', '/checkout'));
+    const place = main(page).getByRole('button', { name: /Place order/ });
+    await waitForHydration(place);
+    const total = parseEuroCents((await place.innerText()).split('·')[1] ?? '');
+    await place.click();
+    await expect(page).toHaveURL(/\/pay\/sandbox\/[0-9a-f-]{36}$/);
+    expect(parseEuroCents(await main(page).getByTestId('payment-amount').innerText())).toBe(total);
+    await main(page).getByRole('button', { name: /^Pay / }).click();
+
+    await expect(page).toHaveURL(/\/account\/orders\/\d+\?placed=1$/);
+    await expect(main(page).getByTestId('order-status')).toHaveText('Paid');
+    await expect(main(page).getByText('Payment received')).toBeVisible();
+  });
 });

@@ -10,6 +10,7 @@ export PLATFORM_ROOT_DOMAIN="localhost"
 # Links in emails point at the shops as served here.
 export PUBLIC_URL_SCHEME="http" PUBLIC_PORT="$PORT"
 export AUTH_SECRET="${AUTH_SECRET:-e2e-only-secret-$(date +%s)-$RANDOM}"
+export PAYMENT_SANDBOX_WEBHOOK_SECRET="${PAYMENT_SANDBOX_WEBHOOK_SECRET:-e2e-sandbox-secret-$RANDOM$RANDOM}"
 # Emails go through the real Resend SDK to the capture server; the tests read them at /messages.
 export E2E_MAIL_PORT="$MAIL_PORT"
 export RESEND_API_KEY="re_e2e_test" RESEND_BASE_URL="http://127.0.0.1:$MAIL_PORT" EMAIL_DOMAIN="storefleet.test"
