@@ -4,7 +4,7 @@ import { cardHref, parseEuroCents, productCards, waitForHydration } from './supp
 import { shopUrl } from './support/hosts';
 
 test.describe('Checkout', () => {
-  test('an approved ACME customer orders Michelin tyres on invoice and finds the order in their history', async ({ page }) => {
+  test('an approved ACME customer orders Michelin tyres with a coupon on invoice and finds the order in their history', async ({ page }) => {
     // A Belgian VAT number is auto-approved at ACME.
     await register(page, 'acme', {
       name: 'Order Olga',
@@ -37,8 +37,14 @@ test.describe('Checkout', () => {
     const cartTotal = parseEuroCents(await main(page).getByTestId('cart-total').innerText());
     await main(page).getByRole('link', { name: 'Checkout' }).click();
     await expect(page).toHaveURL(shopUrl('acme', '/checkout'));
+    // ACME's demo coupon: 10 % off orders from €100 excl. VAT (four Michelin tyres are always above it).
+    await main(page).getByLabel('Coupon code').fill('winter10');
+    await main(page).getByRole('button', { name: 'Apply' }).click();
+    await expect(main(page).getByTestId('coupon-discount')).toContainText('Coupon WINTER10');
     const place = main(page).getByRole('button', { name: /Place order/ });
     await waitForHydration(place);
+    const discountedTotal = parseEuroCents((await place.innerText()).split('·')[1] ?? '');
+    expect(discountedTotal).toBeLessThan(cartTotal);
     await main(page).getByLabel('Your reference (optional)').fill('PO-4711');
     await place.click();
 
@@ -46,7 +52,8 @@ test.describe('Checkout', () => {
     await expect(main(page).getByText('Your order is placed')).toBeVisible();
     await expect(main(page).getByTestId('order-status')).toHaveText('Awaiting payment');
     await expect(main(page).getByTestId('order-line')).toHaveCount(1);
-    expect(parseEuroCents(await main(page).getByTestId('order-total').innerText())).toBe(cartTotal);
+    expect(parseEuroCents(await main(page).getByTestId('order-total').innerText())).toBe(discountedTotal);
+    await expect(main(page).getByText('Coupon WINTER10')).toBeVisible();
     await expect(main(page).getByText('Your reference: PO-4711')).toBeVisible();
     await expect(page.getByTestId('cart-link')).toHaveText('Cart');
 

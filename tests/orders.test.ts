@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { articles, brands, outbox, tenants, type Customer, type Tenant } from '@/db/schema';
+import { articles, brands, coupons, orders, outbox, tenants, type Customer, type Tenant } from '@/db/schema';
 import { DEMO_CUSTOMER } from '@/db/seed/seed-demo';
 import { addToCart, loadCart } from '@/lib/cart/cart-service';
 import { addAddress } from '@/lib/customers/addresses';
@@ -87,5 +87,49 @@ describe('placing an order', () => {
     expect((await listCustomerOrders(atraxion.id, buyer.id)).total).toBe(0);
     expect(await getCustomerOrder(atraxion.id, buyer.id, 1)).toBeNull();
     expect(await getCustomerOrder(acme.id, crypto.randomUUID(), 1)).toBeNull();
+  });
+});
+
+describe('coupons at checkout', () => {
+  it('takes a percentage coupon off the order, and refuses it below its minimum', async () => {
+    await addToCart(acme, buyer, (await michelin(3)).id, 2);
+    const { totals } = await loadCart(acme, buyer);
+    await withTenant(acme.id, (tx) =>
+      tx.insert(coupons).values([
+        { tenantId: acme.id, code: 'TOOSMALL', kind: 'percent', percentBp: 1_000, minOrderNetCents: totals.netCents + 1 },
+        { tenantId: acme.id, code: 'TENOFF', kind: 'percent', percentBp: 1_000, minOrderNetCents: totals.netCents },
+      ]),
+    );
+    const refused = await placeOrder(acme, buyer, { addressId, paymentMethod: 'invoice', idempotencyKey: key(), couponCode: 'toosmall' }).catch((e: unknown) => e);
+    expect((refused as { message: string }).message).toMatch(/needs an order of at least/);
+    const order = await placeOrder(acme, buyer, { addressId, paymentMethod: 'invoice', idempotencyKey: key(), couponCode: ' tenoff ' });
+    const discount = Math.floor((totals.netCents * 1_000 * 2 + 10_000) / 20_000);
+    expect(order).toMatchObject({ couponCode: 'TENOFF', discountNetCents: discount, netCents: totals.netCents - discount });
+    expect(order.vatCents).toBe(Math.floor(((totals.netCents - discount) * 2_100 * 2 + 10_000) / 20_000));
+  });
+
+  it('refuses an unknown code and leaves the cart untouched', async () => {
+    await addToCart(acme, buyer, (await michelin(4)).id, 1);
+    const before = (await loadCart(acme, buyer)).lines.length;
+    const error = await placeOrder(acme, buyer, { addressId, paymentMethod: 'invoice', idempotencyKey: key(), couponCode: 'NOPE' }).catch((e: unknown) => e);
+    expect(isAppError(error, 'VALIDATION_FAILED')).toBe(true);
+    expect((await loadCart(acme, buyer)).lines.length).toBe(before);
+  });
+
+  it("does not accept another shop's coupon", async () => {
+    const error = await placeOrder(acme, buyer, { addressId, paymentMethod: 'invoice', idempotencyKey: key(), couponCode: 'WELCOME5' }).catch((e: unknown) => e);
+    expect((error as { details: { fieldErrors: Record<string, string> } }).details.fieldErrors.couponCode).toMatch(/not valid in this shop/);
+  });
+
+  it('lets a single-use coupon be redeemed once, even by two orders at the same moment', async () => {
+    await withTenant(acme.id, (tx) => tx.insert(coupons).values({ tenantId: acme.id, code: 'ONLYONE', kind: 'fixed', amountCents: 100, maxRedemptions: 1 }));
+    await addToCart(acme, buyer, (await michelin(5)).id, 1);
+    const results = await Promise.allSettled([
+      placeOrder(acme, buyer, { addressId, paymentMethod: 'invoice', idempotencyKey: key(), couponCode: 'ONLYONE' }),
+      placeOrder(acme, buyer, { addressId, paymentMethod: 'invoice', idempotencyKey: key(), couponCode: 'ONLYONE' }),
+    ]);
+    const redeemed = await withTenant(acme.id, (tx) => tx.select().from(orders).where(eq(orders.couponCode, 'ONLYONE')));
+    expect(redeemed).toHaveLength(1);
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
   });
 });

@@ -277,6 +277,9 @@ export const orders = pgTable(
     grossCents: integer().notNull(),
     shippingAddress: jsonb().$type<AddressSnapshot>().notNull(),
     customerReference: text(),
+    /** The coupon applied at checkout and what it took off the net total (cents). */
+    couponCode: text(),
+    discountNetCents: integer().notNull().default(0),
     /** One order per checkout attempt: a double submit finds the order the first one made. */
     idempotencyKey: text().notNull(),
     placedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
@@ -362,3 +365,56 @@ export const payments = pgTable(
 ).enableRLS();
 
 export type Payment = typeof payments.$inferSelect;
+
+export const couponKind = pgEnum('coupon_kind', ['percent', 'fixed']);
+
+/** A tenant's discount codes: percentage or fixed amount, with a window, limits and a minimum order. */
+export const coupons = pgTable(
+  'coupons',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    tenantId: uuid().notNull(),
+    /** Stored upper-case; buyers may type it in any case. */
+    code: text().notNull(),
+    kind: couponKind().notNull(),
+    /** Percent coupons: basis points off (1000 = 10 %). */
+    percentBp: integer(),
+    /** Fixed coupons: cents off, in the shop's currency (off the net total in B2B, the total paid in B2C). */
+    amountCents: integer(),
+    minOrderNetCents: integer().notNull().default(0),
+    validFrom: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    validUntil: timestamp({ withTimezone: true }),
+    maxRedemptions: integer(),
+    maxPerCustomer: integer(),
+    active: boolean().notNull().default(true),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('coupons_tenant_code_key').on(t.tenantId, t.code),
+    uniqueIndex('coupons_tenant_id_key').on(t.tenantId, t.id),
+    check('coupons_value', sql`(${t.kind} = 'percent' and ${t.percentBp} between 1 and 10000) or (${t.kind} = 'fixed' and ${t.amountCents} > 0)`),
+    tenantIsolation('coupons'),
+  ],
+).enableRLS();
+
+export const couponRedemptions = pgTable(
+  'coupon_redemptions',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    tenantId: uuid().notNull(),
+    couponId: uuid().notNull(),
+    customerId: uuid().notNull(),
+    orderId: uuid().notNull(),
+    discountNetCents: integer().notNull(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('coupon_redemptions_order_key').on(t.tenantId, t.orderId),
+    index('coupon_redemptions_coupon_idx').on(t.tenantId, t.couponId, t.customerId),
+    foreignKey({ columns: [t.tenantId, t.couponId], foreignColumns: [coupons.tenantId, coupons.id] }),
+    foreignKey({ columns: [t.tenantId, t.orderId], foreignColumns: [orders.tenantId, orders.id] }).onDelete('cascade'),
+    tenantIsolation('coupon_redemptions'),
+  ],
+).enableRLS();
+
+export type Coupon = typeof coupons.$inferSelect;

@@ -5,6 +5,7 @@ import {
   articleVehicleBrands,
   brands,
   categories,
+  coupons,
   customers,
   tenantArticlePrices,
   tenants,
@@ -123,6 +124,14 @@ export async function seedDemoCustomers(db: Executor, tenantIds: Record<string, 
   });
 }
 
+/** Demo coupons: ACME's 10 % off orders from €100 excl. VAT, TyreDirect's €5 welcome coupon (once each). */
+export async function seedDemoCoupons(db: Executor, tenantIds: Record<string, string>): Promise<void> {
+  const rows = [];
+  if (tenantIds.acme) rows.push({ tenantId: tenantIds.acme, code: 'WINTER10', kind: 'percent' as const, percentBp: 1_000, minOrderNetCents: 10_000 });
+  if (tenantIds.consumer) rows.push({ tenantId: tenantIds.consumer, code: 'WELCOME5', kind: 'fixed' as const, amountCents: 500, maxPerCustomer: 1 });
+  if (rows.length) await db.insert(coupons).values(rows);
+}
+
 export async function isSeeded(db: Executor): Promise<boolean> {
   const rows = await db.select({ id: tenants.id }).from(tenants).where(inArray(tenants.subdomain, ['atraxion'])).limit(1);
   return rows.length > 0;
@@ -134,6 +143,7 @@ export async function seedDemo(db: Executor, options: { articleCount: number; se
     const seeded = await seedCatalog(tx, catalog);
     const tenantIds = await seedDemoTenants(tx, seeded);
     await seedDemoCustomers(tx, tenantIds);
+    await seedDemoCoupons(tx, tenantIds);
     return { tenantIds, articleCount: catalog.articles.length };
   });
 }

@@ -1,7 +1,10 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Transaction } from '@/db/client';
-import { cartItems, carts, customerAddresses, orderCounters, orderEvents, orderLines, orders, outbox, type Customer, type Order, type Tenant } from '@/db/schema';
+import { cartItems, carts, couponRedemptions, customerAddresses, orderCounters, orderEvents, orderLines, orders, outbox, type Customer, type Order, type Tenant } from '@/db/schema';
+import { applyCoupon, couponProblem, normalizeCouponCode } from '@/lib/coupons/coupon-rules';
+import { findCouponWithUsage } from '@/lib/coupons/coupon-service';
+import { formatMoney } from '@/lib/pricing/resolve-price';
 import { cartTotals, type CartLine } from '@/lib/cart/cart-lines';
 import { loadCart } from '@/lib/cart/cart-service';
 import { AppError } from '@/lib/errors';
@@ -15,6 +18,7 @@ export const placeOrderSchema = z.object({
   paymentMethod: z.enum(['invoice', 'card'], { error: 'Choose how to pay.' }),
   customerReference: z.string().trim().max(60, 'Keep your reference under 60 characters.').optional().transform((v) => v || null),
   idempotencyKey: z.string().min(16).max(100),
+  couponCode: z.string().trim().max(40).optional().transform((v) => v || null),
 });
 export type PlaceOrderInput = z.input<typeof placeOrderSchema>;
 
@@ -79,7 +83,15 @@ export async function placeOrder(tenant: Tenant, customer: Customer, input: unkn
 
     const treatment = vatTreatmentFor(tenant, customer, address.countryCode);
     const price = { salesMode: tenant.salesMode, vatRateBp: treatment === 'reverse_charge' ? 0 : tenant.vatRateBp, currency: tenant.currency };
-    const totals = cartTotals(cart.lines, price);
+    let totals: { netCents: number; vatCents: number; grossCents: number; discountNetCents: number } = { ...cartTotals(cart.lines, price), discountNetCents: 0 };
+    let couponId: string | null = null;
+    if (form.couponCode) {
+      const { coupon, usage } = await findCouponWithUsage(tx, form.couponCode, customer.id, { forUpdate: true });
+      const problem = couponProblem(coupon, totals.netCents, usage, now, (c) => formatMoney(c, tenant.currency));
+      if (problem || !coupon) throw invalid(problem ?? 'This coupon code is not valid in this shop.', { couponCode: problem ?? 'Invalid coupon' });
+      totals = applyCoupon(totals, coupon, price);
+      couponId = coupon.id;
+    }
     const [order] = await tx
       .insert(orders)
       .values({
@@ -95,6 +107,8 @@ export async function placeOrder(tenant: Tenant, customer: Customer, input: unkn
         grossCents: totals.grossCents,
         shippingAddress: { recipient: address.recipient, line1: address.line1, line2: address.line2, postalCode: address.postalCode, city: address.city, countryCode: address.countryCode },
         customerReference: form.customerReference,
+        couponCode: form.couponCode ? normalizeCouponCode(form.couponCode) : null,
+        discountNetCents: totals.discountNetCents,
         idempotencyKey: form.idempotencyKey,
         placedAt: now,
       })
@@ -117,6 +131,9 @@ export async function placeOrder(tenant: Tenant, customer: Customer, input: unkn
         lineNetCents: line.lineNetCents,
       })),
     );
+    if (couponId) {
+      await tx.insert(couponRedemptions).values({ tenantId: tenant.id, couponId, customerId: customer.id, orderId: order.id, discountNetCents: totals.discountNetCents });
+    }
     await tx.insert(orderEvents).values({ tenantId: tenant.id, orderId: order.id, type: 'placed', details: { paymentMethod: order.paymentMethod, grossCents: order.grossCents } });
     await tx.insert(outbox).values({
       tenantId: tenant.id,

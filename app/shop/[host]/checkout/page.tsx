@@ -6,6 +6,8 @@ import { getCurrentCustomer } from '@/lib/auth/current-customer';
 import { displayLineCents } from '@/lib/cart/cart-lines';
 import { loadCart } from '@/lib/cart/cart-service';
 import { listAddresses } from '@/lib/customers/addresses';
+import { applyCoupon, couponProblem, normalizeCouponCode } from '@/lib/coupons/coupon-rules';
+import { findCouponWithUsage } from '@/lib/coupons/coupon-service';
 import { paymentMethodsFor } from '@/lib/orders/place-order';
 import { formatMoney } from '@/lib/pricing/resolve-price';
 import { canPlaceOrders } from '@/lib/registration/decide-registration';
@@ -14,7 +16,9 @@ import { withTenant } from '@/lib/tenancy/with-tenant';
 
 export const metadata: Metadata = { title: 'Checkout', robots: { index: false } };
 
-export default async function CheckoutPage({ params }: { params: Promise<{ host: string }> }) {
+type Props = { params: Promise<{ host: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function CheckoutPage({ params, searchParams }: Props) {
   const { tenant, price } = await getShop((await params).host);
   const customer = await getCurrentCustomer(tenant.id);
   if (!customer) redirect('/account/sign-in?callbackUrl=/checkout');
@@ -23,7 +27,18 @@ export default async function CheckoutPage({ params }: { params: Promise<{ host:
   if (!cart.readyForCheckout) redirect('/cart');
   const addresses = await withTenant(tenant.id, (tx) => listAddresses(tx, customer.id));
   const methods = paymentMethodsFor(tenant);
-  const total = formatMoney(cart.totals.grossCents, price.currency);
+  // A preview only: the order re-checks the coupon, under a lock, when it is placed.
+  const rawCoupon = (await searchParams).coupon;
+  const couponCode = typeof rawCoupon === 'string' && rawCoupon.trim() ? normalizeCouponCode(rawCoupon).slice(0, 40) : null;
+  let totals: { netCents: number; vatCents: number; grossCents: number; discountNetCents: number } = { ...cart.totals, discountNetCents: 0 };
+  let couponError: string | null = null;
+  if (couponCode) {
+    const { coupon, usage } = await withTenant(tenant.id, (tx) => findCouponWithUsage(tx, couponCode, customer.id));
+    couponError = couponProblem(coupon, cart.totals.netCents, usage, new Date(), (c) => formatMoney(c, price.currency));
+    if (!couponError && coupon) totals = applyCoupon(cart.totals, coupon, price);
+  }
+  const appliedCoupon = couponCode && !couponError ? couponCode : null;
+  const total = formatMoney(totals.grossCents, price.currency);
   return (
     <div className="mx-auto grid max-w-5xl gap-8 lg:grid-cols-[1fr_20rem]">
       <section>
@@ -38,7 +53,7 @@ export default async function CheckoutPage({ params }: { params: Promise<{ host:
               Online payment is not available in this shop yet. Contact {tenant.name} at {tenant.fromEmailAddress} to order.
             </p>
           ) : (
-            <CheckoutForm addresses={addresses} methods={methods} idempotencyKey={crypto.randomUUID()} totalLabel={total} />
+            <CheckoutForm addresses={addresses} methods={methods} idempotencyKey={crypto.randomUUID()} totalLabel={total} couponCode={appliedCoupon} />
           )}
         </div>
       </section>
@@ -52,8 +67,17 @@ export default async function CheckoutPage({ params }: { params: Promise<{ host:
             </li>
           ))}
         </ul>
-        <p className="mt-3 flex justify-between border-t border-slate-200 pt-3 text-sm"><span>Subtotal excl. VAT</span><span>{formatMoney(cart.totals.netCents, price.currency)}</span></p>
-        <p className="flex justify-between text-sm"><span>VAT</span><span>{formatMoney(cart.totals.vatCents, price.currency)}</span></p>
+        <form method="get" className="mt-4 flex gap-2 border-t border-slate-200 pt-3">
+          <label htmlFor="coupon" className="sr-only">Coupon code</label>
+          <input id="coupon" name="coupon" defaultValue={couponCode ?? ''} placeholder="Coupon code" aria-invalid={couponError ? true : undefined} aria-describedby={couponError ? 'coupon-error' : undefined} className="w-full min-w-0 rounded-md border border-slate-300 px-2 py-1.5 text-sm uppercase" />
+          <button type="submit" className="rounded-md border border-slate-300 px-3 py-1.5 text-sm font-medium">Apply</button>
+        </form>
+        {couponError ? <p id="coupon-error" role="alert" className="mt-1 text-sm text-red-700">{couponError}</p> : null}
+        {appliedCoupon ? (
+          <p className="mt-1 flex justify-between text-sm text-emerald-800" data-testid="coupon-discount"><span>Coupon {appliedCoupon}</span><span>−{formatMoney(totals.discountNetCents, price.currency)} excl. VAT</span></p>
+        ) : null}
+        <p className="mt-3 flex justify-between border-t border-slate-200 pt-3 text-sm"><span>Subtotal excl. VAT</span><span>{formatMoney(totals.netCents, price.currency)}</span></p>
+        <p className="flex justify-between text-sm"><span>VAT</span><span>{formatMoney(totals.vatCents, price.currency)}</span></p>
         <p className="mt-1 flex justify-between text-lg font-bold"><span>Total</span><span>{total}</span></p>
         <p className="mt-2 text-xs text-slate-600">Business customers in another EU country with a VAT number are invoiced without VAT (reverse charge); the order shows the final amount.</p>
       </aside>

@@ -56,6 +56,9 @@ export default async function OrderPage({ params, searchParams }: Props) {
           </tbody>
         </table>
         <dl className="mt-4 space-y-1 border-t border-slate-200 pt-3 text-sm">
+          {order.couponCode ? (
+            <div className="flex justify-between text-emerald-800"><dt>Coupon {order.couponCode}</dt><dd>−{money(order.discountNetCents)} excl. VAT</dd></div>
+          ) : null}
           <div className="flex justify-between"><dt>Subtotal excl. VAT</dt><dd>{money(order.netCents)}</dd></div>
           <div className="flex justify-between"><dt>VAT</dt><dd>{money(order.vatCents)}</dd></div>
           <div className="flex justify-between text-base font-bold"><dt>Total</dt><dd data-testid="order-total">{money(order.grossCents)}</dd></div>
