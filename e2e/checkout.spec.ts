@@ -93,5 +93,13 @@ test.describe('Checkout', () => {
     await expect(page).toHaveURL(/\/account\/orders\/\d+\?placed=1$/);
     await expect(main(page).getByTestId('order-status')).toHaveText('Paid');
     await expect(main(page).getByText('Payment received')).toBeVisible();
+
+    // The paid order earned loyalty points: one per euro excl. VAT.
+    await page.goto(shopUrl('consumer', '/account'));
+    const points = Number(await main(page).getByTestId('loyalty-balance').locator('strong').innerText());
+    // One per euro of the net amount: a little under a point per euro paid incl. VAT.
+    expect(points).toBeGreaterThan(0);
+    expect(points).toBeLessThanOrEqual(Math.floor(total / 100));
+    expect(points).toBeGreaterThanOrEqual(Math.floor(total / 1.21 / 100) - 1);
   });
 });

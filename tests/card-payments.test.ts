@@ -4,6 +4,7 @@ import { articles, brands, orderEvents, orders, outbox, payments, tenants, type 
 import { addToCart } from '@/lib/cart/cart-service';
 import { addAddress } from '@/lib/customers/addresses';
 import { isAppError } from '@/lib/errors';
+import { loyaltyBalance, pointsEarnedFor } from '@/lib/loyalty/loyalty';
 import { placeOrder } from '@/lib/orders/place-order';
 import { completeSandboxPayment, findSandboxPayment, sandboxProvider } from '@/lib/payments/sandbox-provider';
 import { registerCustomer } from '@/lib/registration/register-customer';
@@ -83,5 +84,36 @@ describe('card payments through the sandbox provider', () => {
     expect(await findSandboxPayment(consumer.id, crypto.randomUUID(), payment.id)).toBeNull();
     const acme = (await demo.db.select().from(tenants).where(eq(tenants.subdomain, 'acme')))[0]!;
     expect(await findSandboxPayment(acme.id, buyer.id, payment.id)).toBeNull();
+  });
+});
+
+describe('loyalty points', () => {
+  const balance = () => withTenant(consumer.id, (tx) => loyaltyBalance(tx, buyer.id));
+
+  it('earns one point per euro of a paid order, once, whatever the redeliveries', async () => {
+    const start = await balance();
+    const { order, payment } = await cardOrder();
+    expect(await balance()).toBe(start);
+    await completeSandboxPayment(consumer.id, payment, 'succeeded');
+    await completeSandboxPayment(consumer.id, payment, 'succeeded');
+    expect(await balance()).toBe(start + pointsEarnedFor(order.netCents));
+  });
+
+  it('spends points at checkout as a discount, and never more points than the customer has, even at once', async () => {
+    const available = await balance();
+    expect(available).toBeGreaterThan(0);
+    await addToCart(consumer, buyer, articleIds.pop()!, 1);
+    const results = await Promise.allSettled([
+      placeOrder(consumer, buyer, { addressId, paymentMethod: 'card', idempotencyKey: `pts-${crypto.randomUUID()}`, usePoints: 'on' }),
+      placeOrder(consumer, buyer, { addressId, paymentMethod: 'card', idempotencyKey: `pts-${crypto.randomUUID()}`, usePoints: 'on' }),
+    ]);
+    const placed = results.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
+    expect(placed.length).toBeGreaterThan(0);
+    const redeemed = placed.reduce((sum, o) => sum + o.loyaltyPointsRedeemed, 0);
+    expect(redeemed).toBe(available);
+    expect(await balance()).toBe(0);
+    const withPoints = placed.find((o) => o.loyaltyPointsRedeemed > 0)!;
+    expect(withPoints.discountNetCents).toBeGreaterThan(0);
+    expect(withPoints.grossCents).toBe(withPoints.netCents + withPoints.vatCents);
   });
 });

@@ -9,7 +9,7 @@ import { idleFormState } from '@/lib/forms/form-state';
 type Address = { id: string; label: string | null; recipient: string; line1: string; postalCode: string; city: string; countryCode: string; isDefault: boolean };
 
 /** The idempotency key is made once per checkout page: resubmitting (double click, retry) finds the same order. */
-export function CheckoutForm(props: { addresses: Address[]; methods: Array<'invoice' | 'card'>; idempotencyKey: string; totalLabel: string; couponCode: string | null }) {
+export function CheckoutForm(props: { addresses: Address[]; methods: Array<'invoice' | 'card'>; idempotencyKey: string; totalLabel: string; couponCode: string | null; usePoints: boolean }) {
   const [state, action] = useActionState(placeOrderAction, idleFormState);
   const e = state.fieldErrors ?? {};
   const chosen = state.values?.addressId ?? props.addresses.find((a) => a.isDefault)?.id;
@@ -18,6 +18,7 @@ export function CheckoutForm(props: { addresses: Address[]; methods: Array<'invo
       <FormMessage state={state} />
       <input type="hidden" name="idempotencyKey" value={props.idempotencyKey} />
       {props.couponCode ? <input type="hidden" name="couponCode" value={props.couponCode} /> : null}
+      {props.usePoints ? <input type="hidden" name="usePoints" value="on" /> : null}
       {state.fieldErrors?.couponCode ? <p role="alert" className="text-sm text-red-700">{state.fieldErrors.couponCode}</p> : null}
       <fieldset aria-describedby={e.addressId ? 'address-error' : undefined}>
         <legend className="text-lg font-semibold">Delivery address</legend>

@@ -280,6 +280,8 @@ export const orders = pgTable(
     /** The coupon applied at checkout and what it took off the net total (cents). */
     couponCode: text(),
     discountNetCents: integer().notNull().default(0),
+    /** Loyalty points spent on this order, and what they took off (net cents, included in discountNetCents). */
+    loyaltyPointsRedeemed: integer().notNull().default(0),
     /** One order per checkout attempt: a double submit finds the order the first one made. */
     idempotencyKey: text().notNull(),
     placedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
@@ -418,3 +420,28 @@ export const couponRedemptions = pgTable(
 ).enableRLS();
 
 export type Coupon = typeof coupons.$inferSelect;
+
+/**
+ * Loyalty points per customer and shop, as a ledger: earned on paid orders (positive), spent at
+ * checkout (negative). The balance is the sum. One entry per order and reason, so a replayed payment
+ * event cannot earn twice.
+ */
+export const loyaltyLedger = pgTable(
+  'loyalty_ledger',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    tenantId: uuid().notNull(),
+    customerId: uuid().notNull(),
+    orderId: uuid().notNull(),
+    reason: text().notNull(),
+    points: integer().notNull(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('loyalty_ledger_order_reason_key').on(t.tenantId, t.orderId, t.reason),
+    index('loyalty_ledger_customer_idx').on(t.tenantId, t.customerId),
+    foreignKey({ columns: [t.tenantId, t.customerId], foreignColumns: [customers.tenantId, customers.id] }).onDelete('cascade'),
+    check('loyalty_ledger_reason', sql`${t.reason} in ('earned', 'redeemed')`),
+    tenantIsolation('loyalty_ledger'),
+  ],
+).enableRLS();

@@ -31,13 +31,18 @@ export interface Totals {
  * buyer sees), and the VAT is what the new total contains.
  */
 export function applyCoupon(totals: Totals, coupon: Coupon, ctx: PriceDisplayContext): Totals & { discountNetCents: number } {
-  const cut = (base: number) => Math.min(base, coupon.kind === 'percent' ? halfUp(base * (coupon.percentBp ?? 0), 10_000) : (coupon.amountCents ?? 0));
+  return applyDiscount(totals, ctx, (base) => (coupon.kind === 'percent' ? halfUp(base * (coupon.percentBp ?? 0), 10_000) : (coupon.amountCents ?? 0)));
+}
+
+/** A discount of `cut(base)` cents, where base is the net total (B2B) or the total paid (B2C). */
+export function applyDiscount(totals: Totals, ctx: PriceDisplayContext, cut: (base: number) => number): Totals & { discountNetCents: number } {
+  const capped = (base: number) => Math.max(0, Math.min(base, cut(base)));
   if (ctx.salesMode === 'b2c') {
-    const grossCents = totals.grossCents - cut(totals.grossCents);
+    const grossCents = totals.grossCents - capped(totals.grossCents);
     const netCents = halfUp(grossCents * 10_000, 10_000 + ctx.vatRateBp);
     return { netCents, vatCents: grossCents - netCents, grossCents, discountNetCents: totals.netCents - netCents };
   }
-  const discountNetCents = cut(totals.netCents);
+  const discountNetCents = capped(totals.netCents);
   const netCents = totals.netCents - discountNetCents;
   const vatCents = halfUp(netCents * ctx.vatRateBp, 10_000);
   return { netCents, vatCents, grossCents: netCents + vatCents, discountNetCents };

@@ -1,8 +1,9 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Transaction } from '@/db/client';
-import { cartItems, carts, couponRedemptions, customerAddresses, orderCounters, orderEvents, orderLines, orders, outbox, type Customer, type Order, type Tenant } from '@/db/schema';
-import { applyCoupon, couponProblem, normalizeCouponCode } from '@/lib/coupons/coupon-rules';
+import { cartItems, carts, couponRedemptions, customerAddresses, loyaltyLedger, orderCounters, orderEvents, orderLines, orders, outbox, type Customer, type Order, type Tenant } from '@/db/schema';
+import { applyCoupon, applyDiscount, couponProblem, normalizeCouponCode } from '@/lib/coupons/coupon-rules';
+import { lockedLoyaltyBalance, POINT_VALUE_CENTS } from '@/lib/loyalty/loyalty';
 import { findCouponWithUsage } from '@/lib/coupons/coupon-service';
 import { formatMoney } from '@/lib/pricing/resolve-price';
 import { cartTotals, type CartLine } from '@/lib/cart/cart-lines';
@@ -19,6 +20,7 @@ export const placeOrderSchema = z.object({
   customerReference: z.string().trim().max(60, 'Keep your reference under 60 characters.').optional().transform((v) => v || null),
   idempotencyKey: z.string().min(16).max(100),
   couponCode: z.string().trim().max(40).optional().transform((v) => v || null),
+  usePoints: z.preprocess((v) => v === 'on' || v === '1' || v === true, z.boolean()).optional(),
 });
 export type PlaceOrderInput = z.input<typeof placeOrderSchema>;
 
@@ -92,13 +94,24 @@ export async function placeOrder(tenant: Tenant, customer: Customer, input: unkn
       totals = applyCoupon(totals, coupon, price);
       couponId = coupon.id;
     }
+    let pointsRedeemed = 0;
+    if (form.usePoints) {
+      const balance = await lockedLoyaltyBalance(tx, customer.id);
+      const before = totals.discountNetCents;
+      const discounted = applyDiscount(totals, price, (base) => {
+        pointsRedeemed = Math.min(balance, Math.floor(base / POINT_VALUE_CENTS));
+        return pointsRedeemed * POINT_VALUE_CENTS;
+      });
+      totals = { ...discounted, discountNetCents: before + discounted.discountNetCents };
+    }
     const [order] = await tx
       .insert(orders)
       .values({
         tenantId: tenant.id,
         customerId: customer.id,
         number: await nextOrderNumber(tx, tenant.id),
-        status: 'awaiting_payment',
+        // Discounts may cover everything: then there is nothing to pay.
+        status: totals.grossCents === 0 ? 'paid' : 'awaiting_payment',
         paymentMethod: form.paymentMethod,
         vatTreatment: treatment,
         currency: tenant.currency,
@@ -109,6 +122,7 @@ export async function placeOrder(tenant: Tenant, customer: Customer, input: unkn
         customerReference: form.customerReference,
         couponCode: form.couponCode ? normalizeCouponCode(form.couponCode) : null,
         discountNetCents: totals.discountNetCents,
+        loyaltyPointsRedeemed: pointsRedeemed,
         idempotencyKey: form.idempotencyKey,
         placedAt: now,
       })
@@ -131,6 +145,9 @@ export async function placeOrder(tenant: Tenant, customer: Customer, input: unkn
         lineNetCents: line.lineNetCents,
       })),
     );
+    if (pointsRedeemed > 0) {
+      await tx.insert(loyaltyLedger).values({ tenantId: tenant.id, customerId: customer.id, orderId: order.id, reason: 'redeemed', points: -pointsRedeemed });
+    }
     if (couponId) {
       await tx.insert(couponRedemptions).values({ tenantId: tenant.id, couponId, customerId: customer.id, orderId: order.id, discountNetCents: totals.discountNetCents });
     }

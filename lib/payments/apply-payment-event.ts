@@ -1,6 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { orderEvents, orders, outbox, payments } from '@/db/schema';
 import { log } from '@/lib/log';
+import { earnPoints } from '@/lib/loyalty/loyalty';
 import { withTenant } from '@/lib/tenancy/with-tenant';
 import type { StoredWebhookEvent } from './webhook-storage';
 
@@ -39,6 +40,7 @@ export async function applyPaymentEvent(event: StoredWebhookEvent): Promise<void
       eventName: 'shop/payment.captured',
       payload: { tenantId, orderId: payment.orderId, paymentId: payment.id, amountCents: payment.amountCents, currency: payment.currency },
     });
+    if (order) await earnPoints(tx, tenantId, order.customerId, order.id, order.netCents);
     // Paid after the order was cancelled (a late capture): the workflow refunds it.
     if (!order) log.warn({ tenantId, orderId: payment.orderId, paymentId }, 'payment captured for an order no longer awaiting payment');
   });

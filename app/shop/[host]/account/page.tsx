@@ -5,6 +5,8 @@ import { AddAddressForm, ProfileForm } from '@/components/account/profile-forms'
 import { StatusBanner } from '@/components/account/status-banner';
 import { getCurrentCustomer } from '@/lib/auth/current-customer';
 import { listAddresses } from '@/lib/customers/addresses';
+import { loyaltyBalance, POINT_VALUE_CENTS } from '@/lib/loyalty/loyalty';
+import { formatMoney } from '@/lib/pricing/resolve-price';
 import { countryOptions } from '@/lib/registration/country-options';
 import { customerStatusMessage, effectiveCustomerStatus } from '@/lib/registration/decide-registration';
 import { getShop } from '@/lib/storefront/current-shop';
@@ -21,7 +23,7 @@ export default async function AccountPage({ params, searchParams }: Props) {
   const { tenant } = await getShop((await params).host);
   const customer = await getCurrentCustomer(tenant.id);
   if (!customer) redirect('/account/sign-in?callbackUrl=/account');
-  const addresses = await withTenant(tenant.id, (tx) => listAddresses(tx, customer.id));
+  const [addresses, points] = await withTenant(tenant.id, (tx) => Promise.all([listAddresses(tx, customer.id), loyaltyBalance(tx, customer.id)]));
   const status = effectiveCustomerStatus(customer, new Date());
   const message = customerStatusMessage(status, tenant.name);
   const welcome = (await searchParams).welcome;
@@ -43,6 +45,10 @@ export default async function AccountPage({ params, searchParams }: Props) {
           Your account was approved automatically until {dateFormat.format(customer.approvalExpiresAt)}. {tenant.name} will confirm it before then.
         </p>
       ) : null}
+
+ <p className="text-sm text-slate-700" data-testid="loyalty-balance">
+        Loyalty points: <strong>{points}</strong> — you earn one point per euro on paid orders; each point is worth {formatMoney(POINT_VALUE_CENTS, tenant.currency)} at checkout.
+      </p>
 
       <section aria-labelledby="profile-heading" className="rounded-lg border border-slate-200 bg-white p-6">
         <h2 id="profile-heading" className="text-lg font-semibold">Your details</h2>

@@ -6,7 +6,8 @@ import { getCurrentCustomer } from '@/lib/auth/current-customer';
 import { displayLineCents } from '@/lib/cart/cart-lines';
 import { loadCart } from '@/lib/cart/cart-service';
 import { listAddresses } from '@/lib/customers/addresses';
-import { applyCoupon, couponProblem, normalizeCouponCode } from '@/lib/coupons/coupon-rules';
+import { applyCoupon, applyDiscount, couponProblem, normalizeCouponCode } from '@/lib/coupons/coupon-rules';
+import { loyaltyBalance, POINT_VALUE_CENTS } from '@/lib/loyalty/loyalty';
 import { findCouponWithUsage } from '@/lib/coupons/coupon-service';
 import { paymentMethodsFor } from '@/lib/orders/place-order';
 import { formatMoney } from '@/lib/pricing/resolve-price';
@@ -29,6 +30,7 @@ export default async function CheckoutPage({ params, searchParams }: Props) {
   const methods = paymentMethodsFor(tenant);
   // A preview only: the order re-checks the coupon, under a lock, when it is placed.
   const rawCoupon = (await searchParams).coupon;
+  const usePointsParam = (await searchParams).points === '1';
   const couponCode = typeof rawCoupon === 'string' && rawCoupon.trim() ? normalizeCouponCode(rawCoupon).slice(0, 40) : null;
   let totals: { netCents: number; vatCents: number; grossCents: number; discountNetCents: number } = { ...cart.totals, discountNetCents: 0 };
   let couponError: string | null = null;
@@ -38,6 +40,17 @@ export default async function CheckoutPage({ params, searchParams }: Props) {
     if (!couponError && coupon) totals = applyCoupon(cart.totals, coupon, price);
   }
   const appliedCoupon = couponCode && !couponError ? couponCode : null;
+  const pointsBalance = await withTenant(tenant.id, (tx) => loyaltyBalance(tx, customer.id));
+  const usePoints = (await searchParams).points === '1' && pointsBalance > 0;
+  let pointsUsed = 0;
+  if (usePoints) {
+    const before = totals.discountNetCents;
+    const discounted = applyDiscount(totals, price, (base) => {
+      pointsUsed = Math.min(pointsBalance, Math.floor(base / POINT_VALUE_CENTS));
+      return pointsUsed * POINT_VALUE_CENTS;
+    });
+    totals = { ...discounted, discountNetCents: before + discounted.discountNetCents };
+  }
   const total = formatMoney(totals.grossCents, price.currency);
   return (
     <div className="mx-auto grid max-w-5xl gap-8 lg:grid-cols-[1fr_20rem]">
@@ -53,7 +66,7 @@ export default async function CheckoutPage({ params, searchParams }: Props) {
               Online payment is not available in this shop yet. Contact {tenant.name} at {tenant.fromEmailAddress} to order.
             </p>
           ) : (
-            <CheckoutForm addresses={addresses} methods={methods} idempotencyKey={crypto.randomUUID()} totalLabel={total} couponCode={appliedCoupon} />
+            <CheckoutForm addresses={addresses} methods={methods} idempotencyKey={crypto.randomUUID()} totalLabel={total} couponCode={appliedCoupon} usePoints={usePoints} />
           )}
         </div>
       </section>
@@ -68,10 +81,21 @@ export default async function CheckoutPage({ params, searchParams }: Props) {
           ))}
         </ul>
         <form method="get" className="mt-4 flex gap-2 border-t border-slate-200 pt-3">
+          {usePointsParam ? <input type="hidden" name="points" value="1" /> : null}
           <label htmlFor="coupon" className="sr-only">Coupon code</label>
           <input id="coupon" name="coupon" defaultValue={couponCode ?? ''} placeholder="Coupon code" aria-invalid={couponError ? true : undefined} aria-describedby={couponError ? 'coupon-error' : undefined} className="w-full min-w-0 rounded-md border border-slate-300 px-2 py-1.5 text-sm uppercase" />
           <button type="submit" className="rounded-md border border-slate-300 px-3 py-1.5 text-sm font-medium">Apply</button>
         </form>
+        {pointsBalance > 0 ? (
+          <form method="get" className="mt-2 text-sm">
+            {couponCode ? <input type="hidden" name="coupon" value={couponCode} /> : null}
+            {usePoints ? null : <input type="hidden" name="points" value="1" />}
+            <button type="submit" className="underline" data-testid="toggle-points">
+              {usePoints ? `Don’t use my points` : `Use my ${pointsBalance} loyalty points (worth ${formatMoney(pointsBalance * POINT_VALUE_CENTS, price.currency)})`}
+            </button>
+          </form>
+        ) : null}
+        {usePoints ? <p className="mt-1 flex justify-between text-sm text-emerald-800" data-testid="points-discount"><span>{pointsUsed} loyalty points</span><span>applied</span></p> : null}
         {couponError ? <p id="coupon-error" role="alert" className="mt-1 text-sm text-red-700">{couponError}</p> : null}
         {appliedCoupon ? (
           <p className="mt-1 flex justify-between text-sm text-emerald-800" data-testid="coupon-discount"><span>Coupon {appliedCoupon}</span><span>−{formatMoney(totals.discountNetCents, price.currency)} excl. VAT</span></p>

@@ -59,6 +59,9 @@ export default async function OrderPage({ params, searchParams }: Props) {
           {order.couponCode ? (
             <div className="flex justify-between text-emerald-800"><dt>Coupon {order.couponCode}</dt><dd>−{money(order.discountNetCents)} excl. VAT</dd></div>
           ) : null}
+          {order.loyaltyPointsRedeemed > 0 ? (
+            <div className="flex justify-between text-emerald-800"><dt>Loyalty points used</dt><dd>{order.loyaltyPointsRedeemed}</dd></div>
+          ) : null}
           <div className="flex justify-between"><dt>Subtotal excl. VAT</dt><dd>{money(order.netCents)}</dd></div>
           <div className="flex justify-between"><dt>VAT</dt><dd>{money(order.vatCents)}</dd></div>
           <div className="flex justify-between text-base font-bold"><dt>Total</dt><dd data-testid="order-total">{money(order.grossCents)}</dd></div>
