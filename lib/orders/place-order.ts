@@ -81,7 +81,12 @@ export async function placeOrder(tenant: Tenant, customer: Customer, input: unkn
       .from(cartItems)
       .innerJoin(carts, eq(carts.id, cartItems.cartId))
       .where(eq(carts.customerId, customer.id));
-    if (!sameLines(cart.lines, stored)) throw new AppError('CONFLICT', 'Your cart changed while you were checking out. Review it and try again.');
+    if (!sameLines(cart.lines, stored)) {
+      // The cart may have been emptied by a double submit that committed in the meantime: its order wins.
+      const [winner] = await tx.select().from(orders).where(eq(orders.idempotencyKey, form.idempotencyKey));
+      if (winner) return winner;
+      throw new AppError('CONFLICT', 'Your cart changed while you were checking out. Review it and try again.');
+    }
 
     const treatment = vatTreatmentFor(tenant, customer, address.countryCode);
     const price = { salesMode: tenant.salesMode, vatRateBp: treatment === 'reverse_charge' ? 0 : tenant.vatRateBp, currency: tenant.currency };
