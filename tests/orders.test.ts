@@ -67,6 +67,17 @@ describe('placing an order', () => {
     expect((await listCustomerOrders(acme.id, buyer.id)).total).toBe(2);
   });
 
+  it('makes one order of one cart even when two checkout pages submit it at once', async () => {
+    await addToCart(acme, buyer, (await michelin(6)).id, 1);
+    const before = (await listCustomerOrders(acme.id, buyer.id)).total;
+    const results = await Promise.allSettled([
+      placeOrder(acme, buyer, { addressId, paymentMethod: 'invoice', idempotencyKey: key() }),
+      placeOrder(acme, buyer, { addressId, paymentMethod: 'invoice', idempotencyKey: key() }),
+    ]);
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    expect((await listCustomerOrders(acme.id, buyer.id)).total).toBe(before + 1);
+  });
+
   it('refuses an empty cart, an unknown address and a payment method the shop does not offer', async () => {
     const code = async (input: Record<string, unknown>) =>
       (await placeOrder(acme, buyer, { addressId, paymentMethod: 'invoice', idempotencyKey: key(), ...input }).catch((e: unknown) => e)) as unknown;

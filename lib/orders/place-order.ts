@@ -76,6 +76,8 @@ export async function placeOrder(tenant: Tenant, customer: Customer, input: unkn
       .from(customerAddresses)
       .where(and(eq(customerAddresses.id, form.addressId), eq(customerAddresses.customerId, customer.id)));
     if (!address) throw invalid('Choose one of your delivery addresses.', { addressId: 'Unknown address' });
+    // Lock the cart first: a second checkout of the same cart waits here, then finds it empty.
+    await tx.select({ id: carts.id }).from(carts).where(eq(carts.customerId, customer.id)).for('update');
     const stored = await tx
       .select({ id: cartItems.id, quantity: cartItems.quantity, confirmedUnitPriceCents: cartItems.confirmedUnitPriceCents })
       .from(cartItems)
