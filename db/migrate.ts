@@ -10,11 +10,10 @@ const migrationsFolder = path.join(process.cwd(), 'db', 'migrations');
 export async function migrateConnection(conn: Connection): Promise<void> {
   if (conn.kind === 'pglite') {
     const { migrate } = await import('drizzle-orm/pglite/migrator');
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the migrator wants its driver's own type
+    // Each migrator wants its own driver's database type; both accept the shared drizzle surface.
     await migrate(conn.db as any, { migrationsFolder });
   } else {
     const { migrate } = await import('drizzle-orm/postgres-js/migrator');
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any
     await migrate(conn.db as any, { migrationsFolder });
   }
   log.info({ connection: conn.name, url: redactUrl(conn.url) }, 'migrations applied');

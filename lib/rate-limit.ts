@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { DEFAULT_CONNECTION, getRegistry } from '@/db/connection-registry';
+import { rowsOf } from '@/db/rows';
 
 export interface RateLimitResult {
   allowed: boolean;
@@ -19,7 +20,7 @@ export async function consumeRateLimit(key: string, limit: number, windowSeconds
       hits = case when b.window_start <= now() - make_interval(secs => ${windowSeconds}) then 1 else b.hits + 1 end,
       window_start = case when b.window_start <= now() - make_interval(secs => ${windowSeconds}) then now() else b.window_start end
     returning hits, extract(epoch from (b.window_start + make_interval(secs => ${windowSeconds}) - now()))::int as retry_after`);
-  const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as { hits: number; retry_after: number }[];
+  const rows = rowsOf<{ hits: number; retry_after: number }>(result);
   const hits = Number(rows[0]?.hits ?? 1);
   return {
     allowed: hits <= limit,

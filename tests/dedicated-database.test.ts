@@ -1,3 +1,4 @@
+import { rowsOf } from '@/db/rows';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { customers, tenants } from '@/db/schema';
@@ -54,7 +55,7 @@ describe('tenant → database mapping', () => {
   it('applies the same migrations, with row-level security, to the dedicated database', async () => {
     const { db } = await dbs.registry.get('bigcorp');
     const result = await db.execute(sql`select relrowsecurity from pg_class where relname = 'customers'`);
-    const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as { relrowsecurity: boolean }[];
+    const rows = rowsOf<{ relrowsecurity: boolean }>(result);
     expect(rows[0]?.relrowsecurity).toBe(true);
   });
 

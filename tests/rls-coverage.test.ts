@@ -1,3 +1,4 @@
+import { rowsOf } from '@/db/rows';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabases, platformDb, type TestDatabases } from './support/test-database';
@@ -28,7 +29,7 @@ describe('row-level security coverage', () => {
       join pg_attribute a on a.attrelid = c.oid and a.attname = 'tenant_id' and not a.attisdropped
       where c.relkind = 'r'
       order by c.relname`);
-    const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as { table: string; rls: boolean; has_policy: boolean }[];
+    const rows = rowsOf<{ table: string; rls: boolean; has_policy: boolean }>(result);
     const tenantPlane = rows.filter((r) => !PLATFORM_TABLES_WITH_TENANT_ID.has(r.table));
     expect(tenantPlane.map((r) => r.table)).toContain('customers');
     for (const row of tenantPlane) expect({ table: row.table, rls: row.rls, policy: row.has_policy }).toEqual({ table: row.table, rls: true, policy: true });

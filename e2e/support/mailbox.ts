@@ -1,4 +1,5 @@
 import { expect } from '@playwright/test';
+import type { CapturedEmail } from '../../tests/support/email-capture-server';
 
 /**
  * The mailbox of the email capture server that scripts/e2e-server.sh starts in place of Resend: the
@@ -6,18 +7,8 @@ import { expect } from '@playwright/test';
  */
 export const MAIL_URL = `http://127.0.0.1:${Number(process.env.E2E_MAIL_PORT ?? 3199)}`;
 
-/** One email as the shop handed it to Resend (snake_case body fields), plus the request headers. */
-export interface CapturedEmail {
-  id: string;
-  receivedAt: string;
-  from: string;
-  to: string | string[];
-  reply_to?: string | string[];
-  subject: string;
-  html?: string;
-  text?: string;
-  headers: Record<string, string | string[] | undefined>;
-}
+// The capture server's own description of what it recorded (the Resend body fields plus headers).
+export type { CapturedEmail };
 
 const recipients = (email: CapturedEmail): string[] => (Array.isArray(email.to) ? email.to : [email.to]).map((a) => a.toLowerCase());
 

@@ -1,5 +1,6 @@
 import type { ArticleSummary } from '@/lib/catalog/list-visible-articles';
 import { applyCustomerMargin } from '@/lib/pricing/customer-margin';
+import { roundHalfUp } from '@/lib/pricing/round';
 import { toDisplayPrice, type PriceDisplayContext } from '@/lib/pricing/resolve-price';
 
 export interface StoredCartItem {
@@ -68,7 +69,7 @@ export function cartTotals(lines: CartLine[], ctx: PriceDisplayContext): CartTot
     const grossCents = lines.reduce((sum, line) => sum + displayLineCents(line, ctx), 0);
     return { netCents, vatCents: grossCents - netCents, grossCents, display: { amountCents: grossCents, currency: ctx.currency, includesVat: true } };
   }
-  const vatCents = Math.floor((netCents * ctx.vatRateBp + 5_000) / 10_000);
+  const vatCents = roundHalfUp(netCents * ctx.vatRateBp, 10_000);
   return { netCents, vatCents, grossCents: netCents + vatCents, display: toDisplayPrice(netCents, ctx) };
 }
 

@@ -41,7 +41,8 @@ function assertQuantity(quantity: number): void {
 export async function addToCart(tenant: Tenant, customer: Customer, articleId: number, quantity: number, now = new Date()): Promise<void> {
   assertCanPlaceOrders(customer, now);
   assertQuantity(quantity);
-  const article = (await visibleArticles(tenant, [articleId])).get(articleId);
+  // A forged or mangled id is simply not a product of this shop (an integer column would throw on it).
+  const article = Number.isSafeInteger(articleId) ? (await visibleArticles(tenant, [articleId])).get(articleId) : undefined;
   if (!article) throw new AppError('NOT_VISIBLE', 'This product is not available in this shop.');
   const unit = applyCustomerMargin(article.netPriceCents, customer.marginBp);
   await withTenant(tenant.id, async (tx) => {

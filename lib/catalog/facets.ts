@@ -4,6 +4,7 @@ import { rowsOf } from '@/db/rows';
 import { articles } from '@/db/schema';
 import { whereAll, type CatalogFilters, type FacetAxis } from './catalog-filters';
 import type { CatalogDimensions } from './catalog-dimensions';
+import { seasonLabel, seasonOrder } from './seasons';
 
 export interface FacetValue {
   value: string;
@@ -71,7 +72,6 @@ async function countVehicleBrands(db: Executor, filters: CatalogFilters): Promis
   return new Map(rowsOf<{ value: string; n: number }>(rows).map((r) => [r.value, Number(r.n)]));
 }
 
-const SEASON_LABELS: Record<string, string> = { summer: 'Summer', winter: 'Winter', all_season: 'All-season' };
 
 function labelled(counts: Counts, dimension: Map<number, { slug: string; name: string; sortOrder: number }>): FacetValue[] {
   return [...counts]
@@ -98,8 +98,8 @@ export async function loadFacets(db: Executor, filters: CatalogFilters, dims: Ca
       brand: labelled(counts.brand, dims.brands),
       category: labelled(counts.category, dims.categories),
       season: [...counts.season]
-        .sort((a, b) => Object.keys(SEASON_LABELS).indexOf(a[0]) - Object.keys(SEASON_LABELS).indexOf(b[0]))
-        .map(([value, count]) => ({ value, label: SEASON_LABELS[value] ?? value, count })),
+        .sort((a, b) => seasonOrder(a[0]) - seasonOrder(b[0]))
+        .map(([value, count]) => ({ value, label: seasonLabel(value), count })),
       vehicle: labelled(vehicle, dims.vehicleBrands),
       width: numeric(counts.width),
       aspect: numeric(counts.aspect),

@@ -95,6 +95,4 @@ export async function listVisibleArticles(db: Executor, scope: CatalogScope, que
   return { items, total, page: query.page, pageSize, pageCount: Math.max(1, Math.ceil(total / pageSize)), facets };
 }
 
-export function seasonLabel(season: string): string {
-  return season === 'all_season' ? 'All-season' : season === 'winter' ? 'Winter' : season === 'summer' ? 'Summer' : season;
-}
+export { seasonLabel } from './seasons';

@@ -1,12 +1,12 @@
 import type { Coupon } from '@/db/schema';
 import type { PriceDisplayContext } from '@/lib/pricing/resolve-price';
+import { roundHalfUp } from '@/lib/pricing/round';
 
 export interface CouponUsage {
   redemptions: number;
   customerRedemptions: number;
 }
 
-const halfUp = (numerator: number, denominator: number) => Math.floor((numerator * 2 + denominator) / (denominator * 2));
 
 /** Why a coupon cannot be used now, in words for the buyer; null when it can. */
 export function couponProblem(coupon: Coupon | null, orderNetCents: number, usage: CouponUsage, now: Date, formatMoney: (cents: number) => string): string | null {
@@ -31,7 +31,7 @@ export interface Totals {
  * buyer sees), and the VAT is what the new total contains.
  */
 export function applyCoupon(totals: Totals, coupon: Coupon, ctx: PriceDisplayContext): Totals & { discountNetCents: number } {
-  return applyDiscount(totals, ctx, (base) => (coupon.kind === 'percent' ? halfUp(base * (coupon.percentBp ?? 0), 10_000) : (coupon.amountCents ?? 0)));
+  return applyDiscount(totals, ctx, (base) => (coupon.kind === 'percent' ? roundHalfUp(base * (coupon.percentBp ?? 0), 10_000) : (coupon.amountCents ?? 0)));
 }
 
 /** A discount of `cut(base)` cents, where base is the net total (B2B) or the total paid (B2C). */
@@ -39,12 +39,12 @@ export function applyDiscount(totals: Totals, ctx: PriceDisplayContext, cut: (ba
   const capped = (base: number) => Math.max(0, Math.min(base, cut(base)));
   if (ctx.salesMode === 'b2c') {
     const grossCents = totals.grossCents - capped(totals.grossCents);
-    const netCents = halfUp(grossCents * 10_000, 10_000 + ctx.vatRateBp);
+    const netCents = roundHalfUp(grossCents * 10_000, 10_000 + ctx.vatRateBp);
     return { netCents, vatCents: grossCents - netCents, grossCents, discountNetCents: totals.netCents - netCents };
   }
   const discountNetCents = capped(totals.netCents);
   const netCents = totals.netCents - discountNetCents;
-  const vatCents = halfUp(netCents * ctx.vatRateBp, 10_000);
+  const vatCents = roundHalfUp(netCents * ctx.vatRateBp, 10_000);
   return { netCents, vatCents, grossCents: netCents + vatCents, discountNetCents };
 }
 

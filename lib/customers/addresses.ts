@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Transaction } from '@/db/client';
 import { customerAddresses, type CustomerAddress } from '@/db/schema';
 import { AppError } from '@/lib/errors';
-import { fieldErrorsOf } from '@/lib/registration/registration-form';
+import { fieldErrorsOf } from '@/lib/forms/field-errors';
 import { euCountryCodes } from '@/lib/registration/eu-countries';
 
 const MAX_ADDRESSES = 20;

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Transaction } from '@/db/client';
 import { customers } from '@/db/schema';
 import { AppError } from '@/lib/errors';
-import { fieldErrorsOf } from '@/lib/registration/registration-form';
+import { fieldErrorsOf } from '@/lib/forms/field-errors';
 
 export const profileSchema = z.object({
   name: z.string().trim().min(2, 'Please enter your full name.').max(100),

@@ -2,16 +2,14 @@ import { and, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Transaction } from '@/db/client';
 import { cartItems, carts, couponRedemptions, customerAddresses, loyaltyLedger, orderCounters, orderEvents, orderLines, orders, outbox, type Customer, type Order, type Tenant } from '@/db/schema';
-import { applyCoupon, applyDiscount, couponProblem, normalizeCouponCode } from '@/lib/coupons/coupon-rules';
-import { lockedLoyaltyBalance, POINT_VALUE_CENTS } from '@/lib/loyalty/loyalty';
-import { findCouponWithUsage } from '@/lib/coupons/coupon-service';
-import { formatMoney } from '@/lib/pricing/resolve-price';
+import { normalizeCouponCode } from '@/lib/coupons/coupon-rules';
 import { cartTotals, type CartLine } from '@/lib/cart/cart-lines';
 import { loadCart } from '@/lib/cart/cart-service';
 import { AppError } from '@/lib/errors';
-import { fieldErrorsOf } from '@/lib/registration/registration-form';
+import { fieldErrorsOf } from '@/lib/forms/field-errors';
 import { assertCanPlaceOrders } from '@/lib/registration/decide-registration';
 import { withTenant } from '@/lib/tenancy/with-tenant';
+import { priceCheckout } from './checkout-pricing';
 import { vatTreatmentFor } from './vat-treatment';
 
 export const placeOrderSchema = z.object({
@@ -68,9 +66,6 @@ export async function placeOrder(tenant: Tenant, customer: Customer, input: unkn
   if (!cart.readyForCheckout) throw new AppError('CONFLICT', 'Some lines in your cart need your attention before you can order.');
 
   return withTenant(tenant.id, async (tx) => {
-    // A double submit that lost the race finds the first submit's order (and an emptied cart).
-    const [already] = await tx.select().from(orders).where(eq(orders.idempotencyKey, form.idempotencyKey));
-    if (already) return already;
     const [address] = await tx
       .select()
       .from(customerAddresses)
@@ -92,25 +87,18 @@ export async function placeOrder(tenant: Tenant, customer: Customer, input: unkn
 
     const treatment = vatTreatmentFor(tenant, customer, address.countryCode);
     const price = { salesMode: tenant.salesMode, vatRateBp: treatment === 'reverse_charge' ? 0 : tenant.vatRateBp, currency: tenant.currency };
-    let totals: { netCents: number; vatCents: number; grossCents: number; discountNetCents: number } = { ...cartTotals(cart.lines, price), discountNetCents: 0 };
-    let couponId: string | null = null;
-    if (form.couponCode) {
-      const { coupon, usage } = await findCouponWithUsage(tx, form.couponCode, customer.id, { forUpdate: true });
-      const problem = couponProblem(coupon, totals.netCents, usage, now, (c) => formatMoney(c, tenant.currency));
-      if (problem || !coupon) throw invalid(problem ?? 'This coupon code is not valid in this shop.', { couponCode: problem ?? 'Invalid coupon' });
-      totals = applyCoupon(totals, coupon, price);
-      couponId = coupon.id;
-    }
-    let pointsRedeemed = 0;
-    if (form.usePoints) {
-      const balance = await lockedLoyaltyBalance(tx, customer.id);
-      const before = totals.discountNetCents;
-      const discounted = applyDiscount(totals, price, (base) => {
-        pointsRedeemed = Math.min(balance, Math.floor(base / POINT_VALUE_CENTS));
-        return pointsRedeemed * POINT_VALUE_CENTS;
-      });
-      totals = { ...discounted, discountNetCents: before + discounted.discountNetCents };
-    }
+    const pricing = await priceCheckout(tx, {
+      customerId: customer.id,
+      baseTotals: cartTotals(cart.lines, price),
+      price,
+      couponCode: form.couponCode,
+      usePoints: Boolean(form.usePoints),
+      now,
+      lock: true,
+    });
+    if (pricing.couponError) throw invalid(pricing.couponError, { couponCode: pricing.couponError });
+    const { totals, coupon, pointsUsed: pointsRedeemed } = pricing;
+    const couponId = coupon?.id ?? null;
     const [order] = await tx
       .insert(orders)
       .values({

@@ -1,5 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { orderEvents, orders, outbox, payments } from '@/db/schema';
+import { isUuid } from '@/lib/ids';
 import { log } from '@/lib/log';
 import { earnPoints } from '@/lib/loyalty/loyalty';
 import { withTenant } from '@/lib/tenancy/with-tenant';
@@ -15,7 +16,7 @@ const OUTCOMES: Record<string, 'captured' | 'failed'> = { 'payment.succeeded': '
 export async function applyPaymentEvent(event: StoredWebhookEvent): Promise<void> {
   const outcome = OUTCOMES[event.eventType];
   const paymentId = (event.payload.data as { paymentId?: unknown } | undefined)?.paymentId;
-  if (!outcome || !event.tenantId || typeof paymentId !== 'string' || !/^[0-9a-f-]{36}$/i.test(paymentId)) return;
+  if (!outcome || !event.tenantId || !isUuid(paymentId)) return;
   const tenantId = event.tenantId;
   await withTenant(tenantId, async (tx) => {
     const [payment] = await tx

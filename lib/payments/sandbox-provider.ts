@@ -1,6 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { orders, payments, type Order, type Payment, type Tenant } from '@/db/schema';
 import { AppError } from '@/lib/errors';
+import { isUuid } from '@/lib/ids';
 import { withTenant } from '@/lib/tenancy/with-tenant';
 import { handleWebhookRequest } from './handle-webhook-request';
 import { SANDBOX_SIGNATURE_HEADER, signSandboxWebhook } from './sandbox-signature';
@@ -28,7 +29,7 @@ export const sandboxProvider: PaymentProvider = {
 
 /** A sandbox payment of this customer's order at this shop, with the order's number; null otherwise. */
 export async function findSandboxPayment(tenantId: string, customerId: string, paymentId: string) {
-  if (!/^[0-9a-f-]{36}$/i.test(paymentId)) return null;
+  if (!isUuid(paymentId)) return null;
   const [row] = await withTenant(tenantId, (tx) =>
     tx
       .select({ payment: payments, orderNumber: orders.number })

@@ -4,6 +4,7 @@ import { DEFAULT_CONNECTION, getRegistry } from '@/db/connection-registry';
 import { auditLog, outbox, tenants, webhookEvents, type WebhookEvent } from '@/db/schema';
 import { AppError } from '@/lib/errors';
 import { withTenant } from '@/lib/tenancy/with-tenant';
+import { isUuid } from '@/lib/ids';
 
 export type StoredWebhookEvent = WebhookEvent;
 
@@ -40,8 +41,6 @@ export interface WebhookStorage {
   /** Counts one more replay of the event and writes that replay's announcement, in one transaction. */
   replay(event: Pick<StoredWebhookEvent, 'id' | 'tenantId'>, announce: Announce): Promise<StoredWebhookEvent>;
 }
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * Runs `work` in the plane the tenant's events live in.
@@ -107,7 +106,7 @@ export const databaseWebhookStorage: WebhookStorage = {
   },
 
   async find(eventId, scope) {
-    if (!UUID.test(eventId)) return null;
+    if (!isUuid(eventId)) return null;
     if (scope !== 'anywhere') return findIn(eventId, scope.tenantId);
     const withoutTenant = await findIn(eventId, null);
     if (withoutTenant) return withoutTenant;

@@ -1,5 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
+import { roundHalfUp } from './round';
 
 export interface PriceWindow {
   priceCents: number;
@@ -50,7 +51,7 @@ export interface DisplayPrice {
 /** B2B shops show prices excl. VAT, B2C shops incl. VAT. Integer cents, rounded half up. */
 export function toDisplayPrice(netCents: number, ctx: PriceDisplayContext): DisplayPrice {
   if (ctx.salesMode === 'b2b') return { amountCents: netCents, currency: ctx.currency, includesVat: false };
-  const gross = Math.floor((netCents * (10_000 + ctx.vatRateBp) + 5_000) / 10_000);
+  const gross = roundHalfUp(netCents * (10_000 + ctx.vatRateBp), 10_000);
   return { amountCents: gross, currency: ctx.currency, includesVat: true };
 }
 

@@ -32,12 +32,4 @@ export function registrationFormSchema(options: { vatNumberRequired: boolean }) 
 
 export type RegistrationForm = z.output<ReturnType<typeof registrationFormSchema>>;
 
-/** zod issues as one message per field, the first one winning. */
-export function fieldErrorsOf(error: z.ZodError): Record<string, string> {
-  const errors: Record<string, string> = {};
-  for (const issue of error.issues) {
-    const field = String(issue.path[0] ?? 'form');
-    errors[field] ??= issue.message;
-  }
-  return errors;
-}
+export { fieldErrorsOf } from '@/lib/forms/field-errors';

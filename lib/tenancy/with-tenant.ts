@@ -2,16 +2,15 @@ import { sql } from 'drizzle-orm';
 import type { Transaction } from '@/db/client';
 import { getRegistry } from '@/db/connection-registry';
 import { AppError } from '@/lib/errors';
+import { isUuid } from '@/lib/ids';
 import { connectionNameForTenant } from './tenant-directory';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Rejects a missing, empty or malformed tenant id before anything touches a database. */
 export function assertTenantId(tenantId: unknown): asserts tenantId is string {
   if (typeof tenantId !== 'string' || tenantId.trim() === '') {
     throw new AppError('TENANT_REQUIRED', 'A tenant is required for this operation.');
   }
-  if (!UUID.test(tenantId)) {
+  if (!isUuid(tenantId)) {
     throw new AppError('TENANT_REQUIRED', 'The tenant id is not valid.');
   }
 }

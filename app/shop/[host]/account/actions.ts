@@ -9,6 +9,7 @@ import { createPasswordReset, resetPassword } from '@/lib/auth/password-reset';
 import { addAddress, deleteAddress } from '@/lib/customers/addresses';
 import { updateProfile } from '@/lib/customers/update-profile';
 import { errorFormState, formValues, safeRedirectPath, type FormState } from '@/lib/forms/form-state';
+import { isUuid } from '@/lib/ids';
 import { log } from '@/lib/log';
 import { registerCustomer } from '@/lib/registration/register-customer';
 import { sendPasswordResetEmail, sendRegistrationEmail } from '@/lib/registration/registration-emails';
@@ -115,6 +116,6 @@ export async function addAddressAction(_prev: FormState, formData: FormData): Pr
 export async function deleteAddressAction(formData: FormData): Promise<void> {
   const { tenant, customer } = await requireCustomer();
   const id = String(formData.get('addressId') ?? '');
-  if (/^[0-9a-f-]{36}$/i.test(id)) await withTenant(tenant.id, (tx) => deleteAddress(tx, customer.id, id));
+  if (isUuid(id)) await withTenant(tenant.id, (tx) => deleteAddress(tx, customer.id, id));
   revalidatePath('/account');
 }

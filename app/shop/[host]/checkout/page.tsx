@@ -6,9 +6,9 @@ import { getCurrentCustomer } from '@/lib/auth/current-customer';
 import { displayLineCents } from '@/lib/cart/cart-lines';
 import { loadCart } from '@/lib/cart/cart-service';
 import { listAddresses } from '@/lib/customers/addresses';
-import { applyCoupon, applyDiscount, couponProblem, normalizeCouponCode } from '@/lib/coupons/coupon-rules';
-import { loyaltyBalance, POINT_VALUE_CENTS } from '@/lib/loyalty/loyalty';
-import { findCouponWithUsage } from '@/lib/coupons/coupon-service';
+import { normalizeCouponCode } from '@/lib/coupons/coupon-rules';
+import { POINT_VALUE_CENTS } from '@/lib/loyalty/loyalty';
+import { priceCheckout } from '@/lib/orders/checkout-pricing';
 import { paymentMethodsFor } from '@/lib/orders/place-order';
 import { formatMoney } from '@/lib/pricing/resolve-price';
 import { canPlaceOrders } from '@/lib/registration/decide-registration';
@@ -26,31 +26,18 @@ export default async function CheckoutPage({ params, searchParams }: Props) {
   if (!canPlaceOrders(customer, new Date())) redirect('/cart');
   const cart = await loadCart(tenant, customer);
   if (!cart.readyForCheckout) redirect('/cart');
-  const addresses = await withTenant(tenant.id, (tx) => listAddresses(tx, customer.id));
   const methods = paymentMethodsFor(tenant);
-  // A preview only: the order re-checks the coupon, under a lock, when it is placed.
-  const rawCoupon = (await searchParams).coupon;
-  const usePointsParam = (await searchParams).points === '1';
-  const couponCode = typeof rawCoupon === 'string' && rawCoupon.trim() ? normalizeCouponCode(rawCoupon).slice(0, 40) : null;
-  let totals: { netCents: number; vatCents: number; grossCents: number; discountNetCents: number } = { ...cart.totals, discountNetCents: 0 };
-  let couponError: string | null = null;
-  if (couponCode) {
-    const { coupon, usage } = await withTenant(tenant.id, (tx) => findCouponWithUsage(tx, couponCode, customer.id));
-    couponError = couponProblem(coupon, cart.totals.netCents, usage, new Date(), (c) => formatMoney(c, price.currency));
-    if (!couponError && coupon) totals = applyCoupon(cart.totals, coupon, price);
-  }
+  const query = await searchParams;
+  const couponCode = typeof query.coupon === 'string' && query.coupon.trim() ? normalizeCouponCode(query.coupon).slice(0, 40) : null;
+  const usePointsParam = query.points === '1';
+  // One read for the page; a preview only: placing the order prices it again, under locks.
+  const [addresses, pricing] = await withTenant(tenant.id, async (tx) => [
+    await listAddresses(tx, customer.id),
+    await priceCheckout(tx, { customerId: customer.id, baseTotals: cart.totals, price, couponCode, usePoints: usePointsParam, now: new Date(), lock: false }),
+  ] as const);
+  const { totals, couponError, pointsBalance, pointsUsed } = pricing;
   const appliedCoupon = couponCode && !couponError ? couponCode : null;
-  const pointsBalance = await withTenant(tenant.id, (tx) => loyaltyBalance(tx, customer.id));
-  const usePoints = (await searchParams).points === '1' && pointsBalance > 0;
-  let pointsUsed = 0;
-  if (usePoints) {
-    const before = totals.discountNetCents;
-    const discounted = applyDiscount(totals, price, (base) => {
-      pointsUsed = Math.min(pointsBalance, Math.floor(base / POINT_VALUE_CENTS));
-      return pointsUsed * POINT_VALUE_CENTS;
-    });
-    totals = { ...discounted, discountNetCents: before + discounted.discountNetCents };
-  }
+  const usePoints = usePointsParam && pointsBalance > 0;
   const total = formatMoney(totals.grossCents, price.currency);
   return (
     <div className="mx-auto grid max-w-5xl gap-8 lg:grid-cols-[1fr_20rem]">

@@ -11,7 +11,8 @@ export async function payOrderAction(formData: FormData): Promise<void> {
   const tenant = await requireRequestTenant();
   const customer = await getCurrentCustomer(tenant.id);
   if (!customer) redirect('/account/sign-in?callbackUrl=/account/orders');
-  const found = await getCustomerOrder(tenant.id, customer.id, Number(formData.get('orderNumber')));
+  const number = Number(formData.get('orderNumber'));
+  const found = Number.isSafeInteger(number) ? await getCustomerOrder(tenant.id, customer.id, number) : null;
   if (!found || found.order.paymentMethod !== 'card' || found.order.status !== 'awaiting_payment') notFound();
   redirect((await sandboxProvider.createPayment(tenant, found.order)).redirectPath);
 }
