@@ -41,7 +41,7 @@ function LineRow({ line, money, price }: { line: CartLine; money: (net: number) 
         {line.article ? <button type="submit" className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm">Update</button> : null}
         <button type="submit" name="remove" value="1" className="text-sm text-red-700 underline">Remove</button>
       </form>
-      <p className="w-28 text-right font-semibold">{line.unitPriceCents !== null ? formatMoney(displayLineCents(line, price), price.currency) : '—'}</p>
+      <p className="font-semibold sm:w-28 sm:text-right">{line.unitPriceCents !== null ? formatMoney(displayLineCents(line, price), price.currency) : '—'}</p>
     </li>
   );
 }
