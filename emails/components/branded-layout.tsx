@@ -8,6 +8,8 @@ export interface BrandedLayoutProps {
   /** The inbox preview line shown next to the subject. */
   preview: string;
   children: ReactNode;
+  /** Replaces the customer footer, e.g. for notifications that go to the shop owner. */
+  footer?: ReactNode;
 }
 
 /** Colours as the templates use them, validated again here because templates also render from previews. */
@@ -49,7 +51,7 @@ function BrandMark({ brand }: { brand: EmailBrand }) {
 }
 
 /** Header bar in the shop's primary colour, the message, and a footer saying who sent it and why. */
-export function BrandedLayout({ brand, preview, children }: BrandedLayoutProps) {
+export function BrandedLayout({ brand, preview, children, footer }: BrandedLayoutProps) {
   const { primary } = brandColors(brand);
   return (
     <Html lang="en">
@@ -65,8 +67,12 @@ export function BrandedLayout({ brand, preview, children }: BrandedLayoutProps) 
           </Section>
           <Hr style={{ borderColor: '#e5e7eb', margin: '24px 0 12px' }} />
           <Text style={{ fontSize: 12, lineHeight: '18px', color: '#6b7280', margin: 0 }}>
-            You receive this email because you have an account at {brand.shopName}. Reply to this email to reach{' '}
-            {brand.shopName}.
+            {footer ?? (
+              <>
+                You receive this email because you have an account at {brand.shopName}. Reply to this email to reach{' '}
+                {brand.shopName}.
+              </>
+            )}
           </Text>
         </Container>
       </Body>

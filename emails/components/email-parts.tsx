@@ -33,3 +33,16 @@ export function formatEmailDate(date: Date): string {
   // A fixed zone keeps the date the same whichever server renders it.
   return date.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 }
+
+/** For deadlines that fall within a day, where the date alone would be ambiguous. */
+export function formatEmailDateTime(date: Date): string {
+  const time = date.toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit', timeZone: 'UTC' });
+  // The zone is named because readers are in many zones and the server's is none of theirs.
+  return `${formatEmailDate(date)}, ${time} UTC`;
+}
+
+/** A plain link in the shop's colour, for a second destination next to the main button. */
+export function TextLink({ brand, href, children }: { brand: EmailBrand; href: string; children: ReactNode }) {
+  const { primary } = brandColors(brand);
+  return <Link href={href} style={{ color: primary, textDecoration: 'underline' }}>{children}</Link>;
+}

@@ -1,7 +1,13 @@
 import type { ReactElement } from 'react';
 import AccountActive, { subject as accountActiveSubject } from '@/emails/account-active';
 import AccountApproved, { subject as accountApprovedSubject } from '@/emails/account-approved';
+import OrderCancelled, { subject as orderCancelledSubject } from '@/emails/order-cancelled';
+import OrderConfirmation, { subject as orderConfirmationSubject } from '@/emails/order-confirmation';
+import OrderRefunded, { subject as orderRefundedSubject } from '@/emails/order-refunded';
+import OrderShipped, { subject as orderShippedSubject } from '@/emails/order-shipped';
+import OwnerOrderNotification, { subject as ownerOrderNotificationSubject } from '@/emails/owner-order-notification';
 import PasswordReset, { subject as passwordResetSubject } from '@/emails/password-reset';
+import PaymentReceived, { subject as paymentReceivedSubject } from '@/emails/payment-received';
 import RegistrationReceived, { subject as registrationReceivedSubject } from '@/emails/registration-received';
 import type { EmailBrand } from './brand';
 
@@ -20,6 +26,12 @@ export const emailTemplates = {
   'account-approved': defineTemplate(AccountApproved, accountApprovedSubject),
   'account-active': defineTemplate(AccountActive, accountActiveSubject),
   'password-reset': defineTemplate(PasswordReset, passwordResetSubject),
+  'order-confirmation': defineTemplate(OrderConfirmation, orderConfirmationSubject),
+  'payment-received': defineTemplate(PaymentReceived, paymentReceivedSubject),
+  'order-cancelled': defineTemplate(OrderCancelled, orderCancelledSubject),
+  'order-shipped': defineTemplate(OrderShipped, orderShippedSubject),
+  'order-refunded': defineTemplate(OrderRefunded, orderRefundedSubject),
+  'owner-order-notification': defineTemplate(OwnerOrderNotification, ownerOrderNotificationSubject),
 };
 
 export type TemplateName = keyof typeof emailTemplates;
