@@ -18,6 +18,7 @@ export const tenantPlan = pgEnum('tenant_plan', ['standard', 'premium']);
 export const salesMode = pgEnum('sales_mode', ['b2b', 'b2c']);
 export const staffRole = pgEnum('staff_role', ['super_admin', 'staff']);
 export const membershipRole = pgEnum('membership_role', ['owner', 'manager']);
+export const sandboxWarehouseBehaviour = pgEnum('sandbox_warehouse_behaviour', ['succeed', 'fail_temporarily', 'fail_permanently']);
 
 /** Auto-approval rules as stored; validated by lib/registration when written. */
 export type AutoApprovalRules = {
@@ -50,6 +51,10 @@ export const tenants = pgTable(
     autoApprovalRules: jsonb().$type<AutoApprovalRules>(),
     fromEmailAddress: text().notNull(),
     paymentTimeoutMinutes: integer().notNull().default(30),
+    /** How the built-in sandbox warehouse answers this shop's fulfilment requests (development and demos). */
+    sandboxWarehouseBehaviour: sandboxWarehouseBehaviour().notNull().default('succeed'),
+    /** With `fail_temporarily`: how many attempts of each request fail before one succeeds. */
+    sandboxWarehouseTemporaryFailures: integer().notNull().default(2),
     /**
      * Name of the dedicated database connection holding this tenant's plane, or null for the shared
      * default. Resolved to a URL by lib/db-routing; code never branches on `plan`.
@@ -63,6 +68,8 @@ export const tenants = pgTable(
     uniqueIndex('tenants_custom_domain_key').on(t.customDomain),
     check('tenants_subdomain_format', sql`${t.subdomain} ~ '^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$'`),
     check('tenants_vat_rate_range', sql`${t.vatRateBp} between 0 and 10000`),
+    check('tenants_payment_timeout_range', sql`${t.paymentTimeoutMinutes} between 1 and 10080`),
+    check('tenants_sandbox_warehouse_failures', sql`${t.sandboxWarehouseTemporaryFailures} between 0 and 20`),
   ],
 );
 

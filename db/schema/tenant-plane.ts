@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, check, foreignKey, index, integer, jsonb, pgEnum, pgPolicy, pgRole, pgTable, text, timestamp, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, check, foreignKey, index, integer, jsonb, pgEnum, pgPolicy, pgRole, pgTable, primaryKey, text, timestamp, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
 /**
  * The role every tenant-plane query runs as (see db/with-tenant.ts). It is created by a hand-written
@@ -423,7 +423,8 @@ export type Coupon = typeof coupons.$inferSelect;
 
 /**
  * Loyalty points per customer and shop, as a ledger: earned on paid orders (positive), spent at
- * checkout (negative). The balance is the sum. One entry per order and reason, so a replayed payment
+ * checkout (negative), returned when an unpaid order is cancelled (positive), and the earned points
+ * reversed when a paid order is refunded (negative). The balance is the sum. One entry per order and reason, so a replayed payment
  * event cannot earn twice.
  */
 export const loyaltyLedger = pgTable(
@@ -441,7 +442,71 @@ export const loyaltyLedger = pgTable(
     uniqueIndex('loyalty_ledger_order_reason_key').on(t.tenantId, t.orderId, t.reason),
     index('loyalty_ledger_customer_idx').on(t.tenantId, t.customerId),
     foreignKey({ columns: [t.tenantId, t.customerId], foreignColumns: [customers.tenantId, customers.id] }).onDelete('cascade'),
-    check('loyalty_ledger_reason', sql`${t.reason} in ('earned', 'redeemed')`),
+    check('loyalty_ledger_reason', sql`${t.reason} in ('earned', 'redeemed', 'returned', 'reversed')`),
     tenantIsolation('loyalty_ledger'),
   ],
 ).enableRLS();
+
+/** Money given back on a captured payment. One row per idempotency key: a retried refund finds it. */
+export const refunds = pgTable(
+  'refunds',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    tenantId: uuid().notNull(),
+    orderId: uuid().notNull(),
+    paymentId: uuid().notNull(),
+    provider: text().notNull(),
+    providerRefundId: text().notNull(),
+    amountCents: integer().notNull(),
+    currency: text().notNull(),
+    reason: text().notNull(),
+    idempotencyKey: text().notNull(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('refunds_tenant_idempotency_key').on(t.tenantId, t.idempotencyKey),
+    index('refunds_order_idx').on(t.tenantId, t.orderId),
+    foreignKey({ columns: [t.tenantId, t.orderId], foreignColumns: [orders.tenantId, orders.id] }).onDelete('cascade'),
+    check('refunds_amount_positive', sql`${t.amountCents} > 0`),
+    tenantIsolation('refunds'),
+  ],
+).enableRLS();
+
+/** How an order left the warehouse; at most one per order. */
+export const shipments = pgTable(
+  'shipments',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    tenantId: uuid().notNull(),
+    orderId: uuid().notNull(),
+    warehouse: text().notNull(),
+    carrier: text().notNull(),
+    trackingNumber: text().notNull(),
+    trackingUrl: text(),
+    shippedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('shipments_tenant_order_key').on(t.tenantId, t.orderId),
+    foreignKey({ columns: [t.tenantId, t.orderId], foreignColumns: [orders.tenantId, orders.id] }).onDelete('cascade'),
+    tenantIsolation('shipments'),
+  ],
+).enableRLS();
+
+/**
+ * The sandbox warehouse's own memory of the requests it received, so that "fail temporarily" can fail a
+ * request a set number of times and a repeated request gets the same parcel.
+ */
+export const sandboxWarehouseRequests = pgTable(
+  'sandbox_warehouse_requests',
+  {
+    tenantId: uuid().notNull(),
+    idempotencyKey: text().notNull(),
+    attempts: integer().notNull().default(0),
+    trackingNumber: text(),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.idempotencyKey] }), tenantIsolation('sandbox_warehouse_requests')],
+).enableRLS();
+
+export type Refund = typeof refunds.$inferSelect;
+export type Shipment = typeof shipments.$inferSelect;

@@ -8,6 +8,8 @@ import {
   coupons,
   customers,
   tenantArticlePrices,
+  staffUsers,
+  tenantMemberships,
   tenants,
   tenantVisibleBrands,
   tenantVisibleCategories,
@@ -132,6 +134,21 @@ export async function seedDemoCoupons(db: Executor, tenantIds: Record<string, st
   if (rows.length) await db.insert(coupons).values(rows);
 }
 
+/**
+ * One owner per demo shop (`owner@<subdomain>.test`, the demo password), so the shop's order
+ * notifications have somebody to go to.
+ */
+export async function seedDemoOwners(db: Executor, tenantIds: Record<string, string>): Promise<void> {
+  const passwordHash = await hashPassword(DEMO_CUSTOMER.password);
+  for (const [subdomain, tenantId] of Object.entries(tenantIds)) {
+    const [owner] = await db
+      .insert(staffUsers)
+      .values({ email: `owner@${subdomain}.test`, name: `Owner of ${subdomain}`, passwordHash, role: 'staff' })
+      .returning({ id: staffUsers.id });
+    await db.insert(tenantMemberships).values({ staffUserId: owner!.id, tenantId, role: 'owner' });
+  }
+}
+
 export async function isSeeded(db: Executor): Promise<boolean> {
   const rows = await db.select({ id: tenants.id }).from(tenants).where(inArray(tenants.subdomain, ['atraxion'])).limit(1);
   return rows.length > 0;
@@ -144,6 +161,7 @@ export async function seedDemo(db: Executor, options: { articleCount: number; se
     const tenantIds = await seedDemoTenants(tx, seeded);
     await seedDemoCustomers(tx, tenantIds);
     await seedDemoCoupons(tx, tenantIds);
+    await seedDemoOwners(tx, tenantIds);
     return { tenantIds, articleCount: catalog.articles.length };
   });
 }

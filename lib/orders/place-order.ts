@@ -151,7 +151,7 @@ export async function placeOrder(tenant: Tenant, customer: Customer, input: unkn
       tenantId: tenant.id,
       eventId: `order-placed:${order.id}`,
       eventName: 'shop/order.placed',
-      payload: { tenantId: tenant.id, orderId: order.id, number: order.number, paymentMethod: order.paymentMethod, grossCents: order.grossCents, currency: order.currency },
+      payload: { tenantId: tenant.id, orderId: order.id, number: order.number, paymentMethod: order.paymentMethod, grossCents: order.grossCents, currency: order.currency, plan: tenant.plan },
     });
     await tx.delete(cartItems).where(sql`${cartItems.cartId} in (select id from carts where customer_id = ${customer.id})`);
     return order;

@@ -2,7 +2,7 @@ import { AppError, toErrorBody } from '@/lib/errors';
 import { log } from '@/lib/log';
 import { applyPaymentEvent } from './apply-payment-event';
 import { receiveWebhook, type WebhookDeps } from './receive-webhook';
-import { SANDBOX_SIGNATURE_HEADER, verifySandboxSignature } from './sandbox-signature';
+import { paymentProviders } from './payment-providers';
 import { EmptyTenantIdError } from './tenant-id';
 import { platformWebhookConfig } from './webhook-config';
 import { databaseWebhookStorage } from './webhook-storage';
@@ -12,10 +12,11 @@ export interface WebhookVerifier {
   verify(rawBody: string, headers: Headers, now: Date): void | Promise<void>;
 }
 
-/** The providers that may post webhooks; anything else is a 404. */
-export const webhookProviders: ReadonlyMap<string, WebhookVerifier> = new Map([
-  ['sandbox', { verify: (rawBody, headers, now) => verifySandboxSignature(rawBody, headers.get(SANDBOX_SIGNATURE_HEADER), { now }) }],
-]);
+/** The providers that may post webhooks (every payment provider); anything else is a 404. */
+function webhookVerifier(provider: string): WebhookVerifier | undefined {
+  const known = paymentProviders().get(provider);
+  return known && { verify: (rawBody, headers, now) => known.verifyWebhook(rawBody, headers, now) };
+}
 
 /** Far above any real payment event; a larger body is refused before it is read into memory twice. */
 export const MAX_WEBHOOK_BODY_BYTES = 256 * 1024;
@@ -50,7 +51,7 @@ export interface HandleWebhookOptions extends Partial<WebhookDeps> {
  * status with `{ code, message }`. Neither the body nor any header value is ever logged.
  */
 export async function handleWebhookRequest(request: Request, provider: string, options: HandleWebhookOptions = {}): Promise<Response> {
-  const verifier = (options.providers ?? webhookProviders).get(provider);
+  const verifier = options.providers ? options.providers.get(provider) : webhookVerifier(provider);
   if (!verifier) return errorResponse(new AppError('NOT_FOUND', 'Unknown payment provider.'));
   try {
     const declaredLength = Number(request.headers.get('content-length') ?? 0);

@@ -1,17 +1,15 @@
+import { createHash } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
-import { orders, payments, type Order, type Payment, type Tenant } from '@/db/schema';
+import { orders, payments, type Payment } from '@/db/schema';
 import { AppError } from '@/lib/errors';
 import { isUuid } from '@/lib/ids';
 import { withTenant } from '@/lib/tenancy/with-tenant';
 import { handleWebhookRequest } from './handle-webhook-request';
-import { SANDBOX_SIGNATURE_HEADER, signSandboxWebhook } from './sandbox-signature';
+import type { PaymentProvider } from './payment-provider';
+import { SANDBOX_SIGNATURE_HEADER, signSandboxWebhook, verifySandboxSignature } from './sandbox-signature';
 
-/** What checkout needs of any card payment provider. */
-export interface PaymentProvider {
-  readonly name: string;
-  /** Starts a payment for the order; the buyer continues at `redirectPath` on the shop's host. */
-  createPayment(tenant: Tenant, order: Order): Promise<{ paymentId: string; redirectPath: string }>;
-}
+/** Refunds the sandbox performed, by idempotency key: what a real provider keeps on its side. */
+const sandboxRefunds = new Map<string, string>();
 
 /**
  * The built-in provider for development and tests: a hosted page on the shop where the buyer pays or
@@ -25,7 +23,28 @@ export const sandboxProvider: PaymentProvider = {
     );
     return { paymentId: payment!.id, redirectPath: `/pay/sandbox/${payment!.id}` };
   },
+  async refund(tenant, payment, request) {
+    if (payment.provider !== 'sandbox' || payment.tenantId !== tenant.id) {
+      throw new AppError('NOT_FOUND', 'The sandbox knows no such payment.');
+    }
+    if (request.amountCents <= 0 || request.amountCents > payment.amountCents) {
+      throw new AppError('VALIDATION_FAILED', 'A refund must be more than zero and at most the amount paid.');
+    }
+    // Deterministic per key, like a provider that answers a repeated request with the first refund.
+    const scopedKey = `${tenant.id}:${request.idempotencyKey}`;
+    const refundId = sandboxRefunds.get(scopedKey) ?? `re_sandbox_${createHash('sha256').update(scopedKey).digest('hex').slice(0, 24)}`;
+    sandboxRefunds.set(scopedKey, refundId);
+    return { providerRefundId: refundId };
+  },
+  verifyWebhook(rawBody, headers, now) {
+    verifySandboxSignature(rawBody, headers.get(SANDBOX_SIGNATURE_HEADER), { now });
+  },
 };
+
+/** How many distinct refunds the sandbox has performed (for tests of at-most-once refunding). */
+export function sandboxRefundCount(): number {
+  return sandboxRefunds.size;
+}
 
 /** A sandbox payment of this customer's order at this shop, with the order's number; null otherwise. */
 export async function findSandboxPayment(tenantId: string, customerId: string, paymentId: string) {

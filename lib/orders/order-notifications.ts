@@ -1,0 +1,160 @@
+import { and, asc, eq } from 'drizzle-orm';
+import { DEFAULT_CONNECTION, getRegistry } from '@/db/connection-registry';
+import { customers, orderLines, orders, shipments, staffUsers, tenantMemberships, type Order, type Tenant } from '@/db/schema';
+import { sendTenantEmail } from '@/lib/email/send-tenant-email';
+import { formatMoney } from '@/lib/pricing/resolve-price';
+import { withTenant } from '@/lib/tenancy/with-tenant';
+import { tenantBaseUrl } from '@/lib/tenancy/tenant-url';
+
+/**
+ * The emails of an order's life, to the customer and to the shop's owners. Each has an idempotency key
+ * derived from the order (and owner), so a workflow step that runs again sends nothing twice.
+ */
+export type OwnerEvent = 'placed' | 'paid' | 'cancelled' | 'shipped' | 'refunded';
+
+async function loadOrderContext(tenant: Tenant, orderId: string) {
+  const found = await withTenant(tenant.id, async (tx) => {
+    const [row] = await tx
+      .select({ order: orders, customerName: customers.name, customerEmail: customers.email })
+      .from(orders)
+      .innerJoin(customers, eq(customers.id, orders.customerId))
+      .where(eq(orders.id, orderId));
+    return row;
+  });
+  if (!found) throw new Error(`Order ${orderId} not found for tenant ${tenant.id}`);
+  const shopUrl = tenantBaseUrl(tenant);
+  return { ...found, shopUrl, orderUrl: `${shopUrl}/account/orders/${found.order.number}` };
+}
+
+/** Owners of the shop, from the platform database. */
+async function shopOwners(tenantId: string) {
+  const db = (await getRegistry().get(DEFAULT_CONNECTION)).db;
+  return db
+    .select({ id: staffUsers.id, email: staffUsers.email })
+    .from(tenantMemberships)
+    .innerJoin(staffUsers, eq(staffUsers.id, tenantMemberships.staffUserId))
+    .where(and(eq(tenantMemberships.tenantId, tenantId), eq(tenantMemberships.role, 'owner')));
+}
+
+async function notifyOwners(tenant: Tenant, context: Awaited<ReturnType<typeof loadOrderContext>>, event: OwnerEvent, detail: string | null = null) {
+  const { order } = context;
+  for (const owner of await shopOwners(tenant.id)) {
+    await sendTenantEmail(tenant, {
+      template: 'owner-order-notification',
+      to: owner.email,
+      shopUrl: context.shopUrl,
+      idempotencyKey: `owner-${event}:${order.id}:${owner.id}`,
+      props: {
+        orderNumber: String(order.number),
+        customerName: context.customerName,
+        customerEmail: context.customerEmail,
+        event,
+        amount: formatMoney(order.grossCents, order.currency),
+        dashboardUrl: `${context.shopUrl}/dashboard/orders/${order.number}`,
+        detail,
+      },
+    });
+  }
+}
+
+function totalsOf(tenant: Tenant, order: Order) {
+  const money = (cents: number) => formatMoney(cents, order.currency);
+  return {
+    net: money(order.netCents),
+    vat: money(order.vatCents),
+    gross: money(order.grossCents),
+    discount: order.discountNetCents > 0 ? money(order.discountNetCents) : null,
+    pricesIncludeVat: tenant.salesMode === 'b2c',
+    vatNote: order.vatTreatment === 'reverse_charge' ? 'VAT reverse-charged (Art. 196 VAT Directive)' : null,
+  };
+}
+
+export async function sendOrderConfirmation(tenant: Tenant, orderId: string, paymentDueBy: Date | null): Promise<void> {
+  const context = await loadOrderContext(tenant, orderId);
+  const { order } = context;
+  const lines = await withTenant(tenant.id, (tx) => tx.select().from(orderLines).where(eq(orderLines.orderId, orderId)).orderBy(asc(orderLines.name)));
+  await sendTenantEmail(tenant, {
+    template: 'order-confirmation',
+    to: context.customerEmail,
+    shopUrl: context.shopUrl,
+    idempotencyKey: `order-confirmation:${order.id}`,
+    props: {
+      customerName: context.customerName,
+      orderNumber: String(order.number),
+      orderUrl: context.orderUrl,
+      lines: lines.map((l) => ({ name: l.name, sku: l.sku, quantity: l.quantity, lineTotal: formatMoney(l.lineNetCents, order.currency) })),
+      totals: totalsOf(tenant, order),
+      paymentMethod: order.paymentMethod,
+      paymentDueBy,
+      shippingAddress: order.shippingAddress,
+    },
+  });
+  await notifyOwners(tenant, context, 'placed');
+}
+
+export async function sendPaymentReceived(tenant: Tenant, orderId: string): Promise<void> {
+  const context = await loadOrderContext(tenant, orderId);
+  const { order } = context;
+  await sendTenantEmail(tenant, {
+    template: 'payment-received',
+    to: context.customerEmail,
+    shopUrl: context.shopUrl,
+    idempotencyKey: `payment-received:${order.id}`,
+    props: { customerName: context.customerName, orderNumber: String(order.number), orderUrl: context.orderUrl, amount: formatMoney(order.grossCents, order.currency) },
+  });
+  await notifyOwners(tenant, context, 'paid');
+}
+
+export async function sendOrderCancelled(tenant: Tenant, orderId: string, reason: 'payment_timeout' | 'fulfilment_failed', timeoutMinutes: number | null): Promise<void> {
+  const context = await loadOrderContext(tenant, orderId);
+  const { order } = context;
+  await sendTenantEmail(tenant, {
+    template: 'order-cancelled',
+    to: context.customerEmail,
+    shopUrl: context.shopUrl,
+    idempotencyKey: `order-cancelled:${order.id}`,
+    props: { customerName: context.customerName, orderNumber: String(order.number), orderUrl: context.orderUrl, reason, timeoutMinutes, shopUrl: context.shopUrl },
+  });
+  await notifyOwners(tenant, context, 'cancelled', reason === 'payment_timeout' ? `No payment within ${timeoutMinutes} minutes.` : 'The warehouse could not ship the order.');
+}
+
+export async function sendOrderShipped(tenant: Tenant, orderId: string): Promise<void> {
+  const context = await loadOrderContext(tenant, orderId);
+  const { order } = context;
+  const [parcel] = await withTenant(tenant.id, (tx) => tx.select().from(shipments).where(eq(shipments.orderId, orderId)));
+  if (!parcel) throw new Error(`Order ${orderId} has no shipment`);
+  await sendTenantEmail(tenant, {
+    template: 'order-shipped',
+    to: context.customerEmail,
+    shopUrl: context.shopUrl,
+    idempotencyKey: `order-shipped:${order.id}`,
+    props: {
+      customerName: context.customerName,
+      orderNumber: String(order.number),
+      orderUrl: context.orderUrl,
+      carrier: parcel.carrier,
+      trackingNumber: parcel.trackingNumber,
+      trackingUrl: parcel.trackingUrl,
+    },
+  });
+  await notifyOwners(tenant, context, 'shipped', `${parcel.carrier} ${parcel.trackingNumber}`);
+}
+
+export async function sendOrderRefunded(tenant: Tenant, orderId: string, refund: { id: string; amountCents: number; currency: string; reason: string }): Promise<void> {
+  const context = await loadOrderContext(tenant, orderId);
+  const { order } = context;
+  await sendTenantEmail(tenant, {
+    template: 'order-refunded',
+    to: context.customerEmail,
+    shopUrl: context.shopUrl,
+    idempotencyKey: `order-refunded:${refund.id}`,
+    props: {
+      customerName: context.customerName,
+      orderNumber: String(order.number),
+      orderUrl: context.orderUrl,
+      amount: formatMoney(refund.amountCents, refund.currency),
+      reason: refund.reason,
+    },
+  });
+  await notifyOwners(tenant, context, 'refunded', refund.reason);
+}

@@ -1,0 +1,114 @@
+import { and, eq, inArray, type SQL } from 'drizzle-orm';
+import type { Transaction } from '@/db/client';
+import { couponRedemptions, loyaltyLedger, orderEvents, orders, shipments, type Order } from '@/db/schema';
+import type { ShipmentConfirmation } from '@/lib/fulfilment/fulfilment-provider';
+import { withTenant } from '@/lib/tenancy/with-tenant';
+
+/**
+ * Guarded state changes of an order, one transaction each. Every change names the states it may leave
+ * and writes its timeline entry only when it actually happened, so a workflow step that runs twice (the
+ * engine retries at least once) changes nothing the second time.
+ */
+type Status = Order['status'];
+
+async function transition(tx: Transaction, orderId: string, from: Status[], to: Status, also?: SQL): Promise<Order | undefined> {
+  const [order] = await tx
+    .update(orders)
+    .set({ status: to, updatedAt: new Date() })
+    .where(and(eq(orders.id, orderId), inArray(orders.status, from), also))
+    .returning();
+  return order;
+}
+
+async function timeline(tx: Transaction, order: Order, type: string, details: Record<string, unknown> = {}): Promise<void> {
+  await tx.insert(orderEvents).values({ tenantId: order.tenantId, orderId: order.id, type, details });
+}
+
+/** Gives back what checkout took for the order: the coupon use (it counts again) and the points spent. */
+async function releaseReservations(tx: Transaction, order: Order): Promise<void> {
+  await tx.delete(couponRedemptions).where(eq(couponRedemptions.orderId, order.id));
+  if (order.loyaltyPointsRedeemed > 0) {
+    await tx
+      .insert(loyaltyLedger)
+      .values({ tenantId: order.tenantId, customerId: order.customerId, orderId: order.id, reason: 'returned', points: order.loyaltyPointsRedeemed })
+      .onConflictDoNothing();
+  }
+}
+
+export type CancelOutcome = { cancelled: true; order: Order } | { cancelled: false; status: Status | null };
+
+/**
+ * Cancels an order whose payment never came, only if it is still awaiting payment: a payment that
+ * arrived a moment earlier wins, and the caller carries on with fulfilment instead.
+ */
+export function cancelUnpaidOrder(tenantId: string, orderId: string, timeoutMinutes: number): Promise<CancelOutcome> {
+  return withTenant(tenantId, async (tx) => {
+    const order = await transition(tx, orderId, ['awaiting_payment'], 'cancelled');
+    if (!order) {
+      const [current] = await tx.select({ status: orders.status }).from(orders).where(eq(orders.id, orderId));
+      return { cancelled: false, status: current?.status ?? null };
+    }
+    await releaseReservations(tx, order);
+    await timeline(tx, order, 'cancelled', { reason: 'payment_timeout', timeoutMinutes });
+    return { cancelled: true, order };
+  });
+}
+
+/**
+ * Hands the order to the warehouse: a paid order, or an invoice order (shipped first, paid later). True
+ * when the order is being fulfilled now, also when an earlier attempt of the step already moved it.
+ */
+export function startFulfilment(tenantId: string, orderId: string): Promise<boolean> {
+  return withTenant(tenantId, async (tx) => {
+    const moved =
+      (await transition(tx, orderId, ['paid'], 'fulfilling')) ??
+      (await transition(tx, orderId, ['awaiting_payment'], 'fulfilling', eq(orders.paymentMethod, 'invoice')));
+    if (moved) {
+      await timeline(tx, moved, 'fulfilment_requested');
+      return true;
+    }
+    const [current] = await tx.select({ status: orders.status }).from(orders).where(eq(orders.id, orderId));
+    return current?.status === 'fulfilling';
+  });
+}
+
+/** Records the parcel and marks the order shipped; a repeat finds the shipment already there. */
+export function recordShipment(tenantId: string, orderId: string, warehouse: string, parcel: ShipmentConfirmation): Promise<Order | undefined> {
+  return withTenant(tenantId, async (tx) => {
+    await tx.insert(shipments).values({ tenantId, orderId, warehouse, ...parcel }).onConflictDoNothing();
+    const order = await transition(tx, orderId, ['fulfilling'], 'fulfilled');
+    if (order) await timeline(tx, order, 'shipped', { carrier: parcel.carrier, trackingNumber: parcel.trackingNumber });
+    return order;
+  });
+}
+
+/** After the warehouse gave up on a paid order and the payment went back: refunded, points reversed. */
+export function markOrderRefunded(tenantId: string, orderId: string): Promise<Order | undefined> {
+  return withTenant(tenantId, async (tx) => {
+    const order = await transition(tx, orderId, ['paid', 'fulfilling'], 'refunded');
+    if (!order) return undefined;
+    await releaseReservations(tx, order);
+    const [earned] = await tx
+      .select({ points: loyaltyLedger.points })
+      .from(loyaltyLedger)
+      .where(and(eq(loyaltyLedger.orderId, orderId), eq(loyaltyLedger.reason, 'earned')));
+    if (earned) {
+      await tx
+        .insert(loyaltyLedger)
+        .values({ tenantId, customerId: order.customerId, orderId, reason: 'reversed', points: -earned.points })
+        .onConflictDoNothing();
+    }
+    return order;
+  });
+}
+
+/** An invoice order the warehouse will never ship: nothing was paid, so it is simply cancelled. */
+export function cancelUnfulfillableOrder(tenantId: string, orderId: string, reason: string): Promise<Order | undefined> {
+  return withTenant(tenantId, async (tx) => {
+    const order = await transition(tx, orderId, ['fulfilling', 'awaiting_payment'], 'cancelled', eq(orders.paymentMethod, 'invoice'));
+    if (!order) return undefined;
+    await releaseReservations(tx, order);
+    await timeline(tx, order, 'cancelled', { reason: 'fulfilment_failed', detail: reason });
+    return order;
+  });
+}

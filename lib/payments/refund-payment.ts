@@ -1,0 +1,88 @@
+import { and, eq, inArray } from 'drizzle-orm';
+import { orderEvents, payments, refunds, type Refund, type Tenant } from '@/db/schema';
+import { AppError } from '@/lib/errors';
+import { withTenant } from '@/lib/tenancy/with-tenant';
+import { paymentProviderNamed } from './payment-providers';
+
+export interface RefundOrderPaymentInput {
+  orderId: string;
+  /** Shown to the customer and kept on the refund. */
+  reason: string;
+  /** One key per logical refund, e.g. `refund:fulfilment-failed:<orderId>`. */
+  idempotencyKey: string;
+  /** The payment to refund; by default the order's captured one. */
+  paymentId?: string;
+}
+
+export type RefundOutcome = { refund: Refund; created: boolean } | { refund: null; created: false };
+
+/**
+ * Gives a captured payment back, at most once per idempotency key: a refund already recorded under the
+ * key is returned as it is; otherwise the provider is called with the key (so a crash between its answer
+ * and our commit, retried, gets the same refund back), then the refund is recorded, the payment marked
+ * refunded and the order's timeline told, in one transaction. `refund: null` when nothing was captured.
+ */
+export async function refundOrderPayment(tenant: Tenant, input: RefundOrderPaymentInput): Promise<RefundOutcome> {
+  const found = await withTenant(tenant.id, async (tx) => {
+    const [existing] = await tx.select().from(refunds).where(eq(refunds.idempotencyKey, input.idempotencyKey));
+    if (existing) return { existing };
+    const [payment] = await tx
+      .select()
+      .from(payments)
+      .where(
+        and(
+          eq(payments.orderId, input.orderId),
+          inArray(payments.status, ['captured', 'refunded']),
+          input.paymentId ? eq(payments.id, input.paymentId) : undefined,
+        ),
+      )
+      .orderBy(payments.createdAt)
+      .limit(1);
+    return { payment };
+  });
+  if ('existing' in found && found.existing) return { refund: found.existing, created: false };
+  const payment = 'payment' in found ? found.payment : undefined;
+  if (!payment) return { refund: null, created: false };
+  if (payment.status === 'refunded') {
+    throw new AppError('CONFLICT', 'This payment was already refunded under another request.');
+  }
+
+  const provider = paymentProviderNamed(payment.provider);
+  const { providerRefundId } = await provider.refund(tenant, payment, {
+    amountCents: payment.amountCents,
+    reason: input.reason,
+    idempotencyKey: input.idempotencyKey,
+  });
+  return withTenant(tenant.id, async (tx) => {
+    const [refund] = await tx
+      .insert(refunds)
+      .values({
+        tenantId: tenant.id,
+        orderId: input.orderId,
+        paymentId: payment.id,
+        provider: payment.provider,
+        providerRefundId,
+        amountCents: payment.amountCents,
+        currency: payment.currency,
+        reason: input.reason,
+        idempotencyKey: input.idempotencyKey,
+      })
+      .onConflictDoNothing()
+      .returning();
+    if (!refund) {
+      const [winner] = await tx.select().from(refunds).where(eq(refunds.idempotencyKey, input.idempotencyKey));
+      return { refund: winner!, created: false };
+    }
+    await tx
+      .update(payments)
+      .set({ status: 'refunded', updatedAt: new Date() })
+      .where(and(eq(payments.id, payment.id), eq(payments.status, 'captured')));
+    await tx.insert(orderEvents).values({
+      tenantId: tenant.id,
+      orderId: input.orderId,
+      type: 'refunded',
+      details: { paymentId: payment.id, amountCents: refund.amountCents, reason: input.reason },
+    });
+    return { refund, created: true };
+  });
+}
