@@ -1,0 +1,92 @@
+/**
+ * The test executor as a stand-alone process, standing in for the Inngest Dev Server in browser tests:
+ *
+ *   npx tsx tests/support/inngest-executor-cli.ts --port 3198 --app http://localhost:3100/api/inngest
+ *
+ * Start the app with INNGEST_DEV=1 INNGEST_BASE_URL=http://127.0.0.1:3198. The executor keeps trying to sync
+ * with the app until it answers, then runs functions as events arrive. Its clock follows real time here, so
+ * sleeps and waitForEvent timeouts end on their own; tests can still jump ahead with
+ * `POST /test/advance {"ms": …}` and read runs and events with `GET /test/state`.
+ *
+ * Flags fall back to E2E_INNGEST_PORT (default 3198) and E2E_INNGEST_APP_URL. It logs one line per run
+ * state change, and stops on SIGINT/SIGTERM or when the process that started it goes away.
+ */
+import { createInngestTestExecutor, type InngestTestExecutor } from './inngest-executor';
+
+const DEFAULT_PORT = 3198;
+const SYNC_RETRY_MS = 500;
+const SYNC_GIVE_UP_MS = 300_000;
+
+function flag(name: string): string | undefined {
+  const args = process.argv.slice(2);
+  const inline = args.find((arg) => arg.startsWith(`--${name}=`));
+  if (inline) return inline.slice(name.length + 3);
+  const at = args.indexOf(`--${name}`);
+  return at >= 0 ? args[at + 1] : undefined;
+}
+
+function options(): { port: number; appUrl: string } {
+  const rawPort = flag('port') ?? process.env.E2E_INNGEST_PORT ?? String(DEFAULT_PORT);
+  const port = Number(rawPort);
+  if (!Number.isInteger(port) || port < 1 || port > 65_535) throw new Error(`Not a port number: ${rawPort}`);
+  const appUrl = flag('app') ?? process.env.E2E_INNGEST_APP_URL;
+  if (!appUrl || !/^https?:\/\//.test(appUrl)) throw new Error('Pass the app serve endpoint: --app http://localhost:3100/api/inngest');
+  return { port, appUrl };
+}
+
+const log = (line: string) => console.log(`[inngest-executor] ${line}`);
+
+/** The app usually boots after this process (it needs our URL), so sync is retried until it answers. */
+async function syncWhenUp(executor: InngestTestExecutor, appUrl: string): Promise<void> {
+  const deadline = Date.now() + SYNC_GIVE_UP_MS;
+  let lastError = '';
+  while (Date.now() < deadline) {
+    try {
+      const fns = await executor.register(appUrl);
+      log(`synced ${appUrl}: ${fns.map((fn) => fn.id).join(', ')}`);
+      return;
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      if (message !== lastError) log(`waiting for ${appUrl} (${message})`);
+      lastError = message;
+      await new Promise((resolve) => setTimeout(resolve, SYNC_RETRY_MS));
+    }
+  }
+  throw new Error(`Gave up syncing ${appUrl} after ${SYNC_GIVE_UP_MS / 1000}s: ${lastError}`);
+}
+
+function stopOnExitSignals(executor: InngestTestExecutor): void {
+  let stopping = false;
+  const stop = (reason: string) => {
+    if (stopping) return;
+    stopping = true;
+    log(`stopping (${reason})`);
+    void executor.close().finally(() => process.exit(0));
+    // Never outlive a stop request because of a request still in flight to the app.
+    setTimeout(() => process.exit(0), 2_000).unref();
+  };
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGHUP', () => stop('SIGHUP'));
+  // A parent killed with SIGKILL runs no trap; orphans are re-parented, which shows as a new ppid.
+  const parent = process.ppid;
+  setInterval(() => {
+    if (process.ppid !== parent) stop('parent process exited');
+  }, 1_000).unref();
+}
+
+async function main(): Promise<void> {
+  const { port, appUrl } = options();
+  const executor = await createInngestTestExecutor({ port, appUrl, realTime: true, autoSettle: true, log }).catch((error: unknown) => {
+    const code = (error as { code?: string }).code;
+    throw new Error(code === 'EADDRINUSE' ? `Port ${port} is in use: is an earlier executor still running?` : String(error));
+  });
+  stopOnExitSignals(executor);
+  log(`listening on ${executor.url}; app env: ${Object.entries(executor.env).map(([k, v]) => `${k}=${v}`).join(' ')}`);
+  await syncWhenUp(executor, appUrl);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,29 @@
+/**
+ * A stand-in for the Inngest engine (Dev Server) for integration and browser tests. It speaks the SDK's
+ * HTTP protocol to the app's real `serve()` handler, so functions run exactly as they would under Inngest:
+ * memoized steps, retries, `StepFailed` errors surfacing in user code, sleeps, `waitForEvent`, `sendEvent`,
+ * `onFailure`. Time is virtual: sleeps and timeouts end only when a test calls `advanceTime`.
+ *
+ *   const executor = await createInngestTestExecutor({ appFetch: (req) => route[req.method](req) });
+ *   Object.assign(process.env, executor.env); // INNGEST_DEV=1, INNGEST_BASE_URL=<executor url>
+ *   await executor.register();
+ *   await executor.send({ name: 'shop/order.placed', data: { orderId } });
+ *   await executor.settle();
+ *   expect(executor.runsOf('send-order-confirmation')[0]?.status).toBe('completed');
+ *
+ * The parts live in ./inngest-executor/: the HTTP surface, function registry, request/answer protocol,
+ * op handling, waits and the run store.
+ */
+import { Executor } from './inngest-executor/executor';
+import type { InngestTestExecutor, InngestTestExecutorOptions } from './inngest-executor/types';
+
+export type * from './inngest-executor/types';
+export { DEFAULT_APP_URL } from './inngest-executor/executor';
+export { parseDuration } from './inngest-executor/duration';
+
+export async function createInngestTestExecutor(options: InngestTestExecutorOptions = {}): Promise<InngestTestExecutor> {
+  if (options.appFetch && options.appUrl && !/^https?:\/\//.test(options.appUrl)) {
+    throw new Error(`appUrl must be an absolute http(s) URL, got ${JSON.stringify(options.appUrl)}`);
+  }
+  return new Executor(options).listen();
+}

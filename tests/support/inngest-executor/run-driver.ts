@@ -1,0 +1,122 @@
+import type { AppFetch, InngestTestRun, RegisteredInngestFunction, SerializedError } from './types';
+
+/**
+ * One request of a run to the app's serve endpoint, in the shape the SDK's `parseFnData` reads
+ * (inngest/helpers/functions.js), and its answer sorted into the three things the SDK can say.
+ */
+
+/** A memoized step result. Always wrapped: the SDK takes a bare object with only a `data` key as a wrapper. */
+export type MemoEntry = { data: unknown } | { error: SerializedError };
+
+/** `target` is the `stepId` query parameter: `step` asks the SDK to discover; a hashed id asks it to run that step. */
+export interface WorkItem {
+  target: string;
+  attempt: number;
+}
+
+export interface PendingWait {
+  hashedId: string;
+  kind: 'event' | 'sleep';
+  event?: string;
+  if?: string;
+  until: number;
+}
+
+export interface RunState {
+  run: InngestTestRun;
+  fn: RegisteredInngestFunction;
+  /** Insertion order is completion order, which the SDK uses (`ctx.stack`) to settle parallel steps in order. */
+  memo: Map<string, MemoEntry>;
+  queue: WorkItem[];
+  waits: Map<string, PendingWait>;
+  /** Set once a run has gone parallel, as Inngest does, so the SDK plans steps instead of running one inline. */
+  disableImmediate: boolean;
+  /** -1 lets the SDK pick on the first request; afterwards the version it answered with is pinned. */
+  version: number;
+}
+
+export interface SdkOp {
+  id: string;
+  op: string;
+  name?: string;
+  displayName?: string;
+  opts?: Record<string, unknown>;
+  data?: unknown;
+  error?: SerializedError;
+  userland?: { id?: string };
+}
+
+export type Outcome =
+  | { kind: 'completed'; output: unknown }
+  | { kind: 'ops'; ops: SdkOp[] }
+  | { kind: 'error'; error: SerializedError; retriable: boolean; status: number };
+
+export function requestBody(state: RunState, attempt: number): Record<string, unknown> {
+  const stack = [...state.memo.keys()];
+  return {
+    event: state.run.event,
+    events: [state.run.event],
+    steps: Object.fromEntries(state.memo),
+    version: state.version,
+    ctx: {
+      run_id: state.run.runId,
+      attempt,
+      // The SDK turns the last attempt's step error into StepFailed (and a function error into no-retry) from this.
+      max_attempts: state.fn.retries + 1,
+      disable_immediate_execution: state.disableImmediate,
+      use_api: false,
+      stack: { stack, current: Math.max(stack.length - 1, 0) },
+      // No `fn_id`: with one, SDK v4 switches to async checkpointing and calls engine checkpoint APIs
+      // (and needs a queue item id); without it every step result comes back in the response, as here.
+    },
+  };
+}
+
+function parseJson(text: string): unknown {
+  if (!text) return null;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
+
+function asError(body: unknown, fallback: string): SerializedError {
+  if (body && typeof body === 'object') {
+    const error = body as SerializedError & { error?: unknown };
+    return { ...error, message: error.message ?? (typeof error.error === 'string' ? error.error : fallback) };
+  }
+  return { name: 'Error', message: typeof body === 'string' && body ? body : fallback };
+}
+
+export async function callApp(call: AppFetch, state: RunState, item: WorkItem): Promise<Outcome> {
+  const url = new URL(state.fn.stepUrl);
+  url.searchParams.set('fnId', state.fn.fullId);
+  url.searchParams.set('stepId', item.target);
+  let response: Response;
+  try {
+    response = await call(
+      new Request(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-inngest-server-kind': 'dev' },
+        body: JSON.stringify(requestBody(state, item.attempt)),
+      }),
+    );
+  } catch (error) {
+    // An unreachable app is an attempt that failed, as a crashed worker is for Inngest.
+    return { kind: 'error', status: 0, retriable: true, error: { name: 'FetchError', message: `App unreachable at ${url.origin}: ${String(error)}` } };
+  }
+  const version = Number(response.headers.get('x-inngest-req-version'));
+  if (Number.isInteger(version) && version > 0) state.version = version;
+  const body = parseJson(await response.text());
+  if (response.status === 200) return { kind: 'completed', output: body };
+  if (response.status === 206 && Array.isArray(body)) return { kind: 'ops', ops: body as SdkOp[] };
+  const noRetry = response.headers.get('x-inngest-no-retry');
+  const retriable = noRetry === 'true' ? false : noRetry === 'false' || response.status >= 500 || response.status === 429;
+  return { kind: 'error', status: response.status, retriable, error: asError(body, `HTTP ${response.status} from the app`) };
+}
+
+/** Reaches the app either in-process (`appFetch`) or over HTTP. */
+export function appCaller(appFetch: AppFetch | undefined): AppFetch {
+  return appFetch ?? ((request) => fetch(request));
+}

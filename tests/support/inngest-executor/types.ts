@@ -1,0 +1,141 @@
+/** The public shapes of the test executor; the engine's behaviour lives in the sibling files. */
+
+export interface InngestTestEvent {
+  id: string;
+  name: string;
+  data: Record<string, unknown>;
+  ts: number;
+  user?: Record<string, unknown>;
+  v?: string;
+  [key: string]: unknown;
+}
+
+/** What a caller may send: Inngest fills in `id` and `ts` when they are missing. */
+export interface InngestEventInput {
+  name: string;
+  id?: string;
+  data?: Record<string, unknown>;
+  ts?: number;
+  user?: Record<string, unknown>;
+  v?: string;
+}
+
+export interface SerializedError {
+  name?: string;
+  message?: string;
+  stack?: string;
+  [key: string]: unknown;
+}
+
+export type RunStatus = 'running' | 'waiting' | 'completed' | 'failed';
+
+/** One thing a run did, in order: a step attempt (ok, error, failed, or discarded by a simulated crash) or a pause. */
+export interface RunStepRecord {
+  /** The step's id as written in code (`step.run('charge-card', …)` → `charge-card`). */
+  id: string;
+  /** The display name (`{ id, name }` form), else the id. */
+  name: string;
+  hashedId: string;
+  op: 'StepRun' | 'StepError' | 'StepFailed' | 'Sleep' | 'WaitForEvent';
+  attempt: number;
+  outcome: 'ok' | 'error' | 'failed' | 'crashed' | 'waiting' | 'resumed' | 'timed-out';
+  data?: unknown;
+  error?: SerializedError;
+}
+
+export interface InngestTestRun {
+  runId: string;
+  /** The function id as written in `createFunction({ id })`, without the app id prefix. */
+  fnId: string;
+  /** The id Inngest knows the function by: `<app id>-<function id>`. */
+  fullFnId: string;
+  appId: string;
+  event: InngestTestEvent;
+  status: RunStatus;
+  output?: unknown;
+  error?: SerializedError;
+  steps: RunStepRecord[];
+  /** Requests sent to the app for this run, including retries. */
+  requests: number;
+  startedAt: number;
+  endedAt?: number;
+  /** What the run is paused on while `status` is `waiting`. */
+  waitingOn: { kind: 'event' | 'sleep'; stepId: string; event?: string; if?: string; until: number }[];
+}
+
+export interface InngestTrigger {
+  event?: string;
+  expression?: string;
+  cron?: string;
+}
+
+export interface RegisteredInngestFunction {
+  appId: string;
+  fullId: string;
+  id: string;
+  name: string;
+  triggers: InngestTrigger[];
+  stepUrl: string;
+  /** Retries after the first attempt, as Inngest counts them (attempts = retries + 1). */
+  retries: number;
+  concurrency?: unknown;
+  priority?: unknown;
+  config: Record<string, unknown>;
+}
+
+/** A `fetch`-compatible way to reach the app's serve endpoint without an HTTP server, e.g. a Next route's handlers. */
+export type AppFetch = (request: Request) => Promise<Response>;
+
+export interface CrashAfterStep {
+  fnId?: string;
+  /** Matched against the step's name, display name and id. */
+  stepName: string;
+  /** How many times to discard the step's result; default 1. */
+  times?: number;
+}
+
+export type ExecutorLogger = (line: string) => void;
+
+export interface InngestTestExecutorOptions {
+  /** Listen on this port; default a random free one. */
+  port?: number;
+  host?: string;
+  /** The app's serve endpoint over real HTTP, e.g. `http://localhost:3100/api/inngest`. */
+  appUrl?: string;
+  /** Call the app in-process instead; requests are addressed to `appUrl` or `http://app.test/api/inngest`. */
+  appFetch?: AppFetch;
+  crashAfterStep?: CrashAfterStep | CrashAfterStep[];
+  /** Virtual clock start (ms since epoch); default the real time at creation. */
+  startTime?: number;
+  /** Advance the virtual clock with real time, for the stand-alone process (Playwright). */
+  realTime?: boolean;
+  /** Process runs as soon as events or wake-ups arrive instead of waiting for `settle()`. */
+  autoSettle?: boolean;
+  /** Called with one line per run state change. */
+  log?: ExecutorLogger;
+  /** Safety net against a function that never stops producing work; default 5,000 requests per settle. */
+  maxRequestsPerSettle?: number;
+}
+
+export interface InngestTestExecutor {
+  readonly url: string;
+  readonly port: number;
+  /** The app's environment for reaching this executor: `INNGEST_DEV=1` and `INNGEST_BASE_URL=<url>`. */
+  readonly env: Record<string, string>;
+  readonly runs: readonly InngestTestRun[];
+  readonly events: readonly InngestTestEvent[];
+  readonly functions: readonly RegisteredInngestFunction[];
+  /** The virtual clock, in ms since epoch. */
+  now(): number;
+  /** Asks the app to sync (`PUT` to its serve endpoint), then checks its functions arrived here. */
+  register(serveUrl?: string): Promise<RegisteredInngestFunction[]>;
+  send(events: InngestEventInput | InngestEventInput[]): Promise<string[]>;
+  triggerCron(fnId: string): Promise<InngestTestRun>;
+  advanceTime(ms: number): Promise<void>;
+  settle(): Promise<void>;
+  runsOf(fnId: string): InngestTestRun[];
+  eventsNamed(name: string): InngestTestEvent[];
+  /** Forgets runs and events (not registrations), for isolation between tests. */
+  reset(): void;
+  close(): Promise<void>;
+}
