@@ -5,7 +5,7 @@ export default defineConfig({
   resolve: { alias: { '@': path.resolve(import.meta.dirname) } },
   test: {
     environment: 'node',
-    include: ['lib/**/*.test.ts', 'db/**/*.test.ts', 'tests/**/*.test.ts'],
+    include: ['lib/**/*.test.ts', 'db/**/*.test.ts', 'inngest/**/*.test.ts', 'tests/**/*.test.ts'],
     exclude: ['node_modules', 'e2e', '.next'],
     // Each integration file boots its own database; PGlite takes a few seconds to start and migrate.
     testTimeout: 60_000,

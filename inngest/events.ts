@@ -1,0 +1,32 @@
+import { eventType } from 'inngest';
+import { z } from 'zod';
+
+/**
+ * The events the workflow runs on. Every one carries `tenantId`: a function never acts on a row of any
+ * other tenant than the one its event names. Ids are stable (`order-placed:<order id>`, …) so a re-sent
+ * event is deduplicated by the engine.
+ */
+const tenantId = z.string().uuid();
+
+export const orderPlaced = eventType('shop/order.placed', {
+  schema: z.object({
+    tenantId,
+    orderId: z.string().uuid(),
+    number: z.number().int(),
+    paymentMethod: z.enum(['card', 'invoice']),
+    grossCents: z.number().int(),
+    currency: z.string(),
+    /** The shop's plan when the order was placed: premium shops' runs are started first. */
+    plan: z.enum(['standard', 'premium']).optional(),
+  }),
+});
+
+export const paymentCaptured = eventType('shop/payment.captured', {
+  schema: z.object({
+    tenantId,
+    orderId: z.string().uuid(),
+    paymentId: z.string().uuid(),
+    amountCents: z.number().int(),
+    currency: z.string(),
+  }),
+});

@@ -1,0 +1,108 @@
+import { NonRetriableError } from 'inngest';
+import { PermanentFulfilmentError } from '@/lib/fulfilment/fulfilment-provider';
+import { sandboxWarehouse } from '@/lib/fulfilment/sandbox-warehouse';
+import { sendOrderCancelled, sendOrderConfirmation, sendOrderRefunded, sendOrderShipped, sendPaymentReceived } from '@/lib/orders/order-notifications';
+import { cancelUnfulfillableOrder, cancelUnpaidOrder, markOrderRefunded, recordShipment, startFulfilment } from '@/lib/orders/order-transitions';
+import { loadOrder, loadWorkflowOrder, tenantForJob } from '@/lib/orders/workflow-order';
+import { refundOrderPayment } from '@/lib/payments/refund-payment';
+import { inngest } from '../client';
+import { orderPlaced, paymentCaptured } from '../events';
+import { premiumPriority, tenantConcurrency } from '../fairness';
+
+export const warehouse = sandboxWarehouse;
+
+/**
+ * The order saga: confirm → wait for the card payment (or not, for invoice and fully discounted orders)
+ * → fulfil → shipped, with a timeout that cancels an unpaid order and a refund when the warehouse can
+ * never ship a paid one. Every step is a guarded database change or an idempotent call, because the
+ * engine runs each step at least once; everything it touches is read through the event's own tenant.
+ */
+export const orderWorkflow = inngest.createFunction(
+  {
+    id: 'order-workflow',
+    name: 'Order workflow',
+    triggers: [orderPlaced],
+    concurrency: tenantConcurrency,
+    priority: premiumPriority,
+    retries: 4,
+  },
+  async ({ event, step }) => {
+    const { tenantId, orderId } = event.data;
+    const facts = await step.run('load-order', () => loadWorkflowOrder(tenantId, orderId));
+    if (!facts) throw new NonRetriableError(`Order ${orderId} does not exist in its tenant`);
+    await step.run('email-order-confirmation', async () =>
+      sendOrderConfirmation(await tenantForJob(tenantId), orderId, facts.paymentDueBy ? new Date(facts.paymentDueBy) : null),
+    );
+
+    if (facts.needsPayment) {
+      const payment = await step.waitForEvent('wait-for-payment', {
+        event: paymentCaptured,
+        timeout: `${facts.timeoutMinutes}m`,
+        if: `async.data.tenantId == "${tenantId}" && async.data.orderId == "${orderId}"`,
+      });
+      if (!payment) {
+        const outcome = await step.run('cancel-unpaid-order', () => cancelUnpaidOrder(tenantId, orderId, facts.timeoutMinutes));
+        if (outcome.cancelled) {
+          await step.run('email-order-cancelled', async () => sendOrderCancelled(await tenantForJob(tenantId), orderId, 'payment_timeout', facts.timeoutMinutes));
+          return { outcome: 'cancelled' as const };
+        }
+        // The payment arrived as the wait ran out (its event missed the wait): carry on if it is paid.
+        if (outcome.status !== 'paid') return { outcome: 'stopped' as const, status: outcome.status };
+      }
+      await step.run('email-payment-received', async () => sendPaymentReceived(await tenantForJob(tenantId), orderId));
+    }
+
+    const started = await step.run('start-fulfilment', () => startFulfilment(tenantId, orderId));
+    if (!started) return { outcome: 'stopped' as const, status: 'not fulfillable' };
+
+    const shipment = await requestShipment(step, tenantId, orderId);
+    if (shipment.shipped) {
+      await step.run('record-shipment', () => recordShipment(tenantId, orderId, warehouse.name, shipment.parcel));
+      await step.run('email-order-shipped', async () => sendOrderShipped(await tenantForJob(tenantId), orderId));
+      return { outcome: 'shipped' as const, trackingNumber: shipment.parcel.trackingNumber };
+    }
+    return compensate(step, tenantId, orderId, facts.paymentMethod, shipment.reason);
+  },
+);
+
+type Step = Parameters<Parameters<typeof inngest.createFunction>[1]>[0]['step'];
+
+/**
+ * Asks the warehouse to ship. A temporary failure throws, so the engine retries the step with backoff; a
+ * permanent one, or a warehouse still failing when the retries run out, ends in compensation.
+ */
+async function requestShipment(step: Step, tenantId: string, orderId: string) {
+  try {
+    return await step.run('request-shipment', async () => {
+      const tenant = await tenantForJob(tenantId);
+      const order = await loadOrder(tenantId, orderId);
+      try {
+        const parcel = await warehouse.requestShipment(tenant, order, `fulfil:${orderId}`);
+        return { shipped: true as const, parcel };
+      } catch (error) {
+        if (error instanceof PermanentFulfilmentError) return { shipped: false as const, reason: error.message };
+        throw error;
+      }
+    });
+  } catch {
+    return { shipped: false as const, reason: 'The warehouse could not be reached to ship the order.' };
+  }
+}
+
+const REFUND_REASON = 'The warehouse could not ship your order.';
+
+/** The warehouse will never ship: a paid order is refunded in full, an invoice order is cancelled. */
+async function compensate(step: Step, tenantId: string, orderId: string, paymentMethod: 'card' | 'invoice', detail: string) {
+  if (paymentMethod === 'invoice') {
+    await step.run('cancel-unfulfillable-order', () => cancelUnfulfillableOrder(tenantId, orderId, detail));
+    await step.run('email-order-cancelled', async () => sendOrderCancelled(await tenantForJob(tenantId), orderId, 'fulfilment_failed', null));
+    return { outcome: 'cancelled' as const, reason: detail };
+  }
+  const refunded = await step.run('refund-payment', async () => {
+    const outcome = await refundOrderPayment(await tenantForJob(tenantId), { orderId, reason: REFUND_REASON, idempotencyKey: `refund:fulfilment:${orderId}` });
+    return outcome.refund && { id: outcome.refund.id, amountCents: outcome.refund.amountCents, currency: outcome.refund.currency, reason: outcome.refund.reason };
+  });
+  await step.run('mark-order-refunded', () => markOrderRefunded(tenantId, orderId));
+  if (refunded) await step.run('email-order-refunded', async () => sendOrderRefunded(await tenantForJob(tenantId), orderId, refunded));
+  return { outcome: 'refunded' as const, reason: detail };
+}

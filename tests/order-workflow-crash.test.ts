@@ -1,0 +1,62 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Tenant } from '@/db/schema';
+import { sandboxRefundCount } from '@/lib/payments/sandbox-provider';
+import { emailsTo, newBuyer, payInSandbox, placeTestOrder, readOrder, setWarehouse, startWorkflowHarness, tenantBySubdomain, type WorkflowHarness } from './support/workflow-harness';
+
+/**
+ * Steps run at least once: the executor here "crashes" right after each of these steps did its work and
+ * before the engine stored the result, so every one of them runs a second time. What the buyer and the
+ * payment provider see must not change: one email, one parcel, one refund.
+ */
+const CRASHING_STEPS = ['email-order-confirmation', 'email-payment-received', 'start-fulfilment', 'request-shipment', 'record-shipment', 'email-order-shipped', 'refund-payment', 'mark-order-refunded', 'email-order-refunded'];
+
+let h: WorkflowHarness;
+let consumer: Tenant;
+
+beforeAll(async () => {
+  h = await startWorkflowHarness({ crashAfterStep: CRASHING_STEPS.map((stepName) => ({ stepName, times: 1 })) });
+  consumer = await tenantBySubdomain(h.demo, 'consumer');
+}, 120_000);
+afterAll(async () => h?.close());
+
+const crashedSteps = (orderId: string) =>
+  h.executor
+    .runsOf('order-workflow')
+    .filter((r) => (r.event.data as { orderId: string }).orderId === orderId)
+    .flatMap((r) => r.steps.filter((s) => s.outcome === 'crashed').map((s) => s.name));
+
+describe('a step retried after a crash', () => {
+  it('ships one parcel and sends each email once', async () => {
+    const buyer = await newBuyer(consumer, 'crash-ship');
+    const order = await placeTestOrder(h.demo, consumer, buyer, 'card');
+    await h.pump();
+    await payInSandbox(consumer, order);
+    await h.pump();
+
+    expect(crashedSteps(order.id)).toEqual(['email-order-confirmation', 'email-payment-received', 'start-fulfilment', 'request-shipment', 'record-shipment', 'email-order-shipped']);
+    const after = await readOrder(consumer.id, order.id);
+    expect(after.order.status).toBe('fulfilled');
+    expect(after.shipments).toHaveLength(1);
+    expect(after.timeline).toEqual(['placed', 'payment_captured', 'fulfilment_requested', 'shipped']);
+    expect(await emailsTo(consumer.id, buyer.customer.email)).toEqual(['order-confirmation', 'payment-received', 'order-shipped']);
+  });
+
+  it('refunds once when the refund step runs twice', async () => {
+    await setWarehouse(h.demo, consumer.id, 'fail_permanently');
+    h.executor.reset();
+    const buyer = await newBuyer(consumer, 'crash-refund');
+    const order = await placeTestOrder(h.demo, consumer, buyer, 'card');
+    await h.pump();
+    const before = sandboxRefundCount();
+    await payInSandbox(consumer, order);
+    await h.pump();
+
+    expect(crashedSteps(order.id)).toEqual(expect.arrayContaining(['refund-payment', 'mark-order-refunded', 'email-order-refunded']));
+    const after = await readOrder(consumer.id, order.id);
+    expect(after.order.status).toBe('refunded');
+    expect(after.refunds).toHaveLength(1);
+    expect(sandboxRefundCount() - before).toBe(1);
+    expect(after.timeline.filter((t) => t === 'refunded')).toHaveLength(1);
+    expect(await emailsTo(consumer.id, buyer.customer.email)).toEqual(['order-confirmation', 'payment-received', 'order-refunded']);
+  });
+});

@@ -1,0 +1,138 @@
+import { and, eq } from 'drizzle-orm';
+import type { Inngest } from 'inngest';
+import { articles, customers, orderEvents, orders, payments, refunds, sentEmails, shipments, tenants, type Customer, type Order, type Tenant } from '@/db/schema';
+import { addToCart } from '@/lib/cart/cart-service';
+import { addAddress } from '@/lib/customers/addresses';
+import { inngestPublisher } from '@/lib/outbox/publisher';
+import { relayOutbox } from '@/lib/outbox/relay';
+import { placeOrder } from '@/lib/orders/place-order';
+import { completeSandboxPayment, findSandboxPayment, sandboxProvider } from '@/lib/payments/sandbox-provider';
+import { registerCustomer } from '@/lib/registration/register-customer';
+import { invalidateTenantCache } from '@/lib/tenancy/tenant-directory';
+import { withTenant } from '@/lib/tenancy/with-tenant';
+import { seedDemoForTest, type DemoCatalog } from './demo-catalog';
+import { createInngestTestExecutor, type InngestTestExecutor, type InngestTestExecutorOptions } from './inngest-executor';
+
+type RouteHandlers = { GET: (req: Request) => Promise<Response>; POST: (req: Request) => Promise<Response>; PUT: (req: Request) => Promise<Response> };
+
+export interface WorkflowHarness {
+  demo: DemoCatalog;
+  executor: InngestTestExecutor;
+  inngest: Inngest.Any;
+  /** Publishes the outbox to the executor and lets every run go as far as it can, until nothing moves. */
+  pump(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/**
+ * The app's real `/api/inngest` route, driven by the protocol-level test executor, over a fresh demo
+ * database. The app's Inngest client reads its environment once, when created: the executor's address
+ * is put in the environment first, and the client and route are imported after that.
+ */
+export async function startWorkflowHarness(options: Pick<InngestTestExecutorOptions, 'crashAfterStep'> = {}): Promise<WorkflowHarness> {
+  // bigcorp's plane is its own database: the relay visits it too.
+  const demo = await seedDemoForTest({ dedicated: ['bigcorp'] });
+  let route: RouteHandlers | undefined;
+  const executor = await createInngestTestExecutor({
+    ...options,
+    appFetch: (request) => {
+      if (!route) throw new Error('route not loaded');
+      if (request.method === 'PUT') return route.PUT(request);
+      if (request.method === 'GET') return route.GET(request);
+      return route.POST(request);
+    },
+  });
+  Object.assign(process.env, executor.env);
+  route = (await import('@/app/api/inngest/route')) as unknown as RouteHandlers;
+  const { inngest } = await import('@/inngest/client');
+  await executor.register();
+  const publisher = inngestPublisher(inngest);
+  return {
+    demo,
+    executor,
+    inngest,
+    async pump() {
+      for (let round = 0; round < 20; round++) {
+        const relayed = await relayOutbox({ publisher });
+        await executor.settle();
+        if (relayed.published === 0 && relayed.failed === 0) return;
+      }
+      throw new Error('the outbox kept producing events');
+    },
+    async close() {
+      await executor.close();
+      await demo.cleanup();
+    },
+  };
+}
+
+export async function tenantBySubdomain(demo: DemoCatalog, subdomain: string): Promise<Tenant> {
+  const [tenant] = await demo.db.select().from(tenants).where(eq(tenants.subdomain, subdomain));
+  return tenant!;
+}
+
+export async function setWarehouse(demo: DemoCatalog, tenantId: string, behaviour: Tenant['sandboxWarehouseBehaviour'], temporaryFailures = 2) {
+  await demo.db.update(tenants).set({ sandboxWarehouseBehaviour: behaviour, sandboxWarehouseTemporaryFailures: temporaryFailures }).where(eq(tenants.id, tenantId));
+  invalidateTenantCache();
+}
+
+/** An approved buyer with an address at the shop. */
+export async function newBuyer(tenant: Tenant, label: string): Promise<{ customer: Customer; addressId: string }> {
+  const { customer } = await registerCustomer(
+    tenant,
+    { name: `Buyer ${label}`, email: `${label}-${crypto.randomUUID().slice(0, 8)}@example.test`, password: 'correct horse battery', countryCode: 'BE', companyName: `${label} BV`, vatNumber: 'BE0417497106' },
+    { registry: null },
+  );
+  // Approved by the shop, as an owner would in the dashboard.
+  const [approved] = await withTenant(tenant.id, (tx) =>
+    tx.update(customers).set({ status: 'active', approvalType: 'manual', approvedAt: new Date(), approvalExpiresAt: null }).where(eq(customers.id, customer.id)).returning(),
+  );
+  const address = await withTenant(tenant.id, (tx) =>
+    addAddress(tx, tenant.id, customer.id, { recipient: `Buyer ${label}`, line1: 'Meir 1', postalCode: '2000', city: 'Antwerpen', countryCode: 'BE' }),
+  );
+  return { customer: approved!, addressId: address.id };
+}
+
+let articleCursor = 0;
+
+/** An order of one in-stock article the shop shows, placed through checkout. */
+export async function placeTestOrder(demo: DemoCatalog, tenant: Tenant, buyer: { customer: Customer; addressId: string }, paymentMethod: 'card' | 'invoice'): Promise<Order> {
+  const candidates = await demo.db.select({ id: articles.id, stock: articles.stock }).from(articles).orderBy(articles.id);
+  for (;;) {
+    const article = candidates[articleCursor++ % candidates.length]!;
+    if (article.stock <= 0) continue;
+    try {
+      await addToCart(tenant, buyer.customer, article.id, 1);
+      break;
+    } catch {
+      // Not visible at this shop: try the next one.
+    }
+  }
+  return placeOrder(tenant, buyer.customer, { addressId: buyer.addressId, paymentMethod, idempotencyKey: `wf-${crypto.randomUUID()}` });
+}
+
+/** Pays an order in the sandbox, through the signed webhook the hosted page sends. */
+export async function payInSandbox(tenant: Tenant, order: Order): Promise<void> {
+  const { paymentId } = await sandboxProvider.createPayment(tenant, order);
+  const found = await findSandboxPayment(tenant.id, order.customerId, paymentId);
+  await completeSandboxPayment(tenant.id, found!.payment, 'succeeded');
+}
+
+/** Everything a person would check about an order, read inside its own tenant. */
+export function readOrder(tenantId: string, orderId: string) {
+  return withTenant(tenantId, async (tx) => ({
+    order: (await tx.select().from(orders).where(eq(orders.id, orderId)))[0]!,
+    timeline: (await tx.select().from(orderEvents).where(eq(orderEvents.orderId, orderId)).orderBy(orderEvents.createdAt)).map((e) => e.type),
+    payments: await tx.select().from(payments).where(eq(payments.orderId, orderId)),
+    refunds: await tx.select().from(refunds).where(eq(refunds.orderId, orderId)),
+    shipments: await tx.select().from(shipments).where(eq(shipments.orderId, orderId)),
+  }));
+}
+
+/** The templates emailed to an address, oldest first. */
+export async function emailsTo(tenantId: string, to: string): Promise<string[]> {
+  const rows = await withTenant(tenantId, (tx) =>
+    tx.select({ template: sentEmails.template }).from(sentEmails).where(and(eq(sentEmails.toAddress, to))).orderBy(sentEmails.createdAt),
+  );
+  return rows.map((r) => r.template);
+}
