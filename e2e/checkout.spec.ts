@@ -2,13 +2,16 @@ import { expect, test } from '@playwright/test';
 import { main, register, uniqueEmail } from './support/accounts';
 import { cardHref, parseEuroCents, productCards, waitForHydration } from './support/catalog';
 import { shopUrl } from './support/hosts';
+import { latestEmailTo } from './support/mailbox';
 
 test.describe('Checkout', () => {
-  test('an approved ACME customer orders Michelin tyres with a coupon on invoice and finds the order in their history', async ({ page }) => {
+  test('an approved ACME customer buys Michelin tyres with a coupon, pays in the sandbox, and watches the order ship', async ({ page }) => {
+    test.setTimeout(90_000);
+    const email = uniqueEmail('checkout');
     // A Belgian VAT number is auto-approved at ACME.
     await register(page, 'acme', {
       name: 'Order Olga',
-      email: uniqueEmail('checkout'),
+      email,
       password: 'correct horse battery',
       companyName: 'Olga Banden BV',
       vatNumber: 'BE0417497106',
@@ -46,19 +49,42 @@ test.describe('Checkout', () => {
     const discountedTotal = parseEuroCents((await place.innerText()).split('·')[1] ?? '');
     expect(discountedTotal).toBeLessThan(cartTotal);
     await main(page).getByLabel('Your reference (optional)').fill('PO-4711');
+    await main(page).getByLabel('Card (secure payment page)').check();
     await place.click();
 
+    // The sandbox's hosted payment page asks exactly the discounted total (B2B: that total is excl. VAT
+    // plus Belgian VAT, as the button said).
+    await expect(page).toHaveURL(/\/pay\/sandbox\/[0-9a-f-]{36}$/);
+    expect(parseEuroCents(await main(page).getByTestId('payment-amount').innerText())).toBe(discountedTotal);
+    await main(page).getByRole('button', { name: /^Pay / }).click();
+
     await expect(page).toHaveURL(/\/account\/orders\/\d+\?placed=1$/);
+    const orderNumber = /\/account\/orders\/(\d+)/.exec(page.url())![1]!;
     await expect(main(page).getByText('Your order is placed')).toBeVisible();
-    await expect(main(page).getByTestId('order-status')).toHaveText('Awaiting payment');
     await expect(main(page).getByTestId('order-line')).toHaveCount(1);
     expect(parseEuroCents(await main(page).getByTestId('order-total').innerText())).toBe(discountedTotal);
     await expect(main(page).getByText('Coupon WINTER10')).toBeVisible();
     await expect(main(page).getByText('Your reference: PO-4711')).toBeVisible();
     await expect(page.getByTestId('cart-link')).toHaveText('Cart');
 
+    // The order workflow takes it from here: payment received → warehouse → shipped with tracking.
+    await expect(async () => {
+      await page.reload();
+      await expect(main(page).getByTestId('order-status')).toHaveText('Shipped', { timeout: 1_000 });
+    }).toPass({ timeout: 30_000 });
+    await expect(main(page).getByTestId('order-shipment')).toContainText(/tracking number SBX\d{12}/);
+    await expect(main(page).getByText('Payment received')).toBeVisible();
+
+    const confirmation = await latestEmailTo(email, { subject: `Order ${orderNumber} at ACME Wheels: thank you`, timeout: 20_000 });
+    expect(confirmation.html).toContain('Michelin');
+    expect(confirmation.html).toContain(`/account/orders/${orderNumber}`);
+    await latestEmailTo(email, { subject: `Payment received for order ${orderNumber}`, timeout: 20_000 });
+    const shipped = await latestEmailTo(email, { subject: `Order ${orderNumber} has shipped`, timeout: 20_000 });
+    expect(shipped.html).toMatch(/SBX\d{12}/);
+
     await page.goto(shopUrl('acme', '/account/orders'));
     await expect(main(page).getByTestId('order-row')).toHaveCount(1);
+    await expect(main(page).getByTestId('order-row')).toContainText('Shipped');
   });
 
   test('a B2C customer pays by card on the sandbox page and sees the order paid', async ({ page }) => {
@@ -91,7 +117,8 @@ test.describe('Checkout', () => {
     await main(page).getByRole('button', { name: /^Pay / }).click();
 
     await expect(page).toHaveURL(/\/account\/orders\/\d+\?placed=1$/);
-    await expect(main(page).getByTestId('order-status')).toHaveText('Paid');
+    // Paid at once; the workflow may already have moved it on to the warehouse.
+    await expect(main(page).getByTestId('order-status')).toHaveText(/^(Paid|Being prepared|Shipped)$/);
     await expect(main(page).getByText('Payment received')).toBeVisible();
 
     // The paid order earned loyalty points: one per euro excl. VAT.

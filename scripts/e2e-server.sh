@@ -5,6 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 PORT="${E2E_PORT:-3100}"
 MAIL_PORT="${E2E_MAIL_PORT:-3199}"
+INNGEST_PORT="${E2E_INNGEST_PORT:-3198}"
 export DATABASE_URL="pglite://.data/e2e"
 export PLATFORM_ROOT_DOMAIN="localhost"
 # Links in emails point at the shops as served here.
@@ -15,11 +16,15 @@ export PAYMENT_SANDBOX_WEBHOOK_SECRET="${PAYMENT_SANDBOX_WEBHOOK_SECRET:-e2e-san
 export E2E_MAIL_PORT="$MAIL_PORT"
 export RESEND_API_KEY="re_e2e_test" RESEND_BASE_URL="http://127.0.0.1:$MAIL_PORT" EMAIL_DOMAIN="storefleet.test"
 unset VIES_ENABLED
+# The order workflow runs on the test executor (tests/support/inngest-executor), which plays the Inngest
+# engine in real time: the app publishes its outbox there and the executor calls /api/inngest back.
+export INNGEST_DEV=1 INNGEST_BASE_URL="http://127.0.0.1:$INNGEST_PORT"
+unset INNGEST_EVENT_KEY INNGEST_SIGNING_KEY INNGEST_API_BASE_URL INNGEST_EVENT_API_BASE_URL
 
-MAIL_PID="" NEXT_PID=""
+MAIL_PID="" NEXT_PID="" ENGINE_PID=""
 stop_children() {
   trap - EXIT INT TERM HUP
-  for pid in $NEXT_PID $MAIL_PID; do kill "$pid" 2>/dev/null || true; done
+  for pid in $NEXT_PID $ENGINE_PID $MAIL_PID; do kill "$pid" 2>/dev/null || true; done
   wait 2>/dev/null || true
 }
 # Playwright stops this server by killing its whole process group, which takes these children too;
@@ -40,6 +45,9 @@ for _ in $(seq 1 50); do
 done
 
 npx tsx db/setup.ts --articles "${E2E_ARTICLES:-1500}"
+# Registers with the app as soon as it answers (it retries until then).
+node --import tsx tests/support/inngest-executor-cli.ts --port "$INNGEST_PORT" --app "http://localhost:$PORT/api/inngest" &
+ENGINE_PID=$!
 if [ -z "${E2E_SKIP_BUILD:-}" ]; then npx next build; fi
 # In the background and waited for (not exec), so the traps above still run when next stops.
 node node_modules/next/dist/bin/next start -p "$PORT" &

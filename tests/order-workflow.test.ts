@@ -79,6 +79,16 @@ describe('order workflow', () => {
     ]);
   });
 
+  it('a payment that arrives before the workflow starts skips the wait and still tells the buyer', async () => {
+    const buyer = await newBuyer(consumer, 'early');
+    const order = await placeTestOrder(h.demo, consumer, buyer, 'card');
+    await payInSandbox(consumer, order);
+    await h.pump();
+    expect((await readOrder(consumer.id, order.id)).order.status).toBe('fulfilled');
+    expect(stepsOf(order.id)).not.toContain('wait-for-payment');
+    expect(await emailsTo(consumer.id, buyer.customer.email)).toEqual(['order-confirmation', 'payment-received', 'order-shipped']);
+  });
+
   it('no payment within the shop’s timeout: the order is cancelled and the buyer is emailed', async () => {
     await h.demo.db.update(tenants).set({ paymentTimeoutMinutes: 45 }).where(eq(tenants.id, consumer.id));
     await setWarehouse(h.demo, consumer.id, 'succeed');

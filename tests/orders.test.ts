@@ -8,6 +8,8 @@ import { findCustomerByEmail } from '@/lib/customers/customer-repository';
 import { isAppError } from '@/lib/errors';
 import { getCustomerOrder, listCustomerOrders } from '@/lib/orders/customer-orders';
 import { placeOrder } from '@/lib/orders/place-order';
+import { recordingPublisher } from '@/lib/outbox/publisher';
+import { relayOutbox } from '@/lib/outbox/relay';
 import { withTenant } from '@/lib/tenancy/with-tenant';
 import { seedDemoForTest, type DemoCatalog } from './support/demo-catalog';
 
@@ -29,7 +31,7 @@ async function michelin(offset: number) {
 const key = () => `checkout-${crypto.randomUUID()}`;
 
 beforeAll(async () => {
-  demo = await seedDemoForTest();
+  demo = await seedDemoForTest({ dedicated: ['bigcorp'] });
   acme = (await demo.db.select().from(tenants).where(eq(tenants.subdomain, 'acme')))[0]!;
   buyer = (await withTenant(acme.id, (tx) => findCustomerByEmail(tx, DEMO_CUSTOMER.email)))!;
   addressId = (
@@ -52,8 +54,12 @@ describe('placing an order', () => {
     expect(detail.events.map((e) => e.type)).toEqual(['placed']);
     const events = await withTenant(acme.id, (tx) => tx.select().from(outbox).where(eq(outbox.eventId, `order-placed:${order.id}`)));
     expect(events).toHaveLength(1);
-    expect(events[0]!.payload).toMatchObject({ tenantId: acme.id, orderId: order.id });
+    expect(events[0]!.payload).toMatchObject({ tenantId: acme.id, orderId: order.id, plan: acme.plan });
     expect((await loadCart(acme, buyer)).lines).toEqual([]);
+    // No engine has taken the order yet: its page says it is awaiting processing, until the relay sent it.
+    expect(detail.awaitingProcessing).toBe(true);
+    await relayOutbox({ publisher: recordingPublisher() });
+    expect((await getCustomerOrder(acme.id, buyer.id, 1))!.awaitingProcessing).toBe(false);
   });
 
   it('makes one order of a double submit', async () => {

@@ -49,8 +49,9 @@ export const orderWorkflow = inngest.createFunction(
         // The payment arrived as the wait ran out (its event missed the wait): carry on if it is paid.
         if (outcome.status !== 'paid') return { outcome: 'stopped' as const, status: outcome.status };
       }
-      await step.run('email-payment-received', async () => sendPaymentReceived(await tenantForJob(tenantId), orderId));
     }
+    // Also when the payment beat the workflow to it (paid before the order event was even relayed).
+    if (facts.paidByCard) await step.run('email-payment-received', async () => sendPaymentReceived(await tenantForJob(tenantId), orderId));
 
     const started = await step.run('start-fulfilment', () => startFulfilment(tenantId, orderId));
     if (!started) return { outcome: 'stopped' as const, status: 'not fulfillable' };

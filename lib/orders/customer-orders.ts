@@ -1,5 +1,5 @@
-import { and, asc, count, desc, eq } from 'drizzle-orm';
-import { orderEvents, orderLines, orders } from '@/db/schema';
+import { and, asc, count, desc, eq, isNull } from 'drizzle-orm';
+import { orderEvents, orderLines, orders, outbox, refunds, shipments } from '@/db/schema';
 import { withTenant } from '@/lib/tenancy/with-tenant';
 
 export const ORDERS_PAGE_SIZE = 20;
@@ -26,11 +26,16 @@ export function getCustomerOrder(tenantId: string, customerId: string, number: n
   return withTenant(tenantId, async (tx) => {
     const [order] = await tx.select().from(orders).where(and(eq(orders.customerId, customerId), eq(orders.number, number)));
     if (!order) return null;
-    const [lines, events] = await Promise.all([
+    const [lines, events, [shipment], orderRefunds, [queued]] = await Promise.all([
       tx.select().from(orderLines).where(eq(orderLines.orderId, order.id)).orderBy(asc(orderLines.name)),
       tx.select().from(orderEvents).where(eq(orderEvents.orderId, order.id)).orderBy(asc(orderEvents.createdAt)),
+      tx.select().from(shipments).where(eq(shipments.orderId, order.id)),
+      tx.select().from(refunds).where(eq(refunds.orderId, order.id)).orderBy(asc(refunds.createdAt)),
+      tx.select({ id: outbox.id }).from(outbox).where(and(eq(outbox.eventId, `order-placed:${order.id}`), isNull(outbox.publishedAt))),
     ]);
-    return { order, lines, events };
+    // Not yet handed to the order workflow (no engine running, or it is catching up).
+    const awaitingProcessing = Boolean(queued);
+    return { order, lines, events, shipment: shipment ?? null, refunds: orderRefunds, awaitingProcessing };
   });
 }
 

@@ -15,6 +15,8 @@ export interface WorkflowOrderFacts {
   paymentMethod: 'card' | 'invoice';
   /** A card order still waiting for its money: the workflow waits for the payment event. */
   needsPayment: boolean;
+  /** Paid (or to be paid) by card: the buyer hears when the money arrived, even if it beat the workflow. */
+  paidByCard: boolean;
   timeoutMinutes: number;
   /** When an unpaid card order is cancelled, as told to the buyer. */
   paymentDueBy: string | null;
@@ -24,7 +26,10 @@ export interface WorkflowOrderFacts {
 export async function loadWorkflowOrder(tenantId: string, orderId: string): Promise<WorkflowOrderFacts | null> {
   const tenant = await tenantForJob(tenantId);
   const [order] = await withTenant(tenantId, (tx) =>
-    tx.select({ status: orders.status, paymentMethod: orders.paymentMethod, placedAt: orders.placedAt }).from(orders).where(eq(orders.id, orderId)),
+    tx
+      .select({ status: orders.status, paymentMethod: orders.paymentMethod, grossCents: orders.grossCents, placedAt: orders.placedAt })
+      .from(orders)
+      .where(eq(orders.id, orderId)),
   );
   if (!order) return null;
   const needsPayment = order.paymentMethod === 'card' && order.status === 'awaiting_payment';
@@ -33,6 +38,7 @@ export async function loadWorkflowOrder(tenantId: string, orderId: string): Prom
     status: order.status,
     paymentMethod: order.paymentMethod,
     needsPayment,
+    paidByCard: order.paymentMethod === 'card' && order.grossCents > 0,
     timeoutMinutes,
     paymentDueBy: needsPayment ? new Date(order.placedAt.getTime() + timeoutMinutes * 60_000).toISOString() : null,
   };

@@ -12,7 +12,19 @@ export const metadata: Metadata = { title: 'Order', robots: { index: false } };
 type Props = { params: Promise<{ host: string; number: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 const dateTime = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
-const eventLabel: Record<string, string> = { placed: 'Order placed', payment_captured: 'Payment received', payment_failed: 'Payment declined' };
+const eventLabel: Record<string, string> = {
+  placed: 'Order placed',
+  payment_captured: 'Payment received',
+  payment_failed: 'Payment declined',
+  fulfilment_requested: 'Sent to the warehouse',
+  shipped: 'Shipped',
+  cancelled: 'Cancelled',
+  refunded: 'Refunded',
+};
+const cancelReason: Record<string, string> = {
+  payment_timeout: 'No payment arrived in time, so the order was cancelled. Nothing was charged.',
+  fulfilment_failed: 'The warehouse could not ship this order, so it was cancelled. Nothing is invoiced.',
+};
 const vatNote = { domestic: 'VAT included in the total', reverse_charge: 'VAT reverse charged: no VAT charged, the buyer accounts for it', consumer: 'Prices include VAT' };
 
 export default async function OrderPage({ params, searchParams }: Props) {
@@ -23,7 +35,8 @@ export default async function OrderPage({ params, searchParams }: Props) {
   if (!/^\d{1,9}$/.test(number)) notFound();
   const found = await getCustomerOrder(tenant.id, customer.id, Number(number));
   if (!found) notFound();
-  const { order, lines, events } = found;
+  const { order, lines, events, shipment, refunds, awaitingProcessing } = found;
+  const cancelled = events.findLast((e) => e.type === 'cancelled');
   const money = (cents: number) => formatMoney(cents, order.currency);
   const a = order.shippingAddress;
   return (
@@ -42,6 +55,34 @@ export default async function OrderPage({ params, searchParams }: Props) {
         <h1 className="text-2xl font-bold">Order {order.number}</h1>
         <p className="font-medium" data-testid="order-status">{orderStatusLabel[order.status]}</p>
       </div>
+      {awaitingProcessing && order.status !== 'cancelled' ? (
+        <p role="status" data-testid="order-processing" className="rounded-md border border-slate-200 bg-slate-50 px-4 py-3 text-slate-800">
+          Your order is awaiting processing. We will email you as soon as it moves on.
+        </p>
+      ) : null}
+      {shipment ? (
+        <section data-testid="order-shipment" className="rounded-lg border border-emerald-200 bg-emerald-50 p-5 text-sm text-emerald-950">
+          <h2 className="font-semibold">Shipped on {dateTime.format(shipment.shippedAt)}</h2>
+          <p className="mt-1">
+            {shipment.carrier}, tracking number <span className="font-mono">{shipment.trackingNumber}</span>
+            {shipment.trackingUrl ? (
+              <>
+                {' '}· <a className="font-semibold underline" href={shipment.trackingUrl} rel="noopener noreferrer" target="_blank">Track your parcel</a>
+              </>
+            ) : null}
+          </p>
+        </section>
+      ) : null}
+      {refunds.map((r) => (
+        <p key={r.id} role="status" data-testid="order-refund" className="rounded-md border border-sky-200 bg-sky-50 px-4 py-3 text-sky-950">
+          {money(r.amountCents)} was refunded to your card on {dateTime.format(r.createdAt)}. {r.reason}
+        </p>
+      ))}
+      {order.status === 'cancelled' && cancelled ? (
+        <p role="status" className="rounded-md border border-slate-200 bg-slate-50 px-4 py-3 text-slate-800">
+          {cancelReason[String(cancelled.details?.reason)] ?? 'This order was cancelled.'}
+        </p>
+      ) : null}
       <section className="rounded-lg border border-slate-200 bg-white p-5">
         <table className="w-full text-sm">
           <thead className="text-left text-slate-600"><tr><th className="pb-2 font-medium">Product</th><th className="pb-2 text-right font-medium">Qty</th><th className="pb-2 text-right font-medium">Price excl. VAT</th></tr></thead>

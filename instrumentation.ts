@@ -1,0 +1,17 @@
+/**
+ * Starts the outbox relay inside the app server when an Inngest engine is configured, so orders reach
+ * the workflow with nothing else to run (the embedded PGlite database can only be opened by one process,
+ * so a separate relay is not even possible there). `OUTBOX_RELAY_IN_PROCESS=0` turns it off for
+ * deployments that run `npm run outbox:relay` on their own; the engine's one-minute sweep covers both.
+ */
+export async function register(): Promise<void> {
+  if (process.env.NEXT_RUNTIME !== 'nodejs') return;
+  if (process.env.OUTBOX_RELAY_IN_PROCESS === '0') return;
+  const { inngest, inngestEngineConfigured } = await import('@/inngest/client');
+  if (!inngestEngineConfigured()) return;
+  const { inngestPublisher } = await import('@/lib/outbox/publisher');
+  const { startOutboxRelayLoop } = await import('@/lib/outbox/relay-loop');
+  const { log } = await import('@/lib/log');
+  startOutboxRelayLoop({ publisher: inngestPublisher(inngest), intervalMs: Number(process.env.OUTBOX_RELAY_INTERVAL_MS) || 1_000 });
+  log.info('outbox relay started in the app server');
+}
