@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { orders, staffUsers, tenants, type Tenant } from '@/db/schema';
+import { customers, orders, staffUsers, tenants, type Tenant } from '@/db/schema';
 import { sandboxRefundCount } from '@/lib/payments/sandbox-provider';
 import { withTenant } from '@/lib/tenancy/with-tenant';
 import {
@@ -196,6 +196,36 @@ describe('order workflow', () => {
     await h.executor.settle();
     expect(workflowOf(order.id)).toHaveLength(1);
     expect((await readOrder(acme.id, order.id)).shipments).toHaveLength(1);
+  });
+});
+
+describe('scheduled functions', () => {
+  it('the outbox sweep publishes what no relay sent, and the order workflow starts from it', async () => {
+    const buyer = await newBuyer(acme, 'sweep');
+    const order = await placeTestOrder(h.demo, acme, buyer, 'invoice');
+    const sweep = await h.executor.triggerCron('outbox-relay-sweep');
+    await h.executor.settle();
+    expect(sweep.status).toBe('completed');
+    expect(sweep.output).toMatchObject({ published: expect.any(Number) });
+    expect((sweep.output as { published: number }).published).toBeGreaterThanOrEqual(1);
+    expect(workflowOf(order.id)).toHaveLength(1);
+    expect((await readOrder(acme.id, order.id)).order.status).toBe('fulfilled');
+  });
+
+  it('expired temporary auto-approvals go back to review, in every shop, and nobody else does', async () => {
+    const expired = await newBuyer(acme, 'expired');
+    const current = await newBuyer(consumer, 'current');
+    const past = new Date(Date.now() - 60_000);
+    const future = new Date(Date.now() + 86_400_000);
+    await withTenant(acme.id, (tx) => tx.update(customers).set({ approvalType: 'auto', approvalExpiresAt: past }).where(eq(customers.id, expired.customer.id)));
+    await withTenant(consumer.id, (tx) => tx.update(customers).set({ approvalType: 'auto', approvalExpiresAt: future }).where(eq(customers.id, current.customer.id)));
+    const run = await h.executor.triggerCron('expire-auto-approvals');
+    await h.executor.settle();
+    expect(run.status).toBe('completed');
+    const statusOf = async (tenantId: string, id: string) =>
+      (await withTenant(tenantId, (tx) => tx.select({ status: customers.status }).from(customers).where(eq(customers.id, id))))[0]!.status;
+    expect(await statusOf(acme.id, expired.customer.id)).toBe('pending_approval');
+    expect(await statusOf(consumer.id, current.customer.id)).toBe('active');
   });
 });
 
