@@ -1,29 +1,17 @@
 import { NextResponse, type NextRequest } from 'next/server';
+import { internalPath } from '@/lib/tenancy/internal-path';
 import { parseHost, requestHost } from '@/lib/tenancy/parse-host';
 
 /**
  * Routes by host only: no database, no session. It rewrites every request into an internal segment
- * (`/platform`, `/admin`, `/shop/<host>`), so those segments can never be requested directly: a request
+ * (`/platform`, `/admin`, `/shop/<host>`, `/dashboard/<host>`), so those segments can never be requested directly: a request
  * for `/shop/...` on any host is itself prefixed and lands on a 404. It is not a security boundary:
  * pages, actions and route handlers check tenant and session themselves.
  */
 export function middleware(request: NextRequest) {
   const target = parseHost(requestHost(request.headers), process.env.PLATFORM_ROOT_DOMAIN);
   const url = request.nextUrl.clone();
-  const path = url.pathname === '/' ? '' : url.pathname;
-  switch (target.kind) {
-    case 'platform':
-      url.pathname = `/platform${path}`;
-      break;
-    case 'admin':
-      url.pathname = `/admin${path}`;
-      break;
-    case 'tenant':
-      url.pathname = `/shop/${encodeURIComponent(target.host)}${path}`;
-      break;
-    default:
-      url.pathname = `/shop/_unknown${path}`;
-  }
+  url.pathname = internalPath(target, url.pathname);
   return NextResponse.rewrite(url);
 }
 

@@ -5,6 +5,8 @@ const nextConfig = {
   // Tenant storefronts are served on *.localhost in development; let their pages load dev assets.
   allowedDevOrigins: ['*.localhost'],
   poweredByHeader: false,
+  // Browser-test servers on other ports build into their own directory, so two runs never share a build.
+  distDir: process.env.NEXT_DIST_DIR || '.next',
   images: { unoptimized: true },
 };
 

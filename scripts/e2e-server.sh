@@ -6,7 +6,12 @@ cd "$(dirname "$0")/.."
 PORT="${E2E_PORT:-3100}"
 MAIL_PORT="${E2E_MAIL_PORT:-3199}"
 INNGEST_PORT="${E2E_INNGEST_PORT:-3198}"
-export DATABASE_URL="pglite://.data/e2e"
+# The default port keeps the usual paths; a run on another port (several at once on one machine) gets
+# its own database and build directory.
+SUFFIX=""
+if [ "$PORT" != "3100" ]; then SUFFIX="-$PORT"; fi
+export DATABASE_URL="pglite://.data/e2e$SUFFIX"
+export NEXT_DIST_DIR=".next$SUFFIX"
 export PLATFORM_ROOT_DOMAIN="localhost"
 # Links in emails point at the shops as served here.
 export PUBLIC_URL_SCHEME="http" PUBLIC_PORT="$PORT"
@@ -34,7 +39,7 @@ trap 'exit 130' INT
 trap 'exit 143' TERM
 trap 'exit 129' HUP
 
-rm -rf .data/e2e .data/e2e--*
+rm -rf ".data/e2e$SUFFIX" ".data/e2e$SUFFIX--"*
 # One process (no tsx wrapper), so that its parent is this shell and a kill reaches the server itself.
 node --import tsx tests/support/email-capture-cli.ts &
 MAIL_PID=$!

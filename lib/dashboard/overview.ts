@@ -1,0 +1,108 @@
+import { and, count, eq, gte, inArray, lt, sql } from 'drizzle-orm';
+import { customers, orderEvents, orders, type Tenant } from '@/db/schema';
+import { withTenant } from '@/lib/tenancy/with-tenant';
+
+/**
+ * Day and month boundaries as the shop's owner lives them. Every demo shop is in Belgium; a per-shop
+ * time zone belongs with the shop's settings when shops outside it arrive.
+ */
+export const SHOP_TIME_ZONE = 'Europe/Brussels';
+
+export interface RevenueDay {
+  day: string; // YYYY-MM-DD in the shop's time zone
+  orders: number;
+  grossCents: number;
+}
+
+export interface AttentionOrder {
+  number: number;
+  status: string;
+  reason: 'refunded_after_failed_fulfilment' | 'cancelled_by_warehouse' | 'payment_due_soon' | 'stuck_at_warehouse';
+  placedAt: Date;
+  grossCents: number;
+}
+
+export interface DashboardOverview {
+  today: { orders: number; grossCents: number };
+  month: { orders: number; grossCents: number };
+  pendingCustomers: number;
+  attention: AttentionOrder[];
+  last30Days: RevenueDay[];
+}
+
+// Orders that count as sales: not cancelled, not refunded.
+const SOLD = ['awaiting_payment', 'paid', 'fulfilling', 'fulfilled'] as const;
+// A constant, written into the SQL rather than bound: GROUP BY must see the same expression as SELECT.
+const zone = sql.raw(`'${SHOP_TIME_ZONE}'`);
+const localDay = sql<string>`to_char(${orders.placedAt} at time zone ${zone}, 'YYYY-MM-DD')`;
+
+/** The owner's first screen: sales today and this month, who waits for approval, what needs a look. */
+export function loadDashboardOverview(tenant: Tenant, now = new Date()): Promise<DashboardOverview> {
+  return withTenant(tenant.id, async (tx) => {
+    const since = new Date(now.getTime() - 31 * 86_400_000);
+    const days = await tx
+      .select({ day: localDay, orders: count(), grossCents: sql<number>`coalesce(sum(${orders.grossCents}), 0)`.mapWith(Number) })
+      .from(orders)
+      .where(and(gte(orders.placedAt, since), inArray(orders.status, [...SOLD])))
+      .groupBy(localDay);
+    const [month] = await tx
+      .select({ orders: count(), grossCents: sql<number>`coalesce(sum(${orders.grossCents}), 0)`.mapWith(Number) })
+      .from(orders)
+      .where(
+        and(
+          inArray(orders.status, [...SOLD]),
+          sql`date_trunc('month', ${orders.placedAt} at time zone ${zone}) = date_trunc('month', ${now.toISOString()}::timestamptz at time zone ${zone})`,
+        ),
+      );
+    const [pending] = await tx.select({ n: count() }).from(customers).where(eq(customers.status, 'pending_approval'));
+    const attention = await ordersNeedingAttention(tx, tenant, now);
+    const byDay = new Map(days.map((d) => [d.day, d]));
+    const last30Days = lastDays(now, 30).map((day) => byDay.get(day) ?? { day, orders: 0, grossCents: 0 });
+    const today = last30Days.at(-1)!;
+    return { today: { orders: today.orders, grossCents: today.grossCents }, month: month ?? { orders: 0, grossCents: 0 }, pendingCustomers: pending?.n ?? 0, attention, last30Days };
+  });
+}
+
+type Tx = Parameters<Parameters<typeof withTenant>[1]>[0];
+
+async function ordersNeedingAttention(tx: Tx, tenant: Tenant, now: Date): Promise<AttentionOrder[]> {
+  const week = new Date(now.getTime() - 7 * 86_400_000);
+  const dueSoon = new Date(now.getTime() - Math.max(tenant.paymentTimeoutMinutes - 10, 0) * 60_000);
+  const stuck = new Date(now.getTime() - 60 * 60_000);
+  const rows = await tx
+    .select({ id: orders.id, number: orders.number, status: orders.status, paymentMethod: orders.paymentMethod, placedAt: orders.placedAt, updatedAt: orders.updatedAt, grossCents: orders.grossCents })
+    .from(orders)
+    .where(
+      sql`(${orders.status} in ('refunded', 'cancelled') and ${orders.updatedAt} >= ${week.toISOString()})
+        or (${orders.status} = 'awaiting_payment' and ${orders.paymentMethod} = 'card' and ${orders.placedAt} <= ${dueSoon.toISOString()})
+        or (${orders.status} = 'fulfilling' and ${orders.updatedAt} <= ${stuck.toISOString()})`,
+    )
+    .orderBy(sql`${orders.updatedAt} desc`)
+    .limit(50);
+  if (rows.length === 0) return [];
+  const failures = await tx
+    .select({ orderId: orderEvents.orderId, details: orderEvents.details })
+    .from(orderEvents)
+    .where(and(inArray(orderEvents.orderId, rows.map((r) => r.id)), inArray(orderEvents.type, ['refunded', 'cancelled']), gte(orderEvents.createdAt, week), lt(orderEvents.createdAt, now)));
+  const failed = new Set(failures.filter((f) => isFulfilmentFailure(f.details)).map((f) => f.orderId));
+  const result: AttentionOrder[] = [];
+  for (const r of rows) {
+    const base = { number: r.number, status: r.status, placedAt: r.placedAt, grossCents: r.grossCents };
+    if (r.status === 'awaiting_payment') result.push({ ...base, reason: 'payment_due_soon' });
+    else if (r.status === 'fulfilling') result.push({ ...base, reason: 'stuck_at_warehouse' });
+    else if (failed.has(r.id)) result.push({ ...base, reason: r.status === 'refunded' ? 'refunded_after_failed_fulfilment' : 'cancelled_by_warehouse' });
+  }
+  return result.slice(0, 20);
+}
+
+function isFulfilmentFailure(details: Record<string, unknown> | null): boolean {
+  const text = `${details?.reason ?? ''}`;
+  return text === 'fulfilment_failed' || /warehouse/i.test(text);
+}
+
+/** The last `n` calendar days in the shop's time zone, oldest first, ending today (DST-safe). */
+export function lastDays(now: Date, n: number): string[] {
+  const today = new Intl.DateTimeFormat('en-CA', { timeZone: SHOP_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  const [y, m, d] = today.split('-').map(Number) as [number, number, number];
+  return Array.from({ length: n }, (_, i) => new Date(Date.UTC(y, m - 1, d - (n - 1 - i))).toISOString().slice(0, 10));
+}
