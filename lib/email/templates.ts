@@ -1,6 +1,8 @@
 import type { ReactElement } from 'react';
 import AccountActive, { subject as accountActiveSubject } from '@/emails/account-active';
 import AccountApproved, { subject as accountApprovedSubject } from '@/emails/account-approved';
+import AccountRejected, { subject as accountRejectedSubject } from '@/emails/account-rejected';
+import AccountRevoked, { subject as accountRevokedSubject } from '@/emails/account-revoked';
 import OrderCancelled, { subject as orderCancelledSubject } from '@/emails/order-cancelled';
 import OrderConfirmation, { subject as orderConfirmationSubject } from '@/emails/order-confirmation';
 import OrderRefunded, { subject as orderRefundedSubject } from '@/emails/order-refunded';
@@ -25,6 +27,8 @@ export const emailTemplates = {
   'registration-received': defineTemplate(RegistrationReceived, registrationReceivedSubject),
   'account-approved': defineTemplate(AccountApproved, accountApprovedSubject),
   'account-active': defineTemplate(AccountActive, accountActiveSubject),
+  'account-rejected': defineTemplate(AccountRejected, accountRejectedSubject),
+  'account-revoked': defineTemplate(AccountRevoked, accountRevokedSubject),
   'password-reset': defineTemplate(PasswordReset, passwordResetSubject),
   'order-confirmation': defineTemplate(OrderConfirmation, orderConfirmationSubject),
   'payment-received': defineTemplate(PaymentReceived, paymentReceivedSubject),
