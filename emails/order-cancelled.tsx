@@ -8,8 +8,11 @@ export interface OrderCancelledProps {
   customerName: string;
   orderNumber: string;
   orderUrl: string;
-  /** `fulfilment_failed` only happens to invoice orders, which have not been paid. */
-  reason: 'payment_timeout' | 'fulfilment_failed';
+  /**
+   * `fulfilment_failed` only happens to invoice orders, which have not been paid; `cancelled_by_shop` only
+   * before a payment arrived (one that arrives later is refunded).
+   */
+  reason: 'payment_timeout' | 'fulfilment_failed' | 'cancelled_by_shop';
   /** How long a card payment was waited for; null when unknown. */
   timeoutMinutes: number | null;
   shopUrl: string;
@@ -33,6 +36,15 @@ export default function OrderCancelled({ brand, customerName, orderNumber, order
           </Paragraph>
           <Paragraph>Nothing has been charged. If you still want these items, you are welcome to order again.</Paragraph>
           <ActionButton brand={brand} href={shopUrl}>Order again</ActionButton>
+        </>
+      ) : reason === 'cancelled_by_shop' ? (
+        <>
+          <Paragraph>
+            We have cancelled your order {orderNumber}. Nothing has been charged, and nothing will be invoiced for it. If
+            a card payment for it still reaches us, we refund it in full automatically.
+          </Paragraph>
+          <Paragraph>Questions about this? Reply to this email and we will gladly help.</Paragraph>
+          <ActionButton brand={brand} href={shopUrl}>Visit the shop</ActionButton>
         </>
       ) : (
         <>

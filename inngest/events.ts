@@ -30,3 +30,33 @@ export const paymentCaptured = eventType('shop/payment.captured', {
     currency: z.string(),
   }),
 });
+
+/** The shop cancelled an order before it was paid (from the dashboard); the buyer is told. */
+export const orderCancelled = eventType('shop/order.cancelled', {
+  schema: z.object({
+    tenantId,
+    orderId: z.string().uuid(),
+    reason: z.enum(['cancelled_by_shop']),
+  }),
+});
+
+/** The shop recorded the payment of an invoice order; the buyer gets a receipt. */
+export const invoicePaid = eventType('shop/invoice.paid', {
+  schema: z.object({
+    tenantId,
+    orderId: z.string().uuid(),
+    paymentId: z.string().uuid(),
+    amountCents: z.number().int(),
+    currency: z.string(),
+  }),
+});
+
+/** The shop asked to give a card payment back; the refund itself is the workflow's job. */
+export const orderRefundRequested = eventType('shop/order.refund-requested', {
+  schema: z.object({
+    tenantId,
+    orderId: z.string().uuid(),
+    reason: z.string().min(1).max(200),
+    requestedBy: z.string(),
+  }),
+});

@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { customers, orders, staffUsers, tenants, type Tenant } from '@/db/schema';
+import { recordShipment } from '@/lib/orders/order-transitions';
 import { sandboxRefundCount } from '@/lib/payments/sandbox-provider';
 import { withTenant } from '@/lib/tenancy/with-tenant';
 import {
@@ -196,6 +197,22 @@ describe('order workflow', () => {
     await h.executor.settle();
     expect(workflowOf(order.id)).toHaveLength(1);
     expect((await readOrder(acme.id, order.id)).shipments).toHaveLength(1);
+  });
+});
+
+describe('a parcel that ships after the shop refunded the order', () => {
+  it('is recorded for the shop, but the order stays refunded and the buyer gets no shipping email', async () => {
+    const buyer = await newBuyer(acme, 'late-parcel');
+    const order = await placeTestOrder(h.demo, acme, buyer, 'invoice');
+    await withTenant(acme.id, (tx) => tx.update(orders).set({ status: 'refunded' }).where(eq(orders.id, order.id)));
+    const parcel = { carrier: 'Sandbox Parcel', trackingNumber: 'SBX000000000042', trackingUrl: null };
+    expect(await recordShipment(acme.id, order.id, 'sandbox-warehouse', parcel)).toBe(false);
+    expect(await recordShipment(acme.id, order.id, 'sandbox-warehouse', parcel)).toBe(false);
+    const after = await readOrder(acme.id, order.id);
+    expect(after.order.status).toBe('refunded');
+    expect(after.shipments).toHaveLength(1);
+    expect(after.timeline.filter((t) => t === 'shipped_after_refund')).toHaveLength(1);
+    expect(after.timeline).not.toContain('shipped');
   });
 });
 

@@ -37,7 +37,7 @@ describe('order workflow steps', () => {
       'email-order-confirmation': () => undefined,
       'start-fulfilment': () => true,
       'request-shipment': () => ({ shipped: true, parcel }),
-      'record-shipment': () => undefined,
+      'record-shipment': () => true,
       'email-order-shipped': () => undefined,
     });
     const { result, ctx } = await t.execute();

@@ -58,7 +58,9 @@ export const orderWorkflow = inngest.createFunction(
 
     const shipment = await requestShipment(step, tenantId, orderId);
     if (shipment.shipped) {
-      await step.run('record-shipment', () => recordShipment(tenantId, orderId, warehouse.name, shipment.parcel));
+      const shipped = await step.run('record-shipment', () => recordShipment(tenantId, orderId, warehouse.name, shipment.parcel));
+      // Refunded or cancelled by the shop while the warehouse worked: the parcel is on record, no email.
+      if (!shipped) return { outcome: 'stopped' as const, status: 'refunded or cancelled while shipping' };
       await step.run('email-order-shipped', async () => sendOrderShipped(await tenantForJob(tenantId), orderId));
       return { outcome: 'shipped' as const, trackingNumber: shipment.parcel.trackingNumber };
     }

@@ -105,7 +105,18 @@ export async function sendPaymentReceived(tenant: Tenant, orderId: string): Prom
   await notifyOwners(tenant, context, 'paid');
 }
 
-export async function sendOrderCancelled(tenant: Tenant, orderId: string, reason: 'payment_timeout' | 'fulfilment_failed', timeoutMinutes: number | null): Promise<void> {
+const ownerCancelDetail = {
+  payment_timeout: (minutes: number | null) => `No payment within ${minutes} minutes.`,
+  fulfilment_failed: () => 'The warehouse could not ship the order.',
+  cancelled_by_shop: () => 'Cancelled in the dashboard.',
+};
+
+export async function sendOrderCancelled(
+  tenant: Tenant,
+  orderId: string,
+  reason: 'payment_timeout' | 'fulfilment_failed' | 'cancelled_by_shop',
+  timeoutMinutes: number | null,
+): Promise<void> {
   const context = await loadOrderContext(tenant, orderId);
   const { order } = context;
   await sendTenantEmail(tenant, {
@@ -115,7 +126,7 @@ export async function sendOrderCancelled(tenant: Tenant, orderId: string, reason
     idempotencyKey: `order-cancelled:${order.id}`,
     props: { customerName: context.customerName, orderNumber: String(order.number), orderUrl: context.orderUrl, reason, timeoutMinutes, shopUrl: context.shopUrl },
   });
-  await notifyOwners(tenant, context, 'cancelled', reason === 'payment_timeout' ? `No payment within ${timeoutMinutes} minutes.` : 'The warehouse could not ship the order.');
+  await notifyOwners(tenant, context, 'cancelled', ownerCancelDetail[reason](timeoutMinutes));
 }
 
 export async function sendOrderShipped(tenant: Tenant, orderId: string): Promise<void> {

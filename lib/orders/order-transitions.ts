@@ -72,13 +72,23 @@ export function startFulfilment(tenantId: string, orderId: string): Promise<bool
   });
 }
 
-/** Records the parcel and marks the order shipped; a repeat finds the shipment already there. */
-export function recordShipment(tenantId: string, orderId: string, warehouse: string, parcel: ShipmentConfirmation): Promise<Order | undefined> {
+/**
+ * Records the parcel and marks the order shipped; a repeat finds the shipment already there. True when
+ * the order is shipped (now or by an earlier run of the step); false when it was refunded or cancelled
+ * while the warehouse worked, so the buyer is not told it shipped; the timeline says what happened.
+ */
+export function recordShipment(tenantId: string, orderId: string, warehouse: string, parcel: ShipmentConfirmation): Promise<boolean> {
   return withTenant(tenantId, async (tx) => {
-    await tx.insert(shipments).values({ tenantId, orderId, warehouse, ...parcel }).onConflictDoNothing();
+    const [inserted] = await tx.insert(shipments).values({ tenantId, orderId, warehouse, ...parcel }).onConflictDoNothing().returning({ id: shipments.id });
     const order = await transition(tx, orderId, ['fulfilling'], 'fulfilled');
-    if (order) await timeline(tx, order, 'shipped', { carrier: parcel.carrier, trackingNumber: parcel.trackingNumber });
-    return order;
+    if (order) {
+      await timeline(tx, order, 'shipped', { carrier: parcel.carrier, trackingNumber: parcel.trackingNumber });
+      return true;
+    }
+    const [current] = await tx.select().from(orders).where(eq(orders.id, orderId));
+    if (current?.status === 'fulfilled') return true;
+    if (current && inserted) await timeline(tx, current, 'shipped_after_refund', { carrier: parcel.carrier, trackingNumber: parcel.trackingNumber, status: current.status });
+    return false;
   });
 }
 
@@ -110,5 +120,57 @@ export function cancelUnfulfillableOrder(tenantId: string, orderId: string, reas
     await releaseReservations(tx, order);
     await timeline(tx, order, 'cancelled', { reason: 'fulfilment_failed', detail: reason });
     return order;
+  });
+}
+
+/** Writes a timeline entry for a change made outside this file, in the caller's transaction. */
+export function recordOrderEvent(tx: Transaction, order: Order, type: string, details: Record<string, unknown> = {}): Promise<void> {
+  return timeline(tx, order, type, details);
+}
+
+/**
+ * The shop cancels an order before its payment arrived, inside the caller's transaction (which also
+ * writes the audit row and the outbox event). Only from `awaiting_payment`: undefined when the order has
+ * moved on, so a payment that won the race is never cancelled behind its back.
+ */
+export async function cancelAwaitingPaymentOrder(tx: Transaction, orderId: string, cancelledBy: string): Promise<Order | undefined> {
+  const order = await transition(tx, orderId, ['awaiting_payment'], 'cancelled');
+  if (!order) return undefined;
+  await releaseReservations(tx, order);
+  await timeline(tx, order, 'cancelled', { reason: 'cancelled_by_shop', by: cancelledBy });
+  return order;
+}
+
+/**
+ * After a refund the shop asked for: like `markOrderRefunded`, but a shipped order (`fulfilled`) may be
+ * refunded too, since the shop decides that, not the warehouse.
+ */
+export function markOrderRefundedByShop(tenantId: string, orderId: string): Promise<Order | undefined> {
+  return withTenant(tenantId, async (tx) => {
+    const order = await transition(tx, orderId, ['paid', 'fulfilling', 'fulfilled'], 'refunded');
+    if (!order) return undefined;
+    await releaseReservations(tx, order);
+    await reverseEarnedPoints(tx, order);
+    return order;
+  });
+}
+
+async function reverseEarnedPoints(tx: Transaction, order: Order): Promise<void> {
+  const [earned] = await tx
+    .select({ points: loyaltyLedger.points })
+    .from(loyaltyLedger)
+    .where(and(eq(loyaltyLedger.orderId, order.id), eq(loyaltyLedger.reason, 'earned')));
+  if (!earned) return;
+  await tx
+    .insert(loyaltyLedger)
+    .values({ tenantId: order.tenantId, customerId: order.customerId, orderId: order.id, reason: 'reversed', points: -earned.points })
+    .onConflictDoNothing();
+}
+
+/** A refund the shop asked for could not be made: the timeline says why, once per attempt that gave up. */
+export function recordRefundFailure(tenantId: string, orderId: string, detail: string): Promise<void> {
+  return withTenant(tenantId, async (tx) => {
+    const [order] = await tx.select().from(orders).where(eq(orders.id, orderId));
+    if (order) await timeline(tx, order, 'refund_failed', { detail: detail.slice(0, 300) });
   });
 }

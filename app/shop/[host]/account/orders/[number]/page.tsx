@@ -20,10 +20,15 @@ const eventLabel: Record<string, string> = {
   shipped: 'Shipped',
   cancelled: 'Cancelled',
   refunded: 'Refunded',
+  invoice_paid: 'Invoice paid',
+  shipped_after_refund: 'Parcel left the warehouse after the refund',
 };
+// The shop's own bookkeeping, not news for the buyer.
+const internalEvents = new Set(['refund_requested', 'refund_failed']);
 const cancelReason: Record<string, string> = {
   payment_timeout: 'No payment arrived in time, so the order was cancelled. Nothing was charged.',
   fulfilment_failed: 'The warehouse could not ship this order, so it was cancelled. Nothing is invoiced.',
+  cancelled_by_shop: 'The shop cancelled this order. Nothing was charged.',
 };
 const vatNote = { domestic: 'VAT included in the total', reverse_charge: 'VAT reverse charged: no VAT charged, the buyer accounts for it', consumer: 'Prices include VAT' };
 
@@ -124,7 +129,7 @@ export default async function OrderPage({ params, searchParams }: Props) {
         <div className="rounded-lg border border-slate-200 bg-white p-5 text-sm">
           <h2 className="font-semibold">Timeline</h2>
           <ol className="mt-2 space-y-1">
-            {events.map((e) => <li key={e.id}>{dateTime.format(e.createdAt)} — {eventLabel[e.type] ?? e.type}</li>)}
+            {events.filter((e) => !internalEvents.has(e.type)).map((e) => <li key={e.id}>{dateTime.format(e.createdAt)} — {eventLabel[e.type] ?? e.type}</li>)}
           </ol>
         </div>
       </section>

@@ -1,0 +1,49 @@
+import { NonRetriableError } from 'inngest';
+import { isAppError } from '@/lib/errors';
+import { sendOrderRefunded } from '@/lib/orders/order-notifications';
+import { markOrderRefundedByShop, recordRefundFailure } from '@/lib/orders/order-transitions';
+import { orderStatus, tenantForJob } from '@/lib/orders/workflow-order';
+import { refundOrderPayment } from '@/lib/payments/refund-payment';
+import { inngest } from '../client';
+import { orderRefundRequested } from '../events';
+import { tenantConcurrency } from '../fairness';
+
+const REFUNDABLE = ['paid', 'fulfilling', 'fulfilled', 'refunded'];
+
+/**
+ * A refund the shop asked for in the dashboard: the card payment goes back through the provider under
+ * one idempotency key per order (`refund:manual:<order>`), the order is marked refunded (also when it
+ * had shipped) and the buyer is emailed. Each step is safe to repeat. When the refund cannot be made,
+ * the timeline says so, so the dashboard stops showing it as requested.
+ */
+export const refundOrder = inngest.createFunction(
+  {
+    id: 'refund-order',
+    name: 'Refund an order at the shop’s request',
+    triggers: [orderRefundRequested],
+    concurrency: tenantConcurrency,
+    retries: 4,
+    onFailure: async ({ event, error }) => {
+      const { tenantId, orderId } = event.data.event.data;
+      await recordRefundFailure(tenantId, orderId, error.message);
+    },
+  },
+  async ({ event, step }) => {
+    const { tenantId, orderId, reason } = event.data;
+    const status = await step.run('check-order', () => orderStatus(tenantId, orderId));
+    if (status === null || !REFUNDABLE.includes(status)) throw new NonRetriableError(`Order ${orderId} cannot be refunded (status ${status ?? 'unknown'})`);
+    const refund = await step.run('refund-payment', async () => {
+      try {
+        const outcome = await refundOrderPayment(await tenantForJob(tenantId), { orderId, reason, idempotencyKey: `refund:manual:${orderId}` });
+        return outcome.refund && { id: outcome.refund.id, amountCents: outcome.refund.amountCents, currency: outcome.refund.currency, reason: outcome.refund.reason };
+      } catch (error) {
+        if (isAppError(error, 'CONFLICT')) throw new NonRetriableError(error.message);
+        throw error;
+      }
+    });
+    if (!refund) throw new NonRetriableError(`Order ${orderId} has no captured payment to refund`);
+    await step.run('mark-order-refunded', () => markOrderRefundedByShop(tenantId, orderId));
+    await step.run('email-order-refunded', async () => sendOrderRefunded(await tenantForJob(tenantId), orderId, refund));
+    return { refunded: true, refundId: refund.id };
+  },
+);
