@@ -10,6 +10,7 @@ const PLATFORM_TABLES_WITH_TENANT_ID = new Set([
   'tenant_visible_categories',
   'tenant_visible_vehicle_brands',
   'tenant_article_prices',
+  'tenant_catalog_summaries',
 ]);
 
 let dbs: TestDatabases;

@@ -62,7 +62,7 @@ export default async function ProductsPage({ params, searchParams }: Props) {
             <Link href="/products" className="mt-4 inline-block text-sm font-semibold underline">Show all products</Link>
           </div>
         )}
-        <Pagination query={query} pageCount={result.pageCount} />
+        <Pagination query={query} pageCount={result.pageCount} nextAfter={result.nextAfter} />
       </section>
     </div>
   );
