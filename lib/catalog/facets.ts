@@ -125,9 +125,3 @@ export function labelFacets(counts: FacetCounts, dims: CatalogDimensions): Facet
     rim: numeric(map('rim')),
   };
 }
-
-/** Facet counts for every axis plus the total, for one tenant and one set of filters. */
-export async function loadFacets(db: Executor, filters: CatalogFilters, dims: CatalogDimensions): Promise<{ total: number; facets: Facets }> {
-  const { total, counts } = await countFacets(db, filters);
-  return { total, facets: labelFacets(counts, dims) };
-}

@@ -5,9 +5,9 @@ import { TenantMemo } from '@/lib/cache/tenant-memo';
 import { currentNetPriceSql } from '@/lib/pricing/resolve-price';
 import { PAGE_SIZE, type CatalogQuery } from './catalog-query';
 import { buildCatalogFilters, prefixTsQuery, whereAll, type CatalogFilters } from './catalog-filters';
-import { getCatalogSummary } from './catalog-summary';
+import { getCatalogSummary, type CatalogSummary } from './catalog-summary';
 import { getCatalogDimensions } from './catalog-dimensions';
-import { labelFacets, loadFacets, type Facets } from './facets';
+import { countFacets, labelFacets } from './facets';
 import { parseTyreSize } from './parse-tyre-size';
 import type { VisibilityRules } from './visibility';
 
@@ -76,8 +76,9 @@ export function isUnfiltered(query: CatalogQuery): boolean {
 
 // Facets and totals of filtered listings depend on the filters, not on the page or the order, and need
 // not be exact to the second: they are kept per tenant and filter set, dropped when the tenant's rules or
-// the catalog change.
-const facetMemo = new TenantMemo<{ total: number; facets: Facets }>(60_000);
+// the catalog change. Kept unlabelled and bounded: searches make many distinct keys, and labelled facets of
+// a few hundred values each made this memo the server's largest heap user.
+const facetMemo = new TenantMemo<CatalogSummary>(60_000, 2_000);
 
 /** The rules are part of the key, so facets computed under old rules are never served under new ones. */
 export function facetKey(query: CatalogQuery, rules: VisibilityRules): string {
@@ -91,7 +92,8 @@ async function loadSummary(db: Executor, scope: CatalogScope, query: CatalogQuer
     const { total, counts } = await getCatalogSummary(db, scope.tenantId, scope.rules);
     return { total, facets: labelFacets(counts, dims) };
   }
-  return facetMemo.get(scope.tenantId, facetKey(query, scope.rules), () => loadFacets(db, filters, dims));
+  const { total, counts } = await facetMemo.get(scope.tenantId, facetKey(query, scope.rules), () => countFacets(db, filters));
+  return { total, facets: labelFacets(counts, dims) };
 }
 
 /**
