@@ -2,6 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { articles, brands, categories, tenantArticlePrices, tenantCatalogSummaries, tenants, tenantVisibleBrands } from '@/db/schema';
 import { invalidateTenantLocally } from '@/lib/cache/cache-invalidation';
+import { refreshCatalogSummaries } from '@/lib/catalog/catalog-summary';
 import { ensureCacheInvalidationListener } from '@/lib/cache/cache-invalidation';
 import { parseCatalogQuery } from '@/lib/catalog/catalog-query';
 import { listVisibleArticles } from '@/lib/catalog/list-visible-articles';
@@ -93,6 +94,19 @@ describe('caches stay correct per tenant', () => {
     expect(again.facets).toEqual(truth.facets);
     const [stored] = await demo.db.select().from(tenantCatalogSummaries).where(eq(tenantCatalogSummaries.tenantId, acme));
     expect(stored!.total).toBe(truth.total);
+  });
+});
+
+describe('stored catalog summaries', () => {
+  it('a refresh stores every active shop once, with the same counts a request computes', async () => {
+    await demo.db.delete(tenantCatalogSummaries);
+    const first = await refreshCatalogSummaries(demo.db);
+    const active = await demo.db.select({ id: tenants.id }).from(tenants).where(eq(tenants.isActive, true));
+    expect(first.computed).toBe(active.length);
+    expect((await refreshCatalogSummaries(demo.db)).computed).toBe(0);
+    const [stored] = await demo.db.select().from(tenantCatalogSummaries).where(eq(tenantCatalogSummaries.tenantId, acme));
+    invalidateTenantLocally(acme);
+    expect(stored!.total).toBe((await browse(acme)).total);
   });
 });
 
