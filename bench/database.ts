@@ -1,3 +1,7 @@
+import { drizzle } from 'drizzle-orm/postgres-js';
+import type { Database } from '@/db/client';
+import * as schema from '@/db/schema';
+import { refreshCatalogSummaries } from '@/lib/catalog/catalog-summary';
 import postgres from 'postgres';
 import { ConnectionRegistry } from '@/db/connection-registry';
 import { migrateAll } from '@/db/migrate';
@@ -76,4 +80,10 @@ export function sameScale(a: ScaleMarker | null, b: ScaleMarker): boolean {
 export async function serverVersion(sql: Sql): Promise<string> {
   const [row] = await sql<{ version: string }[]>`select version()`;
   return row?.version ?? 'unknown';
+}
+
+/** The stored catalog summaries (lib/catalog/catalog-summary.ts) brought up to date, as db/setup.ts does. */
+export async function refreshSummaries(sql: Sql): Promise<{ computed: number }> {
+  const db = drizzle({ client: sql, schema, casing: 'snake_case' }) as unknown as Database;
+  return refreshCatalogSummaries(db);
 }

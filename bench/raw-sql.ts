@@ -12,7 +12,8 @@ import type { TenantTargets } from './workload';
 /**
  * Page N of a tenant's visible catalog with its current price, by hand: the SQL the catalog page needs
  * at its core (visibility from lib/catalog/visibility.ts, the price from lib/pricing/resolve-price.ts,
- * the default order from lib/catalog/list-visible-articles.ts), with the rules known up front.
+ * the listing order and the ids-first page from lib/catalog/list-visible-articles.ts), with the rules
+ * known up front.
  */
 export const RAW_CATALOG_PAGE_SQL = `
 select a.id, a.slug, a.sku, a.name, a.kind, a.season, a.width, a.aspect_ratio, a.rim_diameter, a.load_index,
@@ -25,9 +26,11 @@ select a.id, a.slug, a.sku, a.name, a.kind, a.season, a.width, a.aspect_ratio, a
 from articles a
 join brands b on b.id = a.brand_id
 join categories c on c.id = a.category_id
-where a.brand_id = any($2::int[]) and a.category_id = any($3::int[])
-order by (a.stock > 0) desc, a.name asc, a.id asc
-limit ${PAGE_SIZE} offset $4`;
+where a.id in (select v.id from articles v
+               where v.brand_id = any($2::int[]) and v.category_id = any($3::int[])
+               order by (v.stock = 0), v.name, v.id
+               limit ${PAGE_SIZE} offset $4)
+order by (a.stock = 0), a.name, a.id`;
 
 export interface LoopResult {
   id: string;

@@ -8,6 +8,7 @@ import { parseArgs } from 'node:util';
 import { DEFAULT_CONNECTION, getRegistry } from './connection-registry';
 import { migrateAll } from './migrate';
 import { isSeeded, seedDemo } from './seed/seed-demo';
+import { refreshCatalogSummaries } from '@/lib/catalog/catalog-summary';
 import { log, redactUrl } from '@/lib/log';
 
 const { values } = parseArgs({
@@ -28,6 +29,9 @@ async function main() {
     // Seeding adds tenants with dedicated databases: bring those up to date too.
     await migrateAll(registry);
   }
+  // Facet counts of each shop's unfiltered listing, so that no buyer waits for them after a deploy.
+  const { computed } = await refreshCatalogSummaries(db);
+  if (computed > 0) log.info({ shops: computed }, 'catalog summaries computed');
   await registry.closeAll();
   log.info({ ms: Math.round(performance.now() - started) }, 'database ready');
 }

@@ -6,10 +6,13 @@ import { createTestDatabases, platformDb, type TestDatabases } from './support/t
 /** Platform-plane tables that carry a tenant_id as configuration, not as tenant-owned data. */
 const PLATFORM_TABLES_WITH_TENANT_ID = new Set([
   'tenant_memberships',
+  'tenant_assets',
+  'staff_invitations',
   'tenant_visible_brands',
   'tenant_visible_categories',
   'tenant_visible_vehicle_brands',
   'tenant_article_prices',
+  'tenant_catalog_summaries',
 ]);
 
 let dbs: TestDatabases;

@@ -1,3 +1,5 @@
+'use client';
+
 import Link from 'next/link';
 import type { CatalogQuery } from '@/lib/catalog/catalog-query';
 import type { FacetValue } from '@/lib/catalog/list-visible-articles';
@@ -17,7 +19,7 @@ function FacetSelect(props: { name: string; label: string; values: FacetValue[];
         <option value="">Any</option>
         {values.map((v) => (
           <option key={v.value} value={v.value}>
-            {format ? format(v) : v.label} ({v.count})
+            {`${format ? format(v) : v.label} (${v.count})`}
           </option>
         ))}
       </select>
@@ -29,7 +31,11 @@ export function activeFilterCount(query: CatalogQuery): number {
   return [query.brands.length > 0, query.category, query.season, query.vehicle, query.width, query.aspect, query.rim, query.inStock].filter(Boolean).length;
 }
 
-/** A plain GET form: filters work without JavaScript and every filtered page has a shareable URL. */
+/**
+ * A plain GET form: filters work without JavaScript and every filtered page has a shareable URL.
+ * A client component only so that the facets travel as data, not as a rendered tree of a few hundred
+ * options and checkboxes: that tree was the larger part of the catalog page's RSC payload.
+ */
 export function CatalogFilters({ query, facets }: { query: CatalogQuery; facets: Facets }) {
   const wheelWidth = (v: FacetValue) => (Number(v.value) < 100 ? `${(Number(v.value) / 10).toFixed(1)}J` : v.label);
   return (

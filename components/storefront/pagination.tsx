@@ -6,9 +6,10 @@ function pageWindow(page: number, pageCount: number): number[] {
   return [...pages].filter((p) => p >= 1 && p <= pageCount).sort((a, b) => a - b);
 }
 
-export function Pagination({ query, pageCount }: { query: CatalogQuery; pageCount: number }) {
+/** Next carries a keyset cursor (`after`), so paging on never makes the database skip rows. */
+export function Pagination({ query, pageCount, nextAfter }: { query: CatalogQuery; pageCount: number; nextAfter?: number }) {
   if (pageCount <= 1) return null;
-  const href = (page: number) => `/products${catalogQueryToSearch({ ...query, page })}`;
+  const href = (page: number, after?: number) => `/products${catalogQueryToSearch({ ...query, page, after })}`;
   const pages = pageWindow(query.page, pageCount);
   const linkClass = 'min-w-10 rounded-md border border-slate-300 bg-white px-3 py-2 text-center hover:bg-slate-100';
   return (
@@ -24,7 +25,7 @@ export function Pagination({ query, pageCount }: { query: CatalogQuery; pageCoun
           )}
         </span>
       ))}
-      {query.page < pageCount ? <Link className={linkClass} href={href(query.page + 1)} rel="next">Next ›</Link> : null}
+      {query.page < pageCount ? <Link className={linkClass} href={href(query.page + 1, nextAfter)} rel="next">Next ›</Link> : null}
     </nav>
   );
 }

@@ -4,6 +4,7 @@ import {
   customType,
   index,
   integer,
+  jsonb,
   pgEnum,
   pgTable,
   primaryKey,
@@ -104,8 +105,9 @@ export const articles = pgTable(
     index('articles_size_idx').on(t.width, t.aspectRatio, t.rimDiameter),
     index('articles_search_idx').using('gin', t.searchVector),
     // The default listing order (in stock first, then by name): a page is read off the index instead of
-    // sorting every visible row.
-    index('articles_listing_idx').on(sql`(${t.stock} > 0) desc`, t.name, t.id),
+    // sorting every visible row. Ascending on `stock = 0` so that a keyset row comparison can use it; its
+    // INCLUDE columns (migration 0010) let the visibility filter run on the index alone.
+    index('articles_listing_idx').on(sql`(${t.stock} = 0)`, t.name, t.id),
     // articles_facets_idx (brand, category) INCLUDE (…) lives in migration 0003: drizzle cannot express INCLUDE.
     check('articles_price_positive', sql`${t.basePriceCents} > 0`),
     check('articles_stock_non_negative', sql`${t.stock} >= 0`),
@@ -195,3 +197,33 @@ export type VehicleBrand = typeof vehicleBrands.$inferSelect;
 export type Article = typeof articles.$inferSelect;
 export type NewArticle = typeof articles.$inferInsert;
 export type TenantArticlePrice = typeof tenantArticlePrices.$inferSelect;
+
+/**
+ * Bumped (by triggers, migration 0010) whenever articles are added or removed or change a column that a
+ * facet counts, or fitments change; stock and price changes do not bump it. One row.
+ */
+export const catalogVersion = pgTable(
+  'catalog_version',
+  {
+    id: integer().primaryKey().default(1),
+    version: integer().notNull().default(1),
+  },
+  (t) => [check('catalog_version_single_row', sql`${t.id} = 1`)],
+);
+
+/**
+ * The total and facet counts of a tenant's unfiltered listing: they depend only on the tenant's
+ * visibility rules and the catalog, so they are computed once, not per request. `basis` names the
+ * rules and catalog version they were computed from; a row whose basis differs from the current one
+ * is stale and is recomputed (lib/catalog/catalog-summary.ts).
+ */
+export const tenantCatalogSummaries = pgTable('tenant_catalog_summaries', {
+  tenantId: uuid()
+    .primaryKey()
+    .references(() => tenants.id, { onDelete: 'cascade' }),
+  basis: text().notNull(),
+  total: integer().notNull(),
+  /** Per facet axis, [value, count] pairs; values are ids for brands, categories and vehicle makes. */
+  counts: jsonb().$type<Record<string, Array<[string, number]>>>().notNull(),
+  computedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+});

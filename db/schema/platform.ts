@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import {
   boolean,
   check,
+  customType,
   index,
   integer,
   jsonb,
@@ -55,6 +56,10 @@ export const tenants = pgTable(
     sandboxWarehouseBehaviour: sandboxWarehouseBehaviour().notNull().default('succeed'),
     /** With `fail_temporarily`: how many attempts of each request fail before one succeeds. */
     sandboxWarehouseTemporaryFailures: integer().notNull().default(2),
+    /** Loyalty: points earned per whole euro (net) of a paid order; 0 turns earning off. */
+    loyaltyPointsPerEuro: integer().notNull().default(1),
+    /** Loyalty: what one point takes off at checkout, in cents; 0 turns redeeming off. */
+    loyaltyPointValueCents: integer().notNull().default(1),
     /**
      * Name of the dedicated database connection holding this tenant's plane, or null for the shared
      * default. Resolved to a URL by lib/db-routing; code never branches on `plan`.
@@ -70,6 +75,7 @@ export const tenants = pgTable(
     check('tenants_vat_rate_range', sql`${t.vatRateBp} between 0 and 10000`),
     check('tenants_payment_timeout_range', sql`${t.paymentTimeoutMinutes} between 1 and 10080`),
     check('tenants_sandbox_warehouse_failures', sql`${t.sandboxWarehouseTemporaryFailures} between 0 and 20`),
+    check('tenants_loyalty_rates', sql`${t.loyaltyPointsPerEuro} between 0 and 100 and ${t.loyaltyPointValueCents} between 0 and 100`),
   ],
 );
 
@@ -109,6 +115,50 @@ export const rateLimitBuckets = pgTable('rate_limit_buckets', {
   windowStart: timestamp({ withTimezone: true }).notNull(),
   hits: integer().notNull(),
 });
+
+const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
+  dataType: () => 'bytea',
+  fromDriver: (value) => (Buffer.isBuffer(value) ? value : Buffer.from(value)),
+});
+
+/**
+ * Files a shop uploads (its logo), in the platform database so that every instance serves the same
+ * bytes without shared disk; small by rule (the upload checks type and size).
+ */
+export const tenantAssets = pgTable(
+  'tenant_assets',
+  {
+    tenantId: uuid()
+      .notNull()
+      .references(() => tenants.id, { onDelete: 'cascade' }),
+    kind: text().notNull(),
+    contentType: text().notNull(),
+    bytes: bytea().notNull(),
+    /** Hex SHA-256 of the bytes: the cache-busting version in the asset's URL, and its ETag. */
+    sha256: text().notNull(),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.kind] }), check('tenant_assets_kind', sql`${t.kind} in ('logo')`)],
+);
+
+/** An owner's invitation to join the shop's staff; the link carries a token whose hash is kept here. */
+export const staffInvitations = pgTable(
+  'staff_invitations',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    tenantId: uuid()
+      .notNull()
+      .references(() => tenants.id, { onDelete: 'cascade' }),
+    email: text().notNull(),
+    role: membershipRole().notNull().default('manager'),
+    tokenHash: text().notNull(),
+    invitedBy: uuid().references(() => staffUsers.id, { onDelete: 'set null' }),
+    expiresAt: timestamp({ withTimezone: true }).notNull(),
+    acceptedAt: timestamp({ withTimezone: true }),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('staff_invitations_token_key').on(t.tokenHash), index('staff_invitations_tenant_idx').on(t.tenantId, t.createdAt)],
+);
 
 export type Tenant = typeof tenants.$inferSelect;
 export type NewTenant = typeof tenants.$inferInsert;

@@ -30,6 +30,8 @@ export const catalogQuerySchema = z.object({
   inStock: z.preprocess(first, z.string().optional()).transform((v) => v === '1' || v === 'true'),
   sort: z.preprocess(first, z.enum(SORTS).optional()).catch(undefined).transform((v) => v ?? 'relevance'),
   page: z.preprocess(first, smallInt(1, MAX_PAGE).optional()).catch(undefined).transform((v) => v ?? 1),
+  /** Keyset cursor: the page starts after this article (in the default order); `page` is then only shown. */
+  after: z.preprocess(first, z.coerce.number().int().positive().max(2_147_483_647).optional()).catch(undefined),
 });
 
 export type CatalogQuery = z.output<typeof catalogQuerySchema>;
@@ -54,6 +56,7 @@ export function catalogQueryToSearch(query: Partial<CatalogQuery>): string {
   if (query.inStock) params.set('stock', '1');
   if (query.sort && query.sort !== 'relevance') params.set('sort', query.sort);
   if (query.page && query.page > 1) params.set('page', String(query.page));
+  if (query.after) params.set('after', String(query.after));
   const text = params.toString();
   return text ? `?${text}` : '';
 }

@@ -89,21 +89,39 @@ function numeric(counts: Counts): FacetValue[] {
     .map(([value, count]) => ({ value, label: value, count }));
 }
 
-/** Facet counts for every axis plus the total, for one tenant and one set of filters. */
-export async function loadFacets(db: Executor, filters: CatalogFilters, dims: CatalogDimensions): Promise<{ total: number; facets: Facets }> {
+/** Raw facet counts: per axis, [value, count] pairs, values as ids for brands, categories, vehicle makes. */
+export type FacetCounts = Record<FacetAxis, Array<[string, number]>>;
+
+/** Facet counts for every axis plus the total, for one tenant and one set of filters, unlabelled. */
+export async function countFacets(db: Executor, filters: CatalogFilters): Promise<{ total: number; counts: FacetCounts }> {
   const [{ total, counts }, vehicle] = await Promise.all([countColumnAxes(db, filters), countVehicleBrands(db, filters)]);
+  const pairs = (c: Counts) => [...c];
   return {
     total,
-    facets: {
-      brand: labelled(counts.brand, dims.brands),
-      category: labelled(counts.category, dims.categories),
-      season: [...counts.season]
-        .sort((a, b) => seasonOrder(a[0]) - seasonOrder(b[0]))
-        .map(([value, count]) => ({ value, label: seasonLabel(value), count })),
-      vehicle: labelled(vehicle, dims.vehicleBrands),
-      width: numeric(counts.width),
-      aspect: numeric(counts.aspect),
-      rim: numeric(counts.rim),
+    counts: {
+      brand: pairs(counts.brand),
+      category: pairs(counts.category),
+      season: pairs(counts.season),
+      vehicle: pairs(vehicle),
+      width: pairs(counts.width),
+      aspect: pairs(counts.aspect),
+      rim: pairs(counts.rim),
     },
+  };
+}
+
+/** Names, order and labels for raw counts; dimensions that no longer exist are left out. */
+export function labelFacets(counts: FacetCounts, dims: CatalogDimensions): Facets {
+  const map = (axis: FacetAxis): Counts => new Map(counts[axis] ?? []);
+  return {
+    brand: labelled(map('brand'), dims.brands),
+    category: labelled(map('category'), dims.categories),
+    season: [...map('season')]
+      .sort((a, b) => seasonOrder(a[0]) - seasonOrder(b[0]))
+      .map(([value, count]) => ({ value, label: seasonLabel(value), count })),
+    vehicle: labelled(map('vehicle'), dims.vehicleBrands),
+    width: numeric(map('width')),
+    aspect: numeric(map('aspect')),
+    rim: numeric(map('rim')),
   };
 }

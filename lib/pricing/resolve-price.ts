@@ -55,6 +55,15 @@ export function toDisplayPrice(netCents: number, ctx: PriceDisplayContext): Disp
   return { amountCents: gross, currency: ctx.currency, includesVat: true };
 }
 
+// Building a NumberFormat costs far more than using one, and a catalog page formats dozens of prices.
+const formats = new Map<string, Intl.NumberFormat>();
+
 export function formatMoney(amountCents: number, currency: string, locale = 'en-IE'): string {
-  return new Intl.NumberFormat(locale, { style: 'currency', currency }).format(amountCents / 100);
+  const key = `${locale}|${currency}`;
+  let format = formats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(locale, { style: 'currency', currency });
+    if (formats.size < 100) formats.set(key, format);
+  }
+  return format.format(amountCents / 100);
 }

@@ -1,9 +1,10 @@
 import Link from 'next/link';
-import { ProductCard } from '@/components/storefront/product-card';
+import { ProductGrid } from '@/components/storefront/product-grid';
 import { parseCatalogQuery } from '@/lib/catalog/catalog-query';
 import { listVisibleArticles } from '@/lib/catalog/list-visible-articles';
 import { getCurrentCustomer } from '@/lib/auth/current-customer';
 import { catalogDb, getShop } from '@/lib/storefront/current-shop';
+import { toProductCardData } from '@/lib/storefront/product-card-data';
 
 type Props = { params: Promise<{ host: string }> };
 
@@ -68,11 +69,10 @@ export default async function ShopHome({ params }: Props) {
         {overview.items.length === 0 ? (
           <p className="mt-4 rounded-lg border border-dashed border-slate-300 bg-white p-6 text-slate-600">This shop has no products in stock right now.</p>
         ) : (
-          <ul className="mt-4 grid grid-cols-1 gap-4 sm:grid-cols-2 lg:grid-cols-4">
-            {overview.items.map((article) => (
-              <ProductCard key={article.id} article={article} price={shop.price} marginBp={customer?.marginBp ?? 0} />
-            ))}
-          </ul>
+          <ProductGrid
+            className="mt-4 grid grid-cols-1 gap-4 sm:grid-cols-2 lg:grid-cols-4"
+            products={overview.items.map((article) => toProductCardData(article, shop.price, customer?.marginBp ?? 0))}
+          />
         )}
       </section>
     </div>

@@ -2,12 +2,13 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { CatalogFilters } from '@/components/storefront/catalog-filters';
 import { Pagination } from '@/components/storefront/pagination';
-import { ProductCard } from '@/components/storefront/product-card';
+import { ProductGrid } from '@/components/storefront/product-grid';
 import { SortSelect } from '@/components/storefront/sort-select';
 import { parseCatalogQuery } from '@/lib/catalog/catalog-query';
 import { listVisibleArticles } from '@/lib/catalog/list-visible-articles';
 import { getCurrentCustomer } from '@/lib/auth/current-customer';
 import { catalogDb, getShop } from '@/lib/storefront/current-shop';
+import { toProductCardData } from '@/lib/storefront/product-card-data';
 
 type Props = {
   params: Promise<{ host: string }>;
@@ -48,11 +49,10 @@ export default async function ProductsPage({ params, searchParams }: Props) {
           <SortSelect query={query} />
         </div>
         {result.items.length > 0 ? (
-          <ul className="mt-4 grid grid-cols-1 gap-4 sm:grid-cols-2 xl:grid-cols-3">
-            {result.items.map((article) => (
-              <ProductCard key={article.id} article={article} price={shop.price} marginBp={customer?.marginBp ?? 0} />
-            ))}
-          </ul>
+          <ProductGrid
+            className="mt-4 grid grid-cols-1 gap-4 sm:grid-cols-2 xl:grid-cols-3"
+            products={result.items.map((article) => toProductCardData(article, shop.price, customer?.marginBp ?? 0))}
+          />
         ) : (
           <div className="mt-6 rounded-lg border border-dashed border-slate-300 bg-white p-10 text-center">
             <p className="font-semibold">
@@ -62,7 +62,7 @@ export default async function ProductsPage({ params, searchParams }: Props) {
             <Link href="/products" className="mt-4 inline-block text-sm font-semibold underline">Show all products</Link>
           </div>
         )}
-        <Pagination query={query} pageCount={result.pageCount} />
+        <Pagination query={query} pageCount={result.pageCount} nextAfter={result.nextAfter} />
       </section>
     </div>
   );
