@@ -8,6 +8,12 @@ const items = [
   { href: '/dashboard', label: 'Overview' },
   { href: '/dashboard/orders', label: 'Orders' },
   { href: '/dashboard/customers', label: 'Customers' },
+  { href: '/dashboard/prices', label: 'Prices' },
+  { href: '/dashboard/assortment', label: 'Assortment' },
+  { href: '/dashboard/coupons', label: 'Coupons & loyalty' },
+  { href: '/dashboard/branding', label: 'Branding' },
+  { href: '/dashboard/settings', label: 'Registration' },
+  { href: '/dashboard/staff', label: 'Staff' },
 ];
 
 /** The dashboard's sections; a row of tabs on a phone, a column beside the page from `md` up. */
