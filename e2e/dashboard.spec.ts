@@ -1,6 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
-import { main } from './support/accounts';
+import { main, uniqueEmail } from './support/accounts';
 import { shopUrl } from './support/hosts';
+import { latestEmailTo, linkIn } from './support/mailbox';
 
 const OWNER = { email: 'owner@acme.test', password: 'storefleet-demo' };
 
@@ -63,5 +64,40 @@ test.describe('Shop dashboard', () => {
     } finally {
       await other.close();
     }
+  });
+
+  test('the owner invites a member of staff, who joins by the emailed link and can work but not manage the team', async ({ page, browser }) => {
+    await signInToDashboard(page, 'acme', OWNER.email, OWNER.password);
+    await page.goto(shopUrl('acme', '/dashboard/staff'));
+    const email = uniqueEmail('staff');
+    await main(page).getByLabel('Email address').fill(email);
+    await main(page).getByRole('button', { name: 'Send invitation' }).click();
+    await expect(main(page).getByText(`We emailed an invitation to ${email}.`)).toBeVisible();
+    await expect(page.getByTestId('staff-invitations')).toContainText(email);
+
+    const invitation = await latestEmailTo(email, { subject: 'You are invited to run ACME Wheels with us' });
+    const link = linkIn(invitation, /\/dashboard\/invite\//);
+    const other = await browser.newContext();
+    try {
+      const invitee = await other.newPage();
+      await invitee.goto(link);
+      await main(invitee).getByLabel('Your name').fill('Stan Staff');
+      await main(invitee).getByLabel('Choose a password').fill('stan staff password');
+      await main(invitee).getByRole('button', { name: 'Join the team' }).click();
+      await expect(invitee).toHaveURL(/\/dashboard\/sign-in\?invited=1/);
+      await main(invitee).getByLabel('Email address').fill(email);
+      await main(invitee).getByLabel('Password').fill('stan staff password');
+      await main(invitee).getByRole('button', { name: 'Sign in to the dashboard' }).click();
+      await expect(invitee.getByTestId('staff-name')).toContainText('Stan Staff (staff)');
+      await invitee.goto(shopUrl('acme', '/dashboard/staff'));
+      await expect(main(invitee).getByText('Only the shop’s owners can invite or remove staff.')).toBeVisible();
+      // The link is used up.
+      await invitee.goto(link);
+      await expect(main(invitee).getByRole('alert')).toContainText('This invitation is no longer valid');
+    } finally {
+      await other.close();
+    }
+    await page.reload();
+    await expect(page.getByTestId('staff-members')).toContainText('Stan Staff');
   });
 });

@@ -9,6 +9,7 @@ import OrderRefunded, { subject as orderRefundedSubject } from '@/emails/order-r
 import OrderShipped, { subject as orderShippedSubject } from '@/emails/order-shipped';
 import OwnerOrderNotification, { subject as ownerOrderNotificationSubject } from '@/emails/owner-order-notification';
 import PasswordReset, { subject as passwordResetSubject } from '@/emails/password-reset';
+import StaffInvitation, { subject as staffInvitationSubject } from '@/emails/staff-invitation';
 import PaymentReceived, { subject as paymentReceivedSubject } from '@/emails/payment-received';
 import RegistrationReceived, { subject as registrationReceivedSubject } from '@/emails/registration-received';
 import type { EmailBrand } from './brand';
@@ -30,6 +31,7 @@ export const emailTemplates = {
   'account-rejected': defineTemplate(AccountRejected, accountRejectedSubject),
   'account-revoked': defineTemplate(AccountRevoked, accountRevokedSubject),
   'password-reset': defineTemplate(PasswordReset, passwordResetSubject),
+  'staff-invitation': defineTemplate(StaffInvitation, staffInvitationSubject),
   'order-confirmation': defineTemplate(OrderConfirmation, orderConfirmationSubject),
   'payment-received': defineTemplate(PaymentReceived, paymentReceivedSubject),
   'order-cancelled': defineTemplate(OrderCancelled, orderCancelledSubject),
