@@ -8,6 +8,8 @@ const nextConfig = {
   // Browser-test servers on other ports build into their own directory, so two runs never share a build.
   distDir: process.env.NEXT_DIST_DIR || '.next',
   images: { unoptimized: true },
+  // A price CSV may be up to 1 MB (the import refuses more); leave room for the form around it.
+  experimental: { serverActions: { bodySizeLimit: '2mb' } },
 };
 
 export default nextConfig;

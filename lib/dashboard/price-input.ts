@@ -1,0 +1,96 @@
+import { SHOP_TIME_ZONE } from './overview';
+
+// How the shop owner writes prices and dates, in the form and in a CSV file, and back again.
+
+/** €100,000 excl. VAT: anything above is almost surely a typo (a missing decimal separator). */
+export const MAX_PRICE_CENTS = 10_000_000;
+
+export type Parsed<T> = { ok: true; value: T } | { ok: false; error: string };
+
+/**
+ * A net price in euros as people type it: "89.50", "89,50", "€ 89", "89.5". Thousands separators are
+ * refused rather than guessed, since "1.250" means 1250 in one country and 1.25 in another.
+ */
+export function parseEuroCents(raw: string): Parsed<number> {
+  const text = raw.trim().replace(/^€\s*/, '').replace(/\s*(€|EUR)$/i, '');
+  if (text === '') return { ok: false, error: 'Enter a price.' };
+  const match = /^(\d{1,6})(?:[.,](\d{1,2}))?$/.exec(text);
+  if (!match) return { ok: false, error: `“${raw.trim()}” is not a price: write euros such as 89.50 or 89,50, without thousands separators.` };
+  const cents = Number(match[1]) * 100 + Number((match[2] ?? '').padEnd(2, '0'));
+  if (cents <= 0) return { ok: false, error: 'The price must be more than €0.' };
+  if (cents > MAX_PRICE_CENTS) return { ok: false, error: 'The price can be at most €100,000.' };
+  return { ok: true, value: cents };
+}
+
+/** "89.50": decimal euros with a dot, as the CSV export writes them. */
+export function centsToDecimal(cents: number): string {
+  return `${Math.trunc(cents / 100)}.${String(cents % 100).padStart(2, '0')}`;
+}
+
+const localParts = new Intl.DateTimeFormat('en-US', {
+  timeZone: SHOP_TIME_ZONE,
+  hourCycle: 'h23',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+});
+
+/** How far the shop's wall clock is ahead of UTC at this instant, in milliseconds. */
+function zoneOffsetMs(at: Date): number {
+  const p = Object.fromEntries(localParts.formatToParts(at).map((part) => [part.type, part.value]));
+  const wall = Date.UTC(Number(p.year), Number(p.month) - 1, Number(p.day), Number(p.hour), Number(p.minute), Number(p.second));
+  return wall - Math.floor(at.getTime() / 1000) * 1000;
+}
+
+/** 00:00 of a calendar day in the shop's time zone (DST moves at 02:00/03:00 there, never at midnight). */
+export function shopMidnight(year: number, month: number, day: number): Date {
+  const guess = Date.UTC(year, month - 1, day);
+  const first = guess - zoneOffsetMs(new Date(guess));
+  return new Date(guess - zoneOffsetMs(new Date(first)));
+}
+
+const dayFormat = new Intl.DateTimeFormat('en-CA', { timeZone: SHOP_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' });
+
+/** YYYY-MM-DD of an instant, in the shop's time zone. */
+export function shopDay(at: Date): string {
+  return dayFormat.format(at);
+}
+
+function isShopMidnight(at: Date): boolean {
+  const [y, m, d] = shopDay(at).split('-').map(Number) as [number, number, number];
+  return shopMidnight(y, m, d).getTime() === at.getTime();
+}
+
+/**
+ * The CSV's date: a plain ISO date when the bound is a shop midnight (what the form creates), else the
+ * full ISO timestamp, so that an export imports back to exactly the same windows.
+ */
+export function formatCsvDate(at: Date): string {
+  return isShopMidnight(at) ? shopDay(at) : at.toISOString();
+}
+
+const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
+const ISO_TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?(?:Z|[+-]\d{2}:\d{2})$/;
+
+/** A date (00:00 in the shop's time zone) or an ISO timestamp with its offset; years 2000–2199. */
+export function parseShopDate(raw: string, label: string): Parsed<Date> {
+  const text = raw.trim();
+  const day = ISO_DAY.exec(text);
+  if (day) {
+    const [y, m, d] = [Number(day[1]), Number(day[2]), Number(day[3])];
+    const probe = new Date(Date.UTC(y, m - 1, d));
+    if (probe.getUTCMonth() !== m - 1 || probe.getUTCDate() !== d || y < 2000 || y > 2199) {
+      return { ok: false, error: `${label} “${text}” is not a date in the calendar.` };
+    }
+    return { ok: true, value: shopMidnight(y, m, d) };
+  }
+  if (ISO_TIMESTAMP.test(text)) {
+    const at = new Date(text);
+    const year = at.getUTCFullYear();
+    if (!Number.isNaN(at.getTime()) && year >= 2000 && year <= 2199) return { ok: true, value: at };
+  }
+  return { ok: false, error: `${label} “${text}” is not a date: write it as YYYY-MM-DD, e.g. 2026-03-01.` };
+}

@@ -1,0 +1,52 @@
+import { formatMoney } from '@/lib/pricing/resolve-price';
+import { SHOP_TIME_ZONE } from './overview';
+
+/** A price override's validity, [validFrom, validUntil); a null end is open-ended. */
+export interface OverrideWindow {
+  validFrom: Date;
+  validUntil: Date | null;
+}
+
+/** Two windows share at least one instant. An open-ended window overlaps everything that ends after its start. */
+export function windowsOverlap(a: OverrideWindow, b: OverrideWindow): boolean {
+  const aEnd = a.validUntil?.getTime() ?? Infinity;
+  const bEnd = b.validUntil?.getTime() ?? Infinity;
+  return a.validFrom.getTime() < bEnd && b.validFrom.getTime() < aEnd;
+}
+
+/**
+ * What the owner reads beside an override. `superseded`: the window covers today, but an override that
+ * started later wins (older data can hold such overlaps; new overrides cannot create them).
+ */
+export type WindowStatus = 'past' | 'current' | 'superseded' | 'future';
+
+export function windowStatuses<T extends OverrideWindow>(windows: readonly T[], now: Date): Array<T & { status: WindowStatus }> {
+  const covering = windows.filter((w) => w.validFrom <= now && (w.validUntil === null || now < w.validUntil));
+  const winner = covering.reduce<T | undefined>((best, w) => (!best || w.validFrom > best.validFrom ? w : best), undefined);
+  return windows.map((w) => {
+    let status: WindowStatus;
+    if (w.validFrom > now) status = 'future';
+    else if (w.validUntil !== null && w.validUntil <= now) status = 'past';
+    else status = w === winner ? 'current' : 'superseded';
+    return { ...w, status };
+  });
+}
+
+/** Past overrides are the record of what was charged; only current and future ones can be withdrawn. */
+export function canDeleteWindow(window: OverrideWindow, now: Date): boolean {
+  return window.validUntil === null || window.validUntil > now;
+}
+
+const dateTime = new Intl.DateTimeFormat('en-GB', { timeZone: SHOP_TIME_ZONE, dateStyle: 'medium', timeStyle: 'short' });
+
+/** "1 Jun 2026, 00:00 – 1 Jul 2026, 00:00" or "1 Jun 2026, 00:00 – open-ended", in the shop's time zone. */
+export function describeWindow(window: OverrideWindow): string {
+  const end = window.validUntil ? dateTime.format(window.validUntil) : 'open-ended';
+  return `${dateTime.format(window.validFrom)} – ${end}`;
+}
+
+/** The sentence a refused override gets: which article, which existing window, at what price. */
+export function overlapMessage(sku: string, existing: OverrideWindow & { priceCents: number; currency?: string }): string {
+  const price = formatMoney(existing.priceCents, existing.currency ?? 'EUR');
+  return `${sku} already has a price of ${price} for ${describeWindow(existing)}, which overlaps this window. Delete that override or choose dates outside it.`;
+}
