@@ -56,7 +56,8 @@ test.describe('Shop dashboard', () => {
     try {
       await other.addCookies(session.map((c) => ({ name: c.name, value: c.value, url: shopUrl('consumer') })));
       const stranger = await other.newPage();
-      for (const path of ['/dashboard', '/dashboard/orders', '/dashboard/customers', '/dashboard/orders/1']) {
+      const pages = ['/dashboard', '/dashboard/orders', '/dashboard/orders/1', '/dashboard/customers', '/dashboard/prices', '/dashboard/assortment', '/dashboard/coupons', '/dashboard/branding', '/dashboard/settings', '/dashboard/staff'];
+      for (const path of pages) {
         const response = await stranger.goto(shopUrl('consumer', path));
         expect(response?.status(), `${path} on another shop`).toBe(404);
         await expect(stranger.getByText('Overview')).toHaveCount(0);
@@ -68,6 +69,7 @@ test.describe('Shop dashboard', () => {
 
   test('the owner invites a member of staff, who joins by the emailed link and can work but not manage the team', async ({ page, browser }) => {
     await signInToDashboard(page, 'acme', OWNER.email, OWNER.password);
+    await expect(page).toHaveURL(shopUrl('acme', '/dashboard'));
     await page.goto(shopUrl('acme', '/dashboard/staff'));
     const email = uniqueEmail('staff');
     await main(page).getByLabel('Email address').fill(email);

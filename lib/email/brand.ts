@@ -25,13 +25,23 @@ export function isRenderableLogoUrl(url: string | null | undefined): url is stri
   return typeof url === 'string' && /^https?:\/\//i.test(url);
 }
 
+/**
+ * The logo as an email can load it: hosted URLs as they are, the shop's own uploads (a path such as
+ * `/api/tenant-assets/…`) made absolute on the shop's origin; anything else (a data: URL) is dropped.
+ */
+export function emailLogoUrl(logoUrl: string | null | undefined, shopUrl: string): string | null {
+  if (isRenderableLogoUrl(logoUrl)) return logoUrl;
+  if (typeof logoUrl === 'string' && /^\/(?![/\\])/.test(logoUrl)) return `${shopUrl.replace(/\/+$/, '')}${logoUrl}`;
+  return null;
+}
+
 export function emailBrandFor(
   tenant: Pick<Tenant, 'name' | 'subdomain' | 'customDomain' | 'logoUrl' | 'primaryColor' | 'accentColor'>,
   shopUrl: string = tenantBaseUrl(tenant),
 ): EmailBrand {
   return {
     shopName: tenant.name,
-    logoUrl: isRenderableLogoUrl(tenant.logoUrl) ? tenant.logoUrl : null,
+    logoUrl: emailLogoUrl(tenant.logoUrl, shopUrl),
     primaryColor: safeColor(tenant.primaryColor, DEFAULT_PRIMARY),
     accentColor: safeColor(tenant.accentColor, DEFAULT_ACCENT),
     shopUrl: shopUrl.replace(/\/+$/, ''),

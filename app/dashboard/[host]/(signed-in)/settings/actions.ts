@@ -1,0 +1,21 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { requireStaff } from '@/lib/auth/current-staff';
+import { updateRegistrationSettings } from '@/lib/dashboard/registration-admin';
+import { errorFormState, formValues, type FormState } from '@/lib/forms/form-state';
+import { requireRequestTenant } from '@/lib/storefront/request-tenant';
+
+export async function saveRegistrationSettingsAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  const values = formValues(formData);
+  try {
+    const tenant = await requireRequestTenant();
+    const staff = await requireStaff(tenant.id, 'owner');
+    const countries = formData.getAll('countries').filter((c): c is string => typeof c === 'string');
+    await updateRegistrationSettings(tenant.id, { ...values, countries }, staff.email);
+    revalidatePath('/', 'layout');
+    return { status: 'success', message: 'Saved. New registrations follow these settings from now on.' };
+  } catch (error) {
+    return errorFormState(error, values);
+  }
+}
