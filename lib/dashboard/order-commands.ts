@@ -4,7 +4,7 @@ import type { Transaction } from '@/db/client';
 import { auditLog, orderEvents, orders, outbox, payments, type Order, type Tenant } from '@/db/schema';
 import { AppError } from '@/lib/errors';
 import { isUuid } from '@/lib/ids';
-import { earnPoints } from '@/lib/loyalty/loyalty';
+import { earnPoints, loyaltyRatesOf } from '@/lib/loyalty/loyalty';
 import { orderStatusLabel } from '@/lib/orders/customer-orders';
 import { cancelAwaitingPaymentOrder, recordOrderEvent } from '@/lib/orders/order-transitions';
 import { withTenant } from '@/lib/tenancy/with-tenant';
@@ -65,7 +65,7 @@ export function markInvoicePaid(tenant: Tenant, actor: Actor, orderId: string): 
       .values({ tenantId: tenant.id, orderId: order.id, provider: 'invoice', status: 'captured', amountCents: order.grossCents, currency: order.currency })
       .returning();
     await recordOrderEvent(tx, order, 'invoice_paid', { paymentId: payment!.id, amountCents: payment!.amountCents, by: actor.email });
-    await earnPoints(tx, tenant.id, order.customerId, order.id, order.netCents);
+    await earnPoints(tx, tenant.id, order.customerId, order.id, order.netCents, loyaltyRatesOf(tenant));
     await announce(tx, order, actor, 'order.invoice_paid', {
       id: `invoice-paid:${payment!.id}`,
       name: 'shop/invoice.paid',

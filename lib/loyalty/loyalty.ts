@@ -1,10 +1,29 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Transaction } from '@/db/client';
-import { customers, loyaltyLedger } from '@/db/schema';
+import { customers, loyaltyLedger, type Tenant } from '@/db/schema';
 
-/** One point per whole euro (of the net amount) paid; a point is worth one cent at checkout. */
-export const POINT_VALUE_CENTS = 1;
-export const pointsEarnedFor = (netCents: number) => Math.floor(netCents / 100);
+/**
+ * A shop's loyalty programme: points earned per whole euro (of the net amount) paid, and what a point
+ * takes off at checkout. Either may be 0: no earning, or no redeeming.
+ */
+export interface LoyaltyRates {
+  pointsPerEuro: number;
+  pointValueCents: number;
+}
+
+/** The platform's defaults (and the columns' defaults): one point per euro, a cent a point. */
+export const DEFAULT_LOYALTY_RATES: LoyaltyRates = { pointsPerEuro: 1, pointValueCents: 1 };
+
+export const loyaltyRatesOf = (tenant: Pick<Tenant, 'loyaltyPointsPerEuro' | 'loyaltyPointValueCents'>): LoyaltyRates => ({
+  pointsPerEuro: tenant.loyaltyPointsPerEuro,
+  pointValueCents: tenant.loyaltyPointValueCents,
+});
+
+/** Whether the shop runs a loyalty programme at all; with both rates at 0 buyers see nothing of it. */
+export const loyaltyEnabled = (rates: LoyaltyRates) => rates.pointsPerEuro > 0 || rates.pointValueCents > 0;
+
+export const pointsEarnedFor = (netCents: number, pointsPerEuro = DEFAULT_LOYALTY_RATES.pointsPerEuro) =>
+  Math.floor((Math.max(0, netCents) * pointsPerEuro) / 100);
 
 export async function loyaltyBalance(tx: Transaction, customerId: string): Promise<number> {
   const [row] = await tx
@@ -14,9 +33,12 @@ export async function loyaltyBalance(tx: Transaction, customerId: string): Promi
   return row?.points ?? 0;
 }
 
-/** Points for a paid order, once: a replayed payment event finds the entry already there. */
-export async function earnPoints(tx: Transaction, tenantId: string, customerId: string, orderId: string, netCents: number): Promise<void> {
-  const points = pointsEarnedFor(netCents);
+/**
+ * Points for a paid order, once: a replayed payment event finds the entry already there. The rate is the
+ * shop's at the moment of payment.
+ */
+export async function earnPoints(tx: Transaction, tenantId: string, customerId: string, orderId: string, netCents: number, rates: LoyaltyRates): Promise<void> {
+  const points = pointsEarnedFor(netCents, rates.pointsPerEuro);
   if (points <= 0) return;
   await tx.insert(loyaltyLedger).values({ tenantId, customerId, orderId, reason: 'earned', points }).onConflictDoNothing();
 }

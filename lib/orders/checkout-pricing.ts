@@ -2,7 +2,7 @@ import type { Transaction } from '@/db/client';
 import type { Coupon } from '@/db/schema';
 import { applyCoupon, applyDiscount, couponProblem, type Totals } from '@/lib/coupons/coupon-rules';
 import { findCouponWithUsage } from '@/lib/coupons/coupon-service';
-import { lockedLoyaltyBalance, loyaltyBalance, POINT_VALUE_CENTS } from '@/lib/loyalty/loyalty';
+import { lockedLoyaltyBalance, loyaltyBalance, type LoyaltyRates } from '@/lib/loyalty/loyalty';
 import { formatMoney, type PriceDisplayContext } from '@/lib/pricing/resolve-price';
 
 export interface CheckoutPricing {
@@ -12,6 +12,8 @@ export interface CheckoutPricing {
   couponError: string | null;
   pointsBalance: number;
   pointsUsed: number;
+  /** What one point takes off, as used for these totals (0: the shop does not let buyers redeem). */
+  pointValueCents: number;
 }
 
 /**
@@ -21,7 +23,7 @@ export interface CheckoutPricing {
  */
 export async function priceCheckout(
   tx: Transaction,
-  input: { customerId: string; baseTotals: Totals; price: PriceDisplayContext; couponCode: string | null; usePoints: boolean; now: Date; lock: boolean },
+  input: { customerId: string; baseTotals: Totals; price: PriceDisplayContext; loyalty: LoyaltyRates; couponCode: string | null; usePoints: boolean; now: Date; lock: boolean },
 ): Promise<CheckoutPricing> {
   const { customerId, price, lock } = input;
   let totals = { ...input.baseTotals, discountNetCents: 0 };
@@ -35,17 +37,18 @@ export async function priceCheckout(
       totals = applyCoupon(totals, coupon, price);
     }
   }
+  const { pointValueCents } = input.loyalty;
   // Placing an order needs the balance only when points are spent; the preview always shows it.
-  const needBalance = input.usePoints || !lock;
+  const needBalance = (input.usePoints && pointValueCents > 0) || !lock;
   const pointsBalance = needBalance ? await (lock ? lockedLoyaltyBalance(tx, customerId) : loyaltyBalance(tx, customerId)) : 0;
   let pointsUsed = 0;
-  if (input.usePoints && pointsBalance > 0) {
+  if (input.usePoints && pointsBalance > 0 && pointValueCents > 0) {
     const before = totals.discountNetCents;
     const discounted = applyDiscount(totals, price, (base) => {
-      pointsUsed = Math.min(pointsBalance, Math.floor(base / POINT_VALUE_CENTS));
-      return pointsUsed * POINT_VALUE_CENTS;
+      pointsUsed = Math.min(pointsBalance, Math.floor(base / pointValueCents));
+      return pointsUsed * pointValueCents;
     });
     totals = { ...discounted, discountNetCents: before + discounted.discountNetCents };
   }
-  return { totals, coupon, couponError, pointsBalance, pointsUsed };
+  return { totals, coupon, couponError, pointsBalance, pointsUsed, pointValueCents };
 }

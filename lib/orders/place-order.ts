@@ -8,6 +8,7 @@ import { loadCart } from '@/lib/cart/cart-service';
 import { AppError } from '@/lib/errors';
 import { fieldErrorsOf } from '@/lib/forms/field-errors';
 import { assertCanPlaceOrders } from '@/lib/registration/decide-registration';
+import { loyaltyRatesOf } from '@/lib/loyalty/loyalty';
 import { withTenant } from '@/lib/tenancy/with-tenant';
 import { priceCheckout } from './checkout-pricing';
 import { vatTreatmentFor } from './vat-treatment';
@@ -91,6 +92,7 @@ export async function placeOrder(tenant: Tenant, customer: Customer, input: unkn
       customerId: customer.id,
       baseTotals: cartTotals(cart.lines, price),
       price,
+      loyalty: loyaltyRatesOf(tenant),
       couponCode: form.couponCode,
       usePoints: Boolean(form.usePoints),
       now,

@@ -2,7 +2,8 @@ import { and, eq } from 'drizzle-orm';
 import { orderEvents, orders, outbox, payments } from '@/db/schema';
 import { isUuid } from '@/lib/ids';
 import { log } from '@/lib/log';
-import { earnPoints } from '@/lib/loyalty/loyalty';
+import { earnPoints, loyaltyRatesOf } from '@/lib/loyalty/loyalty';
+import { getTenantById } from '@/lib/tenancy/tenant-directory';
 import { withTenant } from '@/lib/tenancy/with-tenant';
 import type { StoredWebhookEvent } from './webhook-storage';
 
@@ -18,6 +19,8 @@ export async function applyPaymentEvent(event: StoredWebhookEvent): Promise<void
   const paymentId = (event.payload.data as { paymentId?: unknown } | undefined)?.paymentId;
   if (!outcome || !event.tenantId || !isUuid(paymentId)) return;
   const tenantId = event.tenantId;
+  // The shop's rates are platform data: read before the tenant transaction, never inside it.
+  const shop = await getTenantById(tenantId);
   await withTenant(tenantId, async (tx) => {
     const [payment] = await tx
       .update(payments)
@@ -41,7 +44,7 @@ export async function applyPaymentEvent(event: StoredWebhookEvent): Promise<void
       eventName: 'shop/payment.captured',
       payload: { tenantId, orderId: payment.orderId, paymentId: payment.id, amountCents: payment.amountCents, currency: payment.currency },
     });
-    if (order) await earnPoints(tx, tenantId, order.customerId, order.id, order.netCents);
+    if (order && shop) await earnPoints(tx, tenantId, order.customerId, order.id, order.netCents, loyaltyRatesOf(shop));
     // Paid after the order was cancelled (a late capture): the workflow refunds it.
     if (!order) log.warn({ tenantId, orderId: payment.orderId, paymentId }, 'payment captured for an order no longer awaiting payment');
   });

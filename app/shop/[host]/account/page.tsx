@@ -5,7 +5,7 @@ import { AddAddressForm, ProfileForm } from '@/components/account/profile-forms'
 import { StatusBanner } from '@/components/account/status-banner';
 import { getCurrentCustomer } from '@/lib/auth/current-customer';
 import { listAddresses } from '@/lib/customers/addresses';
-import { loyaltyBalance, POINT_VALUE_CENTS } from '@/lib/loyalty/loyalty';
+import { loyaltyBalance, loyaltyEnabled, loyaltyRatesOf } from '@/lib/loyalty/loyalty';
 import { formatMoney } from '@/lib/pricing/resolve-price';
 import { countryOptions } from '@/lib/registration/country-options';
 import { customerStatusMessage, effectiveCustomerStatus } from '@/lib/registration/decide-registration';
@@ -18,12 +18,14 @@ export const metadata: Metadata = { title: 'Your account', robots: { index: fals
 type Props = { params: Promise<{ host: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 const dateFormat = new Intl.DateTimeFormat('en-GB', { dateStyle: 'long' });
+const loyaltyEarnText = (perEuro: number) => (perEuro === 1 ? 'one point' : `${perEuro} points`);
 
 export default async function AccountPage({ params, searchParams }: Props) {
   const { tenant } = await getShop((await params).host);
   const customer = await getCurrentCustomer(tenant.id);
   if (!customer) redirect('/account/sign-in?callbackUrl=/account');
   const [addresses, points] = await withTenant(tenant.id, (tx) => Promise.all([listAddresses(tx, customer.id), loyaltyBalance(tx, customer.id)]));
+  const loyalty = loyaltyRatesOf(tenant);
   const status = effectiveCustomerStatus(customer, new Date());
   const message = customerStatusMessage(status, tenant.name);
   const welcome = (await searchParams).welcome;
@@ -46,9 +48,13 @@ export default async function AccountPage({ params, searchParams }: Props) {
         </p>
       ) : null}
 
- <p className="text-sm text-slate-700" data-testid="loyalty-balance">
-        Loyalty points: <strong>{points}</strong> — you earn one point per euro on paid orders; each point is worth {formatMoney(POINT_VALUE_CENTS, tenant.currency)} at checkout.
-      </p>
+      {loyaltyEnabled(loyalty) ? (
+        <p className="text-sm text-slate-700" data-testid="loyalty-balance">
+          Loyalty points: <strong>{points}</strong>
+          {loyalty.pointsPerEuro > 0 ? ` — you earn ${loyaltyEarnText(loyalty.pointsPerEuro)} per euro on paid orders` : ''}
+          {loyalty.pointValueCents > 0 ? `; each point is worth ${formatMoney(loyalty.pointValueCents, tenant.currency)} at checkout.` : '; points cannot be spent at the moment.'}
+        </p>
+      ) : null}
 
       <section aria-labelledby="profile-heading" className="rounded-lg border border-slate-200 bg-white p-6">
         <h2 id="profile-heading" className="text-lg font-semibold">Your details</h2>

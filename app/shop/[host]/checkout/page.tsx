@@ -7,7 +7,7 @@ import { displayLineCents } from '@/lib/cart/cart-lines';
 import { loadCart } from '@/lib/cart/cart-service';
 import { listAddresses } from '@/lib/customers/addresses';
 import { normalizeCouponCode } from '@/lib/coupons/coupon-rules';
-import { POINT_VALUE_CENTS } from '@/lib/loyalty/loyalty';
+import { loyaltyRatesOf } from '@/lib/loyalty/loyalty';
 import { priceCheckout } from '@/lib/orders/checkout-pricing';
 import { paymentMethodsFor } from '@/lib/orders/place-order';
 import { formatMoney } from '@/lib/pricing/resolve-price';
@@ -33,11 +33,13 @@ export default async function CheckoutPage({ params, searchParams }: Props) {
   // One read for the page; a preview only: placing the order prices it again, under locks.
   const [addresses, pricing] = await withTenant(tenant.id, async (tx) => [
     await listAddresses(tx, customer.id),
-    await priceCheckout(tx, { customerId: customer.id, baseTotals: cart.totals, price, couponCode, usePoints: usePointsParam, now: new Date(), lock: false }),
+    await priceCheckout(tx, { customerId: customer.id, baseTotals: cart.totals, price, loyalty: loyaltyRatesOf(tenant), couponCode, usePoints: usePointsParam, now: new Date(), lock: false }),
   ] as const);
-  const { totals, couponError, pointsBalance, pointsUsed } = pricing;
+  const { totals, couponError, pointsBalance, pointsUsed, pointValueCents } = pricing;
+  // A shop that does not let buyers redeem (a point value of 0) shows no points here at all.
+  const canRedeem = pointsBalance > 0 && pointValueCents > 0;
   const appliedCoupon = couponCode && !couponError ? couponCode : null;
-  const usePoints = usePointsParam && pointsBalance > 0;
+  const usePoints = usePointsParam && canRedeem;
   const total = formatMoney(totals.grossCents, price.currency);
   return (
     <div className="mx-auto grid max-w-5xl gap-8 lg:grid-cols-[1fr_20rem]">
@@ -73,12 +75,12 @@ export default async function CheckoutPage({ params, searchParams }: Props) {
           <input id="coupon" name="coupon" defaultValue={couponCode ?? ''} placeholder="Coupon code" aria-invalid={couponError ? true : undefined} aria-describedby={couponError ? 'coupon-error' : undefined} className="w-full min-w-0 rounded-md border border-slate-300 px-2 py-1.5 text-sm uppercase" />
           <button type="submit" className="rounded-md border border-slate-300 px-3 py-1.5 text-sm font-medium">Apply</button>
         </form>
-        {pointsBalance > 0 ? (
+        {canRedeem ? (
           <form method="get" className="mt-2 text-sm">
             {couponCode ? <input type="hidden" name="coupon" value={couponCode} /> : null}
             {usePoints ? null : <input type="hidden" name="points" value="1" />}
             <button type="submit" className="underline" data-testid="toggle-points">
-              {usePoints ? `Don’t use my points` : `Use my ${pointsBalance} loyalty points (worth ${formatMoney(pointsBalance * POINT_VALUE_CENTS, price.currency)})`}
+              {usePoints ? `Don’t use my points` : `Use my ${pointsBalance} loyalty points (worth ${formatMoney(pointsBalance * pointValueCents, price.currency)})`}
             </button>
           </form>
         ) : null}

@@ -1,0 +1,29 @@
+import { NextResponse, type NextRequest } from 'next/server';
+import { requireStaff } from '@/lib/auth/current-staff';
+import { countArticlesFor, rulesWithinScope } from '@/lib/dashboard/assortment-rules';
+import { allowedScopeFor } from '@/lib/dashboard/assortment-scope';
+import { AppError, toErrorBody } from '@/lib/errors';
+import { catalogDb } from '@/lib/storefront/current-shop';
+import { requireRequestTenant } from '@/lib/storefront/request-tenant';
+
+export const dynamic = 'force-dynamic';
+
+/**
+ * How many articles the storefront would list under draft rules, for the assortment page's live count.
+ * Same WHERE clause as the storefront's listing; nothing is stored. Staff of this host's shop only.
+ */
+export async function POST(request: NextRequest) {
+  try {
+    const tenant = await requireRequestTenant();
+    await requireStaff(tenant.id);
+    const body: unknown = await request.json().catch(() => {
+      throw new AppError('VALIDATION_FAILED', 'Send the draft rules as JSON.');
+    });
+    const db = await catalogDb();
+    const rules = rulesWithinScope(body, await allowedScopeFor(db, tenant.id));
+    return NextResponse.json({ count: await countArticlesFor(db, rules) }, { headers: { 'cache-control': 'no-store' } });
+  } catch (error) {
+    const { status, body } = toErrorBody(error);
+    return NextResponse.json(body, { status });
+  }
+}

@@ -1,0 +1,32 @@
+import type { Metadata } from 'next';
+import { AssortmentForm } from '@/components/dashboard/assortment-form';
+import { requireStaffPage } from '@/lib/auth/current-staff';
+import { countAllArticles, countArticlesFor } from '@/lib/dashboard/assortment-rules';
+import { allowedScopeFor } from '@/lib/dashboard/assortment-scope';
+import { loadVisibilityRules } from '@/lib/catalog/visibility';
+import { catalogDb, getShop } from '@/lib/storefront/current-shop';
+
+export const metadata: Metadata = { title: 'Assortment' };
+
+type Props = { params: Promise<{ host: string }> };
+
+export default async function AssortmentPage({ params }: Props) {
+  const { tenant } = await getShop((await params).host);
+  const staff = await requireStaffPage(tenant.id, '/dashboard/assortment');
+  const db = await catalogDb();
+  // Read fresh, not from the storefront's memo: the owner must see what was just saved.
+  const rules = await loadVisibilityRules(db, tenant.id);
+  const [scope, shown, total] = await Promise.all([allowedScopeFor(db, tenant.id), countArticlesFor(db, rules), countAllArticles(db)]);
+  return (
+    <div className="space-y-5">
+      <div>
+        <h1 className="text-2xl font-bold">Assortment</h1>
+        <p className="mt-1 max-w-prose text-sm text-slate-600">
+          Choose which brands, categories and vehicle makes your shop offers. In each group, ticking nothing means
+          everything: tick only the ones you want to narrow it down to. An article is shown when it passes all three groups.
+        </p>
+      </div>
+      <AssortmentForm scope={scope} rules={rules} shownCount={shown} catalogCount={total} canEdit={staff.role === 'owner'} />
+    </div>
+  );
+}
