@@ -1,5 +1,5 @@
 import { NextResponse, type NextRequest } from 'next/server';
-import { internalPath } from '@/lib/tenancy/internal-path';
+import { internalPath, PUBLIC_PATH_HEADER } from '@/lib/tenancy/internal-path';
 import { parseHost, requestHost } from '@/lib/tenancy/parse-host';
 
 /**
@@ -12,7 +12,11 @@ export function middleware(request: NextRequest) {
   const target = parseHost(requestHost(request.headers), process.env.PLATFORM_ROOT_DOMAIN);
   const url = request.nextUrl.clone();
   url.pathname = internalPath(target, url.pathname);
-  return NextResponse.rewrite(url);
+  // The public path, for pages that send a signed-out visitor to sign in and back (always overwritten,
+  // so a client cannot choose it).
+  const headers = new Headers(request.headers);
+  headers.set(PUBLIC_PATH_HEADER, `${request.nextUrl.pathname}${request.nextUrl.search}`);
+  return NextResponse.rewrite(url, { request: { headers } });
 }
 
 export const config = {

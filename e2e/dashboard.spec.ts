@@ -102,4 +102,13 @@ test.describe('Shop dashboard', () => {
     await page.reload();
     await expect(page.getByTestId('staff-members')).toContainText('Stan Staff');
   });
+
+  test('a signed-out visit to a deep dashboard link comes back to it after signing in', async ({ page }) => {
+    await page.goto(shopUrl('acme', '/dashboard/orders?status=cancelled'));
+    await expect(page).toHaveURL(/\/dashboard\/sign-in\?callbackUrl=%2Fdashboard%2Forders%3Fstatus%3Dcancelled$/);
+    await main(page).getByLabel('Email address').fill(OWNER.email);
+    await main(page).getByLabel('Password').fill(OWNER.password);
+    await main(page).getByRole('button', { name: 'Sign in to the dashboard' }).click();
+    await expect(page).toHaveURL(shopUrl('acme', '/dashboard/orders?status=cancelled'));
+  });
 });

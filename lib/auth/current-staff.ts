@@ -1,10 +1,13 @@
 import 'server-only';
 import { and, eq } from 'drizzle-orm';
+import { headers } from 'next/headers';
 import { notFound, redirect } from 'next/navigation';
 import { cache } from 'react';
 import { DEFAULT_CONNECTION, getRegistry } from '@/db/connection-registry';
 import { staffUsers, tenantMemberships } from '@/db/schema';
 import { AppError } from '@/lib/errors';
+import { safeRedirectPath } from '@/lib/forms/form-state';
+import { PUBLIC_PATH_HEADER } from '@/lib/tenancy/internal-path';
 import { staffAuth } from './staff-auth';
 
 export interface StaffMember {
@@ -43,11 +46,17 @@ async function signedInElsewhere(tenantId: string): Promise<boolean> {
  * For dashboard pages: the staff member; without a session, off to the sign-in page; with another
  * shop's session, a 404, as if this dashboard did not exist.
  */
-export async function requireStaffPage(tenantId: string, path = '/dashboard'): Promise<StaffMember> {
+export async function requireStaffPage(tenantId: string, path?: string): Promise<StaffMember> {
   const staff = await getCurrentStaff(tenantId);
   if (staff) return staff;
   if (await signedInElsewhere(tenantId)) notFound();
-  redirect(`/dashboard/sign-in?callbackUrl=${encodeURIComponent(path)}`);
+  redirect(`/dashboard/sign-in?callbackUrl=${encodeURIComponent(path ?? (await requestedDashboardPath()))}`);
+}
+
+/** Back to the dashboard page that was asked for after signing in (only ever a dashboard path). */
+async function requestedDashboardPath(): Promise<string> {
+  const asked = safeRedirectPath((await headers()).get(PUBLIC_PATH_HEADER), '/dashboard');
+  return asked === '/dashboard' || asked.startsWith('/dashboard/') || asked.startsWith('/dashboard?') ? asked : '/dashboard';
 }
 
 /** For dashboard actions: the staff member (with at least `role`); UNAUTHENTICATED, or FORBIDDEN for another shop's session. */

@@ -1,5 +1,8 @@
 import type { HostTarget } from './parse-host';
 
+/** Set by middleware on every rewritten request: the path and query the visitor asked for. */
+export const PUBLIC_PATH_HEADER = 'x-storefleet-public-path';
+
 /**
  * The internal segment a request is served from, by host and path: the platform, the console, a shop's
  * dashboard (`/dashboard` on the shop's own host) or the shop's storefront. Every public path gets a

@@ -12,7 +12,7 @@ type Props = { params: Promise<{ host: string }> };
 
 export default async function AssortmentPage({ params }: Props) {
   const { tenant } = await getShop((await params).host);
-  const staff = await requireStaffPage(tenant.id, '/dashboard/assortment');
+  const staff = await requireStaffPage(tenant.id);
   const db = await catalogDb();
   // Read fresh, not from the storefront's memo: the owner must see what was just saved.
   const rules = await loadVisibilityRules(db, tenant.id);

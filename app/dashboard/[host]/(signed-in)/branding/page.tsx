@@ -10,7 +10,7 @@ type Props = { params: Promise<{ host: string }> };
 
 export default async function BrandingPage({ params }: Props) {
   const { tenant } = await getShop((await params).host);
-  const staff = await requireStaffPage(tenant.id, '/dashboard/branding');
+  const staff = await requireStaffPage(tenant.id);
   return (
     <div className="space-y-5">
       <div>

@@ -12,7 +12,7 @@ type Props = { params: Promise<{ host: string }> };
 
 export default async function CouponsPage({ params }: Props) {
   const { tenant } = await getShop((await params).host);
-  const staff = await requireStaffPage(tenant.id, '/dashboard/coupons');
+  const staff = await requireStaffPage(tenant.id);
   const rows = await listCoupons(tenant.id);
   return (
     <div className="space-y-8">

@@ -31,7 +31,7 @@ function emptyMessage(query: CustomerListQuery, total: number): string {
 export default async function CustomersPage({ params, searchParams }: Props) {
   const { tenant } = await getShop((await params).host);
   // The layout checks too, but a page must never rely on its layout having run first.
-  await requireStaffPage(tenant.id, '/dashboard/customers');
+  await requireStaffPage(tenant.id);
   const query = parseCustomerListQuery(await searchParams);
   const list = await listCustomers(tenant.id, query);
   const now = new Date();

@@ -16,7 +16,7 @@ type Props = { params: Promise<{ host: string }>; searchParams: Promise<Record<s
 export default async function DashboardOrdersPage({ params, searchParams }: Props) {
   const { tenant } = await getShop((await params).host);
   // The layout checks too; a page never relies on its layout alone for access.
-  await requireStaffPage(tenant.id, '/dashboard/orders');
+  await requireStaffPage(tenant.id);
   const filters = parseOrderFilters(await searchParams);
   const list = await listShopOrders(tenant.id, filters);
   const filtered = Boolean(filters.status || filters.method || filters.q || filters.from || filters.to);

@@ -19,7 +19,7 @@ const card = 'rounded-lg border border-slate-200 bg-white p-5 text-sm';
 export default async function PricesPage({ params, searchParams }: Props) {
   const { tenant } = await getShop((await params).host);
   // The layout checks too, but a page must never rely on its layout having run first.
-  await requireStaffPage(tenant.id, '/dashboard/prices');
+  await requireStaffPage(tenant.id);
   const query = parsePriceListQuery(await searchParams);
   const db = await priceDb();
   const now = new Date();

@@ -30,7 +30,7 @@ function draftOf(tenant: Tenant): RegistrationDraft {
 
 export default async function RegistrationSettingsPage({ params }: Props) {
   const { tenant } = await getShop((await params).host);
-  const staff = await requireStaffPage(tenant.id, '/dashboard/settings');
+  const staff = await requireStaffPage(tenant.id);
   return (
     <div className="space-y-5">
       <div>

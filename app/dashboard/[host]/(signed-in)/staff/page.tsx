@@ -14,7 +14,7 @@ const roleLabel = { owner: 'Owner', manager: 'Staff' } as const;
 
 export default async function StaffPage({ params }: Props) {
   const { tenant } = await getShop((await params).host);
-  const me = await requireStaffPage(tenant.id, '/dashboard/staff');
+  const me = await requireStaffPage(tenant.id);
   const { members, invitations } = await listStaff(tenant.id);
   const isOwner = me.role === 'owner';
   return (

@@ -39,7 +39,7 @@ function statusText(c: Customer): string {
 export default async function CustomerPage({ params }: Props) {
   const { host, id } = await params;
   const { tenant } = await getShop(host);
-  await requireStaffPage(tenant.id, `/dashboard/customers/${encodeURIComponent(id)}`);
+  await requireStaffPage(tenant.id);
   const detail = await getCustomerDetail(tenant.id, id);
   if (!detail) notFound();
   const { customer: c, orders, orderCount, history } = detail;

@@ -29,7 +29,7 @@ const doneMessage: Record<string, string> = {
 export default async function DashboardOrderPage({ params, searchParams }: Props) {
   const { host, number } = await params;
   const { tenant } = await getShop(host);
-  const staff = await requireStaffPage(tenant.id, `/dashboard/orders/${encodeURIComponent(number)}`);
+  const staff = await requireStaffPage(tenant.id);
   if (!/^\d{1,9}$/.test(number)) notFound();
   const found = await getShopOrder(tenant.id, Number(number));
   if (!found) notFound();
