@@ -7,6 +7,8 @@ import { createTestDatabases, platformDb, type TestDatabases } from './support/t
 const PLATFORM_TABLES_WITH_TENANT_ID = new Set([
   'tenant_memberships',
   'tenant_assets',
+  'platform_audit_log',
+  'tenant_moves',
   'staff_invitations',
   'tenant_visible_brands',
   'tenant_visible_categories',

@@ -56,6 +56,15 @@ export const tenants = pgTable(
     sandboxWarehouseBehaviour: sandboxWarehouseBehaviour().notNull().default('succeed'),
     /** With `fail_temporarily`: how many attempts of each request fail before one succeeds. */
     sandboxWarehouseTemporaryFailures: integer().notNull().default(2),
+    /** DNS TXT value proving the custom domain is the tenant's; null when no domain is pending. */
+    customDomainVerificationToken: text(),
+    /** When the custom domain was proven by DNS; only verified domains get TLS and traffic. */
+    customDomainVerifiedAt: timestamp({ withTimezone: true }),
+    /**
+     * What the super admin lets this shop choose from (ids per axis); null on an axis = the whole catalog.
+     * The shop's own visibility rules must stay inside it.
+     */
+    visibilityScope: jsonb().$type<{ brands?: number[]; categories?: number[]; vehicleBrands?: number[] }>(),
     /** Loyalty: points earned per whole euro (net) of a paid order; 0 turns earning off. */
     loyaltyPointsPerEuro: integer().notNull().default(1),
     /** Loyalty: what one point takes off at checkout, in cents; 0 turns redeeming off. */
@@ -158,6 +167,45 @@ export const staffInvitations = pgTable(
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex('staff_invitations_token_key').on(t.tokenHash), index('staff_invitations_tenant_idx').on(t.tenantId, t.createdAt)],
+);
+
+/** Everything the platform's operators do, with who, what and when; never updated, never deleted. */
+export const platformAuditLog = pgTable(
+  'platform_audit_log',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    actor: text().notNull(),
+    action: text().notNull(),
+    tenantId: uuid().references(() => tenants.id, { onDelete: 'set null' }),
+    details: jsonb().$type<Record<string, unknown>>(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('platform_audit_log_created_idx').on(t.createdAt), index('platform_audit_log_tenant_idx').on(t.tenantId, t.createdAt)],
+);
+
+export const tenantMoveStatus = pgEnum('tenant_move_status', ['copying', 'verifying', 'switched', 'failed']);
+
+/**
+ * Moves of a tenant's plane between databases (shared → dedicated): where it stands, so a move that was
+ * interrupted can be resumed or rerun, and what was verified.
+ */
+export const tenantMoves = pgTable(
+  'tenant_moves',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    tenantId: uuid()
+      .notNull()
+      .references(() => tenants.id, { onDelete: 'cascade' }),
+    fromConnection: text().notNull(),
+    toConnection: text().notNull(),
+    status: tenantMoveStatus().notNull().default('copying'),
+    /** Per table: rows and checksum on both sides, as verified. */
+    verification: jsonb().$type<Record<string, unknown>>(),
+    error: text(),
+    startedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    finishedAt: timestamp({ withTimezone: true }),
+  },
+  (t) => [index('tenant_moves_tenant_idx').on(t.tenantId, t.startedAt)],
 );
 
 export type Tenant = typeof tenants.$inferSelect;

@@ -74,6 +74,7 @@ export const demoTenants: readonly DemoTenant[] = [
     tenant: tenantRow({
       subdomain: 'acme',
       customDomain: 'shop.acmewheels.test',
+      customDomainVerifiedAt: new Date('2026-01-01T00:00:00Z'),
       name: 'ACME Wheels',
       tagline: 'Premium tyres for Benelux garages',
       primaryColor: '#b91c1c',
