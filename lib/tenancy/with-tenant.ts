@@ -1,9 +1,10 @@
 import { sql } from 'drizzle-orm';
 import type { Transaction } from '@/db/client';
-import { getRegistry } from '@/db/connection-registry';
+import { DEFAULT_CONNECTION, getRegistry } from '@/db/connection-registry';
+import { rowsOf } from '@/db/rows';
 import { AppError } from '@/lib/errors';
 import { isUuid } from '@/lib/ids';
-import { connectionNameForTenant } from './tenant-directory';
+import { connectionNameForTenant, invalidateTenantCache } from './tenant-directory';
 
 /** Rejects a missing, empty or malformed tenant id before anything touches a database. */
 export function assertTenantId(tenantId: unknown): asserts tenantId is string {
@@ -15,18 +16,44 @@ export function assertTenantId(tenantId: unknown): asserts tenantId is string {
   }
 }
 
+/** Returned from a transaction on the shared database that found the tenant moved away meanwhile. */
+const MOVED = Symbol('tenant moved');
+
 /**
  * The only way into the tenant plane. Opens a transaction on the tenant's database (shared or
  * dedicated, chosen from the tenant id alone), pins `app.tenant_id` for that transaction, and drops to
  * the non-superuser application role so row-level security applies to every statement inside.
+ *
+ * On the shared database each transaction also holds a shared advisory lock on the tenant, and then
+ * reads the tenant's mapping itself (not from the cache). A move to a dedicated database takes that lock
+ * exclusively while it copies the last changes and switches the mapping, so the tenant's transactions
+ * wait a moment; once the switch is committed they see the new mapping and run again on the dedicated
+ * database. Nothing is written to the shared plane after the copy (see lib/tenancy/move-tenant.ts).
  */
 export async function withTenant<T>(tenantId: string, work: (tx: Transaction) => Promise<T>): Promise<T> {
   assertTenantId(tenantId);
   const registry = getRegistry();
-  const connection = await registry.get(await connectionNameForTenant(tenantId));
-  return connection.db.transaction(async (tx) => {
-    // One round trip: set_config('role', …, true) is SET LOCAL ROLE.
-    await tx.execute(sql`select set_config('app.tenant_id', ${tenantId}, true), set_config('role', 'storefleet_app', true)`);
-    return work(tx);
-  });
+  for (let attempt = 1; ; attempt++) {
+    const name = await connectionNameForTenant(tenantId);
+    const connection = await registry.get(name);
+    const outcome = await connection.db.transaction(async (tx) => {
+      if (name === DEFAULT_CONNECTION) {
+        await tx.execute(sql`select pg_advisory_xact_lock_shared(hashtext(${tenantId}))`);
+        // A new statement, so a new snapshot: it sees a switch committed while this one waited for the lock.
+        const [row] = rowsOf<{ dedicated: string | null }>(
+          await tx.execute(sql`select (select dedicated_database from tenants where id = ${tenantId}) as dedicated,
+            set_config('app.tenant_id', ${tenantId}, true), set_config('role', 'storefleet_app', true)`),
+        );
+        if (row?.dedicated) return MOVED;
+      } else {
+        // One round trip: set_config('role', …, true) is SET LOCAL ROLE.
+        await tx.execute(sql`select set_config('app.tenant_id', ${tenantId}, true), set_config('role', 'storefleet_app', true)`);
+      }
+      return { value: await work(tx) };
+    });
+    if (outcome !== MOVED) return outcome.value;
+    // The mapping changed under the cached one: forget it and go to the tenant's database now.
+    invalidateTenantCache();
+    if (attempt >= 3) throw new AppError('DATABASE_UNAVAILABLE', 'This shop is moving to another database; try again in a moment.');
+  }
 }
