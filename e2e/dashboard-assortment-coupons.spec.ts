@@ -2,17 +2,8 @@ import { expect, test, type Page } from '@playwright/test';
 import { main, register, uniqueEmail } from './support/accounts';
 import { brandsOnPage, cardHref, productCards, waitForHydration } from './support/catalog';
 import { shopUrl } from './support/hosts';
+import { signInToDashboard } from './support/dashboard';
 
-const PASSWORD = 'storefleet-demo';
-
-async function signInToDashboard(page: Page, shop: string, path: string): Promise<void> {
-  await page.goto(shopUrl(shop, '/dashboard/sign-in'));
-  await main(page).getByLabel('Email address').fill(`owner@${shop}.test`);
-  await main(page).getByLabel('Password').fill(PASSWORD);
-  await main(page).getByRole('button', { name: 'Sign in to the dashboard' }).click();
-  await expect(page).toHaveURL(shopUrl(shop, '/dashboard'));
-  await page.goto(shopUrl(shop, path));
-}
 
 /** A buyer at ACME with a Belgian VAT number (auto-approved), an address and a Michelin tyre in the cart. */
 async function buyerWithCart(page: Page): Promise<void> {

@@ -2,12 +2,12 @@ import { test, expect, type Page } from '@playwright/test';
 import { field, main } from './support/accounts';
 import { waitForHydration } from './support/catalog';
 import { shopUrl } from './support/hosts';
+import { signInToDashboard } from './support/dashboard';
 
 /*
  * The owner's branding and registration settings, end to end: what the owner saves is what the next
  * visitor of the storefront sees. Each test puts the shop back as it found it, so other specs are unaffected.
  */
-const PASSWORD = 'storefleet-demo';
 // A real 1×1 PNG, uploaded under a name that says nothing about its type.
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
 
@@ -16,16 +16,6 @@ async function submitAndWait(page: Page, button: string): Promise<void> {
   const answered = page.waitForResponse((r) => r.request().method() === 'POST' && r.url().includes('/dashboard/'));
   await main(page).getByRole('button', { name: button }).click();
   await answered;
-}
-
-async function signInToDashboard(page: Page, shop: string, next: string): Promise<void> {
-  await page.goto(shopUrl(shop, `/dashboard/sign-in?callbackUrl=${encodeURIComponent(next)}`));
-  const submit = main(page).getByRole('button', { name: 'Sign in to the dashboard' });
-  await waitForHydration(submit);
-  await field(page, 'email').fill(`owner@${shop}.test`);
-  await field(page, 'password').fill(PASSWORD);
-  await submit.click();
-  await expect(page).toHaveURL(shopUrl(shop, next));
 }
 
 async function saveBranding(page: Page, name: string, accent: string): Promise<void> {

@@ -3,6 +3,7 @@ import { accountStatus, field, main, register, uniqueEmail, type NewCustomer } f
 import { waitForHydration } from './support/catalog';
 import { shopUrl } from './support/hosts';
 import { latestEmailTo } from './support/mailbox';
+import { signInToDashboard } from './support/dashboard';
 
 /*
  * The shop owner's customer review, end to end: a German business registers at acme (which
@@ -10,16 +11,6 @@ import { latestEmailTo } from './support/mailbox';
  * dashboard, approves it, gives it a discount, and the customer sees the change.
  */
 const OWNER = { email: 'owner@acme.test', password: 'storefleet-demo' };
-
-async function signInToDashboard(page: Page, next: string): Promise<void> {
-  await page.goto(shopUrl('acme', `/dashboard/sign-in?callbackUrl=${encodeURIComponent(next)}`));
-  const submit = main(page).getByRole('button', { name: 'Sign in to the dashboard' });
-  await waitForHydration(submit);
-  await field(page, 'email').fill(OWNER.email);
-  await field(page, 'password').fill(OWNER.password);
-  await submit.click();
-  await expect(page).toHaveURL(shopUrl('acme', next));
-}
 
 test('the owner finds a pending customer, approves them and sets a discount', async ({ page, browser }) => {
   const customer: NewCustomer = {
@@ -35,7 +26,7 @@ test('the owner finds a pending customer, approves them and sets a discount', as
 
   // The owner works in a browser of their own.
   const staff = await (await browser.newContext()).newPage();
-  await signInToDashboard(staff, '/dashboard/customers');
+  await signInToDashboard(staff, 'acme', '/dashboard/customers');
   await expect(main(staff).getByRole('heading', { level: 1, name: 'Customers' })).toBeVisible();
   await expect(staff.getByRole('link', { name: 'Customers' })).toHaveAttribute('aria-current', 'page');
 
@@ -82,7 +73,7 @@ test('the owner finds a pending customer, approves them and sets a discount', as
 });
 
 test('a customer id the shop does not have is a 404', async ({ page }) => {
-  await signInToDashboard(page, '/dashboard/customers');
+  await signInToDashboard(page, 'acme', '/dashboard/customers');
   const response = await page.goto(shopUrl('acme', `/dashboard/customers/${crypto.randomUUID()}`));
   expect(response?.status()).toBe(404);
 });

@@ -3,6 +3,7 @@ import { field, main, register, uniqueEmail } from './support/accounts';
 import { cardHref, productCards, waitForHydration } from './support/catalog';
 import { shopUrl } from './support/hosts';
 import { latestEmailTo } from './support/mailbox';
+import { signInToDashboard } from './support/dashboard';
 
 /*
  * The owner's side of an order, end to end: a customer checks out at acme, the workflow (on the test
@@ -12,16 +13,6 @@ import { latestEmailTo } from './support/mailbox';
 const OWNER = { email: 'owner@acme.test', password: 'storefleet-demo' };
 // Set to a folder to keep screenshots of the pages (desktop and phone widths).
 const SCREENSHOTS = process.env.DASHBOARD_SCREENSHOTS;
-
-async function signInToDashboard(page: Page, next: string): Promise<void> {
-  await page.goto(shopUrl('acme', `/dashboard/sign-in?callbackUrl=${encodeURIComponent(next)}`));
-  const submit = main(page).getByRole('button', { name: 'Sign in to the dashboard' });
-  await waitForHydration(submit);
-  await field(page, 'email').fill(OWNER.email);
-  await field(page, 'password').fill(OWNER.password);
-  await submit.click();
-  await expect(page).toHaveURL(shopUrl('acme', next));
-}
 
 /** A new Belgian business (auto-approved at acme) orders one Michelin tyre; returns the order number. */
 async function customerOrders(page: Page, email: string, method: 'invoice' | 'card', reference: string): Promise<string> {
@@ -75,7 +66,7 @@ test.describe('Dashboard orders', () => {
     const number = await customerOrders(page, email, 'invoice', reference);
 
     const staff = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
-    await signInToDashboard(staff, '/dashboard/orders');
+    await signInToDashboard(staff, 'acme', '/dashboard/orders');
     await expect(main(staff).getByRole('heading', { level: 1, name: 'Orders' })).toBeVisible();
     await expect(staff.getByRole('navigation', { name: 'Dashboard' }).getByRole('link', { name: 'Orders' })).toHaveAttribute('aria-current', 'page');
     await expect(main(staff).getByTestId('dashboard-order-row').first()).toBeVisible();
@@ -137,7 +128,7 @@ test.describe('Dashboard orders', () => {
     await waitForStatus(page, 'Shipped');
 
     const staff = await (await browser.newContext()).newPage();
-    await signInToDashboard(staff, `/dashboard/orders/${number}`);
+    await signInToDashboard(staff, 'acme', `/dashboard/orders/${number}`);
     await expect(timeline(staff)).toContainText('Card payment received');
     await expect(main(staff).getByTestId('order-payment')).toContainText('Captured');
 

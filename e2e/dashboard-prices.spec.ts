@@ -3,27 +3,17 @@ import { expect, test, type Page } from '@playwright/test';
 import { field, main } from './support/accounts';
 import { priceCents, waitForHydration } from './support/catalog';
 import { shopUrl } from './support/hosts';
+import { signInToDashboard } from './support/dashboard';
 
 /*
  * The owner's prices, end to end: the owner of acme (a B2B shop) sets a price of their own on a
  * Michelin tyre and the product page shows it at once, excl. VAT; a CSV with a bad row is refused as a
  * whole, row by row; the export downloads the shop's prices in the import's format.
  */
-const OWNER = { email: 'owner@acme.test', password: 'storefleet-demo' };
 // Set to a folder to keep screenshots of the page (desktop and phone widths).
 const SCREENSHOTS = process.env.DASHBOARD_SCREENSHOTS;
 
 const today = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Brussels', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
-
-async function signInToDashboard(page: Page, next: string): Promise<void> {
-  await page.goto(shopUrl('acme', `/dashboard/sign-in?callbackUrl=${encodeURIComponent(next)}`));
-  const submit = main(page).getByRole('button', { name: 'Sign in to the dashboard' });
-  await waitForHydration(submit);
-  await field(page, 'email').fill(OWNER.email);
-  await field(page, 'password').fill(OWNER.password);
-  await submit.click();
-  await expect(page).toHaveURL(shopUrl('acme', next));
-}
 
 /** Michelin tyres listed on the prices page that have no price of the shop yet: [sku, name]. */
 async function unpricedMichelin(page: Page): Promise<Array<{ sku: string; name: string }>> {
@@ -45,7 +35,7 @@ async function unpricedMichelin(page: Page): Promise<Array<{ sku: string; name: 
 test('the owner sets a price, imports a file with a bad row, and exports the prices', async ({ page }) => {
   test.setTimeout(90_000);
   await page.setViewportSize({ width: 1280, height: 900 });
-  await signInToDashboard(page, '/dashboard/prices');
+  await signInToDashboard(page, 'acme', '/dashboard/prices');
   await expect(main(page).getByRole('heading', { level: 1, name: 'Prices' })).toBeVisible();
   await expect(page.getByRole('navigation', { name: 'Dashboard' }).getByRole('link', { name: 'Prices' })).toHaveAttribute('aria-current', 'page');
   // Without a search: the demo's own prices of acme.
