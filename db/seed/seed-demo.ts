@@ -149,6 +149,16 @@ export async function seedDemoOwners(db: Executor, tenantIds: Record<string, str
   }
 }
 
+export const DEMO_SUPER_ADMIN = { email: 'admin@storefleet.test', password: 'storefleet-admin-2026', name: 'Platform operator' };
+
+/** The platform's operator for the console on `admin.<root>` (development and tests only). */
+export async function seedSuperAdmin(db: Executor): Promise<void> {
+  await db
+    .insert(staffUsers)
+    .values({ email: DEMO_SUPER_ADMIN.email, name: DEMO_SUPER_ADMIN.name, passwordHash: await hashPassword(DEMO_SUPER_ADMIN.password), role: 'super_admin' })
+    .onConflictDoNothing();
+}
+
 export async function isSeeded(db: Executor): Promise<boolean> {
   const rows = await db.select({ id: tenants.id }).from(tenants).where(inArray(tenants.subdomain, ['atraxion'])).limit(1);
   return rows.length > 0;
@@ -162,6 +172,7 @@ export async function seedDemo(db: Executor, options: { articleCount: number; se
     await seedDemoCustomers(tx, tenantIds);
     await seedDemoCoupons(tx, tenantIds);
     await seedDemoOwners(tx, tenantIds);
+    await seedSuperAdmin(tx);
     return { tenantIds, articleCount: catalog.articles.length };
   });
 }

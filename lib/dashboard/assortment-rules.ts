@@ -27,15 +27,17 @@ export function rulesWithinScope(raw: unknown, scope: AssortmentScope): Visibili
   const parsed = assortmentRulesSchema.safeParse(raw);
   if (!parsed.success) throw new AppError('VALIDATION_FAILED', 'The assortment could not be read. Please reload the page.');
   const allowed = (options: { id: number }[]) => new Set(options.map((o) => o.id));
-  const check = (values: number[], options: { id: number }[]) => {
+  const check = (values: number[], options: { id: number }[], narrowed = false) => {
     const known = allowed(options);
     if (values.some((id) => !known.has(id))) throw new AppError('VALIDATION_FAILED', 'Some of the chosen items are not available to your shop.');
+    // An empty axis means "no restriction"; within a narrowed scope that must be the scope itself.
+    if (values.length === 0 && narrowed) return options.map((o) => o.id);
     return unique(values);
   };
   return {
-    brandIds: check(parsed.data.brandIds, scope.brands),
-    categoryIds: check(parsed.data.categoryIds, scope.categories),
-    vehicleBrandIds: check(parsed.data.vehicleBrandIds, scope.vehicleBrands),
+    brandIds: check(parsed.data.brandIds, scope.brands, scope.narrowed?.brands),
+    categoryIds: check(parsed.data.categoryIds, scope.categories, scope.narrowed?.categories),
+    vehicleBrandIds: check(parsed.data.vehicleBrandIds, scope.vehicleBrands, scope.narrowed?.vehicleBrands),
   };
 }
 

@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { and, eq, isNotNull } from 'drizzle-orm';
 import { DEFAULT_CONNECTION, getRegistry } from '@/db/connection-registry';
 import { tenants, type Tenant } from '@/db/schema';
 import { ensureCacheInvalidationListener, onTenantInvalidated } from '@/lib/cache/cache-invalidation';
@@ -26,8 +26,13 @@ async function platformDb() {
 
 async function findTenantForHost(host: string, subdomain: string | null): Promise<Tenant | null> {
   const db = await platformDb();
-  // A custom domain wins over a subdomain of the same name.
-  const [custom] = await db.select().from(tenants).where(eq(tenants.customDomain, host)).limit(1);
+  // A custom domain wins over a subdomain of the same name, once its DNS record has proven it the
+  // tenant's: an unverified domain could be anybody's (set up to hijack a name before its owner).
+  const [custom] = await db
+    .select()
+    .from(tenants)
+    .where(and(eq(tenants.customDomain, host), isNotNull(tenants.customDomainVerifiedAt)))
+    .limit(1);
   if (custom) return custom;
   if (!subdomain) return null;
   const [sub] = await db.select().from(tenants).where(eq(tenants.subdomain, subdomain)).limit(1);

@@ -8,6 +8,12 @@ describe('tenantBaseUrl', () => {
     );
   });
 
+  it('links to the subdomain while the custom domain is not verified by DNS', () => {
+    const tenant = { customDomain: 'new.example.test', subdomain: 'acme', customDomainVerifiedAt: null };
+    expect(tenantBaseUrl(tenant, { NODE_ENV: 'production', PLATFORM_ROOT_DOMAIN: 'storefleet.eu' })).toBe('https://acme.storefleet.eu');
+    expect(tenantBaseUrl({ ...tenant, customDomainVerifiedAt: new Date() }, { NODE_ENV: 'production', PLATFORM_ROOT_DOMAIN: 'storefleet.eu' })).toBe('https://new.example.test');
+  });
+
   it('links to the subdomain under a localhost root, where custom domains do not resolve', () => {
     expect(tenantBaseUrl({ customDomain: 'shop.acmewheels.test', subdomain: 'acme' }, { NODE_ENV: 'development', PLATFORM_ROOT_DOMAIN: 'localhost' })).toBe(
       'http://acme.localhost:3000',

@@ -1,0 +1,61 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { asc } from 'drizzle-orm';
+import { tenants } from '@/db/schema';
+import { listPlatformAudit } from '@/lib/admin/platform-audit';
+import { platformDb } from '@/lib/admin/platform-db';
+import { adminSecondaryButton } from '@/components/admin/styles';
+import { requireAdminPage } from '@/lib/auth/current-admin';
+import { isUuid } from '@/lib/ids';
+
+export const metadata: Metadata = { title: 'Audit log' };
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function AdminAuditPage({ searchParams }: Props) {
+  await requireAdminPage();
+  const query = await searchParams;
+  const tenantId = typeof query.tenant === 'string' && isUuid(query.tenant) ? query.tenant : undefined;
+  const page = Math.max(1, Number(query.page) || 1);
+  const db = await platformDb();
+  const [audit, tenantList] = await Promise.all([
+    listPlatformAudit({ tenantId, page }),
+    db.select({ id: tenants.id, name: tenants.name }).from(tenants).orderBy(asc(tenants.name)),
+  ]);
+  const pageUrl = (n: number) => `/audit?${new URLSearchParams({ ...(tenantId ? { tenant: tenantId } : {}), page: String(n) })}`;
+  return (
+    <div className="space-y-5">
+      <h1 className="text-2xl font-bold">Audit log</h1>
+      <form method="get" className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-3">
+        <div className="min-w-0 flex-1 sm:max-w-xs">
+          <label htmlFor="audit-tenant" className="mb-1 block text-sm font-medium">Tenant</label>
+          <select id="audit-tenant" name="tenant" defaultValue={tenantId ?? ''} className="w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-base sm:text-sm">
+            <option value="">All tenants</option>
+            {tenantList.map((t) => <option key={t.id} value={t.id}>{t.name}</option>)}
+          </select>
+        </div>
+        <button type="submit" className={adminSecondaryButton}>Filter</button>
+      </form>
+      <p className="text-sm text-slate-600">{audit.total === 1 ? '1 entry' : `${audit.total} entries`} · page {audit.page} of {audit.pages} · times in UTC</p>
+      <ol className="divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white" aria-label="Audit entries">
+        {audit.rows.map((row) => (
+          <li key={row.id} className="grid gap-1 p-3 text-sm sm:grid-cols-[11rem_1fr]">
+            <time dateTime={row.createdAt.toISOString()} className="text-slate-600 tabular-nums">{row.createdAt.toISOString().replace('T', ' ').slice(0, 19)}</time>
+            <div className="min-w-0">
+              <p>
+                <span className="font-mono font-semibold">{row.action}</span> by {row.actor}
+                {row.tenantName ? <> on <Link className="underline" href={`/tenants/${row.tenantId}`}>{row.tenantName}</Link></> : null}
+              </p>
+              {row.details && Object.keys(row.details).length ? <p className="mt-1 font-mono text-xs break-all text-slate-600">{JSON.stringify(row.details)}</p> : null}
+            </div>
+          </li>
+        ))}
+        {audit.rows.length === 0 ? <li className="p-3 text-sm text-slate-600">Nothing recorded yet.</li> : null}
+      </ol>
+      <nav aria-label="Pages" className="flex gap-3 text-sm">
+        {audit.page > 1 ? <Link className="underline" href={pageUrl(audit.page - 1)}>← Newer</Link> : null}
+        {audit.page < audit.pages ? <Link className="underline" href={pageUrl(audit.page + 1)}>Older →</Link> : null}
+      </nav>
+    </div>
+  );
+}

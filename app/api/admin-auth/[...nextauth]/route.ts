@@ -1,0 +1,3 @@
+import { adminHandlers } from '@/lib/auth/admin-auth';
+
+export const { GET, POST } = adminHandlers;
