@@ -4,6 +4,7 @@ import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { checkCustomDomain, setCustomDomain } from '@/lib/admin/custom-domain';
 import { createTenant, setTenantActive, setTenantPlan, updateTenantSettings } from '@/lib/admin/tenant-admin';
+import { moveTenantFromConsole } from '@/lib/admin/tenant-move-admin';
 import { setVisibilityScope } from '@/lib/admin/visibility-scope';
 import { requireAdmin } from '@/lib/auth/current-admin';
 import { AppError } from '@/lib/errors';
@@ -121,6 +122,22 @@ export async function setVisibilityScopeAction(_prev: FormState, formData: FormD
     });
     refresh(tenantId);
     return { status: 'success', message: 'Scope saved.' };
+  } catch (error) {
+    return errorFormState(error, values);
+  }
+}
+
+export async function moveTenantAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  const values = formValues(formData);
+  try {
+    const admin = await requireAdmin();
+    const tenantId = tenantIdOf(formData);
+    const result = await moveTenantFromConsole(admin, tenantId, values);
+    refresh(tenantId);
+    return {
+      status: 'success',
+      message: result.alreadyMoved ? `Already on ${result.to}: nothing to copy.` : `Moved to ${result.to}: every table verified (rows and checksums), and the shop now runs there.`,
+    };
   } catch (error) {
     return errorFormState(error, values);
   }

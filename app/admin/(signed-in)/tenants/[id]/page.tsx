@@ -4,10 +4,12 @@ import { notFound } from 'next/navigation';
 import { CustomDomainSection } from '@/components/admin/custom-domain-section';
 import { AdminSection } from '@/components/admin/section';
 import { TenantPlanForm, TenantSettingsForm, TenantStatusForm } from '@/components/admin/tenant-forms';
+import { TenantMoveForm } from '@/components/admin/tenant-move-form';
 import { TenantStatusBadge } from '@/components/admin/tenant-status-badge';
 import { VisibilityScopeForm } from '@/components/admin/visibility-scope-form';
 import { listScopeOptions } from '@/lib/admin/catalog-options';
 import { getTenantForAdmin } from '@/lib/admin/tenant-admin';
+import { listTenantMoves } from '@/lib/admin/tenant-move-admin';
 import { requireAdminPage } from '@/lib/auth/current-admin';
 import { isAppError } from '@/lib/errors';
 import { tenantBaseUrl } from '@/lib/tenancy/tenant-url';
@@ -28,7 +30,7 @@ async function loadTenant(id: string) {
 export default async function AdminTenantPage({ params, searchParams }: Props) {
   await requireAdminPage();
   const tenant = await loadTenant((await params).id);
-  const [options, query] = await Promise.all([listScopeOptions(), searchParams]);
+  const [options, query, moves] = await Promise.all([listScopeOptions(), searchParams, listTenantMoves(tenant.id)]);
   const shopUrl = tenantBaseUrl(tenant);
   return (
     <div className="space-y-5">
@@ -77,7 +79,22 @@ export default async function AdminTenantPage({ params, searchParams }: Props) {
             <p className="text-sm">
               Data lives in: <span className="font-mono" data-testid="tenant-database">{tenant.dedicatedDatabase ?? 'shared'}</span>
             </p>
-            <p className="mt-2 text-xs text-slate-600">Moving a shop to a dedicated database is a separate step; the plan alone changes nothing here.</p>
+            <p className="mt-2 text-xs text-slate-600">The plan alone changes nothing here; moving the data is this separate, resumable step.</p>
+            {tenant.dedicatedDatabase ? null : (
+              <div className="mt-4">
+                <TenantMoveForm tenantId={tenant.id} suggestion={tenant.subdomain.replace(/[^a-z0-9]/g, '_')} />
+              </div>
+            )}
+            {moves.length > 0 ? (
+              <ul className="mt-4 space-y-1 text-xs text-slate-600" data-testid="tenant-moves">
+                {moves.map((m) => (
+                  <li key={m.id}>
+                    {m.startedAt.toISOString().slice(0, 16).replace('T', ' ')} UTC — {m.fromConnection} → {m.toConnection}: {m.status}
+                    {m.error ? ` (${m.error})` : ''}
+                  </li>
+                ))}
+              </ul>
+            ) : null}
           </AdminSection>
         </div>
       </div>
