@@ -1,4 +1,5 @@
 import { defineConfig, devices } from '@playwright/test';
+import { e2eSecrets } from './e2e/support/secrets';
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 
@@ -42,7 +43,7 @@ export default defineConfig({
     url: `http://localhost:${PORT}/`,
     timeout: 600_000,
     reuseExistingServer: !process.env.CI,
-    env: { E2E_PORT: String(PORT) },
+    env: { E2E_PORT: String(PORT), ...e2eSecrets(PORT) },
     stdout: 'pipe',
   },
 });
