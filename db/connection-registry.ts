@@ -94,3 +94,8 @@ export async function setRegistry(registry: ConnectionRegistry): Promise<void> {
   g[globalKey] = registry;
   if (previous && previous !== registry) await previous.closeAll();
 }
+
+/** The platform plane (tenants, staff, the catalog, audit) lives in the default database. */
+export async function platformDb() {
+  return (await getRegistry().get(DEFAULT_CONNECTION)).db;
+}

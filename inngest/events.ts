@@ -21,15 +21,16 @@ export const orderPlaced = eventType('shop/order.placed', {
   }),
 });
 
-export const paymentCaptured = eventType('shop/payment.captured', {
-  schema: z.object({
-    tenantId,
-    orderId: z.string().uuid(),
-    paymentId: z.string().uuid(),
-    amountCents: z.number().int(),
-    currency: z.string(),
-  }),
+/** A payment of an order that has arrived: by card (from the provider) or an invoice (recorded by the shop). */
+const orderPayment = z.object({
+  tenantId,
+  orderId: z.string().uuid(),
+  paymentId: z.string().uuid(),
+  amountCents: z.number().int(),
+  currency: z.string(),
 });
+
+export const paymentCaptured = eventType('shop/payment.captured', { schema: orderPayment });
 
 /** The shop cancelled an order before it was paid (from the dashboard); the buyer is told. */
 export const orderCancelled = eventType('shop/order.cancelled', {
@@ -41,15 +42,7 @@ export const orderCancelled = eventType('shop/order.cancelled', {
 });
 
 /** The shop recorded the payment of an invoice order; the buyer gets a receipt. */
-export const invoicePaid = eventType('shop/invoice.paid', {
-  schema: z.object({
-    tenantId,
-    orderId: z.string().uuid(),
-    paymentId: z.string().uuid(),
-    amountCents: z.number().int(),
-    currency: z.string(),
-  }),
-});
+export const invoicePaid = eventType('shop/invoice.paid', { schema: orderPayment });
 
 /** The shop asked to give a card payment back; the refund itself is the workflow's job. */
 export const orderRefundRequested = eventType('shop/order.refund-requested', {

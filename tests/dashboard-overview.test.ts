@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { orders, tenants, type Tenant } from '@/db/schema';
+import { orders, refunds, tenants, type Tenant } from '@/db/schema';
 import { DEMO_CUSTOMER } from '@/db/seed/seed-demo';
 import { authorizeStaff } from '@/lib/auth/authorize-staff';
 import { lastDays, loadDashboardOverview } from '@/lib/dashboard/overview';
@@ -62,6 +62,29 @@ describe('dashboard overview', () => {
     const after = await loadDashboardOverview(consumer, later);
     expect(after.attention).toContainEqual(expect.objectContaining({ number: order.number, reason: 'payment_due_soon' }));
     expect(typeof after.pendingCustomers).toBe('number');
+  });
+});
+
+describe('orders needing attention after a failed delivery', () => {
+  it('lists a refund the workflow made because the warehouse gave up, not a refund the shop made itself', async () => {
+    const b = await newBuyer(consumer, 'overview-refunds');
+    const byWorkflow = await placeTestOrder(demo, consumer, b, 'card');
+    const byShop = await placeTestOrder(demo, consumer, b, 'card');
+    await withTenant(consumer.id, async (tx) => {
+      for (const [order, key, reason] of [
+        [byWorkflow, `refund:fulfilment:${byWorkflow.id}`, 'The warehouse could not ship your order.'],
+        [byShop, `refund:manual:${byShop.id}`, 'Damaged at the warehouse, customer asked for money back'],
+      ] as const) {
+        await tx.update(orders).set({ status: 'refunded' }).where(eq(orders.id, order.id));
+        await tx.insert(refunds).values({
+          tenantId: consumer.id, orderId: order.id, paymentId: crypto.randomUUID(), provider: 'sandbox', providerRefundId: `re_${order.id}`,
+          amountCents: order.grossCents, currency: order.currency, reason, idempotencyKey: key,
+        });
+      }
+    });
+    const attention = (await loadDashboardOverview(consumer)).attention;
+    expect(attention).toContainEqual(expect.objectContaining({ number: byWorkflow.number, reason: 'refunded_after_failed_fulfilment' }));
+    expect(attention.map((o) => o.number)).not.toContain(byShop.number);
   });
 });
 

@@ -1,6 +1,6 @@
 import { asc } from 'drizzle-orm';
 import { brands, categories, vehicleBrands } from '@/db/schema';
-import { platformDb } from './platform-db';
+import { platformDb } from '@/db/connection-registry';
 
 /** The whole catalog's axes, for the scope editor. */
 export async function listScopeOptions() {

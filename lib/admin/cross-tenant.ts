@@ -3,7 +3,7 @@ import { customers, orders, tenants } from '@/db/schema';
 import type { AdminActor } from '@/lib/auth/authorize-admin';
 import { log } from '@/lib/log';
 import { withTenant } from '@/lib/tenancy/with-tenant';
-import { platformDb } from './platform-db';
+import { platformDb } from '@/db/connection-registry';
 
 export interface CrossTenantOrder {
   tenantId: string;

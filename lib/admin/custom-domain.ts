@@ -8,7 +8,7 @@ import { normalizeHost, normalizeRootDomain } from '@/lib/tenancy/parse-host';
 import { getDnsVerifier } from './dns-verifier';
 import { writePlatformAudit } from './platform-audit';
 import { getTenantForAdmin, updateTenant } from './tenant-admin';
-import { platformDb } from './platform-db';
+import { platformDb } from '@/db/connection-registry';
 
 export const VERIFY_RECORD_PREFIX = '_storefleet-verify';
 export const VERIFY_VALUE_PREFIX = 'storefleet-verify=';

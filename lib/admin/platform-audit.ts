@@ -2,7 +2,7 @@ import { count, desc, eq } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
 import { platformAuditLog, tenants } from '@/db/schema';
 import type { AdminActor } from '@/lib/auth/authorize-admin';
-import { platformDb } from './platform-db';
+import { platformDb } from '@/db/connection-registry';
 
 export const AUDIT_PAGE_SIZE = 50;
 

@@ -9,7 +9,7 @@ import { fieldErrorsOf } from '@/lib/forms/field-errors';
 import { log } from '@/lib/log';
 import { createOwnerInvitation, sendOwnerInvitation } from './owner-invitation';
 import { writePlatformAudit } from './platform-audit';
-import { platformDb } from './platform-db';
+import { platformDb } from '@/db/connection-registry';
 import { createTenantSchema, tenantListQuerySchema, tenantPlanSchema, tenantSettingsSchema } from './tenant-schemas';
 
 export function invalid(error: z.ZodError, message = 'Please check the form.'): AppError {

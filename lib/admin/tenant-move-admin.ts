@@ -5,7 +5,7 @@ import type { AdminActor } from '@/lib/auth/current-admin';
 import { AppError } from '@/lib/errors';
 import { fieldErrorsOf } from '@/lib/forms/field-errors';
 import { moveTenantToDedicated } from '@/lib/tenancy/move-tenant';
-import { platformDb } from './platform-db';
+import { platformDb } from '@/db/connection-registry';
 import { writePlatformAudit } from './platform-audit';
 
 /** A dedicated connection's name: it becomes part of a database name or a directory name. */

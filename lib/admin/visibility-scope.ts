@@ -4,7 +4,7 @@ import type { AdminActor } from '@/lib/auth/authorize-admin';
 import { invalidateTenantLocally } from '@/lib/cache/cache-invalidation';
 import { AppError } from '@/lib/errors';
 import { writePlatformAudit } from './platform-audit';
-import { platformDb } from './platform-db';
+import { platformDb } from '@/db/connection-registry';
 
 export type VisibilityScope = NonNullable<Tenant['visibilityScope']>;
 type Axis = 'brands' | 'categories' | 'vehicleBrands';

@@ -1,6 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { DEFAULT_CONNECTION, getRegistry } from '@/db/connection-registry';
+import { platformDb } from '@/db/connection-registry';
 import { staffUsers } from '@/db/schema';
 import { log } from '@/lib/log';
 import { consumeRateLimit, resetRateLimit } from '@/lib/rate-limit';
@@ -30,7 +30,7 @@ export function isAdminHost(host: string | null | undefined): boolean {
 
 /** A platform operator by id or email; null for anybody who is not a super admin. */
 export async function findSuperAdmin(by: { id: string } | { email: string }) {
-  const db = (await getRegistry().get(DEFAULT_CONNECTION)).db;
+  const db = await platformDb();
   const match = 'id' in by ? eq(staffUsers.id, by.id) : eq(sql`lower(${staffUsers.email})`, by.email.toLowerCase());
   const [row] = await db
     .select({ id: staffUsers.id, email: staffUsers.email, name: staffUsers.name, passwordHash: staffUsers.passwordHash })

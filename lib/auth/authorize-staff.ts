@@ -1,6 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { DEFAULT_CONNECTION, getRegistry } from '@/db/connection-registry';
+import { platformDb } from '@/db/connection-registry';
 import { staffUsers, tenantMemberships } from '@/db/schema';
 import { log } from '@/lib/log';
 import { consumeRateLimit, resetRateLimit } from '@/lib/rate-limit';
@@ -18,7 +18,7 @@ const ACCOUNT_LIMIT = { hits: 5, windowSeconds: 15 * 60 };
 
 /** A staff member of the shop on this host, with their role there; null for anybody else. */
 export async function findStaffMembership(tenantId: string, email: string) {
-  const db = (await getRegistry().get(DEFAULT_CONNECTION)).db;
+  const db = await platformDb();
   const [row] = await db
     .select({ id: staffUsers.id, email: staffUsers.email, name: staffUsers.name, passwordHash: staffUsers.passwordHash, role: tenantMemberships.role })
     .from(staffUsers)

@@ -10,18 +10,13 @@ vi.mock('server-only', () => ({}));
 vi.mock('next/headers', () => ({ headers: async () => new Headers({ 'x-storefleet-public-path': '/dashboard/orders?status=paid' }) }));
 vi.mock('./staff-auth', () => ({ staffAuth: async () => session.current }));
 vi.mock('@/db/connection-registry', () => ({
-  DEFAULT_CONNECTION: 'default',
-  getRegistry: () => ({
-    get: async () => ({
-      db: {
-        select: () => ({
-          from: () => ({
-            innerJoin: () => ({
-              where: async () => (session.current?.tenantId === SHOP_A ? [{ id: session.current.staffUserId, email: 'owner@a.test', name: 'Owner A', role: 'owner' }] : []),
-            }),
-          }),
+  platformDb: async () => ({
+    select: () => ({
+      from: () => ({
+        innerJoin: () => ({
+          where: async () => (session.current?.tenantId === SHOP_A ? [{ id: session.current.staffUserId, email: 'owner@a.test', name: 'Owner A', role: 'owner' }] : []),
         }),
-      },
+      }),
     }),
   }),
 }));

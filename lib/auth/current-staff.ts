@@ -3,7 +3,7 @@ import { and, eq } from 'drizzle-orm';
 import { headers } from 'next/headers';
 import { notFound, redirect } from 'next/navigation';
 import { cache } from 'react';
-import { DEFAULT_CONNECTION, getRegistry } from '@/db/connection-registry';
+import { platformDb } from '@/db/connection-registry';
 import { staffUsers, tenantMemberships } from '@/db/schema';
 import { AppError } from '@/lib/errors';
 import { safeRedirectPath } from '@/lib/forms/form-state';
@@ -25,7 +25,7 @@ export interface StaffMember {
 export const getCurrentStaff = cache(async (tenantId: string): Promise<StaffMember | null> => {
   const session = await staffSession();
   if (!session?.staffUserId || session.tenantId !== tenantId) return null;
-  const db = (await getRegistry().get(DEFAULT_CONNECTION)).db;
+  const db = await platformDb();
   const [row] = await db
     .select({ id: staffUsers.id, email: staffUsers.email, name: staffUsers.name, role: tenantMemberships.role })
     .from(staffUsers)

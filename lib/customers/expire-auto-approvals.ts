@@ -1,5 +1,5 @@
 import { and, eq, lte } from 'drizzle-orm';
-import { DEFAULT_CONNECTION, getRegistry } from '@/db/connection-registry';
+import { platformDb } from '@/db/connection-registry';
 import { customers, tenants } from '@/db/schema';
 import { withTenant } from '@/lib/tenancy/with-tenant';
 
@@ -9,7 +9,7 @@ import { withTenant } from '@/lib/tenancy/with-tenant';
  * One transaction per shop, inside that shop's own plane; guarded, so a repeat changes nothing.
  */
 export async function expireAutoApprovals(now = new Date()): Promise<{ tenants: number; expired: number }> {
-  const db = (await getRegistry().get(DEFAULT_CONNECTION)).db;
+  const db = await platformDb();
   const shops = await db.select({ id: tenants.id }).from(tenants);
   let expired = 0;
   for (const shop of shops) {

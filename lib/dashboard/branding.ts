@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { DEFAULT_CONNECTION, getRegistry } from '@/db/connection-registry';
+import { platformDb } from '@/db/connection-registry';
 import { auditLog, tenants, type Tenant } from '@/db/schema';
 import { AppError } from '@/lib/errors';
 import { fieldErrorsOf } from '@/lib/forms/field-errors';
@@ -40,9 +40,6 @@ export const brandingSchema = z
 export type BrandingInput = z.input<typeof brandingSchema>;
 export type Branding = z.output<typeof brandingSchema>;
 
-export async function platformDb() {
-  return (await getRegistry().get(DEFAULT_CONNECTION)).db;
-}
 
 /** Name, tagline and colours of the shop, live on the storefront and in emails from the next request. */
 export async function updateBranding(tenantId: string, raw: BrandingInput, actor: string, now = new Date()): Promise<Tenant> {

@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { tenantAssets, tenants } from '@/db/schema';
-import { platformDb } from './branding';
+import { platformDb } from '@/db/connection-registry';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const ASSET_KINDS = ['logo'] as const;

@@ -3,7 +3,8 @@ import { eq } from 'drizzle-orm';
 import { tenantAssets, tenants, type Tenant } from '@/db/schema';
 import { AppError } from '@/lib/errors';
 import { invalidateTenantCache } from '@/lib/tenancy/tenant-directory';
-import { auditTenantChange, platformDb } from './branding';
+import { platformDb } from '@/db/connection-registry';
+import { auditTenantChange } from './branding';
 import { MAX_LOGO_BYTES } from './branding-rules';
 
 export { MAX_LOGO_BYTES };

@@ -1,5 +1,5 @@
-import { and, count, eq, gte, inArray, lt, sql } from 'drizzle-orm';
-import { customers, orderEvents, orders, type Tenant } from '@/db/schema';
+import { and, count, eq, gte, inArray, like, lt, sql } from 'drizzle-orm';
+import { customers, orderEvents, orders, refunds, type Tenant } from '@/db/schema';
 import { withTenant } from '@/lib/tenancy/with-tenant';
 
 /**
@@ -80,11 +80,18 @@ async function ordersNeedingAttention(tx: Tx, tenant: Tenant, now: Date): Promis
     .orderBy(sql`${orders.updatedAt} desc`)
     .limit(50);
   if (rows.length === 0) return [];
-  const failures = await tx
-    .select({ orderId: orderEvents.orderId, details: orderEvents.details })
-    .from(orderEvents)
-    .where(and(inArray(orderEvents.orderId, rows.map((r) => r.id)), inArray(orderEvents.type, ['refunded', 'cancelled']), gte(orderEvents.createdAt, week), lt(orderEvents.createdAt, now)));
-  const failed = new Set(failures.filter((f) => isFulfilmentFailure(f.details)).map((f) => f.orderId));
+  // What the workflow wrote when the warehouse gave up: a cancellation with that reason (invoice orders),
+  // or a refund under the workflow's own idempotency key (card orders). Not the free-text reason a shop
+  // gives a refund of its own.
+  const ids = rows.map((r) => r.id);
+  const [cancelled, refunded] = await Promise.all([
+    tx
+      .select({ orderId: orderEvents.orderId })
+      .from(orderEvents)
+      .where(and(inArray(orderEvents.orderId, ids), eq(orderEvents.type, 'cancelled'), sql`${orderEvents.details}->>'reason' = 'fulfilment_failed'`, gte(orderEvents.createdAt, week), lt(orderEvents.createdAt, now))),
+    tx.select({ orderId: refunds.orderId }).from(refunds).where(and(inArray(refunds.orderId, ids), like(refunds.idempotencyKey, 'refund:fulfilment:%'))),
+  ]);
+  const failed = new Set([...cancelled, ...refunded].map((f) => f.orderId));
   const result: AttentionOrder[] = [];
   for (const r of rows) {
     const base = { number: r.number, status: r.status, placedAt: r.placedAt, grossCents: r.grossCents };
@@ -93,11 +100,6 @@ async function ordersNeedingAttention(tx: Tx, tenant: Tenant, now: Date): Promis
     else if (failed.has(r.id)) result.push({ ...base, reason: r.status === 'refunded' ? 'refunded_after_failed_fulfilment' : 'cancelled_by_warehouse' });
   }
   return result.slice(0, 20);
-}
-
-function isFulfilmentFailure(details: Record<string, unknown> | null): boolean {
-  const text = `${details?.reason ?? ''}`;
-  return text === 'fulfilment_failed' || /warehouse/i.test(text);
 }
 
 /** The last `n` calendar days in the shop's time zone, oldest first, ending today (DST-safe). */

@@ -6,7 +6,8 @@ import { fieldErrorsOf } from '@/lib/forms/field-errors';
 import { isEuCountryCode } from '@/lib/registration/eu-countries';
 import { registrationSettingsSchema, type RegistrationSettings } from '@/lib/registration/registration-settings';
 import { invalidateTenantCache } from '@/lib/tenancy/tenant-directory';
-import { auditTenantChange, platformDb } from './branding';
+import { platformDb } from '@/db/connection-registry';
+import { auditTenantChange } from './branding';
 
 export const MIN_PAYMENT_TIMEOUT = 5;
 export const MAX_PAYMENT_TIMEOUT = 1440;

@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { and, asc, count, eq, gt, isNull, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { DEFAULT_CONNECTION, getRegistry } from '@/db/connection-registry';
+import { platformDb } from '@/db/connection-registry';
 import { staffInvitations, staffUsers, tenantMemberships, type Tenant } from '@/db/schema';
 import type { StaffMember } from '@/lib/auth/current-staff';
 import { hashPassword, MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, verifyPassword } from '@/lib/auth/password';
@@ -13,7 +13,6 @@ import { tenantBaseUrl } from '@/lib/tenancy/tenant-url';
 
 export const INVITATION_DAYS = 7;
 const tokenHash = (token: string) => createHash('sha256').update(token).digest('hex');
-const platformDb = async () => (await getRegistry().get(DEFAULT_CONNECTION)).db;
 
 export const inviteStaffSchema = z.object({
   email: z.string().trim().toLowerCase().email('Enter a valid email address.').max(254),

@@ -1,7 +1,8 @@
 import { and, asc, eq } from 'drizzle-orm';
-import { DEFAULT_CONNECTION, getRegistry } from '@/db/connection-registry';
+import { platformDb } from '@/db/connection-registry';
 import { customers, orderLines, orders, shipments, staffUsers, tenantMemberships, type Order, type Tenant } from '@/db/schema';
 import { sendTenantEmail } from '@/lib/email/send-tenant-email';
+import type { TemplateInput, TemplateName } from '@/lib/email/templates';
 import { formatMoney } from '@/lib/pricing/resolve-price';
 import { withTenant } from '@/lib/tenancy/with-tenant';
 import { tenantBaseUrl } from '@/lib/tenancy/tenant-url';
@@ -28,7 +29,7 @@ async function loadOrderContext(tenant: Tenant, orderId: string) {
 
 /** Owners of the shop, from the platform database. */
 async function shopOwners(tenantId: string) {
-  const db = (await getRegistry().get(DEFAULT_CONNECTION)).db;
+  const db = await platformDb();
   return db
     .select({ id: staffUsers.id, email: staffUsers.email })
     .from(tenantMemberships)
@@ -36,7 +37,7 @@ async function shopOwners(tenantId: string) {
     .where(and(eq(tenantMemberships.tenantId, tenantId), eq(tenantMemberships.role, 'owner')));
 }
 
-async function notifyOwners(tenant: Tenant, context: Awaited<ReturnType<typeof loadOrderContext>>, event: OwnerEvent, detail: string | null = null) {
+async function notifyOwners(tenant: Tenant, context: OrderContext, event: OwnerEvent, detail: string | null = null) {
   const { order } = context;
   for (const owner of await shopOwners(tenant.id)) {
     await sendTenantEmail(tenant, {
@@ -57,6 +58,27 @@ async function notifyOwners(tenant: Tenant, context: Awaited<ReturnType<typeof l
   }
 }
 
+type OrderContext = Awaited<ReturnType<typeof loadOrderContext>>;
+type OrderEmailBasics = 'customerName' | 'orderNumber' | 'orderUrl';
+
+/** One email about the order to its customer; the greeting, order number and link are always the same. */
+async function emailCustomer<N extends TemplateName>(
+  tenant: Tenant,
+  context: OrderContext,
+  template: N,
+  idempotencyKey: string,
+  props: Omit<TemplateInput<N>, OrderEmailBasics>,
+): Promise<void> {
+  const basics = { customerName: context.customerName, orderNumber: String(context.order.number), orderUrl: context.orderUrl };
+  await sendTenantEmail(tenant, {
+    template,
+    to: context.customerEmail,
+    shopUrl: context.shopUrl,
+    idempotencyKey,
+    props: { ...basics, ...props } as unknown as TemplateInput<N>,
+  });
+}
+
 function totalsOf(tenant: Tenant, order: Order) {
   const money = (cents: number) => formatMoney(cents, order.currency);
   return {
@@ -73,21 +95,12 @@ export async function sendOrderConfirmation(tenant: Tenant, orderId: string, pay
   const context = await loadOrderContext(tenant, orderId);
   const { order } = context;
   const lines = await withTenant(tenant.id, (tx) => tx.select().from(orderLines).where(eq(orderLines.orderId, orderId)).orderBy(asc(orderLines.name)));
-  await sendTenantEmail(tenant, {
-    template: 'order-confirmation',
-    to: context.customerEmail,
-    shopUrl: context.shopUrl,
-    idempotencyKey: `order-confirmation:${order.id}`,
-    props: {
-      customerName: context.customerName,
-      orderNumber: String(order.number),
-      orderUrl: context.orderUrl,
-      lines: lines.map((l) => ({ name: l.name, sku: l.sku, quantity: l.quantity, lineTotal: formatMoney(l.lineNetCents, order.currency) })),
-      totals: totalsOf(tenant, order),
-      paymentMethod: order.paymentMethod,
-      paymentDueBy,
-      shippingAddress: order.shippingAddress,
-    },
+  await emailCustomer(tenant, context, 'order-confirmation', `order-confirmation:${order.id}`, {
+    lines: lines.map((l) => ({ name: l.name, sku: l.sku, quantity: l.quantity, lineTotal: formatMoney(l.lineNetCents, order.currency) })),
+    totals: totalsOf(tenant, order),
+    paymentMethod: order.paymentMethod,
+    paymentDueBy,
+    shippingAddress: order.shippingAddress,
   });
   await notifyOwners(tenant, context, 'placed');
 }
@@ -95,13 +108,7 @@ export async function sendOrderConfirmation(tenant: Tenant, orderId: string, pay
 export async function sendPaymentReceived(tenant: Tenant, orderId: string): Promise<void> {
   const context = await loadOrderContext(tenant, orderId);
   const { order } = context;
-  await sendTenantEmail(tenant, {
-    template: 'payment-received',
-    to: context.customerEmail,
-    shopUrl: context.shopUrl,
-    idempotencyKey: `payment-received:${order.id}`,
-    props: { customerName: context.customerName, orderNumber: String(order.number), orderUrl: context.orderUrl, amount: formatMoney(order.grossCents, order.currency) },
-  });
+  await emailCustomer(tenant, context, 'payment-received', `payment-received:${order.id}`, { amount: formatMoney(order.grossCents, order.currency) });
   await notifyOwners(tenant, context, 'paid');
 }
 
@@ -119,13 +126,7 @@ export async function sendOrderCancelled(
 ): Promise<void> {
   const context = await loadOrderContext(tenant, orderId);
   const { order } = context;
-  await sendTenantEmail(tenant, {
-    template: 'order-cancelled',
-    to: context.customerEmail,
-    shopUrl: context.shopUrl,
-    idempotencyKey: `order-cancelled:${order.id}`,
-    props: { customerName: context.customerName, orderNumber: String(order.number), orderUrl: context.orderUrl, reason, timeoutMinutes, shopUrl: context.shopUrl },
-  });
+  await emailCustomer(tenant, context, 'order-cancelled', `order-cancelled:${order.id}`, { reason, timeoutMinutes, shopUrl: context.shopUrl });
   await notifyOwners(tenant, context, 'cancelled', ownerCancelDetail[reason](timeoutMinutes));
 }
 
@@ -134,38 +135,24 @@ export async function sendOrderShipped(tenant: Tenant, orderId: string): Promise
   const { order } = context;
   const [parcel] = await withTenant(tenant.id, (tx) => tx.select().from(shipments).where(eq(shipments.orderId, orderId)));
   if (!parcel) throw new Error(`Order ${orderId} has no shipment`);
-  await sendTenantEmail(tenant, {
-    template: 'order-shipped',
-    to: context.customerEmail,
-    shopUrl: context.shopUrl,
-    idempotencyKey: `order-shipped:${order.id}`,
-    props: {
-      customerName: context.customerName,
-      orderNumber: String(order.number),
-      orderUrl: context.orderUrl,
-      carrier: parcel.carrier,
-      trackingNumber: parcel.trackingNumber,
-      trackingUrl: parcel.trackingUrl,
-    },
+  await emailCustomer(tenant, context, 'order-shipped', `order-shipped:${order.id}`, {
+    carrier: parcel.carrier,
+    trackingNumber: parcel.trackingNumber,
+    trackingUrl: parcel.trackingUrl,
   });
   await notifyOwners(tenant, context, 'shipped', `${parcel.carrier} ${parcel.trackingNumber}`);
 }
 
-export async function sendOrderRefunded(tenant: Tenant, orderId: string, refund: { id: string; amountCents: number; currency: string; reason: string }): Promise<void> {
+export async function sendOrderRefunded(
+  tenant: Tenant,
+  orderId: string,
+  refund: { id: string; amountCents: number; currency: string; reason: string },
+): Promise<void> {
   const context = await loadOrderContext(tenant, orderId);
   const { order } = context;
-  await sendTenantEmail(tenant, {
-    template: 'order-refunded',
-    to: context.customerEmail,
-    shopUrl: context.shopUrl,
-    idempotencyKey: `order-refunded:${refund.id}`,
-    props: {
-      customerName: context.customerName,
-      orderNumber: String(order.number),
-      orderUrl: context.orderUrl,
-      amount: formatMoney(refund.amountCents, refund.currency),
-      reason: refund.reason,
-    },
+  await emailCustomer(tenant, context, 'order-refunded', `order-refunded:${refund.id}`, {
+    amount: formatMoney(refund.amountCents, refund.currency),
+    reason: refund.reason,
   });
   await notifyOwners(tenant, context, 'refunded', refund.reason);
 }

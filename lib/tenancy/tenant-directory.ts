@@ -1,5 +1,5 @@
 import { and, eq, isNotNull } from 'drizzle-orm';
-import { DEFAULT_CONNECTION, getRegistry } from '@/db/connection-registry';
+import { DEFAULT_CONNECTION, platformDb } from '@/db/connection-registry';
 import { tenants, type Tenant } from '@/db/schema';
 import { ensureCacheInvalidationListener, onTenantInvalidated } from '@/lib/cache/cache-invalidation';
 import { AppError } from '@/lib/errors';
@@ -20,9 +20,6 @@ export function rootDomain(): string {
   return process.env.PLATFORM_ROOT_DOMAIN ?? 'localhost';
 }
 
-async function platformDb() {
-  return (await getRegistry().get(DEFAULT_CONNECTION)).db;
-}
 
 async function findTenantForHost(host: string, subdomain: string | null): Promise<Tenant | null> {
   const db = await platformDb();

@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { asc } from 'drizzle-orm';
 import { tenants } from '@/db/schema';
 import { listPlatformAudit } from '@/lib/admin/platform-audit';
-import { platformDb } from '@/lib/admin/platform-db';
+import { platformDb } from '@/db/connection-registry';
 import { adminSecondaryButton } from '@/components/admin/styles';
 import { requireAdminPage } from '@/lib/auth/current-admin';
 import { isUuid } from '@/lib/ids';

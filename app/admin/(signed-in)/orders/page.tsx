@@ -3,7 +3,7 @@ import { asc } from 'drizzle-orm';
 import { tenants } from '@/db/schema';
 import { adminSecondaryButton } from '@/components/admin/styles';
 import { listOrdersAcrossTenants } from '@/lib/admin/cross-tenant';
-import { platformDb } from '@/lib/admin/platform-db';
+import { platformDb } from '@/db/connection-registry';
 import { requireAdminPage } from '@/lib/auth/current-admin';
 import { isUuid } from '@/lib/ids';
 import { formatMoney } from '@/lib/pricing/resolve-price';

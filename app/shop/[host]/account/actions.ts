@@ -1,10 +1,10 @@
 'use server';
 
-import { AuthError } from 'next-auth';
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
-import { signIn, signOut, TooManyAttempts } from '@/lib/auth/auth';
+import { signIn, signOut } from '@/lib/auth/auth';
 import { getCurrentCustomer } from '@/lib/auth/current-customer';
+import { signInWithCredentials } from '@/lib/auth/sign-in-with-credentials';
 import { createPasswordReset, resetPassword } from '@/lib/auth/password-reset';
 import { addAddress, deleteAddress } from '@/lib/customers/addresses';
 import { updateProfile } from '@/lib/customers/update-profile';
@@ -37,21 +37,7 @@ export async function registerAction(_prev: FormState, formData: FormData): Prom
 }
 
 export async function signInAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  const values = formValues(formData);
-  try {
-    await signIn('credentials', {
-      email: formData.get('email'),
-      password: formData.get('password'),
-      redirectTo: safeRedirectPath(formData.get('callbackUrl')),
-    });
-  } catch (error) {
-    if (error instanceof TooManyAttempts || (error instanceof AuthError && (error as { code?: string }).code === 'rate_limited')) {
-      return { status: 'error', message: 'Too many sign-in attempts. Please wait 15 minutes and try again.', values };
-    }
-    if (error instanceof AuthError) return { status: 'error', message: 'The email address or password is not correct.', values };
-    throw error; // the redirect after a successful sign-in
-  }
-  return { status: 'success' };
+  return signInWithCredentials(signIn, 'credentials', formData, safeRedirectPath(formData.get('callbackUrl')));
 }
 
 export async function signOutAction(): Promise<void> {
