@@ -1,16 +1,31 @@
 import { NextResponse, type NextRequest } from 'next/server';
+import { cachedStorefrontPath } from '@/lib/tenancy/cached-storefront';
 import { internalPath, PUBLIC_PATH_HEADER } from '@/lib/tenancy/internal-path';
 import { parseHost, requestHost } from '@/lib/tenancy/parse-host';
 
 /**
  * Routes by host only: no database, no session. It rewrites every request into an internal segment
- * (`/platform`, `/admin`, `/shop/<host>`, `/dashboard/<host>`), so those segments can never be requested directly: a request
- * for `/shop/...` on any host is itself prefixed and lands on a 404. It is not a security boundary:
- * pages, actions and route handlers check tenant and session themselves.
+ * (`/platform`, `/admin`, `/shop/<host>`, `/dashboard/<host>`, and `/shop-cache/<host>` for the pages a
+ * signed-out visitor gets from the render cache), so those segments can never be requested directly: a
+ * request for `/shop/...` on any host is itself prefixed and lands on a 404. It is not a security
+ * boundary: pages, actions and route handlers check tenant and session themselves.
  */
 export function middleware(request: NextRequest) {
   const target = parseHost(requestHost(request.headers), process.env.PLATFORM_ROOT_DOMAIN);
   const url = request.nextUrl.clone();
+  const cached =
+    target.kind === 'tenant'
+      ? cachedStorefrontPath(target.host, {
+          method: request.method,
+          pathname: url.pathname,
+          search: url.searchParams,
+          cookieNames: request.cookies.getAll().map((c) => c.name),
+        })
+      : null;
+  if (cached) {
+    url.pathname = cached;
+    return NextResponse.rewrite(url);
+  }
   url.pathname = internalPath(target, url.pathname);
   // The public path, for pages that send a signed-out visitor to sign in and back (always overwritten,
   // so a client cannot choose it).

@@ -1,3 +1,5 @@
+import { fileURLToPath } from 'node:url';
+
 const production = process.env.NODE_ENV === 'production';
 
 /**
@@ -38,6 +40,10 @@ const nextConfig = {
   // Tenant storefronts are served on *.localhost in development; let their pages load dev assets.
   allowedDevOrigins: ['*.localhost'],
   poweredByHeader: false,
+  // The render cache: bounded, in memory, and dropping a shop's pages when the shop changes
+  // (lib/cache/render-cache-handler.mjs). Next's own memory layer is off so pages are not held twice.
+  cacheHandler: fileURLToPath(new URL('./lib/cache/render-cache-handler.mjs', import.meta.url)),
+  cacheMaxMemorySize: 0,
   // Browser-test servers on other ports build into their own directory, so two runs never share a build.
   distDir: process.env.NEXT_DIST_DIR || '.next',
   images: { unoptimized: true },

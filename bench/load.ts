@@ -90,3 +90,16 @@ export async function runLoad(
     cpu: cpu(),
   };
 }
+
+/** Requests each page once, a few at a time, unmeasured (to fill the render cache before a scenario). */
+export async function primePages(port: number, requests: Array<{ host: string; path: string }>, concurrency: number): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < requests.length) {
+      const req = requests[next++]!;
+      const res = await httpRequest({ port, host: req.host, path: req.path, headers: BROWSER_HEADERS, timeoutMs: 30_000 });
+      if (res.status !== 200) throw new Error(`priming ${req.host}${req.path}: ${res.status}`);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, 8)) }, worker));
+}

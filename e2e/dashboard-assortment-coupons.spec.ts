@@ -74,6 +74,8 @@ test.describe('Dashboard: coupons and assortment', () => {
     test.setTimeout(90_000);
     await page.goto(shopUrl('atraxion', '/products?brand=pirelli'));
     await expect(productCards(page).first()).toBeVisible();
+    // Served from the render cache from now on, so the change below must reach the cache.
+    expect((await page.goto(shopUrl('atraxion', '/products?brand=pirelli')))?.headers()['x-nextjs-cache']).toBe('HIT');
 
     await signInToDashboard(page, 'atraxion', '/dashboard/assortment');
     const brandsGroup = main(page).getByTestId('assortment-brandIds');

@@ -6,7 +6,13 @@ function pageWindow(page: number, pageCount: number): number[] {
   return [...pages].filter((p) => p >= 1 && p <= pageCount).sort((a, b) => a - b);
 }
 
-/** Next carries a keyset cursor (`after`), so paging on never makes the database skip rows. */
+/**
+ * The first pages are plain `page=N` links: skipping a few hundred rows of an index-only scan costs
+ * little, and those pages are the same for every signed-out visitor, so they come from the render cache.
+ * Past them, Next carries a keyset cursor (`after`), so paging on never makes the database skip rows.
+ */
+export const KEYSET_AFTER_PAGE = 20;
+
 export function Pagination({ query, pageCount, nextAfter }: { query: CatalogQuery; pageCount: number; nextAfter?: number }) {
   if (pageCount <= 1) return null;
   const href = (page: number, after?: number) => `/products${catalogQueryToSearch({ ...query, page, after })}`;
@@ -25,7 +31,7 @@ export function Pagination({ query, pageCount, nextAfter }: { query: CatalogQuer
           )}
         </span>
       ))}
-      {query.page < pageCount ? <Link className={linkClass} href={href(query.page + 1, nextAfter)} rel="next">Next ›</Link> : null}
+      {query.page < pageCount ? <Link className={linkClass} href={href(query.page + 1, query.page >= KEYSET_AFTER_PAGE ? nextAfter : undefined)} rel="next">Next ›</Link> : null}
     </nav>
   );
 }

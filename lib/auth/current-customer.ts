@@ -6,6 +6,7 @@ import { expireTemporaryApproval, findCustomerById } from '@/lib/customers/custo
 import { effectiveCustomerStatus } from '@/lib/registration/decide-registration';
 import { withTenant } from '@/lib/tenancy/with-tenant';
 import { auth } from './auth';
+import { hasSessionCookie } from './session-cookie';
 
 export interface SessionClaims {
   customerId?: string;
@@ -21,13 +22,7 @@ export function sessionCustomerIdFor(session: SessionClaims | null | undefined, 
   return session.tenantId === tenantId ? session.customerId : null;
 }
 
-// Auth.js's session cookie, plain or __Secure- (https), whole or split into numbered chunks.
-const SESSION_COOKIE = /^(__Secure-)?authjs\.session-token(\.\d+)?$/;
-
-export function hasSessionCookie(names: Iterable<string>): boolean {
-  for (const name of names) if (SESSION_COOKIE.test(name)) return true;
-  return false;
-}
+export { hasSessionCookie };
 
 /** The signed-in customer of this shop, fresh from the database (status changes apply at once). */
 export const getCurrentCustomer = cache(async (tenantId: string): Promise<Customer | null> => {

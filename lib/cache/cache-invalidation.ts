@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { DEFAULT_CONNECTION, getRegistry } from '@/db/connection-registry';
 import { log } from '@/lib/log';
 
@@ -43,4 +44,20 @@ export function ensureCacheInvalidationListener(): Promise<void> {
   });
   state.__storefleetCacheListening = { registry, ready };
   return ready;
+}
+
+/**
+ * After a committed write that no trigger announces (a shop's prices live in its tenant plane, which may
+ * be a dedicated database nobody listens to): this instance forgets at once, and the others hear it
+ * through the platform database. A failed notification is logged, not thrown: the write stands, and
+ * the other instances' render caches expire within their lifetime.
+ */
+export async function announceTenantChange(tenantId: string): Promise<void> {
+  invalidateTenantLocally(tenantId);
+  try {
+    const connection = await getRegistry().get(DEFAULT_CONNECTION);
+    await connection.db.execute(sql`select pg_notify(${CACHE_CHANNEL}, ${tenantId})`);
+  } catch (error) {
+    log.warn({ err: error, tenantId }, 'tenant change not announced to other instances');
+  }
 }

@@ -8,6 +8,7 @@ import { parsePriceCsv, type PriceCsvRow } from './price-csv';
 import { parseEuroCents, parseShopDate } from './price-input';
 import { lockShopPrices, priceDb } from './price-overrides';
 import { describeWindow, overlapMessage, windowsOverlap, type OverrideWindow } from './price-windows';
+import { announceTenantChange } from '@/lib/cache/cache-invalidation';
 
 /** At most this many row errors are listed; a file that is wrong throughout needs fixing, not reading. */
 export const MAX_LISTED_ROW_ERRORS = 100;
@@ -108,6 +109,7 @@ export async function importPriceCsv(tenantId: string, bytes: Uint8Array, actor:
       }
       return candidates.length;
     });
+    await announceTenantChange(tenantId);
     log.info({ tenantId, rows: rows.length, inserted, staff: actor, outcome: 'applied' }, 'price import');
     return { inserted };
   } catch (error) {

@@ -8,6 +8,7 @@ import { AppError } from '@/lib/errors';
 import { log } from '@/lib/log';
 import { parseEuroCents, parseShopDate } from './price-input';
 import { canDeleteWindow, overlapMessage, windowsOverlap, type OverrideWindow } from './price-windows';
+import { announceTenantChange } from '@/lib/cache/cache-invalidation';
 
 // Tenant prices are platform-plane rows (no row-level security): every query here names the host's
 // tenant itself, so an article or override id of another shop is simply not found.
@@ -96,6 +97,7 @@ export async function addPriceOverride(tenantId: string, raw: AddPriceOverrideIn
     const [inserted] = await tx.insert(tenantArticlePrices).values({ tenantId, articleId: article.id, ...fields }).returning();
     return inserted!;
   });
+  await announceTenantChange(tenantId);
   log.info({ tenantId, articleId: row.articleId, overrideId: row.id, staff: actor }, 'price override added');
   return row;
 }
@@ -115,5 +117,6 @@ export async function deletePriceOverride(tenantId: string, overrideId: unknown,
     if (!canDeleteWindow(row, now)) throw new AppError('CONFLICT', 'This override has already ended; past prices stay on record.');
     await tx.delete(tenantArticlePrices).where(and(eq(tenantArticlePrices.id, row.id), eq(tenantArticlePrices.tenantId, tenantId)));
   });
+  await announceTenantChange(tenantId);
   log.info({ tenantId, overrideId: id.data, staff: actor }, 'price override deleted');
 }

@@ -4,6 +4,7 @@ import { notFound } from 'next/navigation';
 import { cache } from 'react';
 import { DEFAULT_CONNECTION, getRegistry } from '@/db/connection-registry';
 import type { Tenant } from '@/db/schema';
+import { noteCachedHost } from '@/lib/cache/render-cache';
 import { getTenantCatalogContext } from '@/lib/catalog/tenant-catalog-context';
 import type { VisibilityRules } from '@/lib/catalog/visibility';
 import type { PriceDisplayContext } from '@/lib/pricing/resolve-price';
@@ -26,6 +27,24 @@ export const getShop = cache(async (hostParam: string): Promise<Shop> => {
   const host = normalizeHost(decodeURIComponent(hostParam));
   const addressedTo = normalizeHost(requestHost(await headers()));
   if (!host || host !== addressedTo) notFound();
+  return loadShop(host);
+});
+
+/**
+ * The shop for a page of the render cache (`app/shop-cache/[host]`), which may read no request header:
+ * the host comes from the path alone. That is safe because those pages show only what any signed-out
+ * visitor who sends that Host header sees anyway; the render cache learns which tenant the host
+ * serves, so a change to that tenant drops its cached pages.
+ */
+export const getPublicShop = cache(async (hostParam: string): Promise<Shop> => {
+  const host = normalizeHost(decodeURIComponent(hostParam));
+  if (!host) notFound();
+  const shop = await loadShop(host);
+  noteCachedHost(host, shop.tenant.id);
+  return shop;
+});
+
+async function loadShop(host: string): Promise<Shop> {
   const tenant = await getTenantByHost(host);
   if (!tenant) notFound();
   const { db } = await getRegistry().get(DEFAULT_CONNECTION);
@@ -36,7 +55,7 @@ export const getShop = cache(async (hostParam: string): Promise<Shop> => {
     kinds,
     price: { salesMode: tenant.salesMode, vatRateBp: tenant.vatRateBp, currency: tenant.currency },
   };
-});
+}
 
 export async function catalogDb() {
   return (await getRegistry().get(DEFAULT_CONNECTION)).db;

@@ -1,0 +1,30 @@
+import type { Metadata } from 'next';
+import { CatalogListing, catalogMetadata } from '@/components/storefront/catalog-listing';
+import { parseCatalogQuery } from '@/lib/catalog/catalog-query';
+import { getPublicShop } from '@/lib/storefront/current-shop';
+import { catalogSearchFromKey } from '@/lib/tenancy/cached-storefront';
+
+export const dynamic = 'error';
+export const revalidate = 60;
+
+type Props = { params: Promise<{ host: string; query: string }> };
+
+export function generateStaticParams(): Array<{ query: string }> {
+  return [];
+}
+
+function queryOf(key: string) {
+  const search = catalogSearchFromKey(key);
+  const params: Record<string, string[]> = {};
+  for (const name of new Set(search.keys())) params[name] = search.getAll(name);
+  return parseCatalogQuery(params);
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  return catalogMetadata(queryOf((await params).query));
+}
+
+export default async function CachedProductsPage({ params }: Props) {
+  const { host, query } = await params;
+  return <CatalogListing shop={await getPublicShop(host)} query={queryOf(query)} marginBp={0} />;
+}

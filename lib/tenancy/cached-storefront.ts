@@ -1,0 +1,61 @@
+import { hasSessionCookie } from '@/lib/auth/session-cookie';
+import { catalogQueryToSearch, parseCatalogQuery } from '@/lib/catalog/catalog-query';
+
+/**
+ * The internal segment of the storefront pages that Next.js renders once and serves from its render
+ * cache (`app/shop-cache/[host]/…`). Only what every signed-out visitor of a shop sees the same way goes
+ * there: no cookie, header or customer is read while rendering, so a cached page cannot hold anybody's
+ * session, prices or cart. Everyone else, and every other page, is rendered per request under `/shop`.
+ */
+export const CACHED_SHOP_SEGMENT = 'shop-cache';
+
+/** The products page's key for a listing with no filters, page 1. */
+export const ALL_PRODUCTS_KEY = 'all';
+
+/**
+ * The cache key of a catalog listing: its query in canonical form (defaults left out, brands sorted,
+ * unknown parameters dropped), so `?brand=b&brand=a&utm_source=x` and `?brand=a&brand=b` share one
+ * cached page. Null for listings that are not cached: text searches and keyset cursors, whose values
+ * are unbounded, so a stream of made-up queries cannot churn the cache of the pages buyers share.
+ */
+export function catalogCacheKey(search: URLSearchParams): string | null {
+  const params: Record<string, string | string[]> = {};
+  for (const key of new Set(search.keys())) {
+    const values = search.getAll(key);
+    params[key] = values.length === 1 ? values[0]! : values;
+  }
+  const query = parseCatalogQuery(params);
+  if (query.q || query.after) return null;
+  const canonical = catalogQueryToSearch({ ...query, brands: [...query.brands].sort() }).slice(1);
+  return canonical ? encodeURIComponent(canonical) : ALL_PRODUCTS_KEY;
+}
+
+/** The query string a cache key stands for (the inverse of `catalogCacheKey`). */
+export function catalogSearchFromKey(key: string): URLSearchParams {
+  return new URLSearchParams(key === ALL_PRODUCTS_KEY ? '' : decodeURIComponent(key));
+}
+
+export interface StorefrontRequest {
+  method: string;
+  /** The public path, already known to be on a tenant host. */
+  pathname: string;
+  search: URLSearchParams;
+  cookieNames: Iterable<string>;
+}
+
+/**
+ * Where a storefront request is served from the render cache, or null when it must be rendered for
+ * this visitor. A session cookie, valid or not, always means a per-request render: the cookie alone
+ * cannot tell a signed-in customer (personal prices, cart count) from an expired session.
+ */
+export function cachedStorefrontPath(host: string, request: StorefrontRequest): string | null {
+  if (request.method !== 'GET' && request.method !== 'HEAD') return null;
+  if (hasSessionCookie(request.cookieNames)) return null;
+  const base = `/${CACHED_SHOP_SEGMENT}/${encodeURIComponent(host)}`;
+  if (request.pathname === '/') return [...request.search.keys()].length === 0 ? base : null;
+  if (request.pathname === '/products') {
+    const key = catalogCacheKey(request.search);
+    return key ? `${base}/products/${key}` : null;
+  }
+  return null;
+}
