@@ -19,15 +19,17 @@ export const ALL_PRODUCTS_KEY = 'all';
  * are unbounded, so a stream of made-up queries cannot churn the cache of the pages buyers share.
  */
 export function catalogCacheKey(search: URLSearchParams): string | null {
-  const params: Record<string, string | string[]> = {};
-  for (const key of new Set(search.keys())) {
-    const values = search.getAll(key);
-    params[key] = values.length === 1 ? values[0]! : values;
-  }
-  const query = parseCatalogQuery(params);
+  const query = catalogQueryOf(search);
   if (query.q || query.after) return null;
   const canonical = catalogQueryToSearch({ ...query, brands: [...query.brands].sort() }).slice(1);
   return canonical ? encodeURIComponent(canonical) : ALL_PRODUCTS_KEY;
+}
+
+/** A listing's filters from a query string (repeated parameters kept as lists). */
+export function catalogQueryOf(search: URLSearchParams) {
+  const params: Record<string, string[]> = {};
+  for (const key of new Set(search.keys())) params[key] = search.getAll(key);
+  return parseCatalogQuery(params);
 }
 
 /** The query string a cache key stands for (the inverse of `catalogCacheKey`). */

@@ -1,8 +1,7 @@
 import type { Metadata } from 'next';
 import { CatalogListing, catalogMetadata } from '@/components/storefront/catalog-listing';
-import { parseCatalogQuery } from '@/lib/catalog/catalog-query';
 import { getPublicShop } from '@/lib/storefront/current-shop';
-import { catalogSearchFromKey } from '@/lib/tenancy/cached-storefront';
+import { catalogQueryOf, catalogSearchFromKey } from '@/lib/tenancy/cached-storefront';
 
 export const dynamic = 'error';
 export const revalidate = 60;
@@ -13,12 +12,7 @@ export function generateStaticParams(): Array<{ query: string }> {
   return [];
 }
 
-function queryOf(key: string) {
-  const search = catalogSearchFromKey(key);
-  const params: Record<string, string[]> = {};
-  for (const name of new Set(search.keys())) params[name] = search.getAll(name);
-  return parseCatalogQuery(params);
-}
+const queryOf = (key: string) => catalogQueryOf(catalogSearchFromKey(key));
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return catalogMetadata(queryOf((await params).query));
