@@ -1,4 +1,5 @@
 import type { categories, NewArticle } from '../schema';
+import { slugify } from '../../lib/catalog/slugify';
 import { mulberry32 } from './mulberry32';
 import {
   boltPatterns,
@@ -27,6 +28,8 @@ import {
   type WheelMaterial,
   type WheelModel,
 } from './catalog-data';
+
+export { slugify };
 
 export type GeneratedArticle = Omit<NewArticle, 'brandId' | 'categoryId'> & {
   brandSlug: string;
@@ -414,16 +417,6 @@ function skuPrefix(brand: CatalogBrand): string {
   return skuPrefixes.get(brand.slug) ?? brand.slug.toUpperCase();
 }
 
-export function slugify(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/\+/g, ' plus ')
-    .replace(/['’]/g, '')
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
-}
 
 function clamp(value: number, min: number, max: number): number {
   return Math.min(max, Math.max(min, value));
