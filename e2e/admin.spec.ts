@@ -73,7 +73,7 @@ test.describe('the super-admin console', () => {
     const context = await browser.newContext();
     try {
       const page = await context.newPage();
-      for (const path of ['/', '/tenants/new', '/audit', '/orders']) {
+      for (const path of ['/', '/tenants/new', '/audit', '/orders', '/customers', '/catalog', '/catalog/import', '/catalog/prices', '/catalog/taxonomy', '/account']) {
         await page.goto(adminUrl(path));
         await expect(page).toHaveURL(/\/sign-in\?callbackUrl=/);
         await expect(page.getByRole('table')).toHaveCount(0);
@@ -96,7 +96,7 @@ test.describe('the super-admin console', () => {
       const staffCookie = (await context.cookies(shopUrl('acme', '/'))).find((c) => c.name.startsWith('storefleet-staff.session-token'));
       expect(staffCookie).toBeDefined();
       await context.addCookies([{ ...staffCookie!, domain: 'admin.localhost' }]);
-      for (const path of ['/', '/audit', '/sign-in']) {
+      for (const path of ['/', '/audit', '/sign-in', '/catalog', '/customers']) {
         const response = await page.goto(adminUrl(path));
         expect(response?.status(), `${path} with a shop owner's session`).toBe(404);
         await expect(page.getByText('ACME Wheels')).toHaveCount(0);

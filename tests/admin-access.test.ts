@@ -64,6 +64,13 @@ describe('console actions refuse everybody but the super admin', () => {
       for (const [k, v] of Object.entries(fields)) data.set(k, v);
       return data;
     };
+    const catalog = await import('@/app/admin/(signed-in)/catalog/actions');
+    const account = await import('@/app/admin/(signed-in)/account/actions');
+    const fileForm = (text: string) => {
+      const data = new FormData();
+      data.set('file', new File([text], 'catalog.csv', { type: 'text/csv' }));
+      return data;
+    };
     const tenantId = demo.tenantIds.acme;
     const idle = { status: 'idle' as const };
     return Promise.all([
@@ -74,6 +81,13 @@ describe('console actions refuse everybody but the super admin', () => {
       actions.setCustomDomainAction(idle, form({ tenantId, domain: 'evil.example.com' })),
       actions.checkCustomDomainAction(idle, form({ tenantId })),
       actions.setVisibilityScopeAction(idle, form({ tenantId, brandsMode: 'all' })),
+      catalog.saveArticleAction(idle, form({ articleId: '1', sku: 'HACK-1', name: 'Hacked', brand: 'michelin', category: 'summer-tyres', width: '205', aspectRatio: '55', rimDiameter: '16', stock: '1', basePrice: '0.01' })),
+      catalog.importCatalogAction(idle, fileForm('sku,base_price\nHACK-1,0.01\n')),
+      catalog.applyBulkPriceAction(idle, form({ mode: 'percent', change: '-90', expectedCount: '1' })),
+      catalog.createTaxonomyAction(idle, form({ axis: 'brands', name: 'Hacked brand' })),
+      catalog.renameTaxonomyAction(idle, form({ axis: 'brands', id: '1', name: 'Hacked brand' })),
+      catalog.deleteTaxonomyAction(idle, form({ axis: 'vehicleBrands', id: '1' })),
+      account.changeAdminPasswordAction(idle, form({ currentPassword: DEMO_SUPER_ADMIN.password, newPassword: 'hacked hacked hacked', confirmPassword: 'hacked hacked hacked' })),
     ]);
   }
 
@@ -104,6 +118,13 @@ describe('console actions refuse everybody but the super admin', () => {
     const [acme] = await demo.db.select().from(tenants).where(eq(tenants.id, demo.tenantIds.acme));
     expect(acme).toMatchObject({ name: 'ACME Wheels', isActive: true, plan: 'standard', customDomain: 'shop.acmewheels.test' });
     expect(await demo.db.select().from(tenants).where(eq(tenants.subdomain, 'sneaky'))).toHaveLength(0);
+    const { articles, brands, vehicleBrands, platformAuditLog } = await import('@/db/schema');
+    expect(await demo.db.select().from(articles).where(eq(articles.sku, 'HACK-1'))).toHaveLength(0);
+    expect(await demo.db.select().from(brands).where(eq(brands.name, 'Hacked brand'))).toHaveLength(0);
+    expect(await demo.db.select().from(vehicleBrands).where(eq(vehicleBrands.id, 1))).toHaveLength(1);
+    expect((await demo.db.select().from(articles).where(eq(articles.basePriceCents, 1)))).toHaveLength(0);
+    expect(await demo.db.select().from(platformAuditLog)).toHaveLength(0);
+    expect(await signIn('admin.localhost:3000', DEMO_SUPER_ADMIN.email, DEMO_SUPER_ADMIN.password)).toMatchObject({ id: adminId });
   });
 
   it('the super admin on the admin host gets through', async () => {

@@ -6,8 +6,11 @@ import { usePathname } from 'next/navigation';
 
 const items = [
   { href: '/', label: 'Tenants' },
+  { href: '/catalog', label: 'Catalog' },
   { href: '/orders', label: 'Orders' },
+  { href: '/customers', label: 'Customers' },
   { href: '/audit', label: 'Audit log' },
+  { href: '/account', label: 'Account' },
 ];
 
 /** The console's sections, as a row of tabs under the header. */

@@ -97,7 +97,7 @@ function parseNumber(raw: string | undefined, rule: NumberRule): { ok: true; val
   const pattern = rule.decimals ? /^-?\d{1,7}(\.\d)?$/ : /^-?\d{1,7}$/;
   if (!pattern.test(text)) return { ok: false, error: `${rule.label} must be ${rule.decimals ? 'a number with at most one decimal' : 'a whole number'}` };
   const value = Number(text);
-  if (value < rule.min || value > rule.max) return { ok: false, error: `${rule.label} must be between ${rule.min} and ${rule.max}` };
+  if (value < rule.min || value > rule.max) return { ok: false, error: `${rule.label} must be between ${rule.min.toLocaleString('en-GB')} and ${rule.max.toLocaleString('en-GB')}` };
   return { ok: true, value };
 }
 

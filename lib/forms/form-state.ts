@@ -11,7 +11,7 @@ export interface FormState {
 
 export const idleFormState: FormState = { status: 'idle' };
 
-const SECRET_FIELDS = new Set(['password', 'newPassword', 'confirmPassword', 'token']);
+const SECRET_FIELDS = new Set(['password', 'currentPassword', 'newPassword', 'confirmPassword', 'token']);
 
 export function formValues(formData: FormData): Record<string, string> {
   const values: Record<string, string> = {};

@@ -1,0 +1,16 @@
+'use server';
+
+import { changeAdminPassword } from '@/lib/admin/admin-account';
+import { requireAdmin } from '@/lib/auth/current-admin';
+import { errorFormState, type FormState } from '@/lib/forms/form-state';
+
+export async function changeAdminPasswordAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  try {
+    const admin = await requireAdmin();
+    const field = (name: string) => String(formData.get(name) ?? '');
+    await changeAdminPassword(admin, { currentPassword: field('currentPassword'), newPassword: field('newPassword'), confirmPassword: field('confirmPassword') });
+    return { status: 'success', message: 'Password changed. Use the new one next time you sign in.' };
+  } catch (error) {
+    return errorFormState(error, {});
+  }
+}
