@@ -27,16 +27,44 @@ describe('row-level security coverage', () => {
   it('protects every tenant-plane table with RLS and a policy for the application role', async () => {
     const db = await platformDb(dbs.registry);
     const result = await db.execute(sql`
-      select c.relname as table, c.relrowsecurity as rls,
+      select c.relname as table, c.relrowsecurity as rls, c.relforcerowsecurity as forced,
         exists (select 1 from pg_policies p where p.tablename = c.relname and 'storefleet_app' = any(p.roles)) as has_policy
       from pg_class c
       join pg_namespace n on n.oid = c.relnamespace and n.nspname = 'public'
       join pg_attribute a on a.attrelid = c.oid and a.attname = 'tenant_id' and not a.attisdropped
       where c.relkind = 'r'
       order by c.relname`);
-    const rows = rowsOf<{ table: string; rls: boolean; has_policy: boolean }>(result);
+    const rows = rowsOf<{ table: string; rls: boolean; forced: boolean; has_policy: boolean }>(result);
     const tenantPlane = rows.filter((r) => !PLATFORM_TABLES_WITH_TENANT_ID.has(r.table));
     expect(tenantPlane.map((r) => r.table)).toContain('customers');
-    for (const row of tenantPlane) expect({ table: row.table, rls: row.rls, policy: row.has_policy }).toEqual({ table: row.table, rls: true, policy: true });
+    for (const row of tenantPlane) {
+      expect({ table: row.table, rls: row.rls, forced: row.forced, policy: row.has_policy }).toEqual({ table: row.table, rls: true, forced: true, policy: true });
+    }
+    expect(tenantPlane.length).toBeGreaterThanOrEqual(20);
+  });
+
+  it('hides every tenant row from a table owner who forgot the tenant context, and other tenants’ rows from one who named it', async () => {
+    const db = await platformDb(dbs.registry);
+    const tenantA = '00000000-0000-4000-8000-00000000000a';
+    const tenantB = '00000000-0000-4000-8000-00000000000b';
+    await db.execute(sql`insert into customers (tenant_id, email, name) values (${tenantA}, 'a@a.test', 'A'), (${tenantB}, 'b@b.test', 'B')`);
+    await db.execute(sql`do $$ begin if not exists (select 1 from pg_roles where rolname = 'rls_probe_owner') then create role rls_probe_owner nosuperuser nobypassrls; end if; end $$`);
+    await db.execute(sql`alter table customers owner to rls_probe_owner`);
+    // Policies are written for storefleet_app; an owner in that role sees exactly the tenant it names.
+    await db.execute(sql`grant storefleet_app to rls_probe_owner`);
+    try {
+      const count = async (tenant: string | null) =>
+        db.transaction(async (tx) => {
+          await tx.execute(sql`set local role rls_probe_owner`);
+          if (tenant) await tx.execute(sql`select set_config('app.tenant_id', ${tenant}, true)`);
+          const [row] = rowsOf<{ emails: string | null }>(await tx.execute(sql`select string_agg(email, ',' order by email) as emails from customers`));
+          return row?.emails ?? null;
+        });
+      expect(await count(null)).toBeNull();
+      expect(await count(tenantA)).toBe('a@a.test');
+      expect(await count(tenantB)).toBe('b@b.test');
+    } finally {
+      await db.execute(sql`alter table customers owner to current_user`);
+    }
   });
 });

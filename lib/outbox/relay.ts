@@ -64,11 +64,12 @@ async function tenantsOn(connectionNames: string[]): Promise<string[]> {
  * but not yet marked is sent again under the same event id). Failed rows keep `attempts` and `last_error`
  * and are retried with backoff (see `retryDelaySeconds`).
  *
- * Why not `withTenant`: the relay is a platform process, not a request of one tenant. As the tables' owner
- * it claims due rows of all tenants, and those without a tenant, with one query per database, however many
+ * Why not `withTenant`: the relay is a platform process, not a request of one tenant. With the migration
+ * role it claims due rows of all tenants, and those without a tenant, with one query per database, however many
  * tenants there are; `withTenant` would confine each transaction to one tenant and cost a transaction per
- * tenant per sweep. So on a connection whose role is not subject to row-level security (owner, superuser,
- * BYPASSRLS: development, tests, a relay deployed with the migration role) it reads the outbox directly.
+ * tenant per sweep. So on a connection whose role is not subject to row-level security (superuser or
+ * BYPASSRLS: development, tests, a relay deployed with the migration role; since migration 0013 the
+ * tables' owner is subject to it too) it reads the outbox directly.
  *
  * Under the production role (a member of `storefleet_app`, neither owner nor superuser; see the README)
  * row-level security hides every row without `app.tenant_id`. The relay detects this per database and then

@@ -2,6 +2,7 @@ import { and, desc, eq, ne, sql } from 'drizzle-orm';
 import type { Connection, Executor } from '@/db/client';
 import { DEFAULT_CONNECTION, getRegistry, type ConnectionRegistry } from '@/db/connection-registry';
 import { ensureDatabaseExists, migrateConnection } from '@/db/migrate';
+import { rowsOf } from '@/db/rows';
 import { outbox, tenantMoves, tenants, type Tenant } from '@/db/schema';
 import { log } from '@/lib/log';
 import { discoverPlaneTables, type PlaneTable } from './move-tenant/tables';
@@ -84,9 +85,11 @@ async function runMove(registry: ConnectionRegistry, tenant: Tenant, move: MoveR
   await ensureDatabaseExists(registry, move.toConnection);
   const target = await registry.get(move.toConnection);
   await migrateConnection(target);
+  await assertCanSeeTenantRows(source);
+  await assertCanSeeTenantRows(target);
   const tables = await discoverPlaneTables(source.db);
 
-  const bulk = await inTransactions(source, target, (s, t) => syncTenantRows(s, t, tables, tenant.id));
+  const bulk = await inTransactions(source, target, tenant.id, (s, t) => syncTenantRows(s, t, tables, tenant.id));
   log.info({ tenantId: tenant.id, moveId: move.id, ...bulk }, 'tenant move: bulk copy done');
   await options.hooks?.afterBulkCopy?.();
   await source.db.update(tenantMoves).set({ status: 'verifying' }).where(eq(tenantMoves.id, move.id));
@@ -99,12 +102,37 @@ async function runMove(registry: ConnectionRegistry, tenant: Tenant, move: MoveR
   return { moveId: move.id, from: move.fromConnection, to: move.toConnection, alreadyMoved: false, verification, bulk, delta, sourceDeleted: Boolean(options.deleteSource) };
 }
 
+/**
+ * A role under row-level security that is not a member of storefleet_app sees no tenant rows at all, so
+ * it would copy and verify nothing and then switch an empty plane. Refused before anything happens.
+ */
+async function assertCanSeeTenantRows(connection: Connection): Promise<void> {
+  const result = await connection.db.execute(
+    sql`select row_security_active('customers') as limited, pg_has_role(current_user, 'storefleet_app', 'member') as member`,
+  );
+  const [row] = rowsOf<{ limited: boolean; member: boolean }>(result);
+  if (row?.limited && !row.member) {
+    throw new Error(`The database role on ${connection.name} is subject to row-level security and not a member of storefleet_app: run tenant moves with the migration role (superuser or BYPASSRLS).`);
+  }
+}
+
+/**
+ * Names the tenant being moved in the transaction. Row-level security is forced on tenant-plane tables
+ * (migration 0013), so a mover connected as the tables' owner sees and writes this tenant's rows only;
+ * as a superuser or BYPASSRLS role (the migrator) it is a no-op, and the queries filter by tenant anyway.
+ */
+async function pinTenant(tx: Executor, tenantId: string): Promise<void> {
+  await tx.execute(sql`select set_config('app.tenant_id', ${tenantId}, true)`);
+}
+
 /** Source and target transactions, both in UTC so rows hash alike; the target commits first. */
-async function inTransactions<T>(source: Connection, target: Connection, work: (s: Executor, t: Executor) => Promise<T>): Promise<T> {
+async function inTransactions<T>(source: Connection, target: Connection, tenantId: string, work: (s: Executor, t: Executor) => Promise<T>): Promise<T> {
   return source.db.transaction(async (s) => {
     await utcSession(s);
+    await pinTenant(s, tenantId);
     return target.db.transaction(async (t) => {
       await utcSession(t);
+      await pinTenant(t, tenantId);
       return work(s, t);
     });
   });
@@ -121,8 +149,10 @@ async function freezeCopyAndSwitch(source: Connection, target: Connection, table
   return source.db.transaction(async (s) => {
     await lockTenantWrites(s, tenant.id, options.lockTimeoutMs ?? 10_000);
     await utcSession(s);
+    await pinTenant(s, tenant.id);
     const { delta, verification } = await target.db.transaction(async (t) => {
       await utcSession(t);
+      await pinTenant(t, tenant.id);
       const delta = await syncTenantRows(s, t, tables, tenant.id);
       const verification = await verifyTenantRows(s, t, tables, tenant.id);
       const different = Object.entries(verification).filter(([, v]) => !v.equal).map(([name]) => name);
@@ -146,6 +176,7 @@ async function freezeCopyAndSwitch(source: Connection, target: Connection, table
 async function deleteSource(source: Connection, tables: PlaneTable[], tenantId: string, options: MoveTenantOptions): Promise<void> {
   await source.db.transaction(async (s) => {
     await lockTenantWrites(s, tenantId, options.lockTimeoutMs ?? 10_000);
+    await pinTenant(s, tenantId);
     await deleteTenantRows(s, tables, tenantId);
   });
   log.info({ tenantId, connection: source.name }, 'tenant move: source rows deleted');
