@@ -2,6 +2,7 @@ import { NextResponse, type NextRequest } from 'next/server';
 import { cachedStorefrontPath } from '@/lib/tenancy/cached-storefront';
 import { internalPath, PUBLIC_PATH_HEADER } from '@/lib/tenancy/internal-path';
 import { parseHost, requestHost } from '@/lib/tenancy/parse-host';
+import { guardRequest } from '@/lib/tenancy/request-guard';
 
 /**
  * Routes by host only: no database, no session. It rewrites every request into an internal segment
@@ -11,6 +12,15 @@ import { parseHost, requestHost } from '@/lib/tenancy/parse-host';
  * boundary: pages, actions and route handlers check tenant and session themselves.
  */
 export function middleware(request: NextRequest) {
+  const refusal = guardRequest(
+    { method: request.method, pathname: request.nextUrl.pathname, headers: request.headers },
+    { trustProxyHeaders: process.env.TRUST_PROXY_HEADERS === '1' },
+  );
+  if (refusal) {
+    return NextResponse.json({ code: refusal.code, message: refusal.message }, { status: refusal.status, headers: { 'Cache-Control': 'no-store' } });
+  }
+  // API routes are guarded but not host-routed: they resolve the tenant themselves.
+  if (request.nextUrl.pathname.startsWith('/api/')) return NextResponse.next();
   const target = parseHost(requestHost(request.headers), process.env.PLATFORM_ROOT_DOMAIN);
   const url = request.nextUrl.clone();
   const cached =
@@ -35,6 +45,6 @@ export function middleware(request: NextRequest) {
 }
 
 export const config = {
-  // Framework assets, API routes and files at the root (favicon, robots) are not host-routed.
-  matcher: ['/((?!_next/|api/|favicon\\.ico|robots\\.txt|fonts/).*)'],
+  // Framework assets and files at the root (favicon, robots) are neither guarded nor host-routed.
+  matcher: ['/((?!_next/|favicon\\.ico|robots\\.txt|fonts/).*)'],
 };

@@ -4,6 +4,8 @@
  */
 export const errorCodes = {
   TENANT_REQUIRED: 400,
+  BAD_REQUEST: 400,
+  PAYLOAD_TOO_LARGE: 413,
   TENANT_NOT_FOUND: 404,
   NOT_VISIBLE: 404,
   NOT_FOUND: 404,

@@ -3,7 +3,7 @@ import { handleWebhookRequest } from '@/lib/payments/handle-webhook-request';
 export const dynamic = 'force-dynamic';
 
 /**
- * Payment provider webhooks. Outside the host-routing middleware (`/api/` is excluded), so the same URL
+ * Payment provider webhooks. Not host-routed (middleware only guards `/api/`), so the same URL
  * serves every shop: the tenant comes from the delivery itself, never from the Host header.
  */
 export async function POST(request: Request, { params }: { params: Promise<{ provider: string }> }) {
