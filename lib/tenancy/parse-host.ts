@@ -24,6 +24,9 @@ export function isValidSubdomain(value: string): boolean {
 /** Lower-cases and strips port, trailing dot and `www.`; null when it is not a plausible host name. */
 export function normalizeHost(raw: string | null | undefined): string | null {
   if (!raw) return null;
+  // Host names travel as ASCII (an IDN as punycode). Checked before lower-casing, which maps some
+  // non-ASCII letters onto ASCII ones: U+212A KELVIN SIGN becomes "k".
+  if (/[^\x00-\x7f]/.test(raw)) return null;
   let host = raw.trim().toLowerCase();
   if (host.startsWith('[')) return null; // IPv6 literals never name a shop
   host = host.replace(/:\d*$/, '').replace(/\.$/, '');
