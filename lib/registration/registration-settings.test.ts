@@ -1,5 +1,8 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { AutoApprovalRules as StoredAutoApprovalRules } from '@/db/schema/platform';
+import { hostileRecord, hostileString, hostileValue, safeParseReadable } from '@/tests/support/hostile-input';
+import { eeaOnlyCountryCodes, euCountryCodes } from './eu-countries';
 import { autoApprovalRulesSchema, registrationSettingsSchema, type AutoApprovalRules } from './registration-settings';
 
 function messagesOf(result: { success: boolean; error?: { issues: Array<{ message: string }> } }): string[] {
@@ -94,5 +97,54 @@ describe('registrationSettingsSchema', () => {
 
   it('requires every flag', () => {
     expect(registrationSettingsSchema.safeParse({ approvalRequired: true }).success).toBe(false);
+  });
+});
+
+describe('registration settings: properties', () => {
+  const allowed = new Set<string>([...euCountryCodes, ...eeaOnlyCountryCodes]);
+  const ruleKeys = ['valid_vat', 'country', 'temporary_days'] as const;
+  const countryish = fc.oneof(fc.constantFrom(...euCountryCodes, ...eeaOnlyCountryCodes, 'el', 'gr', ' be ', 'XX', 'EL', ''), hostileString);
+  const rules = fc.oneof(
+    hostileRecord(ruleKeys),
+    fc.record(
+      {
+        valid_vat: fc.oneof(fc.boolean(), hostileValue),
+        country: fc.oneof(fc.array(countryish, { maxLength: 5 }), hostileValue),
+        temporary_days: fc.oneof(fc.integer({ min: -5, max: 400 }), fc.double(), hostileValue),
+      },
+      { requiredKeys: [] },
+    ),
+  );
+
+  it('never throws on stored or forged rules; accepted rules hold only known, normalised values', () => {
+    fc.assert(
+      fc.property(rules, (input) => {
+        const result = safeParseReadable(autoApprovalRulesSchema, input);
+        if (!result.success) return;
+        expect(Object.keys(result.data).every((key) => (ruleKeys as readonly string[]).includes(key))).toBe(true);
+        if (result.data.valid_vat !== undefined) expect(typeof result.data.valid_vat).toBe('boolean');
+        if (result.data.country !== undefined) {
+          expect(result.data.country.length).toBeGreaterThan(0);
+          expect(new Set(result.data.country).size).toBe(result.data.country.length);
+          for (const code of result.data.country) expect(allowed.has(code)).toBe(true);
+        }
+        if (result.data.temporary_days !== undefined) {
+          expect(Number.isInteger(result.data.temporary_days)).toBe(true);
+          expect(result.data.temporary_days).toBeGreaterThanOrEqual(1);
+          expect(result.data.temporary_days).toBeLessThanOrEqual(365);
+        }
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('never turns auto-approval on without approval, whatever the stored flags are', () => {
+    const flag = fc.oneof(fc.boolean(), hostileValue);
+    fc.assert(
+      fc.property(flag, flag, flag, fc.oneof(fc.constant(null), rules), (vatNumberRequired, approvalRequired, autoApprovalEnabled, autoApprovalRules) => {
+        const result = safeParseReadable(registrationSettingsSchema, { vatNumberRequired, approvalRequired, autoApprovalEnabled, autoApprovalRules });
+        if (result.success && result.data.autoApprovalEnabled) expect(result.data.approvalRequired).toBe(true);
+      }),
+    );
   });
 });

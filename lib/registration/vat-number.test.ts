@@ -179,3 +179,89 @@ describe('checkVatNumber: properties', () => {
     );
   });
 });
+
+describe('checkVatNumber: normalisation properties', () => {
+  const knownValid = fc.constantFrom(
+    'BE0417497106',
+    'NL004495445B01',
+    'DE136695976',
+    'FR40303265045',
+    'IT00743110157',
+    'ESA28015865',
+    'ATU13585627',
+    'DK13585628',
+    'PL5260250995',
+    'IE6388047V',
+    'LU26375245',
+    'SE556188840401',
+    'EL094259216',
+  );
+  const separator = fc.constantFrom(' ', '.', '-', '/', '_', ',', '\u00a0', '\u2013', '\u200b', '\u00ad');
+
+  /** A valid number as people paste it: separators anywhere, letters in any case. */
+  const pasted = knownValid.chain((vat) =>
+    fc
+      .tuple(
+        fc.array(fc.option(separator, { nil: '' }), { minLength: vat.length + 1, maxLength: vat.length + 1 }),
+        fc.array(fc.boolean(), { minLength: vat.length, maxLength: vat.length }),
+      )
+      .map(([gaps, lower]) => ({
+        vat,
+        text: [...vat].map((char, i) => `${gaps[i]}${lower[i] ? char.toLowerCase() : char}`).join('') + gaps[vat.length],
+      })),
+  );
+
+  it('accepts a valid number however it is pasted, always to the same normalised form', () => {
+    fc.assert(
+      fc.property(pasted, ({ vat, text }) => {
+        fc.pre(text.length <= 64);
+        expect(expectValid(checkVatNumber(text)).normalized).toBe(vat);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('re-validating a normalised number accepts it again, unchanged (idempotence)', () => {
+    const candidates = fc.oneof(
+      pasted.map(({ text }) => text),
+      fc.string({ unit: fc.constantFrom(...'0123456789 .-ABELNTUX'), maxLength: 20 }),
+    );
+    fc.assert(
+      fc.property(candidates, fc.option(fc.constantFrom('BE', 'NL', 'GR', 'el', 'de', ' fr '), { nil: undefined }), (text, country) => {
+        const first = checkVatNumber(text, country);
+        if (!first.valid) return;
+        expect(first.normalized).toMatch(/^[A-Z]{2}[0-9A-Z]{2,12}$/);
+        expect(first.normalized).toBe(normalizeVatNumber(first.normalized));
+        expect(first.normalized.startsWith(first.vatPrefix)).toBe(true);
+        expect(checkVatNumber(first.normalized)).toEqual(first);
+        expect(checkVatNumber(first.normalized, first.countryCode)).toEqual(first);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('normalising is idempotent and leaves no separators or lower-case ASCII', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 80 }), (text) => {
+        const once = normalizeVatNumber(text);
+        expect(normalizeVatNumber(once)).toBe(once);
+        expect(once).not.toMatch(/[\s.,_/a-z-]/);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('an accepted number always belongs to the expected country, whatever that argument holds', () => {
+    fc.assert(
+      fc.property(pasted, fc.string({ maxLength: 4 }), ({ text }, country) => {
+        const check = checkVatNumber(text, country);
+        if (check.valid && country.trim() !== '') {
+          const iso = country.trim().toUpperCase();
+          expect(check.countryCode).toBe(iso === 'EL' ? 'GR' : iso);
+        }
+        if (!check.valid) expect(check.message.trim()).not.toBe('');
+      }),
+      { numRuns: 300 },
+    );
+  });
+});

@@ -78,6 +78,27 @@ export function hostileForm(keys: readonly string[]): fc.Arbitrary<Record<string
   return fc.record(fields, { requiredKeys: [] }) as fc.Arbitrary<Record<string, string>>;
 }
 
+/** A valid form with one field replaced by a hostile string or left out: the case that finds wrong acceptances. */
+export function withOneHostileField<T extends Record<string, unknown>>(valid: fc.Arbitrary<T>, value: fc.Arbitrary<unknown> = hostileString) {
+  return fc.tuple(valid, fc.nat(), value, fc.boolean()).map(([form, index, hostile, drop]) => {
+    const keys = Object.keys(form);
+    const key = keys[index % keys.length]!;
+    const copy: Record<string, unknown> = { ...form };
+    if (drop) delete copy[key];
+    else copy[key] = hostile;
+    return copy;
+  });
+}
+
+/** An address zod's email check accepts (fc.emailAddress() also makes RFC-only forms it refuses). */
+export const validEmail = fc
+  .tuple(
+    fc.stringMatching(/^[a-z0-9][a-z0-9_+-]{0,15}$/),
+    fc.array(fc.stringMatching(/^[a-z0-9][a-z0-9-]{0,10}$/), { minLength: 1, maxLength: 3 }),
+    fc.stringMatching(/^[a-z]{2,6}$/),
+  )
+  .map(([local, labels, tld]) => `${local}@${labels.join('.')}.${tld}`);
+
 /** Every issue of a failed parse is a non-empty message a person can read, and so is every field error. */
 export function expectReadableIssues(error: z.ZodError): void {
   expect(error.issues.length).toBeGreaterThan(0);
