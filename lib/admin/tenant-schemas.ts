@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { NUL_MESSAGE, WITHOUT_NUL } from '@/lib/forms/storable-text';
 import { isValidSubdomain, RESERVED_SUBDOMAINS } from '@/lib/tenancy/parse-host';
 
 const vatRate = z
@@ -8,7 +9,7 @@ const vatRate = z
   .transform((value) => Math.round(Number(value.replace(',', '.')) * 100))
   .refine((bp) => bp >= 0 && bp <= 10_000, 'Enter a rate between 0 and 100.');
 
-const name = z.string().trim().min(2, 'Enter the shop’s name.').max(80, 'Use at most 80 characters.');
+const name = z.string().regex(WITHOUT_NUL, NUL_MESSAGE).trim().min(2, 'Enter the shop’s name.').max(80, 'Use at most 80 characters.');
 
 export const subdomainSchema = z
   .string()
@@ -34,6 +35,7 @@ export const tenantSettingsSchema = z.object({
   name,
   tagline: z
     .string()
+    .regex(WITHOUT_NUL, NUL_MESSAGE)
     .trim()
     .max(120, 'Use at most 120 characters.')
     .transform((value) => value || null),
@@ -50,7 +52,7 @@ export type TenantSettingsInput = z.input<typeof tenantSettingsSchema>;
 export const tenantPlanSchema = z.enum(['standard', 'premium'], { error: 'Choose a plan.' });
 
 export const tenantListQuerySchema = z.object({
-  q: z.string().trim().max(100).optional().catch(undefined),
+  q: z.string().regex(WITHOUT_NUL).trim().max(100).optional().catch(undefined),
   status: z.enum(['active', 'inactive']).optional().catch(undefined),
   plan: z.enum(['standard', 'premium']).optional().catch(undefined),
 });
