@@ -27,6 +27,8 @@ export function parseCustomDomain(raw: unknown, root = process.env.PLATFORM_ROOT
   if (/[/:@\s]/.test(text.data)) throw fieldError('Enter the domain name only, without https:// or a path.');
   const host = normalizeHost(text.data);
   if (!host || !host.includes('.') || /^\d+(\.\d+){3}$/.test(host)) throw fieldError('Enter a domain name, e.g. shop.example.com.');
+  // Requests drop one leading www. (parseHost), so a name still starting with www. would never be served.
+  if (host.startsWith('www.')) throw fieldError('Enter the domain name without www., e.g. shop.example.com.');
   const platformRoot = normalizeRootDomain(root);
   if (host === platformRoot || host.endsWith(`.${platformRoot}`)) throw fieldError(`Domains under ${platformRoot} belong to the platform.`);
   if (host.startsWith(`${VERIFY_RECORD_PREFIX}.`)) throw fieldError('Enter the shop’s domain, not the verification record.');
