@@ -6,6 +6,7 @@ import { invalidateTenantLocally } from '@/lib/cache/cache-invalidation';
 import { tenantSenderAddress } from '@/lib/email/sender-address';
 import { AppError } from '@/lib/errors';
 import { fieldErrorsOf } from '@/lib/forms/field-errors';
+import { isUuid } from '@/lib/ids';
 import { log } from '@/lib/log';
 import { createOwnerInvitation, sendOwnerInvitation } from './owner-invitation';
 import { writePlatformAudit } from './platform-audit';
@@ -43,7 +44,7 @@ export async function listTenants(raw: unknown) {
 }
 
 export async function getTenantForAdmin(tenantId: string): Promise<Tenant> {
-  if (!/^[0-9a-f-]{36}$/i.test(tenantId)) throw new AppError('NOT_FOUND', 'There is no such tenant.');
+  if (!isUuid(tenantId)) throw new AppError('NOT_FOUND', 'There is no such tenant.');
   const db = await platformDb();
   const [tenant] = await db.select().from(tenants).where(eq(tenants.id, tenantId));
   if (!tenant) throw new AppError('NOT_FOUND', 'There is no such tenant.');
