@@ -17,7 +17,7 @@ export const adminPasswordSchema = z
   .max(MAX_PASSWORD_LENGTH)
   .refine((value) => new Set(value).size >= 6, 'Use a less repetitive password.');
 
-const credentialsSchema = z.object({
+export const credentialsSchema = z.object({
   email: z.string().trim().toLowerCase().email().max(254),
   password: z.string().min(1).max(MAX_PASSWORD_LENGTH),
 });

@@ -12,7 +12,7 @@ export class TooManyAttempts extends CredentialsSignin {
   code = 'rate_limited';
 }
 
-const credentialsSchema = z.object({
+export const credentialsSchema = z.object({
   email: z.string().trim().toLowerCase().email().max(254),
   password: z.string().min(1).max(200),
 });

@@ -9,7 +9,7 @@ import { getTenantByHost } from '@/lib/tenancy/tenant-directory';
 import { TooManyAttempts } from './authorize-customer';
 import { verifyPassword } from './password';
 
-const credentialsSchema = z.object({
+export const credentialsSchema = z.object({
   email: z.string().trim().toLowerCase().email().max(254),
   password: z.string().min(1).max(200),
 });
