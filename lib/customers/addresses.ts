@@ -4,17 +4,21 @@ import type { Transaction } from '@/db/client';
 import { customerAddresses, type CustomerAddress } from '@/db/schema';
 import { AppError } from '@/lib/errors';
 import { fieldErrorsOf } from '@/lib/forms/field-errors';
+import { NUL_MESSAGE, WITHOUT_NUL } from '@/lib/forms/storable-text';
 import { euCountryCodes } from '@/lib/registration/eu-countries';
 
 const MAX_ADDRESSES = 20;
 
+/** Free text of an address, as PostgreSQL can store it. */
+const text = () => z.string().regex(WITHOUT_NUL, NUL_MESSAGE).trim();
+
 export const addressSchema = z.object({
-  label: z.string().trim().max(60).optional().transform((v) => v || undefined),
-  recipient: z.string().trim().min(2, 'Who should receive deliveries here?').max(120),
-  line1: z.string().trim().min(3, 'Please enter the street and number.').max(200),
-  line2: z.string().trim().max(200).optional().transform((v) => v || undefined),
+  label: text().max(60).optional().transform((v) => v || undefined),
+  recipient: text().min(2, 'Who should receive deliveries here?').max(120),
+  line1: text().min(3, 'Please enter the street and number.').max(200),
+  line2: text().max(200).optional().transform((v) => v || undefined),
   postalCode: z.string().trim().min(2, 'Please enter the postal code.').max(12).regex(/^[A-Za-z0-9 -]+$/, 'Postal codes use letters, digits, spaces and dashes.'),
-  city: z.string().trim().min(2, 'Please enter the city.').max(100),
+  city: text().min(2, 'Please enter the city.').max(100),
   countryCode: z.enum(euCountryCodes as [string, ...string[]], { error: 'Please choose the country.' }),
   isDefault: z.preprocess((v) => v === 'on' || v === true || v === 'true', z.boolean()),
 });
