@@ -34,7 +34,10 @@ describe('parseCustomDomain: properties', () => {
         const error = thrownBy(() => {
           domain = parseCustomDomain(raw, platformRoot);
         });
-        if (error !== undefined) return expectFieldError(error);
+        if (error !== undefined) {
+          expectFieldError(error);
+          return;
+        }
         expect(domain!.split('.').length).toBeGreaterThanOrEqual(2);
         for (const part of domain!.split('.')) expect(part).toMatch(LABEL);
         // The shop must be reachable at exactly the domain stored for it, and never as a platform name.

@@ -73,7 +73,12 @@ export function formatCsvDate(at: Date): string {
 }
 
 const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
-const ISO_TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?(?:Z|[+-]\d{2}:\d{2})$/;
+const ISO_TIMESTAMP = /^(\d{4})-(\d{2})-(\d{2})T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?(?:Z|[+-]\d{2}:\d{2})$/;
+
+function isCalendarDay(y: number, m: number, d: number): boolean {
+  const probe = new Date(Date.UTC(y, m - 1, d));
+  return probe.getUTCMonth() === m - 1 && probe.getUTCDate() === d;
+}
 
 /** A date (00:00 in the shop's time zone) or an ISO timestamp with its offset; years 2000–2199. */
 export function parseShopDate(raw: string, label: string): Parsed<Date> {
@@ -81,13 +86,14 @@ export function parseShopDate(raw: string, label: string): Parsed<Date> {
   const day = ISO_DAY.exec(text);
   if (day) {
     const [y, m, d] = [Number(day[1]), Number(day[2]), Number(day[3])];
-    const probe = new Date(Date.UTC(y, m - 1, d));
-    if (probe.getUTCMonth() !== m - 1 || probe.getUTCDate() !== d || y < 2000 || y > 2199) {
+    if (!isCalendarDay(y, m, d) || y < 2000 || y > 2199) {
       return { ok: false, error: `${label} “${text}” is not a date in the calendar.` };
     }
     return { ok: true, value: shopMidnight(y, m, d) };
   }
-  if (ISO_TIMESTAMP.test(text)) {
+  const timestamp = ISO_TIMESTAMP.exec(text);
+  // Date.parse rolls 2026-02-30 over to 2 March instead of refusing it.
+  if (timestamp && isCalendarDay(Number(timestamp[1]), Number(timestamp[2]), Number(timestamp[3]))) {
     const at = new Date(text);
     const year = at.getUTCFullYear();
     if (!Number.isNaN(at.getTime()) && year >= 2000 && year <= 2199) return { ok: true, value: at };
