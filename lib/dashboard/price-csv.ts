@@ -21,12 +21,18 @@ function fileError(message: string): AppError {
   return new AppError('VALIDATION_FAILED', message, { details: { rowErrors: [] } });
 }
 
+const NOT_UTF8_TEXT = 'The file is not UTF-8 text. Save it as “CSV UTF-8” and try again.';
+
 function decodeUtf8(bytes: Uint8Array): string {
+  let text: string;
   try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    throw fileError('The file is not UTF-8 text. Save it as “CSV UTF-8” and try again.');
+    throw fileError(NOT_UTF8_TEXT);
   }
+  // No text file holds NUL (a spreadsheet's own format does), and PostgreSQL cannot store it.
+  if (text.includes('\u0000')) throw fileError(NOT_UTF8_TEXT);
+  return text;
 }
 
 /** Excel writes `;` where the decimal separator is a comma: the header line tells which one this file uses. */
