@@ -46,11 +46,20 @@ const limit = z
   .transform(optional)
   .pipe(z.union([z.literal('').transform(() => null), z.string().regex(/^\d{1,6}$/, 'Enter a whole number, or leave it empty for no limit.').transform(Number).pipe(z.number().min(1, 'At least 1, or leave it empty for no limit.'))]));
 
+// Years as the price windows take them: Date.UTC reads years below 100 as 19xx, so startOfShopDay would be
+// centuries off for them.
+const inShopYears = (day: string) => Number(day.slice(0, 4)) >= 2000 && Number(day.slice(0, 4)) <= 2199;
+
 const day = z
   .string()
   .optional()
   .transform(optional)
-  .pipe(z.union([z.literal('').transform(() => null), z.iso.date({ error: 'Enter a date.' })]));
+  .pipe(
+    z.union([
+      z.literal('').transform(() => null),
+      z.iso.date({ error: 'Enter a date.' }).refine(inShopYears, 'Enter a date between 2000 and 2199.'),
+    ]),
+  );
 
 export const couponFormSchema = z
   .object({
