@@ -1,6 +1,7 @@
 import { and, count, desc, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { customers } from '@/db/schema';
+import { WITHOUT_NUL } from '@/lib/forms/storable-text';
 import { withTenant } from '@/lib/tenancy/with-tenant';
 
 export const CUSTOMERS_PAGE_SIZE = 25;
@@ -10,7 +11,7 @@ export type CustomerStatusFilter = (typeof customerStatusFilters)[number];
 
 /** The list's query string; anything malformed falls back to the default instead of failing the page. */
 export const customerListQuerySchema = z.object({
-  q: z.string().trim().max(100).catch(''),
+  q: z.string().regex(WITHOUT_NUL).trim().max(100).catch(''),
   status: z.enum(customerStatusFilters).catch('all'),
   page: z.coerce.number().int().min(1).max(10_000).catch(1),
 });

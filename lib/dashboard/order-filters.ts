@@ -1,11 +1,13 @@
 import { z } from 'zod';
+import { WITHOUT_NUL } from '@/lib/forms/storable-text';
 
 export const ORDER_STATUSES = ['awaiting_payment', 'paid', 'fulfilling', 'fulfilled', 'cancelled', 'refunded'] as const;
 export type OrderStatusValue = (typeof ORDER_STATUSES)[number];
 
 export const DASHBOARD_ORDERS_PAGE_SIZE = 25;
 
-const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)));
+// A day PostgreSQL's ::date reads: in the calendar (Date.parse rolls 02-30 over) and after year 0.
+const isoDay = z.iso.date().refine((d) => !d.startsWith('0000-'));
 
 // Anything a URL may carry: an unknown or malformed value is dropped, never an error page.
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (Array.isArray(v) ? v[0] : v), schema.optional().catch(undefined));
@@ -13,7 +15,7 @@ const optional = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (Array.
 export const orderFiltersSchema = z.object({
   status: optional(z.enum(ORDER_STATUSES)),
   method: optional(z.enum(['card', 'invoice'])),
-  q: optional(z.string().trim().max(100).transform((s) => s || undefined)),
+  q: optional(z.string().regex(WITHOUT_NUL).trim().max(100).transform((s) => s || undefined)),
   from: optional(isoDay),
   to: optional(isoDay),
   page: optional(z.coerce.number().int().min(1).max(100_000)),

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { Executor } from '@/db/client';
 import { articles, brands, type TenantArticlePrice } from '@/db/schema';
 import { loadVisibilityRules, visibilityCondition } from '@/lib/catalog/visibility';
+import { WITHOUT_NUL } from '@/lib/forms/storable-text';
 import { currentNetPriceSql } from '@/lib/pricing/resolve-price';
 import { findShownArticle, listOverrides, type PricedArticle } from './price-overrides';
 import { windowStatuses, type WindowStatus } from './price-windows';
@@ -11,7 +12,7 @@ export const PRICE_SEARCH_LIMIT = 25;
 
 /** The page's query string; anything malformed falls back instead of failing the page. */
 export const priceListQuerySchema = z.object({
-  q: z.string().trim().max(100).catch(''),
+  q: z.string().regex(WITHOUT_NUL).trim().max(100).catch(''),
   article: z.coerce.number().int().positive().max(2_147_483_647).optional().catch(undefined),
 });
 export type PriceListQuery = z.infer<typeof priceListQuerySchema>;
