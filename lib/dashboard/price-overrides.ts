@@ -54,7 +54,7 @@ export function findOverlap<T extends OverrideWindow>(existing: readonly T[], wi
 const notFound = () => new AppError('NOT_FOUND', 'This article is not in your shop’s assortment.');
 
 export const addPriceOverrideSchema = z.object({
-  articleId: z.coerce.number().int().positive(),
+  articleId: z.coerce.number().int().positive().max(2_147_483_647),
   price: z.string().default(''),
   validFrom: z.string().default(''),
   validUntil: z.string().default(''),
