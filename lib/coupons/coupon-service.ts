@@ -9,6 +9,8 @@ import { normalizeCouponCode, type CouponUsage } from './coupon-rules';
  */
 export async function findCouponWithUsage(tx: Transaction, code: string, customerId: string, options: { forUpdate?: boolean } = {}): Promise<{ coupon: Coupon | null; usage: CouponUsage }> {
   const normalized = normalizeCouponCode(code);
+  // The code comes from the URL (?coupon=) and the checkout form; PostgreSQL fails a query bound to a NUL.
+  if (normalized.includes('\u0000')) return { coupon: null, usage: { redemptions: 0, customerRedemptions: 0 } };
   const query = tx.select().from(coupons).where(eq(coupons.code, normalized)).limit(1);
   const [coupon] = options.forUpdate ? await query.for('update') : await query;
   if (!coupon) return { coupon: null, usage: { redemptions: 0, customerRedemptions: 0 } };
