@@ -1,8 +1,11 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isAppError } from '@/lib/errors';
+import { hostileString } from '@/tests/support/hostile-input';
 import { MemoryWebhookStorage } from '@/tests/support/memory-webhook-storage';
 import { receiveWebhook, replayWebhook } from './receive-webhook';
-import type { TenantConfig, TenantResolver } from './webhook-config';
+import { EmptyTenantIdError } from './tenant-id';
+import { platformWebhookConfig, type TenantConfig, type TenantResolver } from './webhook-config';
 import { PAYMENT_WEBHOOK_RECEIVED, webhookOutboxEventId, webhookReplayOutboxEventId } from './webhook-event-ids';
 
 const payload = (id: string, extra: Record<string, unknown> = {}) =>
@@ -128,3 +131,103 @@ describe('replayWebhook', () => {
     await expect(replayWebhook('x', { tenantId: ' ' }, deps)).rejects.toThrow(TypeError);
   });
 });
+
+describe('receiveWebhook: properties', () => {
+  const jsonish = fc.oneof(fc.jsonValue({ maxDepth: 3 }), hostileString);
+  const tenantish = fc.oneof(fc.uuid(), fc.uuid().map((id) => ` ${id.toUpperCase()} `), hostileString, fc.integer(), fc.constant(null));
+  const eventBody = fc.record(
+    {
+      id: fc.oneof(fc.string({ minLength: 1, maxLength: 40 }), hostileString, fc.string({ minLength: 250, maxLength: 300 }), fc.integer()),
+      type: fc.oneof(fc.constantFrom('payment.succeeded', 'payment.failed', 'charge.refunded'), hostileString, fc.constant(7)),
+      created: fc.oneof(fc.integer(), hostileString),
+      tenant_id: tenantish,
+      metadata: fc.oneof(fc.record({ tenantId: tenantish }, { requiredKeys: [] }), jsonish),
+      data: jsonish,
+      __proto__: jsonish,
+    },
+    { requiredKeys: [] },
+  );
+  const payload = fc.oneof(
+    eventBody.map((body) => JSON.stringify(body) ?? ''),
+    hostileString,
+    fc.json(),
+    fc.constantFrom('{"id":"e","type":"t","data":"\\u0000"}', '{"id":"e\\u0000","type":"t"}', '{"id":"e","type":"t","a\\u0000":1}'),
+  );
+  const headerTenant = fc.option(tenantish.map(String), { nil: undefined });
+
+  /** What PostgreSQL's jsonb needs: serialisable, and no U+0000 in any key or string. */
+  function expectStorableJson(value: unknown) {
+    const text = JSON.stringify(value);
+    expect(text).not.toMatch(/(?<!\\)(?:\\\\)*\\u0000/);
+  }
+
+  const bodyTenant = (raw: string): string | null => {
+    try {
+      const body = JSON.parse(raw) as Record<string, unknown>;
+      if (typeof body?.tenant_id === 'string') return body.tenant_id;
+      const metadata = body?.metadata as Record<string, unknown> | undefined;
+      return typeof metadata?.tenantId === 'string' && metadata !== null && !Array.isArray(metadata) ? metadata.tenantId : null;
+    } catch {
+      return null;
+    }
+  };
+
+  it('refuses with an application error only, and stores an event under the tenant its signed payload names', async () => {
+    await fc.assert(
+      fc.asyncProperty(payload, headerTenant, async (raw, tenantHeader) => {
+        const { deps, storage } = setup(platformWebhookConfig);
+        const headers: Record<string, string> = tenantHeader === undefined ? {} : { 'X-Tenant-Id': tenantHeader };
+        let result: Awaited<ReturnType<typeof receiveWebhook>> | undefined;
+        try {
+          result = await receiveWebhook({ provider: 'sandbox', payload: raw, headers }, deps);
+        } catch (error) {
+          expect(isAppError(error) || error instanceof EmptyTenantIdError).toBe(true);
+          expect((error as Error).message.trim()).not.toBe('');
+          expect(storage.events).toEqual([]);
+          return;
+        }
+        const named = bodyTenant(raw) ?? tenantHeader ?? null;
+        expect(result.tenantId).toBe(named === null ? null : named.trim());
+        expect(result.tenantId).not.toBe('');
+        const { providerEventId, eventType, payload: stored } = result.event;
+        for (const text of [providerEventId, eventType]) {
+          expect(text.length).toBeGreaterThan(0);
+          expect(text.length).toBeLessThanOrEqual(255);
+        }
+        expectStorableJson(stored);
+        for (const row of storage.outbox) expectStorableJson(row.payload);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('never lets an unsigned header move a signed event to another tenant', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.uuid(), fc.uuid(), async (signed, header) => {
+        fc.pre(signed !== header);
+        const { deps, storage } = setup(platformWebhookConfig);
+        const raw = payload_(signed);
+        const error = await receiveWebhook({ provider: 'sandbox', payload: raw, headers: { 'x-tenant-id': header } }, deps).catch((e: unknown) => e);
+        expect(isAppError(error, 'VALIDATION_FAILED')).toBe(true);
+        expect(storage.events).toEqual([]);
+      }),
+    );
+  });
+
+  it('refuses a payload jsonb cannot store: a NUL anywhere, or nesting deep enough to overflow serialisation', async () => {
+    const deep = `{"id":"evt_deep","type":"payment.succeeded","data":${'['.repeat(100_000)}${']'.repeat(100_000)}}`;
+    for (const raw of ['{"id":"evt_1","type":"payment.succeeded","data":{"note":"a\\u0000b"}}', '{"id":"evt\\u0000","type":"payment.succeeded"}', deep]) {
+      const { deps, storage } = setup({ enabled: false });
+      const error = await receiveWebhook({ provider: 'sandbox', payload: raw }, deps).catch((e: unknown) => e);
+      expect(isAppError(error, 'VALIDATION_FAILED')).toBe(true);
+      expect(storage.events).toEqual([]);
+    }
+    // An escaped backslash before "u0000" is ordinary text, not a NUL.
+    const { deps } = setup({ enabled: false });
+    await expect(receiveWebhook({ provider: 'sandbox', payload: '{"id":"evt_2","type":"t","data":"\\\\u0000"}' }, deps)).resolves.toMatchObject({ duplicate: false });
+  });
+});
+
+function payload_(tenantId: string) {
+  return JSON.stringify({ id: 'evt_signed', type: 'payment.succeeded', tenant_id: tenantId, data: { paymentId: 'pay_1' } });
+}

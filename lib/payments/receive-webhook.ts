@@ -50,6 +50,28 @@ async function resolveTenant(input: ReceiveWebhookInput, config: TenantConfig): 
   return resolved ?? null;
 }
 
+// Far deeper than any provider's event; JSON.stringify (and so the jsonb column) overflows the stack on
+// a body nested some ten thousand levels deep, which a 256 KB body can be.
+const MAX_PAYLOAD_DEPTH = 64;
+
+/** Whether jsonb can hold the parsed body: no U+0000 in any key or string, and a bounded depth. */
+function storableJson(root: unknown): boolean {
+  const pending: Array<[unknown, number]> = [[root, 0]];
+  while (pending.length > 0) {
+    const [value, depth] = pending.pop()!;
+    if (typeof value === 'string') {
+      if (value.includes('\u0000')) return false;
+    } else if (typeof value === 'object' && value !== null) {
+      if (depth >= MAX_PAYLOAD_DEPTH) return false;
+      for (const [key, child] of Object.entries(value)) {
+        if (key.includes('\u0000')) return false;
+        pending.push([child, depth + 1]);
+      }
+    }
+  }
+  return true;
+}
+
 /** The envelope every known provider sends (`{ id, type, created, data }`, as the sandbox and Stripe do). */
 function parseEvent(payload: string): { id: string; type: string; body: Record<string, unknown> } {
   let body: unknown;
@@ -59,7 +81,7 @@ function parseEvent(payload: string): { id: string; type: string; body: Record<s
     body = undefined;
   }
   const valid = (value: unknown): value is string => typeof value === 'string' && value.length > 0 && value.length <= MAX_ID_LENGTH;
-  if (!isRecord(body) || !valid(body.id) || !valid(body.type)) {
+  if (!isRecord(body) || !valid(body.id) || !valid(body.type) || !storableJson(body)) {
     throw new AppError('VALIDATION_FAILED', 'The webhook payload is not a valid event.');
   }
   return { id: body.id, type: body.type, body };

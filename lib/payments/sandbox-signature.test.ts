@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isAppError } from '@/lib/errors';
 import { sandboxWebhookSecret, signSandboxWebhook, verifySandboxSignature } from './sandbox-signature';
@@ -62,5 +63,53 @@ describe('sandbox webhook signatures', () => {
     expect(sandboxWebhookSecret({ PAYMENT_SANDBOX_WEBHOOK_SECRET: ' s3cret ' })).toBe('s3cret');
     expect(sandboxWebhookSecret({ NODE_ENV: 'development' })).toMatch(/development/);
     expect(() => sandboxWebhookSecret({ NODE_ENV: 'production' })).toThrow(/not configured/);
+  });
+});
+
+describe('sandbox webhook signatures: properties', () => {
+  const tolerance = 300;
+  const anyBody = fc.oneof(fc.string({ unit: 'grapheme', maxLength: 200 }), fc.json());
+  const schemePart = fc.oneof(
+    fc.constantFrom('t=', 'v1=', 'v0=abc', '=x', ',', 't=-1', 't=1e3', `t=${t}`, `t=${t},t=${t}`, 'v1=' + 'a'.repeat(64), 'v1=' + 'g'.repeat(64)),
+    fc.string({ maxLength: 20 }),
+  );
+  const forgedHeader = fc.oneof(
+    fc.string({ unit: 'binary', maxLength: 120 }),
+    fc.array(schemePart, { maxLength: 5 }).map((parts) => parts.join(',')),
+    fc.stringMatching(/^[0-9a-f]{64}$/).map((hex) => `t=${t},v1=${hex}`),
+    fc.constantFrom(null, undefined, ''),
+  );
+
+  it('a forged header is refused with WEBHOOK_SIGNATURE_INVALID and nothing else', () => {
+    fc.assert(
+      fc.property(anyBody, forgedHeader, (raw, header) => {
+        reasonOf(() => verifySandboxSignature(raw, header, { secret, now }));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('accepts exactly the signed body, by the same secret, within the window, however the header is spaced', () => {
+    fc.assert(
+      fc.property(anyBody, fc.integer({ min: -tolerance, max: tolerance }), fc.boolean(), (raw, skew, decorate) => {
+        const signed = signSandboxWebhook(raw, { secret, timestamp: t + skew });
+        const header = decorate ? ` ${signed.replace(',', ' , v2=ignored, ').toUpperCase().replace('T=', 't=').replace('V1=', 'v1=')} ` : signed;
+        expect(() => verifySandboxSignature(raw, header, { secret, now })).not.toThrow();
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('refuses any other body, another secret or a time outside the window', () => {
+    fc.assert(
+      fc.property(anyBody, anyBody, fc.integer({ min: tolerance + 1, max: 10 * tolerance }), fc.boolean(), (raw, other, skew, past) => {
+        const signed = signSandboxWebhook(raw, { secret, timestamp: t });
+        if (other !== raw) expect(reasonOf(() => verifySandboxSignature(other, signed, { secret, now }))).toBe('mismatch');
+        expect(reasonOf(() => verifySandboxSignature(raw, signed, { secret: `${secret}x`, now }))).toBe('mismatch');
+        const stale = signSandboxWebhook(raw, { secret, timestamp: past ? t - skew : t + skew });
+        expect(reasonOf(() => verifySandboxSignature(raw, stale, { secret, now }))).toBe('timestamp_outside_tolerance');
+      }),
+      { numRuns: 300 },
+    );
   });
 });
