@@ -1,5 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { AppError } from '@/lib/errors';
+import { hostileString, hostileValue } from '@/tests/support/hostile-input';
 import { errorFormState, formValues, safeRedirectPath } from './form-state';
 
 describe('form state', () => {
@@ -19,5 +21,75 @@ describe('form state', () => {
   it('never redirects off-site', () => {
     expect(safeRedirectPath('/account/addresses')).toBe('/account/addresses');
     for (const bad of ['https://evil.example', '//evil.example', '/\\evil.example', undefined, 42]) expect(safeRedirectPath(bad)).toBe('/account');
+  });
+});
+
+describe('form state: properties', () => {
+  const origin = 'https://acme.storefleet.test';
+  const pathish = fc.oneof(
+    hostileValue,
+    fc.webPath(),
+    fc.tuple(fc.constantFrom('/', '//', '/\\', '\\', '/\t/', '/\n/', '/\r/', '/ /', '/\u0000/', '/%2f/', '/./', '/../', 'https:', 'javascript:'), fc.webUrl(), fc.string()).map(([a, b, c]) => `${a}${b}${c}`),
+    fc.tuple(fc.constantFrom('/', '/account/'), fc.string({ unit: fc.integer({ min: 0, max: 0x7f }).map((c) => String.fromCharCode(c)), maxLength: 10 }), fc.constantFrom('evil.example', '/evil.example')).map(
+      ([a, b, c]) => `${a}${b}${c}`,
+    ),
+  );
+
+  it('redirects only to a path on the same site, as a browser resolves it', () => {
+    fc.assert(
+      fc.property(pathish, (value) => {
+        const path = safeRedirectPath(value, '/account');
+        expect(path.startsWith('/')).toBe(true);
+        expect(new URL(path, origin).origin).toBe(origin);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('keeps a plain same-site path as it is', () => {
+    fc.assert(
+      fc.property(fc.webPath().filter((p) => p.startsWith('/') && !p.startsWith('//')), (path) => {
+        expect(safeRedirectPath(path)).toBe(path);
+      }),
+    );
+  });
+
+  it('does not redirect off-site through a tab or newline, which URL parsing removes', () => {
+    for (const value of ['/\t/evil.example', '/\n/evil.example', '/\r\n/evil.example']) {
+      expect(safeRedirectPath(value)).toBe('/account');
+    }
+  });
+
+  it('never keeps a secret field, and keeps every other text field as typed', () => {
+    const entry = fc.tuple(fc.oneof(fc.constantFrom('password', 'newPassword', 'confirmPassword', 'token', '$ACTION_ID_1', 'email', 'name'), hostileString), hostileString);
+    fc.assert(
+      fc.property(fc.array(entry, { maxLength: 8 }), (entries) => {
+        const data = new FormData();
+        for (const [key, value] of entries) data.append(key, value);
+        const values = formValues(data);
+        for (const key of ['password', 'newPassword', 'confirmPassword', 'token']) expect(Object.hasOwn(values, key)).toBe(false);
+        for (const key of Object.keys(values)) {
+          expect(key.startsWith('$ACTION')).toBe(false);
+          expect(values[key]).toBe(data.getAll(key).at(-1));
+        }
+      }),
+    );
+  });
+
+  it('answers any thrown value with a readable message, never the error’s own text unless it is an application error', () => {
+    const thrown = fc.oneof(
+      hostileValue,
+      hostileString.map((message) => new Error(message)),
+      fc.tuple(fc.constantFrom('VALIDATION_FAILED', 'NOT_FOUND', 'CONFLICT', 'FORBIDDEN') as fc.Arbitrary<'VALIDATION_FAILED'>, fc.string({ minLength: 1 }).filter((s) => s.trim() !== '')).map(([code, message]) => new AppError(code, message)),
+    );
+    fc.assert(
+      fc.property(thrown, (error) => {
+        const state = errorFormState(error, { email: 'sam@example.com' });
+        expect(state.status).toBe('error');
+        expect(state.message?.trim()).not.toBe('');
+        expect(state.values).toEqual({ email: 'sam@example.com' });
+        if (!(error instanceof AppError)) expect(state.message).toBe('Something went wrong on our side. Please try again.');
+      }),
+    );
   });
 });

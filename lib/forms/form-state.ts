@@ -30,8 +30,13 @@ export function errorFormState(error: unknown, values: Record<string, string>): 
   return { status: 'error', message: toErrorBody(error).body.message, values };
 }
 
-/** Only same-site paths: `?callbackUrl=https://evil.example` must not become an open redirect. */
+/**
+ * Only same-site paths: `?callbackUrl=https://evil.example` must not become an open redirect. Control
+ * characters are refused too: URL parsing drops tabs and newlines, so `/\t/evil.example` resolves to
+ * `//evil.example`, another site.
+ */
 export function safeRedirectPath(value: unknown, fallback = '/account'): string {
   if (typeof value !== 'string' || !value.startsWith('/') || value.startsWith('//') || value.includes('\\')) return fallback;
+  if (/[\u0000-\u001f\u007f]/.test(value)) return fallback;
   return value;
 }
