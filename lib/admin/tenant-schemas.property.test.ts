@@ -141,3 +141,14 @@ describe('tenant list query and plan: properties', () => {
     );
   });
 });
+
+describe('tenant schemas: regressions', () => {
+  const tenant = { name: 'Acme Wheels', subdomain: 'acme', salesMode: 'b2b', countryCode: 'BE', currency: 'EUR', vatRate: '21', ownerEmail: 'owner@acme.test' };
+
+  it('refuses a NUL in a shop name or tagline, and drops it from the console search', () => {
+    expect(createTenantSchema.safeParse({ ...tenant, name: 'a\u0000b' }).success).toBe(false);
+    expect(tenantSettingsSchema.safeParse({ name: '\u0000\u0000', tagline: '', salesMode: 'b2b', vatRate: '0', paymentTimeoutMinutes: '1' }).success).toBe(false);
+    expect(tenantSettingsSchema.safeParse({ name: 'Acme', tagline: 'x\u0000', salesMode: 'b2b', vatRate: '0', paymentTimeoutMinutes: '1' }).success).toBe(false);
+    expect(tenantListQuerySchema.parse({ q: '\u0000' }).q).toBeUndefined();
+  });
+});

@@ -80,3 +80,15 @@ describe('profileSchema: properties', () => {
     );
   });
 });
+
+describe('customer forms: regressions', () => {
+  const address = { recipient: 'Sam Peeters', line1: 'Kerkstraat 1', postalCode: '2000', city: 'Antwerpen', countryCode: 'BE' };
+
+  it('refuses a NUL in any address text and in the profile name', () => {
+    for (const field of ['label', 'recipient', 'line1', 'line2', 'city'] as const) {
+      expect(addressSchema.safeParse({ ...address, [field]: 'Kerk\u0000straat 1' }).success, field).toBe(false);
+    }
+    expect(addressSchema.safeParse({ ...address, label: '\u0000' }).success).toBe(false);
+    expect(profileSchema.safeParse({ name: '\u0000\u0000' }).success).toBe(false);
+  });
+});

@@ -218,3 +218,16 @@ describe('parseRegistrationSettingsForm: properties', () => {
     );
   });
 });
+
+describe('dashboard forms: regressions', () => {
+  it('refuses a NUL in the shop name, a refund reason and a new staff member’s name', () => {
+    expect(brandingSchema.safeParse({ name: '\u0000', tagline: '', primaryColor: '#1e3a8a', accentColor: '#f59e0b' }).success).toBe(false);
+    expect(refundRequestSchema.safeParse({ reason: '\u0000' }).success).toBe(false);
+    expect(acceptInvitationSchema.safeParse({ name: 'Sam\u0000', password: 'correct horse battery' }).success).toBe(false);
+  });
+
+  it('refuses an article id beyond PostgreSQL’s integer range', () => {
+    expect(addPriceOverrideSchema.safeParse({ articleId: '2147483648' }).success).toBe(false);
+    expect(addPriceOverrideSchema.safeParse({ articleId: '2147483647' }).success).toBe(true);
+  });
+});

@@ -120,3 +120,11 @@ describe('parsePriceListQuery: properties', () => {
     );
   });
 });
+
+describe('dashboard list queries: regressions', () => {
+  it('drops ?q=%00 from the order, customer and price lists', () => {
+    expect(parseOrderFilters({ q: '\u0000' }).q).toBeUndefined();
+    expect(parseCustomerListQuery({ q: ['\u0000'] }).q).toBe('');
+    expect(parsePriceListQuery({ q: '\u0000' }).q).toBe('');
+  });
+});
