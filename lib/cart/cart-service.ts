@@ -5,6 +5,7 @@ import { cartItems, carts, type Customer, type Tenant } from '@/db/schema';
 import { getVisibleArticlesByIds } from '@/lib/catalog/get-visible-articles-by-ids';
 import { getTenantCatalogContext } from '@/lib/catalog/tenant-catalog-context';
 import { AppError } from '@/lib/errors';
+import { isSerialId, isUuid } from '@/lib/ids';
 import { applyCustomerMargin } from '@/lib/pricing/customer-margin';
 import { assertCanPlaceOrders } from '@/lib/registration/decide-registration';
 import { withTenant } from '@/lib/tenancy/with-tenant';
@@ -42,7 +43,7 @@ export async function addToCart(tenant: Tenant, customer: Customer, articleId: n
   assertCanPlaceOrders(customer, now);
   assertQuantity(quantity);
   // A forged or mangled id is simply not a product of this shop (an integer column would throw on it).
-  const article = Number.isSafeInteger(articleId) ? (await visibleArticles(tenant, [articleId])).get(articleId) : undefined;
+  const article = isSerialId(articleId) ? (await visibleArticles(tenant, [articleId])).get(articleId) : undefined;
   if (!article) throw new AppError('NOT_VISIBLE', 'This product is not available in this shop.');
   const unit = applyCustomerMargin(article.netPriceCents, customer.marginBp);
   await withTenant(tenant.id, async (tx) => {
@@ -76,6 +77,8 @@ export async function setCartQuantity(tenant: Tenant, customer: Customer, itemId
   assertCanPlaceOrders(customer, now);
   if (quantity === 0) return removeFromCart(tenant, customer, itemId);
   assertQuantity(quantity);
+  // Line ids come from the cart form; the uuid column would throw on anything else.
+  if (!isUuid(itemId)) throw new AppError('NOT_FOUND', 'This line is no longer in your cart.');
   const item = await withTenant(tenant.id, async (tx) => {
     const cartId = await cartIdFor(tx, tenant.id, customer.id);
     const [row] = await tx.select().from(cartItems).where(and(eq(cartItems.id, itemId), eq(cartItems.cartId, cartId)));
@@ -92,6 +95,7 @@ export async function setCartQuantity(tenant: Tenant, customer: Customer, itemId
 }
 
 export async function removeFromCart(tenant: Tenant, customer: Customer, itemId: string): Promise<void> {
+  if (!isUuid(itemId)) return;
   await withTenant(tenant.id, async (tx) => {
     const cartId = await cartIdFor(tx, tenant.id, customer.id);
     await tx.delete(cartItems).where(and(eq(cartItems.id, itemId), eq(cartItems.cartId, cartId)));

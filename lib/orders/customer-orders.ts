@@ -1,5 +1,6 @@
 import { and, asc, count, desc, eq, isNull } from 'drizzle-orm';
 import { orderEvents, orderLines, orders, outbox, refunds, shipments } from '@/db/schema';
+import { isSerialId } from '@/lib/ids';
 import { withTenant } from '@/lib/tenancy/with-tenant';
 
 export const ORDERS_PAGE_SIZE = 20;
@@ -23,6 +24,8 @@ export function listCustomerOrders(tenantId: string, customerId: string, page = 
 
 /** One order of this customer by its shop order number, with lines and timeline; null if not theirs. */
 export function getCustomerOrder(tenantId: string, customerId: string, number: number) {
+  // The number comes from a form (payOrderAction); the integer column would throw beyond its range.
+  if (!isSerialId(number)) return Promise.resolve(null);
   return withTenant(tenantId, async (tx) => {
     const [order] = await tx.select().from(orders).where(and(eq(orders.customerId, customerId), eq(orders.number, number)));
     if (!order) return null;
