@@ -69,6 +69,8 @@ describe('catalog CSV import', () => {
     expect(await errorOf(importCatalogCsv(admin, csv('name,stock', 'X,1')))).toMatchObject({ message: expect.stringMatching(/needs a sku column/) });
     expect(await errorOf(importCatalogCsv(admin, new Uint8Array([0xff, 0xfe, 0x00])))).toMatchObject({ message: expect.stringMatching(/not UTF-8/) });
     expect(await errorOf(importCatalogCsv(admin, csv('sku')))).toMatchObject({ message: expect.stringMatching(/no articles/) });
+    // Text PostgreSQL cannot store is a row error, never a failed query.
+    expect(await errorOf(importCatalogCsv(admin, csv('sku,name,stock', 'A\u0000B,x,1', 'TST-9,Na\u0000me,1')))).toMatchObject({ code: 'VALIDATION_FAILED', details: { rowErrorCount: 2 } });
   });
 
   it('creates new articles with slugs and fitments, and importing the same file again changes nothing', async () => {

@@ -17,6 +17,7 @@ import type { AdminActor } from '@/lib/auth/authorize-admin';
 import { ALL_TENANTS, announceTenantChange } from '@/lib/cache/cache-invalidation';
 import { slugify } from '@/lib/catalog/slugify';
 import { AppError } from '@/lib/errors';
+import { NUL_MESSAGE, WITHOUT_NUL } from '@/lib/forms/storable-text';
 import { log } from '@/lib/log';
 import { articleToInput, changedColumns, parseArticleInput, type ArticleInput, type ArticleValues, type TaxonomyLookup } from './catalog-article';
 import { writePlatformAudit } from './platform-audit';
@@ -44,7 +45,7 @@ export async function loadTaxonomy(db: Executor): Promise<TaxonomyLookup> {
 }
 
 const listQuerySchema = z.object({
-  q: z.string().trim().max(100).catch(''),
+  q: z.string().transform((q) => q.replace(/\u0000/g, '').trim()).pipe(z.string().max(100)).catch(''),
   brand: z.coerce.number().int().positive().optional().catch(undefined),
   category: z.coerce.number().int().positive().optional().catch(undefined),
   page: z.coerce.number().int().min(1).max(100_000).catch(1),
@@ -264,7 +265,12 @@ export const TAXONOMY_LABEL: Record<TaxonomyAxis, { one: string; many: string }>
   vehicleBrands: { one: 'vehicle make', many: 'Vehicle makes' },
 };
 
-const taxonomyNameSchema = z.string().trim().min(2, 'Enter a name of at least 2 characters.').max(60, 'Use at most 60 characters.');
+const taxonomyNameSchema = z
+  .string()
+  .trim()
+  .regex(WITHOUT_NUL, NUL_MESSAGE)
+  .min(2, 'Enter a name of at least 2 characters.')
+  .max(60, 'Use at most 60 characters.');
 const categoryExtraSchema = z.object({
   kind: z.enum(['tyre', 'wheel'], { error: 'Choose tyres or wheels.' }),
   season: z.enum(['summer', 'winter', 'all_season', '']).optional(),

@@ -1,4 +1,5 @@
 import { parseEuroCents } from '@/lib/dashboard/price-input';
+import { NUL_MESSAGE, WITHOUT_NUL } from '@/lib/forms/storable-text';
 
 // One wholesale article as the operator writes it, in the console's form or a row of the catalog CSV,
 // and the checks both share. Pure: the taxonomy it resolves names against is passed in.
@@ -74,7 +75,7 @@ export interface ArticleValues {
 
 export type ArticleParse = { ok: true; value: ArticleValues } | { ok: false; fieldErrors: Partial<Record<ArticleField, string>> };
 
-const SKU_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._/-]{0,39}$/;
+export const SKU_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._/-]{0,39}$/;
 const BOLT_PATTERN = /^([3-8])x(\d{2,3}(?:\.\d)?)$/;
 
 /** Finds a taxonomy entry by id, slug or name, ignoring case and surrounding space. */
@@ -118,11 +119,13 @@ export function parseArticleInput(input: ArticleInput, taxonomy: TaxonomyLookup)
   else if (!SKU_PATTERN.test(sku)) errors.sku = 'The SKU may hold letters, digits and . _ / - (at most 40)';
 
   const name = (input.name ?? '').trim().replace(/\s+/g, ' ');
-  if (name.length < 2) errors.name = 'Enter the article name';
+  if (!WITHOUT_NUL.test(name)) errors.name = NUL_MESSAGE;
+  else if (name.length < 2) errors.name = 'Enter the article name';
   else if (name.length > 160) errors.name = 'The name can be at most 160 characters';
 
   const description = blankToNull(input.description);
-  if (description && description.length > 2000) errors.description = 'The description can be at most 2,000 characters';
+  if (description && !WITHOUT_NUL.test(description)) errors.description = NUL_MESSAGE;
+  else if (description && description.length > 2000) errors.description = 'The description can be at most 2,000 characters';
 
   const brand = findNamed(taxonomy.brands, input.brand ?? '');
   if (!brand) errors.brand = (input.brand ?? '').trim() ? `There is no brand “${input.brand!.trim()}”` : 'Choose a brand';

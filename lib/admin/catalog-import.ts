@@ -7,7 +7,7 @@ import { ALL_TENANTS, announceTenantChange } from '@/lib/cache/cache-invalidatio
 import { AppError, isAppError } from '@/lib/errors';
 import { log } from '@/lib/log';
 import { allocateSlugs, fitmentsOf, loadTaxonomy, lockCatalog, replaceFitments, storedArticles } from './catalog-admin';
-import { articleToInput, changedColumns, parseArticleInput, type ArticleField, type ArticleInput, type ArticleValues } from './catalog-article';
+import { articleToInput, changedColumns, parseArticleInput, SKU_PATTERN, type ArticleField, type ArticleInput, type ArticleValues } from './catalog-article';
 import { writePlatformAudit } from './platform-audit';
 
 // The wholesale catalog CSV: one article a row, keyed by SKU. A known SKU is updated with the columns
@@ -118,7 +118,8 @@ export async function importCatalogCsv(admin: AdminActor, bytes: Uint8Array): Pr
     const result = await db.transaction(async (tx) => {
       await lockCatalog(tx);
       const taxonomy = await loadTaxonomy(tx);
-      const skus = [...new Set(rows.map((r) => (r.fields.sku ?? '').trim()).filter(Boolean))];
+      // Only well-formed SKUs are looked up (a malformed one is a row error anyway, and may hold NUL).
+      const skus = [...new Set(rows.map((r) => (r.fields.sku ?? '').trim()).filter((sku) => SKU_PATTERN.test(sku)))];
       const stored = new Map((await storedArticles(tx, { skus })).map((a) => [a.sku, a]));
       const fitments = await fitmentsOf(tx, [...stored.values()].map((a) => a.id));
       const firstRowOf = new Map<string, number>();

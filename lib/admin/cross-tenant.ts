@@ -76,7 +76,7 @@ export async function listCustomersAcrossTenants(
   options: { tenantId?: string; search?: string; limit?: number } = {},
 ): Promise<{ customers: CrossTenantCustomer[]; unavailable: string[] }> {
   const limit = Math.min(Math.max(options.limit ?? 50, 1), 200);
-  const search = options.search?.trim().slice(0, 100) ?? '';
+  const search = options.search?.replace(/\u0000/g, '').trim().slice(0, 100) ?? '';
   const pattern = `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
   const db = await platformDb();
   const where = options.tenantId ? eq(tenants.id, options.tenantId) : undefined;
