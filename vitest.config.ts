@@ -11,6 +11,7 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     env: { NODE_ENV: 'test' },
+    setupFiles: ['tests/support/fast-check-seed.ts'],
     // next-auth imports `next/server` without an extension, which Node's ESM resolver refuses; let Vite resolve it.
     server: { deps: { inline: ['next-auth'] } },
   },

@@ -172,6 +172,12 @@ describe('receiveWebhook: properties', () => {
     }
   };
 
+  it('refuses a tenant id holding control characters (a stored NUL would fail the query)', async () => {
+    const { deps, storage } = setup(platformWebhookConfig);
+    await expect(receiveWebhook({ provider: 'sandbox', payload: '{"id":" ","type":"\\u0001"}', headers: { 'X-Tenant-Id': '\u0000' } }, deps)).rejects.toMatchObject({ code: 'TENANT_REQUIRED' });
+    expect(storage.events).toEqual([]);
+  });
+
   it('refuses with an application error only, and stores an event under the tenant its signed payload names', async () => {
     await fc.assert(
       fc.asyncProperty(payload, headerTenant, async (raw, tenantHeader) => {

@@ -122,6 +122,8 @@ export async function receiveWebhook(input: ReceiveWebhookInput, deps: WebhookDe
   if (resolved === null && deps.config.enabled) {
     throw new AppError('TENANT_REQUIRED', 'A tenant id is required when tenancy is enabled.');
   }
+  // Control characters (NUL above all, which no database column can hold) name no tenant.
+  if (resolved !== null && /[\u0000-\u001f\u007f]/.test(resolved)) throw new AppError('TENANT_REQUIRED', 'The tenant id is not valid.');
   // An empty or whitespace-only id, explicit or resolved, is rejected rather than taken for "no tenant".
   const tenantId = resolved === null ? null : TenantId.of(resolved).toString();
   const parsed = parseEvent(input.payload);
