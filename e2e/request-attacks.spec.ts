@@ -1,37 +1,11 @@
-import { request as httpRequest } from 'node:http';
 import { test, expect, type Page } from '@playwright/test';
 import { E2E_PORT, shopUrl } from './support/hosts';
+import { raw } from './support/raw-http';
 
 /**
  * Hostile request shapes, sent as raw HTTP so any Host, Origin or header can be forged. Each must get a
  * clean 4xx (never a 500, never another shop's page) and change nothing.
  */
-interface Raw {
-  status: number;
-  body: string;
-  headers: Record<string, string | string[] | undefined>;
-}
-
-function raw(options: { method?: string; path: string; headers: Record<string, string>; body?: Buffer | string }): Promise<Raw> {
-  return new Promise((resolve, reject) => {
-    const req = httpRequest(
-      { host: '127.0.0.1', port: E2E_PORT, method: options.method ?? 'GET', path: options.path, headers: options.headers, setHost: false },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (chunk: Buffer) => chunks.push(chunk));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8'), headers: res.headers }));
-      },
-    );
-    req.on('error', (error: NodeJS.ErrnoException) => {
-      // The server may close the socket while a refused oversized body is still being written.
-      if (error.code === 'EPIPE' || error.code === 'ECONNRESET') resolve({ status: 413, body: '', headers: {} });
-      else reject(error);
-    });
-    if (options.body !== undefined) req.write(options.body);
-    req.end();
-  });
-}
-
 const acme = `acme.localhost:${E2E_PORT}`;
 const atraxion = `atraxion.localhost:${E2E_PORT}`;
 
