@@ -4,6 +4,7 @@ import { DEFAULT_CONNECTION, getRegistry } from '@/db/connection-registry';
 import { rowsOf } from '@/db/rows';
 import { AppError } from '@/lib/errors';
 import { isUuid } from '@/lib/ids';
+import { log } from '@/lib/log';
 import { connectionNameForTenant, invalidateTenantCache } from './tenant-directory';
 
 /** Rejects a missing, empty or malformed tenant id before anything touches a database. */
@@ -18,6 +19,32 @@ export function assertTenantId(tenantId: unknown): asserts tenantId is string {
 
 /** Returned from a transaction on the shared database that found the tenant moved away meanwhile. */
 const MOVED = Symbol('tenant moved');
+
+/** SQLSTATEs and driver codes of a connection that went away mid-transaction: server shut down or restarted, session killed, socket closed. */
+const LOST_CONNECTION = new Set(['57P01', '57P02', '57P03', '08000', '08003', '08006', 'CONNECTION_CLOSED', 'CONNECTION_ENDED', 'CONNECTION_DESTROYED', 'ECONNRESET', 'ECONNREFUSED', 'EPIPE']);
+
+export function isLostConnection(error: unknown): boolean {
+  for (let current = error, depth = 0; current && depth < 5; current = (current as { cause?: unknown }).cause, depth++) {
+    const code = (current as { code?: unknown }).code;
+    if (typeof code === 'string' && LOST_CONNECTION.has(code)) return true;
+  }
+  return false;
+}
+
+/**
+ * A transaction whose connection is lost before its commit is rolled back by the server. The
+ * caller gets that as DATABASE_UNAVAILABLE (503, "try again"), not as an unexplained failure; a retry is
+ * safe because writes that matter carry an idempotency key.
+ */
+async function runOrReportLostConnection<T>(tenantId: string, run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    if (!isLostConnection(error)) throw error;
+    log.warn({ err: error, tenantId }, 'database connection lost during a tenant transaction');
+    throw new AppError('DATABASE_UNAVAILABLE', 'The connection to the database was interrupted. Please try again.', { cause: error });
+  }
+}
 
 /**
  * The only way into the tenant plane. Opens a transaction on the tenant's database (shared or
@@ -36,7 +63,7 @@ export async function withTenant<T>(tenantId: string, work: (tx: Transaction) =>
   for (let attempt = 1; ; attempt++) {
     const name = await connectionNameForTenant(tenantId);
     const connection = await registry.get(name);
-    const outcome = await connection.db.transaction(async (tx) => {
+    const outcome = await runOrReportLostConnection(tenantId, () => connection.db.transaction(async (tx) => {
       if (name === DEFAULT_CONNECTION) {
         await tx.execute(sql`select pg_advisory_xact_lock_shared(hashtext(${tenantId}))`);
         // A new statement, so a new snapshot: it sees a switch committed while this one waited for the lock.
@@ -50,7 +77,7 @@ export async function withTenant<T>(tenantId: string, work: (tx: Transaction) =>
         await tx.execute(sql`select set_config('app.tenant_id', ${tenantId}, true), set_config('role', 'storefleet_app', true)`);
       }
       return { value: await work(tx) };
-    });
+    }));
     if (outcome !== MOVED) return outcome.value;
     // The mapping changed under the cached one: forget it and go to the tenant's database now.
     invalidateTenantCache();
