@@ -5,6 +5,36 @@ import { log } from '@/lib/log';
 import { withTenant } from '@/lib/tenancy/with-tenant';
 import { platformDb } from '@/db/connection-registry';
 
+type Transaction = Parameters<Parameters<typeof withTenant>[1]>[0];
+
+/**
+ * Visits each tenant (or the one asked for) through `withTenant`, in whichever database it lives, and
+ * merges the newest `limit` rows of all. A tenant whose database cannot be reached is named in
+ * `unavailable`, not silently left out.
+ */
+async function newestAcrossTenants<T extends { tenantId: string }>(
+  what: string,
+  options: { tenantId?: string; limit: number },
+  read: (tx: Transaction, tenant: { id: string; name: string }) => Promise<T[]>,
+  newest: (row: T) => Date,
+): Promise<{ rows: T[]; unavailable: string[] }> {
+  const db = await platformDb();
+  const where = options.tenantId ? eq(tenants.id, options.tenantId) : undefined;
+  const tenantRows = await db.select({ id: tenants.id, name: tenants.name }).from(tenants).where(where).orderBy(asc(tenants.name));
+  const perTenant: T[][] = [];
+  const unavailable: string[] = [];
+  for (const tenant of tenantRows) {
+    try {
+      perTenant.push(await withTenant(tenant.id, (tx) => read(tx, tenant)));
+    } catch (error) {
+      log.error({ err: error, tenantId: tenant.id }, `cross-tenant ${what} listing: tenant unavailable`);
+      unavailable.push(tenant.name);
+    }
+  }
+  const merged = perTenant.flat().sort((a, b) => newest(b).getTime() - newest(a).getTime());
+  return { rows: merged.slice(0, options.limit), unavailable };
+}
+
 export interface CrossTenantOrder {
   tenantId: string;
   tenantName: string;
@@ -27,32 +57,21 @@ export async function listOrdersAcrossTenants(
   options: { tenantId?: string; limit?: number } = {},
 ): Promise<{ orders: CrossTenantOrder[]; unavailable: string[] }> {
   const limit = Math.min(Math.max(options.limit ?? 50, 1), 200);
-  const db = await platformDb();
-  const where = options.tenantId ? eq(tenants.id, options.tenantId) : undefined;
-  const tenantRows = await db.select({ id: tenants.id, name: tenants.name }).from(tenants).where(where).orderBy(asc(tenants.name));
-  const perTenant: CrossTenantOrder[][] = [];
-  // A tenant whose database cannot be reached is named, not silently left out of the list.
-  const unavailable: string[] = [];
-  for (const tenant of tenantRows) {
-    try {
-      perTenant.push(
-        await withTenant(tenant.id, async (tx) => {
-        const rows = await tx
-          .select({ number: orders.number, status: orders.status, grossCents: orders.grossCents, currency: orders.currency, placedAt: orders.placedAt, customerName: customers.name })
-          .from(orders)
-          .innerJoin(customers, eq(customers.id, orders.customerId))
-          .orderBy(desc(orders.placedAt))
-          .limit(limit);
-        return rows.map((row) => ({ ...row, tenantId: tenant.id, tenantName: tenant.name }));
-        }),
-      );
-    } catch (error) {
-      log.error({ err: error, tenantId: tenant.id }, 'cross-tenant order listing: tenant unavailable');
-      unavailable.push(tenant.name);
-    }
-  }
-  const merged = perTenant.flat().sort((a, b) => b.placedAt.getTime() - a.placedAt.getTime());
-  return { orders: merged.slice(0, limit), unavailable };
+  const { rows, unavailable } = await newestAcrossTenants(
+    'order',
+    { tenantId: options.tenantId, limit },
+    async (tx, tenant) => {
+      const rows = await tx
+        .select({ number: orders.number, status: orders.status, grossCents: orders.grossCents, currency: orders.currency, placedAt: orders.placedAt, customerName: customers.name })
+        .from(orders)
+        .innerJoin(customers, eq(customers.id, orders.customerId))
+        .orderBy(desc(orders.placedAt))
+        .limit(limit);
+      return rows.map((row) => ({ ...row, tenantId: tenant.id, tenantName: tenant.name }));
+    },
+    (order) => order.placedAt,
+  );
+  return { orders: rows, unavailable };
 }
 
 export interface CrossTenantCustomer {
@@ -78,29 +97,19 @@ export async function listCustomersAcrossTenants(
   const limit = Math.min(Math.max(options.limit ?? 50, 1), 200);
   const search = options.search?.replace(/\u0000/g, '').trim().slice(0, 100) ?? '';
   const pattern = `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-  const db = await platformDb();
-  const where = options.tenantId ? eq(tenants.id, options.tenantId) : undefined;
-  const tenantRows = await db.select({ id: tenants.id, name: tenants.name }).from(tenants).where(where).orderBy(asc(tenants.name));
-  const perTenant: CrossTenantCustomer[][] = [];
-  const unavailable: string[] = [];
-  for (const tenant of tenantRows) {
-    try {
-      perTenant.push(
-        await withTenant(tenant.id, async (tx) => {
-          const rows = await tx
-            .select({ id: customers.id, name: customers.name, email: customers.email, companyName: customers.companyName, status: customers.status, createdAt: customers.createdAt })
-            .from(customers)
-            .where(search ? or(ilike(customers.name, pattern), ilike(customers.email, pattern), ilike(customers.companyName, pattern)) : undefined)
-            .orderBy(desc(customers.createdAt))
-            .limit(limit);
-          return rows.map((row) => ({ ...row, tenantId: tenant.id, tenantName: tenant.name }));
-        }),
-      );
-    } catch (error) {
-      log.error({ err: error, tenantId: tenant.id }, 'cross-tenant customer listing: tenant unavailable');
-      unavailable.push(tenant.name);
-    }
-  }
-  const merged = perTenant.flat().sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime());
-  return { customers: merged.slice(0, limit), unavailable };
+  const { rows, unavailable } = await newestAcrossTenants(
+    'customer',
+    { tenantId: options.tenantId, limit },
+    async (tx, tenant) => {
+      const rows = await tx
+        .select({ id: customers.id, name: customers.name, email: customers.email, companyName: customers.companyName, status: customers.status, createdAt: customers.createdAt })
+        .from(customers)
+        .where(search ? or(ilike(customers.name, pattern), ilike(customers.email, pattern), ilike(customers.companyName, pattern)) : undefined)
+        .orderBy(desc(customers.createdAt))
+        .limit(limit);
+      return rows.map((row) => ({ ...row, tenantId: tenant.id, tenantName: tenant.name }));
+    },
+    (customer) => customer.createdAt,
+  );
+  return { customers: rows, unavailable };
 }

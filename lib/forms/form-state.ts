@@ -40,3 +40,18 @@ export function safeRedirectPath(value: unknown, fallback = '/account'): string 
   if (/[\u0000-\u001f\u007f]/.test(value)) return fallback;
   return value;
 }
+
+/** What an all-or-nothing file import returns to its form: on refusal, the failing rows to list. */
+export interface ImportFormState extends FormState {
+  rowErrors?: string[];
+  rowErrorCount?: number;
+}
+
+export function importErrorState(error: unknown): ImportFormState {
+  const state: ImportFormState = errorFormState(error, {});
+  if (isAppError(error, 'VALIDATION_FAILED')) {
+    state.rowErrors = (error.details?.rowErrors as string[] | undefined) ?? [];
+    state.rowErrorCount = (error.details?.rowErrorCount as number | undefined) ?? state.rowErrors.length;
+  }
+  return state;
+}

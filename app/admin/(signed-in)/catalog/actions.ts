@@ -6,8 +6,8 @@ import { applyBulkPriceChange, parseBulkPriceChange } from '@/lib/admin/bulk-pri
 import { createTaxonomyEntry, deleteTaxonomyEntry, isTaxonomyAxis, renameTaxonomyEntry, saveCatalogArticle, TAXONOMY_LABEL } from '@/lib/admin/catalog-admin';
 import { MAX_CATALOG_IMPORT_BYTES, importCatalogCsv } from '@/lib/admin/catalog-import';
 import { requireAdmin } from '@/lib/auth/current-admin';
-import { AppError, isAppError } from '@/lib/errors';
-import { errorFormState, formValues, type FormState } from '@/lib/forms/form-state';
+import { AppError } from '@/lib/errors';
+import { errorFormState, formValues, importErrorState, type FormState, type ImportFormState } from '@/lib/forms/form-state';
 
 // The operator's catalog actions. Each checks the operator first, then hands the form to lib/admin.
 
@@ -33,7 +33,7 @@ export async function saveArticleAction(_prev: FormState, formData: FormData): P
   return { status: 'success', message: 'Article saved. Shops show the change on their next page view.', values };
 }
 
-export type CatalogImportState = FormState & { rowErrors?: string[]; rowErrorCount?: number };
+export type CatalogImportState = ImportFormState;
 
 export async function importCatalogAction(_prev: CatalogImportState, formData: FormData): Promise<CatalogImportState> {
   try {
@@ -46,12 +46,7 @@ export async function importCatalogAction(_prev: CatalogImportState, formData: F
     const n = (count: number, noun: string) => `${count.toLocaleString('en-GB')} ${noun}${count === 1 ? '' : 's'}`;
     return { status: 'success', message: `Imported ${n(result.rows, 'row')}: ${n(result.created, 'new article')}, ${result.updated.toLocaleString('en-GB')} updated, ${result.unchanged.toLocaleString('en-GB')} unchanged.` };
   } catch (error) {
-    const state: CatalogImportState = errorFormState(error, {});
-    if (isAppError(error, 'VALIDATION_FAILED')) {
-      state.rowErrors = (error.details?.rowErrors as string[] | undefined) ?? [];
-      state.rowErrorCount = (error.details?.rowErrorCount as number | undefined) ?? state.rowErrors.length;
-    }
-    return state;
+    return importErrorState(error);
   }
 }
 

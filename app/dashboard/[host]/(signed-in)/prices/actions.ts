@@ -2,8 +2,8 @@
 
 import { revalidatePath } from 'next/cache';
 import { requireStaff } from '@/lib/auth/current-staff';
-import { AppError, isAppError } from '@/lib/errors';
-import { errorFormState, formValues, type FormState } from '@/lib/forms/form-state';
+import { AppError } from '@/lib/errors';
+import { errorFormState, formValues, importErrorState, type FormState, type ImportFormState } from '@/lib/forms/form-state';
 import { MAX_IMPORT_BYTES } from '@/lib/dashboard/price-csv';
 import { importPriceCsv } from '@/lib/dashboard/price-import';
 import { addPriceOverride, deletePriceOverride } from '@/lib/dashboard/price-overrides';
@@ -12,10 +12,7 @@ import { requireRequestTenant } from '@/lib/storefront/request-tenant';
 // The shop comes from the request's host and the actor from the staff session. Article and override ids
 // in the form are only looked up among this shop's rows, so another shop's id ends in NOT_FOUND.
 
-export interface PriceImportState extends FormState {
-  rowErrors?: string[];
-  rowErrorCount?: number;
-}
+export type PriceImportState = ImportFormState;
 
 export async function addPriceOverrideAction(_prev: FormState, formData: FormData): Promise<FormState> {
   const values = formValues(formData);
@@ -54,11 +51,6 @@ export async function importPricesAction(_prev: PriceImportState, formData: Form
     revalidatePath('/dashboard/prices');
     return { status: 'success', message: `Imported ${inserted} ${inserted === 1 ? 'price' : 'prices'}.` };
   } catch (error) {
-    const state: PriceImportState = errorFormState(error, {});
-    if (isAppError(error, 'VALIDATION_FAILED')) {
-      state.rowErrors = (error.details?.rowErrors as string[] | undefined) ?? [];
-      state.rowErrorCount = (error.details?.rowErrorCount as number | undefined) ?? state.rowErrors.length;
-    }
-    return state;
+    return importErrorState(error);
   }
 }
