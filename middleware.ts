@@ -3,6 +3,20 @@ import { cachedStorefrontPath } from '@/lib/tenancy/cached-storefront';
 import { internalPath, PUBLIC_PATH_HEADER } from '@/lib/tenancy/internal-path';
 import { parseHost, requestHost } from '@/lib/tenancy/parse-host';
 import { guardRequest } from '@/lib/tenancy/request-guard';
+import { createTenantLimiter, isPrefetch, parseTenantRateLimit, type TenantLimiter } from '@/lib/tenancy/tenant-rate-limit';
+
+const REFUSAL_DELAY_MS = 1_000;
+
+/** One bucket per shop host, for this instance (TENANT_RATE_LIMIT, read once). */
+let shopRate: { limiter: TenantLimiter; keepForClicks: number } | undefined;
+function shopRateLimit() {
+  if (!shopRate) {
+    const limit = parseTenantRateLimit(process.env.TENANT_RATE_LIMIT);
+    shopRate = { limiter: createTenantLimiter(limit), keepForClicks: limit.burst / 2 };
+  }
+  return shopRate;
+}
+const TOO_BUSY = '<!doctype html><html lang="en"><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Busy</title><body style="font-family:system-ui,sans-serif;max-width:32rem;margin:20vh auto;padding:0 1rem;text-align:center"><h1>This shop is very busy right now</h1><p>Please try again in a moment.</p></body></html>';
 
 /**
  * Routes by host only: no database, no session. It rewrites every request into an internal segment
@@ -11,7 +25,7 @@ import { guardRequest } from '@/lib/tenancy/request-guard';
  * request for `/shop/...` on any host is itself prefixed and lands on a 404. It is not a security
  * boundary: pages, actions and route handlers check tenant and session themselves.
  */
-export function middleware(request: NextRequest) {
+export async function middleware(request: NextRequest) {
   const refusal = guardRequest(
     { method: request.method, pathname: request.nextUrl.pathname, headers: request.headers },
     { trustProxyHeaders: process.env.TRUST_PROXY_HEADERS === '1' },
@@ -22,6 +36,21 @@ export function middleware(request: NextRequest) {
   // API routes are guarded but not host-routed: they resolve the tenant themselves.
   if (request.nextUrl.pathname.startsWith('/api/')) return NextResponse.next();
   const target = parseHost(requestHost(request.headers), process.env.PLATFORM_ROOT_DOMAIN);
+  if (target.kind === 'tenant') {
+    // One shop's flood is answered here with a cheap 429, before it costs the other shops any rendering.
+    const { limiter, keepForClicks } = shopRateLimit();
+    const prefetch = isPrefetch(request.headers);
+    const admission = limiter.admit(target.host, prefetch ? { keep: keepForClicks } : {});
+    if (!admission.allowed) {
+      // Held a moment before it goes: a client that ignores Retry-After and asks again at once would
+      // otherwise turn even these cheap answers into a flood of their own. Waiting costs no CPU.
+      await new Promise((resolve) => setTimeout(resolve, REFUSAL_DELAY_MS));
+      return new NextResponse(prefetch ? null : TOO_BUSY, {
+        status: 429,
+        headers: { 'Retry-After': String(admission.retryAfterSeconds), 'Cache-Control': 'no-store', 'Content-Type': 'text/html; charset=utf-8' },
+      });
+    }
+  }
   const url = request.nextUrl.clone();
   const cached =
     target.kind === 'tenant'

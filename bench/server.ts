@@ -21,6 +21,8 @@ export function serverEnv(databaseUrl: string, rootDomain: string, authSecret: s
     NODE_OPTIONS: process.env.BENCH_SERVER_NODE_OPTIONS ?? '--max-old-space-size=420',
     // The production default, whatever this process runs at.
     LOG_LEVEL: process.env.BENCH_SERVER_LOG_LEVEL ?? 'info',
+    // The benchmark measures what one instance can serve; the per-shop rate limit would cap it.
+    TENANT_RATE_LIMIT: process.env.BENCH_TENANT_RATE_LIMIT ?? 'off',
     // Nothing leaves the machine: no email provider, no VAT registry.
     RESEND_API_KEY: '',
     VIES_ENABLED: '',
