@@ -8,7 +8,7 @@ import { createTaxonomyEntry, deleteTaxonomyEntry, getCatalogArticle, listCatalo
 import { importCatalogCsv, parseCatalogCsv } from '@/lib/admin/catalog-import';
 import { listCustomersAcrossTenants } from '@/lib/admin/cross-tenant';
 import type { AdminActor } from '@/lib/auth/authorize-admin';
-import { authorizeAdmin } from '@/lib/auth/authorize-admin';
+import { authorizeAdmin, resolveAdminAccess } from '@/lib/auth/authorize-admin';
 import { onTenantInvalidated } from '@/lib/cache/cache-invalidation';
 import { getVisibleArticlesByIds } from '@/lib/catalog/get-visible-articles-by-ids';
 import { isAppError } from '@/lib/errors';
@@ -240,7 +240,13 @@ describe("the operator's password", () => {
     const differ = await errorOf(changeAdminPassword(admin, { currentPassword: DEMO_SUPER_ADMIN.password, newPassword: 'a much longer passphrase', confirmPassword: 'a much longer passphrasE' }));
     expect(differ).toMatchObject({ details: { fieldErrors: { confirmPassword: expect.any(String) } } });
 
+    const signedInBefore = Date.now() - 1_000;
+    expect(await resolveAdminAccess({ host: 'admin.localhost', admin: { adminId: admin.id, signedInAt: signedInBefore }, others: [] })).toMatchObject({ kind: 'admin' });
     await changeAdminPassword(admin, { currentPassword: DEMO_SUPER_ADMIN.password, newPassword: 'a much longer passphrase', confirmPassword: 'a much longer passphrase' });
+    // Sessions from before the change are over (one without a sign-in time too); a new sign-in counts.
+    expect(await resolveAdminAccess({ host: 'admin.localhost', admin: { adminId: admin.id, signedInAt: signedInBefore }, others: [] })).toEqual({ kind: 'anonymous' });
+    expect(await resolveAdminAccess({ host: 'admin.localhost', admin: { adminId: admin.id }, others: [] })).toEqual({ kind: 'anonymous' });
+    expect(await resolveAdminAccess({ host: 'admin.localhost', admin: { adminId: admin.id, signedInAt: Date.now() + 1 }, others: [] })).toMatchObject({ kind: 'admin' });
     expect(await authorizeAdmin({ email: DEMO_SUPER_ADMIN.email, password: DEMO_SUPER_ADMIN.password }, request)).toBeNull();
     expect(await authorizeAdmin({ email: DEMO_SUPER_ADMIN.email, password: 'a much longer passphrase' }, request)).toMatchObject({ id: admin.id });
     expect(await auditActions()).toContain('admin.password_changed');

@@ -95,6 +95,8 @@ export const staffUsers = pgTable(
     email: text().notNull(),
     name: text().notNull(),
     passwordHash: text(),
+    /** Sessions signed in before this moment are no longer honoured (set when the password changes). */
+    passwordChangedAt: timestamp({ withTimezone: true }),
     role: staffRole().notNull().default('staff'),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },

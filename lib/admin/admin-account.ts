@@ -34,7 +34,8 @@ export async function changeAdminPassword(
   const db = await platformDb();
   const passwordHash = await hashPassword(next.data);
   await db.transaction(async (tx) => {
-    await tx.update(staffUsers).set({ passwordHash }).where(eq(staffUsers.id, admin.id));
+    // Every console session signed in before now ends, this one included: the operator signs in again.
+    await tx.update(staffUsers).set({ passwordHash, passwordChangedAt: new Date() }).where(eq(staffUsers.id, admin.id));
     await writePlatformAudit(tx, admin, 'admin.password_changed', null);
   });
   await resetRateLimit(key);

@@ -33,7 +33,7 @@ export async function findSuperAdmin(by: { id: string } | { email: string }) {
   const db = await platformDb();
   const match = 'id' in by ? eq(staffUsers.id, by.id) : eq(sql`lower(${staffUsers.email})`, by.email.toLowerCase());
   const [row] = await db
-    .select({ id: staffUsers.id, email: staffUsers.email, name: staffUsers.name, passwordHash: staffUsers.passwordHash })
+    .select({ id: staffUsers.id, email: staffUsers.email, name: staffUsers.name, passwordHash: staffUsers.passwordHash, passwordChangedAt: staffUsers.passwordChangedAt })
     .from(staffUsers)
     .where(and(match, eq(staffUsers.role, 'super_admin')));
   return row ?? null;
@@ -71,7 +71,7 @@ export type AdminAccess = { kind: 'admin'; admin: AdminActor } | { kind: 'anonym
 
 export interface AdminSessions {
   host: string | null;
-  admin: { adminId?: string } | null;
+  admin: { adminId?: string; signedInAt?: number } | null;
   /** A shop's staff or customer session that reached this host (only ever by a cookie carried over by hand). */
   others: ReadonlyArray<{ staffUserId?: string; customerId?: string } | null>;
 }
@@ -84,6 +84,8 @@ export async function resolveAdminAccess(sessions: AdminSessions): Promise<Admin
   const someoneElse = sessions.others.some((s) => Boolean(s?.staffUserId || s?.customerId));
   if (isAdminHost(sessions.host) && sessions.admin?.adminId) {
     const admin = await findSuperAdmin({ id: sessions.admin.adminId });
+    // A session from before the last password change (or one that cannot say when it began) is over.
+    if (admin?.passwordChangedAt && !((sessions.admin.signedInAt ?? 0) >= admin.passwordChangedAt.getTime())) return { kind: 'anonymous' };
     if (admin) return { kind: 'admin', admin: { id: admin.id, email: admin.email, name: admin.name } };
     return { kind: 'someone-else' };
   }

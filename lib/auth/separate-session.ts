@@ -48,6 +48,8 @@ export function separateSessionConfig(options: SeparateSessionOptions): NextAuth
       jwt({ token, user }) {
         if (user) {
           token[subjectClaim] = user.id;
+          // Kept through every later refresh of the token (unlike `iat`): when the person signed in.
+          token.signedInAt = Date.now();
           if (carriesTenant) token.tenantId = (user as { tenantId?: string }).tenantId;
         }
         return token;
@@ -56,6 +58,7 @@ export function separateSessionConfig(options: SeparateSessionOptions): NextAuth
         return {
           ...session,
           [subjectClaim]: stringOrUndefined(token[subjectClaim]),
+          signedInAt: typeof token.signedInAt === 'number' ? token.signedInAt : undefined,
           ...(carriesTenant ? { tenantId: stringOrUndefined(token.tenantId) } : {}),
         };
       },

@@ -9,7 +9,7 @@ export async function changeAdminPasswordAction(_prev: FormState, formData: Form
     const admin = await requireAdmin();
     const field = (name: string) => String(formData.get(name) ?? '');
     await changeAdminPassword(admin, { currentPassword: field('currentPassword'), newPassword: field('newPassword'), confirmPassword: field('confirmPassword') });
-    return { status: 'success', message: 'Password changed. Use the new one next time you sign in.' };
+    return { status: 'success', message: 'Password changed. Every console session has ended, this one too: sign in again with the new password.' };
   } catch (error) {
     return errorFormState(error, {});
   }
