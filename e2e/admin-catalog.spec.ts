@@ -1,16 +1,8 @@
 import { test, expect, type Page } from '@playwright/test';
+import { signInAsAdmin } from './support/admin';
 import { adminUrl, shopUrl } from './support/hosts';
 
-const ADMIN = { email: 'admin@storefleet.test', password: 'storefleet-admin-2026' };
 const main = (page: Page) => page.locator('main');
-
-async function signInAsAdmin(page: Page) {
-  await page.goto(adminUrl('/sign-in'));
-  await main(page).getByLabel('Email address').fill(ADMIN.email);
-  await main(page).getByLabel('Password').fill(ADMIN.password);
-  await main(page).getByRole('button', { name: 'Sign in to the console' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Tenants' })).toBeVisible();
-}
 
 const euros = (text: string) => Number(/([\d.,]+)/.exec(text.replace(/\s/g, ''))![1]!.replace(/[.,](?=\d{3}\b)/g, '').replace(',', '.'));
 

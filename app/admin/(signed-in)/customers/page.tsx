@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { asc } from 'drizzle-orm';
 import { tenants } from '@/db/schema';
 import { adminSecondaryButton } from '@/components/admin/styles';
+import { UnavailableTenants } from '@/components/admin/unavailable-tenants';
 import { listCustomersAcrossTenants } from '@/lib/admin/cross-tenant';
 import { platformDb } from '@/db/connection-registry';
 import { requireAdminPage } from '@/lib/auth/current-admin';
@@ -49,11 +50,7 @@ export default async function AdminCustomersPage({ searchParams }: Props) {
       <p className="text-sm text-slate-600" role="status">
         {rows.length === 100 ? 'The newest 100 customers' : `${rows.length} customer${rows.length === 1 ? '' : 's'}`}{filtered ? ' matching' : ''}.
       </p>
-      {unavailable.length ? (
-        <p role="alert" className="rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900">
-          Not reachable right now, so not listed: {unavailable.join(', ')}.
-        </p>
-      ) : null}
+      <UnavailableTenants names={unavailable} />
       <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
         <table className="w-full text-left text-sm">
           <thead className="bg-slate-100 text-slate-600">
