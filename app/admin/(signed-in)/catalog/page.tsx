@@ -65,7 +65,7 @@ export default async function AdminCatalogPage({ searchParams }: Props) {
         <table className="w-full text-left text-sm">
           <thead className="bg-slate-100 text-slate-600">
             <tr>
-              <th className="px-4 py-2 font-medium">SKU</th>
+              <th className="hidden px-4 py-2 font-medium sm:table-cell">SKU</th>
               <th className="px-4 py-2 font-medium">Name</th>
               <th className="hidden px-4 py-2 font-medium md:table-cell">Size</th>
               <th className="hidden px-4 py-2 font-medium lg:table-cell">Category</th>
@@ -76,10 +76,13 @@ export default async function AdminCatalogPage({ searchParams }: Props) {
           <tbody>
             {rows.map((a) => (
               <tr key={a.id} className="border-t border-slate-100">
-                <td className="px-4 py-2 font-mono text-xs whitespace-nowrap">{a.sku}</td>
+                <td className="hidden px-4 py-2 font-mono text-xs whitespace-nowrap sm:table-cell">{a.sku}</td>
                 <td className="px-4 py-2">
                   <Link href={`/catalog/articles/${a.id}`} className="font-medium underline-offset-2 hover:underline">{a.name}</Link>
-                  <span className="block text-xs text-slate-500">{a.brandName}</span>
+                  <span className="block text-xs text-slate-500">
+                    {a.brandName}
+                    <span className="font-mono break-all sm:hidden"> · {a.sku}</span>
+                  </span>
                 </td>
                 <td className="hidden px-4 py-2 whitespace-nowrap md:table-cell">{articleSize(a)}</td>
                 <td className="hidden px-4 py-2 lg:table-cell">{a.categoryName}</td>
