@@ -15,7 +15,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import autocannon from 'autocannon';
-import { collectCookies, cookieHeader, httpRequest } from '../bench/http';
+import { httpRequest } from '../bench/http';
+import { signIn } from '../bench/sign-in';
 
 // The browser tests' port and build directory: in CI the build they just made is reused.
 const PORT = Number(process.env.E2E_PORT ?? 3100);
@@ -61,25 +62,6 @@ async function waitUntilUp(): Promise<void> {
     await new Promise((resolve) => setTimeout(resolve, 1_000));
   }
   throw new Error('the server did not start within 10 minutes');
-}
-
-async function signIn(shop: string, email: string, password: string): Promise<string> {
-  const jar = new Map<string, string>();
-  const csrf = await httpRequest({ port: PORT, host: host(shop), path: '/api/auth/csrf' });
-  collectCookies(jar, csrf);
-  const { csrfToken } = JSON.parse(csrf.body) as { csrfToken: string };
-  const res = await httpRequest({
-    port: PORT,
-    host: host(shop),
-    path: '/api/auth/callback/credentials',
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: cookieHeader(jar) },
-    body: new URLSearchParams({ csrfToken, email, password, callbackUrl: '/' }).toString(),
-  });
-  collectCookies(jar, res);
-  const session = [...jar.keys()].find((k) => k.endsWith('authjs.session-token'));
-  if (!session) throw new Error(`sign-in failed on ${shop}: ${res.status}`);
-  return `${session}=${jar.get(session)}`;
 }
 
 async function productPath(shop: string): Promise<string> {
@@ -140,7 +122,7 @@ async function main(): Promise<number> {
   });
   try {
     await waitUntilUp();
-    const buyer = await signIn('acme', 'buyer@acme.test', 'storefleet-demo');
+    const { cookie: buyer } = await signIn(PORT, { tenantId: '', host: host('acme'), email: 'buyer@acme.test', name: 'Demo Garage', password: 'storefleet-demo' });
     const steady: Target[] = [
       { shop: 'acme', path: '/products?q=michelin{n}' },
       { shop: 'acme', path: await productPath('acme') },

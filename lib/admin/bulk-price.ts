@@ -83,18 +83,21 @@ export interface BulkPricePreview {
   samples: { sku: string; name: string; before: number; after: number }[];
 }
 
-async function previewOn(db: Executor, change: BulkPriceChange): Promise<BulkPricePreview> {
+/** The selection's size and range, and (for the page, not for applying) the first articles before and after. */
+async function previewOn(db: Executor, change: BulkPriceChange, withSamples: boolean): Promise<BulkPricePreview> {
   const where = scopeOf(change);
   const after = newPriceSql(change);
   const [[summary], [bad], samples] = await Promise.all([
     db.select({ n: count(), lowest: min(articles.basePriceCents), highest: max(articles.basePriceCents) }).from(articles).where(where),
     db.select({ n: count() }).from(articles).where(and(where, sql`${after} < 1 or ${after} > ${MAX_PRICE_CENTS}`)),
-    db
-      .select({ sku: articles.sku, name: articles.name, before: articles.basePriceCents, after })
-      .from(articles)
-      .where(where)
-      .orderBy(asc(articles.name), asc(articles.id))
-      .limit(5),
+    withSamples
+      ? db
+          .select({ sku: articles.sku, name: articles.name, before: articles.basePriceCents, after })
+          .from(articles)
+          .where(where)
+          .orderBy(asc(articles.name), asc(articles.id))
+          .limit(5)
+      : [],
   ]);
   return {
     articles: summary?.n ?? 0,
@@ -106,7 +109,7 @@ async function previewOn(db: Executor, change: BulkPriceChange): Promise<BulkPri
 }
 
 export async function previewBulkPriceChange(change: BulkPriceChange): Promise<BulkPricePreview> {
-  return previewOn(await platformDb(), change);
+  return previewOn(await platformDb(), change, true);
 }
 
 /** The names of the chosen brand and category, for the confirmation and the audit log. */
@@ -129,7 +132,7 @@ export async function applyBulkPriceChange(admin: AdminActor, change: BulkPriceC
   const db = await platformDb();
   const updated = await db.transaction(async (tx) => {
     await lockCatalog(tx);
-    const preview = await previewOn(tx, change);
+    const preview = await previewOn(tx, change, false);
     if (preview.articles === 0) throw new AppError('VALIDATION_FAILED', 'No article matches this selection.');
     if (preview.articles !== expectedCount) {
       throw new AppError('CONFLICT', `The selection now holds ${preview.articles.toLocaleString('en-GB')} articles, not ${expectedCount.toLocaleString('en-GB')}. Review the preview again.`);

@@ -21,6 +21,7 @@ import { NUL_MESSAGE, WITHOUT_NUL } from '@/lib/forms/storable-text';
 import { log } from '@/lib/log';
 import { articleToInput, changedColumns, parseArticleInput, type ArticleInput, type ArticleValues, type TaxonomyLookup } from './catalog-article';
 import { writePlatformAudit } from './platform-audit';
+import { containsPattern } from '@/db/like';
 
 // The shared wholesale catalog, as the platform operator keeps it: articles, brands, categories and
 // vehicle makes. Every write is audited and announced, so each shop's cached pages drop at once.
@@ -54,15 +55,12 @@ export type ArticleListQuery = z.infer<typeof listQuerySchema>;
 
 const first = (value: unknown) => (Array.isArray(value) ? value[0] : value);
 
-/** `%` and `_` typed by the operator are literal characters, not wildcards. */
-const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-
 /** One page of articles for the console, by name; searchable by SKU or name and filterable by brand and category. */
 export async function listCatalogArticles(raw: Record<string, unknown>) {
   const query = listQuerySchema.parse({ q: first(raw.q) ?? '', brand: first(raw.brand) || undefined, category: first(raw.category) || undefined, page: first(raw.page) ?? 1 });
   const db = await platformDb();
   const conditions: SQL[] = [];
-  if (query.q) conditions.push(or(ilike(articles.sku, likePattern(query.q)), ilike(articles.name, likePattern(query.q)))!);
+  if (query.q) conditions.push(or(ilike(articles.sku, containsPattern(query.q)), ilike(articles.name, containsPattern(query.q)))!);
   if (query.brand) conditions.push(eq(articles.brandId, query.brand));
   if (query.category) conditions.push(eq(articles.categoryId, query.category));
   const where = conditions.length ? and(...conditions) : undefined;

@@ -1,4 +1,4 @@
-import { parseEuroCents } from '@/lib/dashboard/price-input';
+import { centsToDecimal, parseEuroCents } from '@/lib/dashboard/price-input';
 import { NUL_MESSAGE, WITHOUT_NUL } from '@/lib/forms/storable-text';
 
 // One wholesale article as the operator writes it, in the console's form or a row of the catalog CSV,
@@ -249,7 +249,7 @@ export function articleToInput(
     boltPattern: article.boltPattern ?? '',
     offsetMm: text(article.offsetMm),
     stock: String(article.stock),
-    basePrice: `${Math.trunc(article.basePriceCents / 100)}.${String(article.basePriceCents % 100).padStart(2, '0')}`,
+    basePrice: centsToDecimal(article.basePriceCents),
     vehicleMakes: vehicleMakeSlugs.join('|'),
   };
 }

@@ -4,6 +4,7 @@ import type { AdminActor } from '@/lib/auth/authorize-admin';
 import { log } from '@/lib/log';
 import { withTenant } from '@/lib/tenancy/with-tenant';
 import { platformDb } from '@/db/connection-registry';
+import { containsPattern } from '@/db/like';
 
 type Transaction = Parameters<Parameters<typeof withTenant>[1]>[0];
 
@@ -96,7 +97,7 @@ export async function listCustomersAcrossTenants(
 ): Promise<{ customers: CrossTenantCustomer[]; unavailable: string[] }> {
   const limit = Math.min(Math.max(options.limit ?? 50, 1), 200);
   const search = options.search?.replace(/\u0000/g, '').trim().slice(0, 100) ?? '';
-  const pattern = `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const pattern = containsPattern(search);
   const { rows, unavailable } = await newestAcrossTenants(
     'customer',
     { tenantId: options.tenantId, limit },

@@ -12,12 +12,12 @@ import { createOwnerInvitation, sendOwnerInvitation } from './owner-invitation';
 import { writePlatformAudit } from './platform-audit';
 import { platformDb } from '@/db/connection-registry';
 import { createTenantSchema, tenantListQuerySchema, tenantPlanSchema, tenantSettingsSchema } from './tenant-schemas';
+import { containsPattern } from '@/db/like';
 
 export function invalid(error: z.ZodError, message = 'Please check the form.'): AppError {
   return new AppError('VALIDATION_FAILED', message, { details: { fieldErrors: fieldErrorsOf(error) } });
 }
 
-const escapeLike = (value: string) => value.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /** Tenants matching the search (name, subdomain or domain) and filters, with the platform's counts. */
 export async function listTenants(raw: unknown) {
@@ -25,7 +25,7 @@ export async function listTenants(raw: unknown) {
   const db = await platformDb();
   const conditions: SQL[] = [];
   if (query.q) {
-    const pattern = `%${escapeLike(query.q)}%`;
+    const pattern = containsPattern(query.q);
     conditions.push(or(ilike(tenants.name, pattern), ilike(tenants.subdomain, pattern), ilike(tenants.customDomain, pattern))!);
   }
   if (query.status) conditions.push(eq(tenants.isActive, query.status === 'active'));
@@ -146,4 +146,10 @@ export async function setTenantPlan(admin: AdminActor, tenantId: string, raw: un
   if (!parsed.success) throw new AppError('VALIDATION_FAILED', 'Choose standard or premium.');
   const before = await getTenantForAdmin(tenantId);
   return updateTenant(admin, tenantId, 'tenant.plan_changed', { plan: parsed.data }, { from: before.plan, to: parsed.data });
+}
+
+/** Every tenant by name, for the console's "Tenant" filters. */
+export async function listTenantChoices(): Promise<{ id: string; name: string }[]> {
+  const db = await platformDb();
+  return db.select({ id: tenants.id, name: tenants.name }).from(tenants).orderBy(asc(tenants.name));
 }

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { customers } from '@/db/schema';
 import { WITHOUT_NUL } from '@/lib/forms/storable-text';
 import { withTenant } from '@/lib/tenancy/with-tenant';
+import { containsPattern } from '@/db/like';
 
 export const CUSTOMERS_PAGE_SIZE = 25;
 
@@ -37,7 +38,6 @@ export interface CustomerList {
   pageCount: number;
 }
 
-const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /**
  * Name, email and company match anywhere in the text; a VAT number matches with or without its spaces
@@ -45,7 +45,7 @@ const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
  */
 function searchCondition(q: string): SQL | undefined {
   if (q === '') return undefined;
-  const pattern = `%${escapeLike(q)}%`;
+  const pattern = containsPattern(q);
   const compactVat = q.toUpperCase().replace(/[^A-Z0-9]/g, '');
   return or(
     ilike(customers.name, pattern),

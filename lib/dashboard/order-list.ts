@@ -3,6 +3,7 @@ import { customers, orders } from '@/db/schema';
 import { withTenant } from '@/lib/tenancy/with-tenant';
 import { DASHBOARD_ORDERS_PAGE_SIZE, ORDER_STATUSES, type OrderFilters, type OrderStatusValue } from './order-filters';
 import { SHOP_TIME_ZONE } from './overview';
+import { containsPattern } from '@/db/like';
 
 export interface ShopOrderRow {
   id: string;
@@ -30,10 +31,9 @@ export interface ShopOrderList {
 }
 
 /** `%` and `_` typed by the owner are searched for literally. */
-const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 function searchCondition(q: string): SQL | undefined {
-  const pattern = likePattern(q);
+  const pattern = containsPattern(q);
   const number = /^#?(\d{1,9})$/.exec(q)?.[1];
   return or(
     number ? eq(orders.number, Number(number)) : undefined,

@@ -7,6 +7,7 @@ import { WITHOUT_NUL } from '@/lib/forms/storable-text';
 import { currentNetPriceSql } from '@/lib/pricing/resolve-price';
 import { findShownArticle, listOverrides, type PricedArticle } from './price-overrides';
 import { windowStatuses, type WindowStatus } from './price-windows';
+import { containsPattern } from '@/db/like';
 
 export const PRICE_SEARCH_LIMIT = 25;
 
@@ -28,7 +29,6 @@ export interface PriceListRow extends PricedArticle {
   overrideCount: number;
 }
 
-const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /**
  * Articles this shop shows, by SKU or name; without a search, the ones that carry an override of the
@@ -38,7 +38,7 @@ export async function searchPricedArticles(db: Executor, tenantId: string, q: st
   const rules = await loadVisibilityRules(db, tenantId);
   const overrideCount = sql<number>`(select count(*) from tenant_article_prices p
     where p.tenant_id = ${tenantId} and p.article_id = ${articles.id})`.mapWith(Number);
-  const pattern = `%${escapeLike(q)}%`;
+  const pattern = containsPattern(q);
   const matches = q ? or(ilike(articles.sku, pattern), ilike(articles.name, pattern)) : sql`${overrideCount} > 0`;
   const rows = await db
     .select({

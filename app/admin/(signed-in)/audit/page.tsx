@@ -1,11 +1,10 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { asc } from 'drizzle-orm';
-import { tenants } from '@/db/schema';
 import { listPlatformAudit } from '@/lib/admin/platform-audit';
-import { platformDb } from '@/db/connection-registry';
 import { adminSecondaryButton } from '@/components/admin/styles';
+import { listTenantChoices } from '@/lib/admin/tenant-admin';
 import { requireAdminPage } from '@/lib/auth/current-admin';
+import { TenantSelect } from '@/components/admin/tenant-select';
 import { isUuid } from '@/lib/ids';
 
 export const metadata: Metadata = { title: 'Audit log' };
@@ -17,10 +16,9 @@ export default async function AdminAuditPage({ searchParams }: Props) {
   const query = await searchParams;
   const tenantId = typeof query.tenant === 'string' && isUuid(query.tenant) ? query.tenant : undefined;
   const page = Math.max(1, Number(query.page) || 1);
-  const db = await platformDb();
   const [audit, tenantList] = await Promise.all([
     listPlatformAudit({ tenantId, page }),
-    db.select({ id: tenants.id, name: tenants.name }).from(tenants).orderBy(asc(tenants.name)),
+    listTenantChoices(),
   ]);
   const pageUrl = (n: number) => `/audit?${new URLSearchParams({ ...(tenantId ? { tenant: tenantId } : {}), page: String(n) })}`;
   return (
@@ -28,11 +26,7 @@ export default async function AdminAuditPage({ searchParams }: Props) {
       <h1 className="text-2xl font-bold">Audit log</h1>
       <form method="get" className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-3">
         <div className="min-w-0 flex-1 sm:max-w-xs">
-          <label htmlFor="audit-tenant" className="mb-1 block text-sm font-medium">Tenant</label>
-          <select id="audit-tenant" name="tenant" defaultValue={tenantId ?? ''} className="w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-base sm:text-sm">
-            <option value="">All tenants</option>
-            {tenantList.map((t) => <option key={t.id} value={t.id}>{t.name}</option>)}
-          </select>
+          <TenantSelect id="audit-tenant" tenants={tenantList} value={tenantId} />
         </div>
         <button type="submit" className={adminSecondaryButton}>Filter</button>
       </form>

@@ -1,12 +1,11 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { asc } from 'drizzle-orm';
-import { tenants } from '@/db/schema';
 import { adminSecondaryButton } from '@/components/admin/styles';
 import { UnavailableTenants } from '@/components/admin/unavailable-tenants';
 import { listCustomersAcrossTenants } from '@/lib/admin/cross-tenant';
-import { platformDb } from '@/db/connection-registry';
+import { listTenantChoices } from '@/lib/admin/tenant-admin';
 import { requireAdminPage } from '@/lib/auth/current-admin';
+import { TenantSelect } from '@/components/admin/tenant-select';
 import { isUuid } from '@/lib/ids';
 
 export const metadata: Metadata = { title: 'Customers' };
@@ -20,10 +19,9 @@ export default async function AdminCustomersPage({ searchParams }: Props) {
   const query = await searchParams;
   const tenantId = typeof query.tenant === 'string' && isUuid(query.tenant) ? query.tenant : undefined;
   const search = typeof query.q === 'string' ? query.q.trim().slice(0, 100) : '';
-  const db = await platformDb();
   const [{ customers: rows, unavailable }, tenantList] = await Promise.all([
     listCustomersAcrossTenants(admin, { tenantId, search, limit: 100 }),
-    db.select({ id: tenants.id, name: tenants.name, subdomain: tenants.subdomain }).from(tenants).orderBy(asc(tenants.name)),
+    listTenantChoices(),
   ]);
   const filtered = Boolean(tenantId || search);
   const control = 'w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-base sm:text-sm';
@@ -36,11 +34,7 @@ export default async function AdminCustomersPage({ searchParams }: Props) {
           <input id="customers-q" name="q" type="search" defaultValue={search} maxLength={100} className={control} />
         </div>
         <div>
-          <label htmlFor="customers-tenant" className="mb-1 block text-sm font-medium">Tenant</label>
-          <select id="customers-tenant" name="tenant" defaultValue={tenantId ?? ''} className={control}>
-            <option value="">All tenants</option>
-            {tenantList.map((t) => <option key={t.id} value={t.id}>{t.name}</option>)}
-          </select>
+          <TenantSelect id="customers-tenant" tenants={tenantList} value={tenantId} />
         </div>
         <div className="flex gap-2">
           <button type="submit" className={adminSecondaryButton}>Search</button>

@@ -1,11 +1,10 @@
 import type { Metadata } from 'next';
-import { asc } from 'drizzle-orm';
-import { tenants } from '@/db/schema';
 import { adminSecondaryButton } from '@/components/admin/styles';
 import { UnavailableTenants } from '@/components/admin/unavailable-tenants';
 import { listOrdersAcrossTenants } from '@/lib/admin/cross-tenant';
-import { platformDb } from '@/db/connection-registry';
+import { listTenantChoices } from '@/lib/admin/tenant-admin';
 import { requireAdminPage } from '@/lib/auth/current-admin';
+import { TenantSelect } from '@/components/admin/tenant-select';
 import { isUuid } from '@/lib/ids';
 import { formatMoney } from '@/lib/pricing/resolve-price';
 
@@ -17,21 +16,16 @@ export default async function AdminOrdersPage({ searchParams }: Props) {
   const admin = await requireAdminPage();
   const query = await searchParams;
   const tenantId = typeof query.tenant === 'string' && isUuid(query.tenant) ? query.tenant : undefined;
-  const db = await platformDb();
   const [{ orders: rows, unavailable }, tenantList] = await Promise.all([
     listOrdersAcrossTenants(admin, { tenantId, limit: 100 }),
-    db.select({ id: tenants.id, name: tenants.name }).from(tenants).orderBy(asc(tenants.name)),
+    listTenantChoices(),
   ]);
   return (
     <div className="space-y-5">
       <h1 className="text-2xl font-bold">Orders across tenants</h1>
       <form method="get" className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-3">
         <div className="min-w-0 flex-1 sm:max-w-xs">
-          <label htmlFor="orders-tenant" className="mb-1 block text-sm font-medium">Tenant</label>
-          <select id="orders-tenant" name="tenant" defaultValue={tenantId ?? ''} className="w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-base sm:text-sm">
-            <option value="">All tenants</option>
-            {tenantList.map((t) => <option key={t.id} value={t.id}>{t.name}</option>)}
-          </select>
+          <TenantSelect id="orders-tenant" tenants={tenantList} value={tenantId} />
         </div>
         <button type="submit" className={adminSecondaryButton}>Filter</button>
       </form>
