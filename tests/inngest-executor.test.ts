@@ -389,3 +389,75 @@ describe('test executor crash simulation', () => {
     ]);
   });
 });
+
+describe('test executor retry backoff and an unreachable app', () => {
+  it('backs off before each retry and records the requests that got no answer', async () => {
+    let route: Route | undefined;
+    let appUp = false;
+    const ran: string[] = [];
+    const executor = await createInngestTestExecutor({
+      retryBackoff: (attempt) => 1_000 * 2 ** (attempt - 1),
+      appFetch: async (request) => {
+        // A PUT (sync) always gets through; a step request while the app is "down" fails like a refused connection.
+        if (request.method === 'POST' && !appUp) throw new TypeError('fetch failed: connect ECONNREFUSED');
+        return route![request.method as 'POST'](request as NextRequest, undefined);
+      },
+    });
+    try {
+      const inngest = new Inngest({ id: 'backoff-app', isDev: true, baseUrl: executor.url, logger: quiet });
+      route = serve({
+        client: inngest,
+        functions: [inngest.createFunction({ id: 'resilient', triggers: [{ event: 'test/resilient' }], retries: 3 }, async ({ step }) => step.run('work', () => (ran.push('work'), 'done')))],
+      });
+      await executor.register();
+      await executor.send({ name: 'test/resilient' });
+      await executor.settle();
+      const run = only(executor.runsOf('resilient'));
+      // The first attempt failed; the retry waits for its backoff instead of burning every attempt at once.
+      expect(run.status).toBe('running');
+      expect(run.failedRequests.map((f) => [f.attempt, f.status])).toEqual([[0, 0]]);
+      expect(run.failedRequests[0]!.message).toContain('App unreachable');
+
+      await executor.advanceTime(999);
+      expect(run.failedRequests).toHaveLength(1);
+      await executor.advanceTime(1);
+      expect(run.failedRequests.map((f) => f.attempt)).toEqual([0, 1]);
+
+      appUp = true;
+      await executor.advanceTime(1_999);
+      expect(run.status).toBe('running');
+      await executor.advanceTime(1);
+      expect(run).toMatchObject({ status: 'completed', output: 'done' });
+      expect(ran).toEqual(['work']);
+    } finally {
+      await executor.close();
+    }
+  });
+
+  it('retries an answer cut off mid-body (the app died while answering) instead of losing the run', async () => {
+    let route: Route | undefined;
+    let cutOff = 1;
+    const executor = await createInngestTestExecutor({
+      appFetch: async (request) => {
+        const response = await route![request.method as 'POST'](request as NextRequest, undefined);
+        if (request.method !== 'POST' || cutOff-- <= 0) return response;
+        // Headers arrive, then the connection drops: reading the body fails the way undici's "terminated" does.
+        const body = new ReadableStream({ pull: (controller) => controller.error(new TypeError('terminated')) });
+        return new Response(body, { status: response.status, headers: response.headers });
+      },
+    });
+    try {
+      const inngest = new Inngest({ id: 'cut-off-app', isDev: true, baseUrl: executor.url, logger: quiet });
+      route = serve({ client: inngest, functions: [inngest.createFunction({ id: 'answered', triggers: [{ event: 'test/answered' }] }, async ({ step }) => step.run('work', () => 'done'))] });
+      await executor.register();
+      await executor.send({ name: 'test/answered' });
+      await executor.settle();
+      const run = only(executor.runsOf('answered'));
+      expect(run).toMatchObject({ status: 'completed', output: 'done' });
+      expect(run.failedRequests.map((f) => [f.attempt, f.status])).toEqual([[0, 0]]);
+      expect(run.failedRequests[0]!.message).toContain('terminated');
+    } finally {
+      await executor.close();
+    }
+  });
+});

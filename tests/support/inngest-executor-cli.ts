@@ -8,8 +8,10 @@
  * sleeps and waitForEvent timeouts end on their own; tests can still jump ahead with
  * `POST /test/advance {"ms": …}` and read runs and events with `GET /test/state`.
  *
- * Flags fall back to E2E_INNGEST_PORT (default 3198) and E2E_INNGEST_APP_URL. It logs one line per run
- * state change, and stops on SIGINT/SIGTERM or when the process that started it goes away.
+ * Flags fall back to E2E_INNGEST_PORT (default 3198) and E2E_INNGEST_APP_URL. A failed attempt is retried
+ * after a backoff that doubles from `--retry-backoff-ms` (default 1000, capped at 16×; 0 retries at once),
+ * so an app that is down for a few seconds (restarting) does not use up a step's retries. It logs one
+ * line per run state change, and stops on SIGINT/SIGTERM or when the process that started it goes away.
  */
 import { createInngestTestExecutor, type InngestTestExecutor } from './inngest-executor';
 
@@ -25,13 +27,16 @@ function flag(name: string): string | undefined {
   return at >= 0 ? args[at + 1] : undefined;
 }
 
-function options(): { port: number; appUrl: string } {
+function options(): { port: number; appUrl: string; backoffMs: number } {
   const rawPort = flag('port') ?? process.env.E2E_INNGEST_PORT ?? String(DEFAULT_PORT);
   const port = Number(rawPort);
   if (!Number.isInteger(port) || port < 1 || port > 65_535) throw new Error(`Not a port number: ${rawPort}`);
   const appUrl = flag('app') ?? process.env.E2E_INNGEST_APP_URL;
   if (!appUrl || !/^https?:\/\//.test(appUrl)) throw new Error('Pass the app serve endpoint: --app http://localhost:3100/api/inngest');
-  return { port, appUrl };
+  const rawBackoff = flag('retry-backoff-ms') ?? '1000';
+  const backoffMs = Number(rawBackoff);
+  if (!Number.isInteger(backoffMs) || backoffMs < 0) throw new Error(`Not a backoff in milliseconds: ${rawBackoff}`);
+  return { port, appUrl, backoffMs };
 }
 
 const log = (line: string) => console.log(`[inngest-executor] ${line}`);
@@ -76,8 +81,9 @@ function stopOnExitSignals(executor: InngestTestExecutor): void {
 }
 
 async function main(): Promise<void> {
-  const { port, appUrl } = options();
-  const executor = await createInngestTestExecutor({ port, appUrl, realTime: true, autoSettle: true, log }).catch((error: unknown) => {
+  const { port, appUrl, backoffMs } = options();
+  const retryBackoff = (attempt: number) => backoffMs * 2 ** Math.min(attempt - 1, 4);
+  const executor = await createInngestTestExecutor({ port, appUrl, realTime: true, autoSettle: true, retryBackoff, log }).catch((error: unknown) => {
     const code = (error as { code?: string }).code;
     throw new Error(code === 'EADDRINUSE' ? `Port ${port} is in use: is an earlier executor still running?` : String(error));
   });

@@ -39,7 +39,7 @@ export class Executor implements InngestTestExecutor {
   constructor(private readonly options: InngestTestExecutorOptions) {
     this.clock = options.startTime ?? Date.now();
     this.call = appCaller(options.appFetch);
-    this.store = new RunStore(() => this.clock, options.log, options.crashAfterStep, (event) => this.accept([event]));
+    this.store = new RunStore(() => this.clock, options.log, options.crashAfterStep, (event) => this.accept([event]), options.retryBackoff);
   }
 
   async listen(): Promise<this> {
@@ -166,7 +166,7 @@ export class Executor implements InngestTestExecutor {
   private async drain(): Promise<void> {
     const limit = this.options.maxRequestsPerSettle ?? 5_000;
     for (let requests = 0; ; requests++) {
-      const state = this.store.states.find((s) => s.queue.length && (s.run.status === 'running' || s.run.status === 'waiting'));
+      const state = this.store.states.find((s) => this.hasDueWork(s));
       if (!state) break;
       if (requests >= limit) throw new Error(`settle() gave up after ${limit} requests; a function may be looping`);
       await this.step(state);
@@ -175,11 +175,18 @@ export class Executor implements InngestTestExecutor {
     if (errors.length) throw new AggregateError(errors, `Test executor: ${errors.map((e) => e.message).join('; ')}`);
   }
 
+  /** Work queued for a live run whose retry backoff, if any, has run out. */
+  private hasDueWork(state: RunState): boolean {
+    const next = state.queue[0];
+    return next !== undefined && (next.notBefore ?? 0) <= this.clock && (state.run.status === 'running' || state.run.status === 'waiting');
+  }
+
   private async step(state: RunState): Promise<void> {
     const item = state.queue.shift()!;
     state.run.requests++;
     this.inFlight = state;
     const outcome = await callApp(this.call, state, item).finally(() => (this.inFlight = undefined));
+    if (outcome.kind === 'error') this.options.log?.(`run ${state.run.runId} ${state.fn.id} attempt ${item.attempt} got no answer (${outcome.status || 'unreachable'}): ${outcome.error.message}`);
     try {
       applyOutcome(state, item, outcome, this.store.hooks());
       this.store.refresh(state);
@@ -216,10 +223,9 @@ export class Executor implements InngestTestExecutor {
       last = real;
       let woke = 0;
       this.guard(() => (woke = wakeDue(this.store.states, this.clock)));
-      if (woke) {
-        this.refreshAll();
-        this.maybeAutoSettle();
-      }
+      if (woke) this.refreshAll();
+      // A woken wait, or a retry whose backoff ran out while nothing else was going on.
+      if (woke || (!this.draining && this.store.states.some((s) => this.hasDueWork(s)))) this.maybeAutoSettle();
     }, 250);
     this.ticker.unref();
   }

@@ -12,6 +12,8 @@ export type MemoEntry = { data: unknown } | { error: SerializedError };
 export interface WorkItem {
   target: string;
   attempt: number;
+  /** A retry backing off is not sent before this time (the virtual clock). */
+  notBefore?: number;
 }
 
 export interface PendingWait {
@@ -94,6 +96,7 @@ export async function callApp(call: AppFetch, state: RunState, item: WorkItem): 
   url.searchParams.set('fnId', state.fn.fullId);
   url.searchParams.set('stepId', item.target);
   let response: Response;
+  let text: string;
   try {
     response = await call(
       new Request(url, {
@@ -102,13 +105,15 @@ export async function callApp(call: AppFetch, state: RunState, item: WorkItem): 
         body: JSON.stringify(requestBody(state, item.attempt)),
       }),
     );
+    // Inside the try: an app that dies mid-answer cuts the body off ("terminated"), which is the same lost attempt.
+    text = await response.text();
   } catch (error) {
     // An unreachable app is an attempt that failed, as a crashed worker is for Inngest.
     return { kind: 'error', status: 0, retriable: true, error: { name: 'FetchError', message: `App unreachable at ${url.origin}: ${String(error)}` } };
   }
   const version = Number(response.headers.get('x-inngest-req-version'));
   if (Number.isInteger(version) && version > 0) state.version = version;
-  const body = parseJson(await response.text());
+  const body = parseJson(text);
   if (response.status === 200) return { kind: 'completed', output: body };
   if (response.status === 206 && Array.isArray(body)) return { kind: 'ops', ops: body as SdkOp[] };
   const noRetry = response.headers.get('x-inngest-no-retry');

@@ -10,6 +10,8 @@ import type { RunStepRecord, SerializedError } from './types';
  */
 export interface RunHooks {
   now(): number;
+  /** The clock time before which retry `attempt` is not sent. */
+  retryAt(attempt: number): number;
   /** True when a configured crash should swallow this step's result. */
   takeCrash(state: RunState, op: SdkOp): boolean;
   complete(state: RunState, output: unknown): void;
@@ -28,8 +30,12 @@ export function queueDiscovery(state: RunState): void {
   if (!state.queue.length) state.queue.push({ target: DISCOVER, attempt: 0 });
 }
 
+function queueRetry(state: RunState, target: string, attempt: number, hooks: RunHooks): void {
+  state.queue.unshift({ target, attempt, notBefore: hooks.retryAt(attempt) });
+}
+
 function retryOrGiveUp(state: RunState, item: WorkItem, error: SerializedError, hooks: RunHooks): void {
-  if (item.attempt + 1 <= state.fn.retries) state.queue.unshift({ target: item.target, attempt: item.attempt + 1 });
+  if (item.attempt + 1 <= state.fn.retries) queueRetry(state, item.target, item.attempt + 1, hooks);
   else hooks.fail(state, error);
 }
 
@@ -61,7 +67,7 @@ function applyOp(state: RunState, item: WorkItem, op: SdkOp, hooks: RunHooks): b
     case 'StepError':
       record(state, op, item.attempt, 'error', { error: op.error });
       if (item.attempt + 1 <= state.fn.retries) {
-        state.queue.unshift({ target: op.id, attempt: item.attempt + 1 });
+        queueRetry(state, op.id, item.attempt + 1, hooks);
         return false;
       }
       state.memo.set(op.id, { error: op.error ?? {} });
@@ -92,6 +98,7 @@ function applyOp(state: RunState, item: WorkItem, op: SdkOp, hooks: RunHooks): b
 export function applyOutcome(state: RunState, item: WorkItem, outcome: Outcome, hooks: RunHooks): void {
   if (outcome.kind === 'completed') return hooks.complete(state, outcome.output);
   if (outcome.kind === 'error') {
+    state.run.failedRequests.push({ target: item.target, attempt: item.attempt, status: outcome.status, message: outcome.error.message ?? 'error', at: hooks.now() });
     if (outcome.retriable) return retryOrGiveUp(state, item, outcome.error, hooks);
     return hooks.fail(state, outcome.error);
   }

@@ -20,6 +20,7 @@ export class RunStore {
     private readonly log: ExecutorLogger | undefined,
     crashAfterStep: CrashAfterStep | CrashAfterStep[] | undefined,
     private readonly emit: (event: InngestTestEvent) => void,
+    private readonly retryBackoff: ((attempt: number) => number) | undefined,
   ) {
     this.crashes = [crashAfterStep ?? []].flat().map((rule) => ({ rule, left: rule.times ?? 1 }));
   }
@@ -35,6 +36,7 @@ export class RunStore {
         event,
         status: 'running',
         steps: [],
+        failedRequests: [],
         requests: 0,
         startedAt: this.now(),
         waitingOn: [],
@@ -74,6 +76,7 @@ export class RunStore {
   hooks(): RunHooks {
     return {
       now: this.now,
+      retryAt: (attempt) => this.now() + (this.retryBackoff?.(attempt) ?? 0),
       takeCrash: (state, op) => this.takeCrash(state, op.name, op.displayName, op.userland?.id),
       complete: (state, output) => this.finish(state, 'completed', output),
       fail: (state, error) => this.finish(state, 'failed', undefined, error),

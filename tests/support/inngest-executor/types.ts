@@ -43,6 +43,16 @@ export interface RunStepRecord {
   error?: SerializedError;
 }
 
+export interface FailedRequest {
+  /** `step` for a discovery request, else the hashed id of the step that was asked to run. */
+  target: string;
+  attempt: number;
+  /** The HTTP status, or 0 when the app could not be reached at all. */
+  status: number;
+  message: string;
+  at: number;
+}
+
 export interface InngestTestRun {
   runId: string;
   /** The function id as written in `createFunction({ id })`, without the app id prefix. */
@@ -55,6 +65,8 @@ export interface InngestTestRun {
   output?: unknown;
   error?: SerializedError;
   steps: RunStepRecord[];
+  /** Requests that got no usable answer (the app unreachable, a reset connection, a 5xx), each retried or ending the run. */
+  failedRequests: FailedRequest[];
   /** Requests sent to the app for this run, including retries. */
   requests: number;
   startedAt: number;
@@ -111,6 +123,11 @@ export interface InngestTestExecutorOptions {
   realTime?: boolean;
   /** Process runs as soon as events or wake-ups arrive instead of waiting for `settle()`. */
   autoSettle?: boolean;
+  /**
+   * How long to wait before retry `attempt` (1 = the first retry), as Inngest backs off; default no wait.
+   * Only real-time mode should set it: in virtual time a delayed retry waits for `advanceTime`.
+   */
+  retryBackoff?: (attempt: number) => number;
   /** Called with one line per run state change. */
   log?: ExecutorLogger;
   /** Safety net against a function that never stops producing work; default 5,000 requests per settle. */
