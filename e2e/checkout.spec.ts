@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { main, register, uniqueEmail } from './support/accounts';
+import { addAddress, main, register, uniqueEmail } from './support/accounts';
 import { cardHref, parseEuroCents, productCards, waitForHydration } from './support/catalog';
 import { shopUrl } from './support/hosts';
 import { latestEmailTo } from './support/mailbox';
@@ -17,15 +17,7 @@ test.describe('Checkout', () => {
       vatNumber: 'BE0417497106',
       countryCode: 'BE',
     });
-    const addressForm = main(page).locator('form').filter({ has: page.getByLabel('Street and number') });
-    await waitForHydration(addressForm.getByRole('button', { name: 'Add address' }));
-    await addressForm.getByLabel('Recipient').fill('Olga Banden BV');
-    await addressForm.getByLabel('Street and number').fill('Havenlaan 12');
-    await addressForm.getByLabel('Postal code').fill('9000');
-    await addressForm.getByLabel('City').fill('Gent');
-    await addressForm.getByRole('button', { name: 'Add address' }).click();
-    // The new address shows in the address book (the add form folds away once there is one).
-    await expect(main(page).locator('address').filter({ hasText: 'Havenlaan 12' })).toBeVisible();
+    await addAddress(page, { recipient: 'Olga Banden BV', street: 'Havenlaan 12', postalCode: '9000', city: 'Gent' });
 
     await page.goto(shopUrl('acme', '/products?brand=michelin&stock=1'));
     await expect(productCards(page).first()).toBeVisible();
@@ -89,14 +81,7 @@ test.describe('Checkout', () => {
 
   test('a B2C customer pays by card on the sandbox page and sees the order paid', async ({ page }) => {
     await register(page, 'consumer', { name: 'Card Cas', email: uniqueEmail('card'), password: 'correct horse battery' });
-    const addressForm = main(page).locator('form').filter({ has: page.getByLabel('Street and number') });
-    await waitForHydration(addressForm.getByRole('button', { name: 'Add address' }));
-    await addressForm.getByLabel('Recipient').fill('Cas Peeters');
-    await addressForm.getByLabel('Street and number').fill('Meir 1');
-    await addressForm.getByLabel('Postal code').fill('2000');
-    await addressForm.getByLabel('City').fill('Antwerpen');
-    await addressForm.getByRole('button', { name: 'Add address' }).click();
-    await expect(main(page).locator('address').filter({ hasText: 'Meir 1' })).toBeVisible();
+    await addAddress(page, { recipient: 'Cas Peeters', street: 'Meir 1', postalCode: '2000', city: 'Antwerpen' });
 
     await page.goto(shopUrl('consumer', '/products?stock=1'));
     await expect(productCards(page).first()).toBeVisible();

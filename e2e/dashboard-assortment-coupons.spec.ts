@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { main, register, uniqueEmail } from './support/accounts';
+import { addAddress, main, register, uniqueEmail } from './support/accounts';
 import { brandsOnPage, cardHref, productCards, waitForHydration } from './support/catalog';
 import { shopUrl } from './support/hosts';
 import { signInToDashboard } from './support/dashboard';
@@ -8,14 +8,7 @@ import { signInToDashboard } from './support/dashboard';
 /** A buyer at ACME with a Belgian VAT number (auto-approved), an address and a Michelin tyre in the cart. */
 async function buyerWithCart(page: Page): Promise<void> {
   await register(page, 'acme', { name: 'Coupon Carl', email: uniqueEmail('coupon'), password: 'correct horse battery', companyName: 'Carl Banden BV', vatNumber: 'BE0417497106', countryCode: 'BE' });
-  const addressForm = main(page).locator('form').filter({ has: page.getByLabel('Street and number') });
-  await waitForHydration(addressForm.getByRole('button', { name: 'Add address' }));
-  await addressForm.getByLabel('Recipient').fill('Carl Banden BV');
-  await addressForm.getByLabel('Street and number').fill('Kouter 1');
-  await addressForm.getByLabel('Postal code').fill('9000');
-  await addressForm.getByLabel('City').fill('Gent');
-  await addressForm.getByRole('button', { name: 'Add address' }).click();
-  await expect(main(page).locator('address').filter({ hasText: 'Kouter 1' })).toBeVisible();
+  await addAddress(page, { recipient: 'Carl Banden BV', street: 'Kouter 1', postalCode: '9000', city: 'Gent' });
   await page.goto(shopUrl('acme', '/products?brand=michelin&stock=1'));
   await page.goto(shopUrl('acme', await cardHref(page, 0)));
   const add = main(page).getByTestId('add-to-cart');

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { field, main, register, uniqueEmail } from './support/accounts';
+import { addAddress, field, main, register, uniqueEmail } from './support/accounts';
 import { cardHref, productCards, waitForHydration } from './support/catalog';
 import { shopUrl } from './support/hosts';
 import { latestEmailTo } from './support/mailbox';
@@ -17,14 +17,7 @@ const SCREENSHOTS = process.env.DASHBOARD_SCREENSHOTS;
 /** A new Belgian business (auto-approved at acme) orders one Michelin tyre; returns the order number. */
 async function customerOrders(page: Page, email: string, method: 'invoice' | 'card', reference: string): Promise<string> {
   await register(page, 'acme', { name: 'Dirk Dashboard', email, password: 'correct horse battery', companyName: 'Dirk Banden BV', vatNumber: 'BE0417497106', countryCode: 'BE' });
-  const addressForm = main(page).locator('form').filter({ has: page.getByLabel('Street and number') });
-  await waitForHydration(addressForm.getByRole('button', { name: 'Add address' }));
-  await addressForm.getByLabel('Recipient').fill('Dirk Banden BV');
-  await addressForm.getByLabel('Street and number').fill('Kouter 7');
-  await addressForm.getByLabel('Postal code').fill('9000');
-  await addressForm.getByLabel('City').fill('Gent');
-  await addressForm.getByRole('button', { name: 'Add address' }).click();
-  await expect(main(page).locator('address').filter({ hasText: 'Kouter 7' })).toBeVisible();
+  await addAddress(page, { recipient: 'Dirk Banden BV', street: 'Kouter 7', postalCode: '9000', city: 'Gent' });
 
   await page.goto(shopUrl('acme', '/products?brand=michelin&stock=1'));
   await expect(productCards(page).first()).toBeVisible();

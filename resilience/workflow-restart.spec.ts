@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { main, signIn } from '../e2e/support/accounts';
+import { addAddress, main, signIn } from '../e2e/support/accounts';
 import { cardHref, waitForHydration } from '../e2e/support/catalog';
 import { shopUrl } from '../e2e/support/hosts';
 import { emailsTo } from '../e2e/support/mailbox';
@@ -60,14 +60,7 @@ async function placeCardOrder(page: Page): Promise<void> {
   await signIn(page, 'acme', BUYER.email, BUYER.password);
   await expect(page).not.toHaveURL(/sign-in/);
   await page.goto(shopUrl('acme', '/account'));
-  const addressForm = main(page).locator('form').filter({ has: page.getByLabel('Street and number') });
-  await waitForHydration(addressForm.getByRole('button', { name: 'Add address' }));
-  await addressForm.getByLabel('Recipient').fill('Demo Garage');
-  await addressForm.getByLabel('Street and number').fill('Kerkstraat 1');
-  await addressForm.getByLabel('Postal code').fill('2000');
-  await addressForm.getByLabel('City').fill('Antwerpen');
-  await addressForm.getByRole('button', { name: 'Add address' }).click();
-  await expect(main(page).locator('address').filter({ hasText: 'Kerkstraat 1' })).toBeVisible();
+  await addAddress(page, { recipient: 'Demo Garage', street: 'Kerkstraat 1', postalCode: '2000', city: 'Antwerpen' });
   await page.goto(shopUrl('acme', '/products?stock=1'));
   await page.goto(shopUrl('acme', await cardHref(page, 0)));
   const add = main(page).getByTestId('add-to-cart');

@@ -104,3 +104,16 @@ export const longDate = (date: Date): string => new Intl.DateTimeFormat('en-GB',
 export function daysFromNow(days: number, now = new Date()): Date {
   return new Date(now.getTime() + days * 86_400_000);
 }
+
+/** Adds a delivery address with the form on the account page already open, and waits until it is listed. */
+export async function addAddress(page: Page, address: { recipient: string; street: string; postalCode: string; city: string }): Promise<void> {
+  const addressForm = main(page).locator('form').filter({ has: page.getByLabel('Street and number') });
+  await waitForHydration(addressForm.getByRole('button', { name: 'Add address' }));
+  await addressForm.getByLabel('Recipient').fill(address.recipient);
+  await addressForm.getByLabel('Street and number').fill(address.street);
+  await addressForm.getByLabel('Postal code').fill(address.postalCode);
+  await addressForm.getByLabel('City').fill(address.city);
+  await addressForm.getByRole('button', { name: 'Add address' }).click();
+  // The new address shows in the address book (the add form folds away once there is one).
+  await expect(main(page).locator('address').filter({ hasText: address.street })).toBeVisible();
+}
