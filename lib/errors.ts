@@ -17,6 +17,10 @@ export const errorCodes = {
   WEBHOOK_SIGNATURE_INVALID: 400,
   WEBHOOK_REPLAY_DENIED: 403,
   DATABASE_UNAVAILABLE: 503,
+  /** Timed out, unreachable, rate-limited or 5xx: the same call (same idempotency key) may be tried again. */
+  PAYMENT_PROVIDER_UNAVAILABLE: 503,
+  /** The provider answered and said no (a 4xx): trying again changes nothing. */
+  PAYMENT_PROVIDER_REJECTED: 502,
   INTERNAL: 500,
 } as const;
 

@@ -8,6 +8,26 @@ export interface RefundRequest {
    * repeated call with the first refund, so a retried workflow step never pays back twice.
    */
   idempotencyKey: string;
+  /**
+   * Aborted when the platform stops waiting (PAYMENT_PROVIDER_TIMEOUT_MS). A remote provider passes it to
+   * its HTTP call; the refund may still have happened, which the idempotency key makes safe to retry.
+   */
+  signal: AbortSignal;
+}
+
+/**
+ * What an adapter throws when the provider answered, but not with success. The caller, not the adapter,
+ * decides from the status whether the call may be repeated (see `callPaymentProvider`). `providerCode` is
+ * the provider's own error code (e.g. `charge_already_refunded`), never its message, which may echo input.
+ */
+export class PaymentProviderResponseError extends Error {
+  constructor(
+    readonly statusCode: number,
+    readonly providerCode: string | null = null,
+  ) {
+    super(`The payment provider answered HTTP ${statusCode}${providerCode ? ` (${providerCode})` : ''}.`);
+    this.name = 'PaymentProviderResponseError';
+  }
 }
 
 /** What the platform needs of any card payment provider. */

@@ -3,6 +3,7 @@ import { orderEvents, payments, refunds, type Refund, type Tenant } from '@/db/s
 import { AppError } from '@/lib/errors';
 import { withTenant } from '@/lib/tenancy/with-tenant';
 import { paymentProviderNamed } from './payment-providers';
+import { callPaymentProvider } from './provider-call';
 
 export interface RefundOrderPaymentInput {
   orderId: string;
@@ -21,6 +22,10 @@ export type RefundOutcome = { refund: Refund; created: boolean } | { refund: nul
  * key is returned as it is; otherwise the provider is called with the key (so a crash between its answer
  * and our commit, retried, gets the same refund back), then the refund is recorded, the payment marked
  * refunded and the order's timeline told, in one transaction. `refund: null` when nothing was captured.
+ *
+ * The provider call has a deadline; a timeout, network failure, 429 or 5xx throws the retryable
+ * PAYMENT_PROVIDER_UNAVAILABLE (nothing recorded, so a retry with the same key asks again), a refusal the
+ * non-retryable PAYMENT_PROVIDER_REJECTED.
  */
 export async function refundOrderPayment(tenant: Tenant, input: RefundOrderPaymentInput): Promise<RefundOutcome> {
   const found = await withTenant(tenant.id, async (tx) => {
@@ -48,11 +53,10 @@ export async function refundOrderPayment(tenant: Tenant, input: RefundOrderPayme
   }
 
   const provider = paymentProviderNamed(payment.provider);
-  const { providerRefundId } = await provider.refund(tenant, payment, {
-    amountCents: payment.amountCents,
-    reason: input.reason,
-    idempotencyKey: input.idempotencyKey,
-  });
+  const { providerRefundId } = await callPaymentProvider(
+    { provider: provider.name, operation: 'refund', tenantId: tenant.id, paymentId: payment.id, idempotencyKey: input.idempotencyKey },
+    (signal) => provider.refund(tenant, payment, { amountCents: payment.amountCents, reason: input.reason, idempotencyKey: input.idempotencyKey, signal }),
+  );
   return withTenant(tenant.id, async (tx) => {
     const [refund] = await tx
       .insert(refunds)
