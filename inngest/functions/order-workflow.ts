@@ -2,12 +2,12 @@ import { NonRetriableError } from 'inngest';
 import { PermanentFulfilmentError } from '@/lib/fulfilment/fulfilment-provider';
 import { sandboxWarehouse } from '@/lib/fulfilment/sandbox-warehouse';
 import { sendOrderCancelled, sendOrderConfirmation, sendOrderRefunded, sendOrderShipped, sendPaymentReceived } from '@/lib/orders/order-notifications';
-import { cancelUnfulfillableOrder, cancelUnpaidOrder, markOrderRefunded, recordShipment, startFulfilment } from '@/lib/orders/order-transitions';
+import { cancelUnfulfillableOrder, cancelUnpaidOrder, markOrderRefunded, recordRefundFailure, recordShipment, startFulfilment } from '@/lib/orders/order-transitions';
 import { loadOrder, loadWorkflowOrder, tenantForJob } from '@/lib/orders/workflow-order';
-import { refundOrderPayment } from '@/lib/payments/refund-payment';
 import { inngest } from '../client';
 import { orderPlaced, paymentCaptured } from '../events';
 import { premiumPriority, tenantConcurrency } from '../fairness';
+import { failureMessage, refundInStep, type RefundStepResult } from './refund-step';
 
 export const warehouse = sandboxWarehouse;
 
@@ -94,17 +94,26 @@ async function requestShipment(step: Step, tenantId: string, orderId: string) {
 
 const REFUND_REASON = 'The warehouse could not ship your order.';
 
-/** The warehouse will never ship: a paid order is refunded in full, an invoice order is cancelled. */
+/**
+ * The warehouse will never ship: a paid order is refunded in full, an invoice order is cancelled. A
+ * refund the provider refused, or still could not make when the step's retries ran out, is written on
+ * the order's timeline ("Refund failed" and why), so the shop sees a paid order that was neither shipped
+ * nor refunded instead of a run that failed where nobody looks. The order stays as it was.
+ */
 async function compensate(step: Step, tenantId: string, orderId: string, paymentMethod: 'card' | 'invoice', detail: string) {
   if (paymentMethod === 'invoice') {
     await step.run('cancel-unfulfillable-order', () => cancelUnfulfillableOrder(tenantId, orderId, detail));
     await step.run('email-order-cancelled', async () => sendOrderCancelled(await tenantForJob(tenantId), orderId, 'fulfilment_failed', null));
     return { outcome: 'cancelled' as const, reason: detail };
   }
-  const refunded = await step.run('refund-payment', async () => {
-    const outcome = await refundOrderPayment(await tenantForJob(tenantId), { orderId, reason: REFUND_REASON, idempotencyKey: `refund:fulfilment:${orderId}` });
-    return outcome.refund && { id: outcome.refund.id, amountCents: outcome.refund.amountCents, currency: outcome.refund.currency, reason: outcome.refund.reason };
-  });
+  let refunded: RefundStepResult;
+  try {
+    refunded = await step.run('refund-payment', () => refundInStep(tenantId, { orderId, reason: REFUND_REASON, idempotencyKey: `refund:fulfilment:${orderId}` }));
+  } catch (error) {
+    const failure = failureMessage(error);
+    await step.run('record-refund-failure', () => recordRefundFailure(tenantId, orderId, failure));
+    return { outcome: 'refund_failed' as const, reason: detail, failure };
+  }
   await step.run('mark-order-refunded', () => markOrderRefunded(tenantId, orderId));
   if (refunded) await step.run('email-order-refunded', async () => sendOrderRefunded(await tenantForJob(tenantId), orderId, refunded));
   return { outcome: 'refunded' as const, reason: detail };

@@ -1,32 +1,39 @@
 import { sendOrderRefunded } from '@/lib/orders/order-notifications';
+import { recordRefundFailure } from '@/lib/orders/order-transitions';
 import { orderStatus, tenantForJob } from '@/lib/orders/workflow-order';
-import { refundOrderPayment } from '@/lib/payments/refund-payment';
 import { inngest } from '../client';
 import { paymentCaptured } from '../events';
 import { tenantConcurrency } from '../fairness';
+import { refundInStep } from './refund-step';
 
 const LATE_PAYMENT_REASON = 'Your payment arrived after the order had been cancelled.';
 
 /**
  * A payment captured for an order that was already cancelled (its wait for payment ran out) is given
  * back: the order stays cancelled, and the buyer is told. Any other captured payment is the order
- * workflow's business, and this function leaves it alone.
+ * workflow's business, and this function leaves it alone. When the refund cannot be made, the order's
+ * timeline says so.
  */
 export const refundLatePayment = inngest.createFunction(
-  { id: 'refund-late-payment', name: 'Refund a payment for a cancelled order', triggers: [paymentCaptured], concurrency: tenantConcurrency, retries: 4 },
+  {
+    id: 'refund-late-payment',
+    name: 'Refund a payment for a cancelled order',
+    triggers: [paymentCaptured],
+    concurrency: tenantConcurrency,
+    retries: 4,
+    // Money the buyer paid for nothing must not be kept without a word: the shop sees it on the order.
+    onFailure: async ({ event, error }) => {
+      const { tenantId, orderId } = event.data.event.data;
+      await recordRefundFailure(tenantId, orderId, error.message);
+    },
+  },
   async ({ event, step }) => {
     const { tenantId, orderId, paymentId } = event.data;
     const status = await step.run('check-order', () => orderStatus(tenantId, orderId));
     if (status !== 'cancelled') return { refunded: false, status };
-    const refund = await step.run('refund-payment', async () => {
-      const outcome = await refundOrderPayment(await tenantForJob(tenantId), {
-        orderId,
-        paymentId,
-        reason: LATE_PAYMENT_REASON,
-        idempotencyKey: `refund:late-payment:${paymentId}`,
-      });
-      return outcome.refund && { id: outcome.refund.id, amountCents: outcome.refund.amountCents, currency: outcome.refund.currency, reason: outcome.refund.reason };
-    });
+    const refund = await step.run('refund-payment', () =>
+      refundInStep(tenantId, { orderId, paymentId, reason: LATE_PAYMENT_REASON, idempotencyKey: `refund:late-payment:${paymentId}` }),
+    );
     if (refund) await step.run('email-order-refunded', async () => sendOrderRefunded(await tenantForJob(tenantId), orderId, refund));
     return { refunded: Boolean(refund), status };
   },

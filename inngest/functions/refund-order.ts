@@ -1,12 +1,11 @@
 import { NonRetriableError } from 'inngest';
-import { isAppError } from '@/lib/errors';
 import { sendOrderRefunded } from '@/lib/orders/order-notifications';
 import { markOrderRefundedByShop, recordRefundFailure } from '@/lib/orders/order-transitions';
 import { orderStatus, tenantForJob } from '@/lib/orders/workflow-order';
-import { refundOrderPayment } from '@/lib/payments/refund-payment';
 import { inngest } from '../client';
 import { orderRefundRequested } from '../events';
 import { tenantConcurrency } from '../fairness';
+import { refundInStep } from './refund-step';
 
 const REFUNDABLE = ['paid', 'fulfilling', 'fulfilled', 'refunded'];
 
@@ -32,15 +31,7 @@ export const refundOrder = inngest.createFunction(
     const { tenantId, orderId, reason } = event.data;
     const status = await step.run('check-order', () => orderStatus(tenantId, orderId));
     if (status === null || !REFUNDABLE.includes(status)) throw new NonRetriableError(`Order ${orderId} cannot be refunded (status ${status ?? 'unknown'})`);
-    const refund = await step.run('refund-payment', async () => {
-      try {
-        const outcome = await refundOrderPayment(await tenantForJob(tenantId), { orderId, reason, idempotencyKey: `refund:manual:${orderId}` });
-        return outcome.refund && { id: outcome.refund.id, amountCents: outcome.refund.amountCents, currency: outcome.refund.currency, reason: outcome.refund.reason };
-      } catch (error) {
-        if (isAppError(error, 'CONFLICT')) throw new NonRetriableError(error.message);
-        throw error;
-      }
-    });
+    const refund = await step.run('refund-payment', () => refundInStep(tenantId, { orderId, reason, idempotencyKey: `refund:manual:${orderId}` }));
     if (!refund) throw new NonRetriableError(`Order ${orderId} has no captured payment to refund`);
     await step.run('mark-order-refunded', () => markOrderRefundedByShop(tenantId, orderId));
     await step.run('email-order-refunded', async () => sendOrderRefunded(await tenantForJob(tenantId), orderId, refund));
