@@ -1,11 +1,17 @@
 /**
- * Starts the outbox relay inside the app server when an Inngest engine is configured, so orders reach
+ * Refuses to start with an unreadable provider deadline (PAYMENT_PROVIDER_TIMEOUT_MS,
+ * EMAIL_SEND_TIMEOUT_MS). Starts the outbox relay inside the app server when an Inngest engine is configured, so orders reach
  * the workflow with nothing else to run (the embedded PGlite database can only be opened by one process,
  * so a separate relay is not even possible there). `OUTBOX_RELAY_IN_PROCESS=0` turns it off for
  * deployments that run `npm run outbox:relay` on their own; the engine's one-minute sweep covers both.
  */
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
+  // A mistyped provider deadline stops the server here, not the first refund or email hours later.
+  const { paymentProviderTimeoutMs } = await import('@/lib/payments/provider-call');
+  const { emailSendTimeoutMs } = await import('@/lib/email/resend-transport');
+  paymentProviderTimeoutMs();
+  emailSendTimeoutMs();
   if (process.env.OUTBOX_RELAY_IN_PROCESS === '0') return;
   const { inngest, inngestEngineConfigured } = await import('@/inngest/client');
   if (!inngestEngineConfigured()) return;
