@@ -10,7 +10,7 @@ let dbs: TestDatabases;
 let capture: EmailCaptureServer;
 let acme: Tenant;
 let beta: Tenant;
-const ENV_KEYS = ['RESEND_API_KEY', 'RESEND_BASE_URL', 'EMAIL_DOMAIN'] as const;
+const ENV_KEYS = ['RESEND_API_KEY', 'RESEND_BASE_URL', 'EMAIL_DOMAIN', 'EMAIL_SEND_TIMEOUT_MS'] as const;
 let savedEnv: Partial<Record<(typeof ENV_KEYS)[number], string>>;
 
 beforeAll(async () => {
@@ -104,6 +104,38 @@ describe('sending tenant email through Resend', () => {
     const again = await sendTenantEmail(acme, activeEmail('welcome:retry'));
     expect(again.status).toBe('duplicate');
     expect(capture.requests.map((r) => r.status)).toEqual([500, 200]);
+  });
+
+  it('gives up on an answer that does not come (retryable), and the retry delivers nothing twice', async () => {
+    process.env.EMAIL_SEND_TIMEOUT_MS = '300';
+    // Resend takes the message, but its answer arrives long after the send gave up on it.
+    capture.hangNext(1, 5_000);
+    const started = Date.now();
+    const error = await sendTenantEmail(acme, activeEmail('welcome:timeout')).catch((e: unknown) => e);
+    expect(Date.now() - started).toBeLessThan(3_000);
+    expect(isAppError(error)).toBe(true);
+    expect((error as { details?: Record<string, unknown> }).details).toMatchObject({ provider: 'resend', errorName: 'timeout', statusCode: null, retryable: true });
+    expect(String(error)).not.toContain('re_test_x');
+    expect(capture.messages).toHaveLength(1);
+    expect((await listSentEmails(acme.id)).some((e) => e.idempotencyKey === 'welcome:timeout')).toBe(false);
+
+    const retry = await sendTenantEmail(acme, activeEmail('welcome:timeout'));
+    expect(retry.status).toBe('sent');
+    // The same message, not a second one: Resend answers the repeated key with the first message's id.
+    expect(retry.providerMessageId).toBe(capture.messages[0]!.messageId);
+    expect(capture.messages).toHaveLength(1);
+    expect(capture.requests.map((r) => [r.status, r.replayed ?? false, r.headers['idempotency-key']])).toEqual([
+      [200, false, `${acme.id}:welcome:timeout`],
+      [200, true, `${acme.id}:welcome:timeout`],
+    ]);
+  });
+
+  it('refuses a send timeout that is not a sane number of milliseconds before sending anything', async () => {
+    process.env.EMAIL_SEND_TIMEOUT_MS = '15 seconds';
+    const error = await sendTenantEmail(acme, activeEmail('welcome:bad-timeout')).catch((e: unknown) => e);
+    expect(String((error as Error).message)).toMatch(/EMAIL_SEND_TIMEOUT_MS must be a whole number/);
+    expect(capture.requests).toHaveLength(0);
+    expect((await listSentEmails(acme.id)).some((e) => e.idempotencyKey === 'welcome:bad-timeout')).toBe(false);
   });
 
   it('refuses an invalid recipient before anything is recorded or sent', async () => {

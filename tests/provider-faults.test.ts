@@ -2,14 +2,16 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vites
 import type { Tenant } from '@/db/schema';
 import { getShopOrder } from '@/lib/dashboard/order-admin';
 import { requestOrderRefund } from '@/lib/dashboard/order-commands';
+import { startEmailCaptureServer, type EmailCaptureServer, type ResendEmailBody } from './support/email-capture-server';
 import { startFakePaymentProvider, type FakePaymentProvider } from './support/fake-payment-provider';
 import { emailsTo, newBuyer, payInSandbox, placeTestOrder, readOrder, setWarehouse, startWorkflowHarness, tenantBySubdomain, type WorkflowHarness } from './support/workflow-harness';
 
 /**
- * The payment provider misbehaving while the workflows refund: answers that never come (the refund done
- * or not, nobody knows), 5xx, refusals, an outage longer than the retries. Refunds go over HTTP to a fake
- * remote provider that keeps its own books by Idempotency-Key, as real ones do, so "refunded once" is
- * counted where the money moves, not in our own tables.
+ * The payment and email providers misbehaving under the workflows: answers that never come (the refund
+ * or the email done or not, nobody knows), 5xx, refusals, an outage longer than the retries. Refunds go
+ * over HTTP to a fake remote provider and emails through the real Resend SDK to the capture server; both
+ * keep their own books by Idempotency-Key, as the real ones do, so "once" is counted where the money
+ * moves and the mail is delivered, not in our own tables.
  */
 
 const remote = vi.hoisted(() => ({ url: '' }));
@@ -235,5 +237,52 @@ describe('a payment that arrives after the order was cancelled, with the provide
     expect(after.refunds).toEqual([]);
     expect(after.timeline.at(-1)).toBe('refund_failed');
     expect(await emailsTo(consumer.id, buyer.customer.email)).toEqual(['order-confirmation', 'order-cancelled']);
+  });
+});
+
+describe('the email provider misbehaves while the order is confirmed', () => {
+  const ENV_KEYS = ['RESEND_API_KEY', 'RESEND_BASE_URL', 'EMAIL_SEND_TIMEOUT_MS'] as const;
+  let saved: Partial<Record<(typeof ENV_KEYS)[number], string>>;
+  let mail: EmailCaptureServer;
+
+  beforeAll(async () => {
+    mail = await startEmailCaptureServer();
+    saved = Object.fromEntries(ENV_KEYS.map((k) => [k, process.env[k]]));
+    Object.assign(process.env, { RESEND_API_KEY: 're_test_provider_faults', RESEND_BASE_URL: mail.url, EMAIL_SEND_TIMEOUT_MS: String(TIMEOUT_MS) });
+  });
+  afterAll(async () => {
+    for (const key of ENV_KEYS) {
+      if (saved[key] === undefined) delete process.env[key];
+      else process.env[key] = saved[key];
+    }
+    await mail?.close();
+  });
+
+  it('a lost answer, then a 503, then success: the buyer gets exactly one confirmation email', async () => {
+    const buyer = await newBuyer(acme, 'mail-faults');
+    const order = await placeTestOrder(h.demo, acme, buyer, 'invoice');
+    // The first send is delivered but answered too late; the second meets an outage; the third is answered from the key.
+    mail.hangNext(1, HANG_MS);
+    mail.failNext(1, 503);
+    await h.pump();
+
+    expect(attemptsOf('order-workflow', order.id, 'email-order-confirmation')).toEqual([
+      'error: The email could not be sent. Please try again.',
+      'error: The email could not be sent. Please try again.',
+      'ok',
+    ]);
+    const confirmationKey = `${acme.id}:order-confirmation:${order.id}`;
+    const sends = mail.requests.filter((r) => r.headers['idempotency-key'] === confirmationKey);
+    expect(sends.map((r) => [r.status, r.replayed ?? false, r.answerDelayMs])).toEqual([
+      [200, false, HANG_MS],
+      [503, false, undefined],
+      [200, true, undefined],
+    ]);
+    const delivered = mail.messages.filter((m) => m.headers['idempotency-key'] === confirmationKey);
+    expect(delivered).toHaveLength(1);
+    expect((delivered[0]!.body as ResendEmailBody).to).toBe(buyer.customer.email);
+    expect((await emailsTo(acme.id, buyer.customer.email)).filter((t) => t === 'order-confirmation')).toHaveLength(1);
+    // The shop's owner, emailed in the same step after the buyer, once as well.
+    expect(mail.messages.filter((m) => String(m.headers['idempotency-key']).startsWith(`${acme.id}:owner-placed:${order.id}:`))).toHaveLength(1);
   });
 });

@@ -1,5 +1,5 @@
-import { randomUUID } from 'node:crypto';
-import { createServer, type IncomingHttpHeaders } from 'node:http';
+import { createHash, randomUUID } from 'node:crypto';
+import { createServer, type IncomingHttpHeaders, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 export interface CapturedRequest {
@@ -13,6 +13,10 @@ export interface CapturedRequest {
   receivedAt: string;
   /** The message id this server answered an accepted email with. */
   messageId?: string;
+  /** Answered from an earlier request with the same Idempotency-Key: not delivered again. */
+  replayed?: boolean;
+  /** Set when `hangNext` held the answer back this long (the email was delivered at once). */
+  answerDelayMs?: number;
 }
 
 /** The fields of a Resend `POST /emails` body (snake_case on the wire). */
@@ -45,10 +49,12 @@ export interface EmailCaptureServer {
   url: string;
   /** Every request received, in order, including the failed ones. */
   requests: CapturedRequest[];
-  /** Only the emails this server accepted (POST /emails answered 200). */
+  /** The emails delivered, each once: a request replayed from its Idempotency-Key is not delivered again. */
   messages: CapturedRequest[];
-  /** Answer the next `count` requests with a 500, as a provider outage would. */
-  failNext(count?: number): void;
+  /** Answer the next `count` requests with `status` (default 500) before doing anything, as an outage would. */
+  failNext(count?: number, status?: number): void;
+  /** Deliver the next `count` emails at once but answer only after `ms`: the answer is lost to a client that gave up. */
+  hangNext(count: number, ms: number): void;
   close(): Promise<void>;
 }
 
@@ -56,14 +62,27 @@ export interface EmailCaptureServer {
  * The slice of the Resend HTTP API the SDK's `emails.send` uses, so tests exercise the real SDK
  * (headers, idempotency key, body mapping) without the network.
  *
+ * Like Resend, a repeated `Idempotency-Key` (per API key) with the same body gets the first message's id
+ * back and delivers nothing; with another body it is `409 invalid_idempotent_request`. Faults are queued
+ * in order and each API request takes the next one, so `hangNext(1, …); failNext(1)` hangs the first send
+ * and fails the second. A failed request is not remembered under its key; a hung one is, since it was
+ * delivered.
+ *
  * Browser tests read the mailbox of a server running in another process over HTTP: `GET /messages`
  * lists the accepted emails (oldest first) and `DELETE /messages` empties the mailbox. These inspection
  * routes are not part of the Resend API, so they are neither recorded nor subject to `failNext`.
  */
 export async function startEmailCaptureServer(options: EmailCaptureOptions = {}): Promise<EmailCaptureServer> {
-  let failuresLeft = options.failFirst ?? 0;
+  type Fault = { kind: 'fail'; status: number } | { kind: 'hang'; ms: number };
+  const faults: Fault[] = Array.from({ length: options.failFirst ?? 0 }, () => ({ kind: 'fail', status: 500 }));
   const requests: CapturedRequest[] = [];
   const messages: CapturedRequest[] = [];
+  /** Accepted emails by API key and Idempotency-Key, as Resend keeps them for 24 hours. */
+  const byKey = new Map<string, { messageId: string; fingerprint: string }>();
+  const timers = new Set<ReturnType<typeof setTimeout>>();
+  const answer = (res: ServerResponse, status: number, payload: unknown) => {
+    if (!res.destroyed) res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(payload));
+  };
 
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
@@ -81,23 +100,50 @@ export async function startEmailCaptureServer(options: EmailCaptureOptions = {})
         if (req.method === 'DELETE') {
           requests.length = 0;
           messages.length = 0;
+          byKey.clear();
         }
         res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(req.method === 'GET' ? messages.map(asCapturedEmail) : []));
         return;
       }
-      const reply = (status: number, payload: unknown, messageId?: string) => {
-        requests.push({ method: req.method ?? '', path, headers: req.headers, body, status, receivedAt: new Date().toISOString(), messageId });
-        res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(payload));
+      const fault = faults.shift();
+      const record = (status: number, extra: Partial<CapturedRequest> = {}) => {
+        const request: CapturedRequest = { method: req.method ?? '', path, headers: req.headers, body, status, receivedAt: new Date().toISOString(), ...extra };
+        requests.push(request);
+        return request;
       };
-      if (failuresLeft > 0) {
-        failuresLeft -= 1;
-        reply(500, { statusCode: 500, name: 'internal_server_error', message: 'Capture server told to fail.' });
+      const reply = (status: number, payload: unknown, extra: Partial<CapturedRequest> = {}) => {
+        const delay = fault?.kind === 'hang' ? fault.ms : undefined;
+        const request = record(status, { ...extra, answerDelayMs: delay });
+        if (delay === undefined) answer(res, status, payload);
+        else {
+          const timer = setTimeout(() => {
+            timers.delete(timer);
+            answer(res, status, payload);
+          }, delay);
+          timers.add(timer);
+        }
+        return request;
+      };
+      if (fault?.kind === 'fail') {
+        record(fault.status);
+        answer(res, fault.status, { statusCode: fault.status, name: fault.status >= 500 ? 'internal_server_error' : 'application_error', message: 'Capture server told to fail.' });
         return;
       }
       if (req.method === 'POST' && path === '/emails') {
+        const key = typeof req.headers['idempotency-key'] === 'string' ? `${req.headers.authorization ?? ''}|${req.headers['idempotency-key']}` : null;
+        const fingerprint = createHash('sha256').update(raw).digest('hex');
+        const earlier = key ? byKey.get(key) : undefined;
+        if (earlier && earlier.fingerprint !== fingerprint) {
+          reply(409, { statusCode: 409, name: 'invalid_idempotent_request', message: 'Same idempotency key used with a different request payload.' });
+          return;
+        }
+        if (earlier) {
+          reply(200, { id: earlier.messageId }, { messageId: earlier.messageId, replayed: true });
+          return;
+        }
         const id = randomUUID();
-        reply(200, { id }, id);
-        messages.push(requests.at(-1)!);
+        if (key) byKey.set(key, { messageId: id, fingerprint });
+        messages.push(reply(200, { id }, { messageId: id }));
         return;
       }
       reply(404, { statusCode: 404, name: 'not_found', message: `No route for ${req.method} ${path}.` });
@@ -115,11 +161,15 @@ export async function startEmailCaptureServer(options: EmailCaptureOptions = {})
     url: `http://${host}:${port}`,
     requests,
     messages,
-    failNext(count = 1) {
-      failuresLeft = count;
+    failNext(count = 1, status = 500) {
+      for (let i = 0; i < count; i++) faults.push({ kind: 'fail', status });
+    },
+    hangNext(count, ms) {
+      for (let i = 0; i < count; i++) faults.push({ kind: 'hang', ms });
     },
     close: () =>
       new Promise<void>((resolve, reject) => {
+        for (const timer of timers) clearTimeout(timer);
         server.closeAllConnections();
         server.close((error) => (error ? reject(error) : resolve()));
       }),
