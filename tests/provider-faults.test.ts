@@ -236,6 +236,7 @@ describe('a payment that arrives after the order was cancelled, with the provide
     const after = await readOrder(consumer.id, order.id);
     expect(after.refunds).toEqual([]);
     expect(after.timeline.at(-1)).toBe('refund_failed');
+    expect(runsFor('refund-late-payment', order.id)[0]).toMatchObject({ status: 'completed', output: { refunded: false } });
     expect(await emailsTo(consumer.id, buyer.customer.email)).toEqual(['order-confirmation', 'order-cancelled']);
   });
 });
@@ -284,5 +285,20 @@ describe('the email provider misbehaves while the order is confirmed', () => {
     expect((await emailsTo(acme.id, buyer.customer.email)).filter((t) => t === 'order-confirmation')).toHaveLength(1);
     // The shop's owner, emailed in the same step after the buyer, once as well.
     expect(mail.messages.filter((m) => String(m.headers['idempotency-key']).startsWith(`${acme.id}:owner-placed:${order.id}:`))).toHaveLength(1);
+  });
+
+  it('the email provider down after the shop’s refund went through: refunded once, and not reported as a failed refund', async () => {
+    const { order, paymentId } = await shippedOrder(acme, 'mail-after-refund');
+    await requestOrderRefund(acme, owner, order.id, { reason: 'Returned unused.' });
+    mail.failNext(50, 503);
+    await h.pump();
+    mail.resetFaults();
+
+    expect(attemptsOf('refund-order', order.id, 'email-order-refunded')).toHaveLength(5);
+    expect(provider.refundsOf(paymentId)).toHaveLength(1);
+    const after = await readOrder(acme.id, order.id);
+    expect(after.order.status).toBe('refunded');
+    expect(after.refunds).toHaveLength(1);
+    expect(after.timeline.slice(-2)).toEqual(['refund_requested', 'refunded']);
   });
 });

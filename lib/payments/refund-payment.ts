@@ -90,3 +90,9 @@ export async function refundOrderPayment(tenant: Tenant, input: RefundOrderPayme
     return { refund, created: true };
   });
 }
+
+/** The refund recorded under this key, if it went through. */
+export async function findRefund(tenantId: string, idempotencyKey: string): Promise<Refund | undefined> {
+  const [refund] = await withTenant(tenantId, (tx) => tx.select().from(refunds).where(eq(refunds.idempotencyKey, idempotencyKey)));
+  return refund;
+}

@@ -55,6 +55,8 @@ export interface EmailCaptureServer {
   failNext(count?: number, status?: number): void;
   /** Deliver the next `count` emails at once but answer only after `ms`: the answer is lost to a client that gave up. */
   hangNext(count: number, ms: number): void;
+  /** Forgets queued faults, for isolation between tests. */
+  resetFaults(): void;
   close(): Promise<void>;
 }
 
@@ -166,6 +168,9 @@ export async function startEmailCaptureServer(options: EmailCaptureOptions = {})
     },
     hangNext(count, ms) {
       for (let i = 0; i < count; i++) faults.push({ kind: 'hang', ms });
+    },
+    resetFaults() {
+      faults.length = 0;
     },
     close: () =>
       new Promise<void>((resolve, reject) => {
