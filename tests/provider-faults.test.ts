@@ -287,6 +287,28 @@ describe('the email provider misbehaves while the order is confirmed', () => {
     expect(mail.messages.filter((m) => String(m.headers['idempotency-key']).startsWith(`${acme.id}:owner-placed:${order.id}:`))).toHaveLength(1);
   });
 
+  it('the email provider down past every retry of the confirmation: the order still ships, and the shop is told which email is missing', async () => {
+    const buyer = await newBuyer(acme, 'mail-outage');
+    const order = await placeTestOrder(h.demo, acme, buyer, 'invoice');
+    // Five attempts (the step's retries), each stopped by the first send: the buyer's confirmation.
+    mail.failNext(5, 503);
+    await h.pump();
+    mail.resetFaults();
+
+    expect(attemptsOf('order-workflow', order.id, 'email-order-confirmation')).toHaveLength(5);
+    expect(attemptsOf('order-workflow', order.id, 'email-order-confirmation').every((a) => a.startsWith('error') || a.startsWith('failed'))).toBe(true);
+    const after = await readOrder(acme.id, order.id);
+    // The order was not held hostage by its email: it went to the warehouse and shipped.
+    expect(after.order.status).toBe('fulfilled');
+    expect(after.shipments).toHaveLength(1);
+    expect(after.timeline.filter((t) => t === 'email_failed')).toEqual(['email_failed']);
+    const templates = await emailsTo(acme.id, buyer.customer.email);
+    expect(templates).not.toContain('order-confirmation');
+    expect(templates.filter((t) => t === 'order-shipped')).toHaveLength(1);
+    const [run] = runsFor('order-workflow', order.id);
+    expect(run).toMatchObject({ status: 'completed', output: { outcome: 'shipped' } });
+  });
+
   it('the email provider down after the shop’s refund went through: refunded once, and not reported as a failed refund', async () => {
     const { order, paymentId } = await shippedOrder(acme, 'mail-after-refund');
     await requestOrderRefund(acme, owner, order.id, { reason: 'Returned unused.' });

@@ -2,7 +2,7 @@ import { NonRetriableError } from 'inngest';
 import { PermanentFulfilmentError } from '@/lib/fulfilment/fulfilment-provider';
 import { sandboxWarehouse } from '@/lib/fulfilment/sandbox-warehouse';
 import { sendOrderCancelled, sendOrderConfirmation, sendOrderRefunded, sendOrderShipped, sendPaymentReceived } from '@/lib/orders/order-notifications';
-import { cancelUnfulfillableOrder, cancelUnpaidOrder, markOrderRefunded, recordRefundFailure, recordShipment, startFulfilment } from '@/lib/orders/order-transitions';
+import { cancelUnfulfillableOrder, cancelUnpaidOrder, markOrderRefunded, recordEmailFailure, recordRefundFailure, recordShipment, startFulfilment } from '@/lib/orders/order-transitions';
 import { loadOrder, loadWorkflowOrder, tenantForJob } from '@/lib/orders/workflow-order';
 import { inngest } from '../client';
 import { orderPlaced, paymentCaptured } from '../events';
@@ -30,7 +30,7 @@ export const orderWorkflow = inngest.createFunction(
     const { tenantId, orderId } = event.data;
     const facts = await step.run('load-order', () => loadWorkflowOrder(tenantId, orderId));
     if (!facts) throw new NonRetriableError(`Order ${orderId} does not exist in its tenant`);
-    await step.run('email-order-confirmation', async () =>
+    await emailStep(step, tenantId, orderId, 'email-order-confirmation', async () =>
       sendOrderConfirmation(await tenantForJob(tenantId), orderId, facts.paymentDueBy ? new Date(facts.paymentDueBy) : null),
     );
 
@@ -43,7 +43,7 @@ export const orderWorkflow = inngest.createFunction(
       if (!payment) {
         const outcome = await step.run('cancel-unpaid-order', () => cancelUnpaidOrder(tenantId, orderId, facts.timeoutMinutes));
         if (outcome.cancelled) {
-          await step.run('email-order-cancelled', async () => sendOrderCancelled(await tenantForJob(tenantId), orderId, 'payment_timeout', facts.timeoutMinutes));
+          await emailStep(step, tenantId, orderId, 'email-order-cancelled', async () => sendOrderCancelled(await tenantForJob(tenantId), orderId, 'payment_timeout', facts.timeoutMinutes));
           return { outcome: 'cancelled' as const };
         }
         // The payment arrived as the wait ran out (its event missed the wait): carry on if it is paid.
@@ -51,7 +51,7 @@ export const orderWorkflow = inngest.createFunction(
       }
     }
     // Also when the payment beat the workflow to it (paid before the order event was even relayed).
-    if (facts.paidByCard) await step.run('email-payment-received', async () => sendPaymentReceived(await tenantForJob(tenantId), orderId));
+    if (facts.paidByCard) await emailStep(step, tenantId, orderId, 'email-payment-received', async () => sendPaymentReceived(await tenantForJob(tenantId), orderId));
 
     const started = await step.run('start-fulfilment', () => startFulfilment(tenantId, orderId));
     if (!started) return { outcome: 'stopped' as const, status: 'not fulfillable' };
@@ -61,7 +61,7 @@ export const orderWorkflow = inngest.createFunction(
       const shipped = await step.run('record-shipment', () => recordShipment(tenantId, orderId, warehouse.name, shipment.parcel));
       // Refunded or cancelled by the shop while the warehouse worked: the parcel is on record, no email.
       if (!shipped) return { outcome: 'stopped' as const, status: 'refunded or cancelled while shipping' };
-      await step.run('email-order-shipped', async () => sendOrderShipped(await tenantForJob(tenantId), orderId));
+      await emailStep(step, tenantId, orderId, 'email-order-shipped', async () => sendOrderShipped(await tenantForJob(tenantId), orderId));
       return { outcome: 'shipped' as const, trackingNumber: shipment.parcel.trackingNumber };
     }
     return compensate(step, tenantId, orderId, facts.paymentMethod, shipment.reason);
@@ -69,6 +69,22 @@ export const orderWorkflow = inngest.createFunction(
 );
 
 type Step = Parameters<Parameters<typeof inngest.createFunction>[1]>[0]['step'];
+
+/**
+ * Sends one of the order's emails in its own step (retried with backoff, one email however often it
+ * runs). When the provider is still failing after the retries, the order does not stop for it: the
+ * shop's timeline records which email is missing, and the workflow carries on to ship or refund.
+ */
+async function emailStep(step: Step, tenantId: string, orderId: string, id: string, send: () => Promise<unknown>): Promise<void> {
+  try {
+    await step.run(id, async () => {
+      await send();
+    });
+  } catch (error) {
+    const detail = error instanceof Error && error.message ? error.message : 'The email could not be sent.';
+    await step.run(`${id}-failed`, () => recordEmailFailure(tenantId, orderId, id, detail));
+  }
+}
 
 /**
  * Asks the warehouse to ship. A temporary failure throws, so the engine retries the step with backoff; a
@@ -103,7 +119,7 @@ const REFUND_REASON = 'The warehouse could not ship your order.';
 async function compensate(step: Step, tenantId: string, orderId: string, paymentMethod: 'card' | 'invoice', detail: string) {
   if (paymentMethod === 'invoice') {
     await step.run('cancel-unfulfillable-order', () => cancelUnfulfillableOrder(tenantId, orderId, detail));
-    await step.run('email-order-cancelled', async () => sendOrderCancelled(await tenantForJob(tenantId), orderId, 'fulfilment_failed', null));
+    await emailStep(step, tenantId, orderId, 'email-order-cancelled', async () => sendOrderCancelled(await tenantForJob(tenantId), orderId, 'fulfilment_failed', null));
     return { outcome: 'cancelled' as const, reason: detail };
   }
   let refunded: RefundStepResult;
@@ -115,6 +131,6 @@ async function compensate(step: Step, tenantId: string, orderId: string, payment
     return { outcome: 'refund_failed' as const, reason: detail, failure };
   }
   await step.run('mark-order-refunded', () => markOrderRefunded(tenantId, orderId));
-  if (refunded) await step.run('email-order-refunded', async () => sendOrderRefunded(await tenantForJob(tenantId), orderId, refunded));
+  if (refunded) await emailStep(step, tenantId, orderId, 'email-order-refunded', async () => sendOrderRefunded(await tenantForJob(tenantId), orderId, refunded));
   return { outcome: 'refunded' as const, reason: detail };
 }

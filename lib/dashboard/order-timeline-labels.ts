@@ -12,6 +12,7 @@ const labels: Record<string, string> = {
   invoice_paid: 'Invoice marked paid',
   refund_requested: 'Refund requested',
   refund_failed: 'Refund failed',
+  email_failed: 'Email to the buyer not sent: please let them know',
   shipped_after_refund: 'Parcel shipped after the order was refunded or cancelled: check with the warehouse',
 };
 
@@ -19,6 +20,15 @@ const cancelReasons: Record<string, string> = {
   payment_timeout: 'no payment arrived in time',
   fulfilment_failed: 'the warehouse could not ship it',
   cancelled_by_shop: 'cancelled by the shop',
+};
+
+/** The order workflow's email steps, as the shop would name the emails. */
+const emailNames: Record<string, string> = {
+  'email-order-confirmation': 'the order confirmation',
+  'email-payment-received': 'the payment confirmation',
+  'email-order-shipped': 'the shipping notice with tracking',
+  'email-order-cancelled': 'the cancellation notice',
+  'email-order-refunded': 'the refund notice',
 };
 
 export function timelineLabel(type: string): string {
@@ -54,6 +64,8 @@ export function timelineDetail(type: string, details: Record<string, unknown> | 
         return [str(d.reason) ? `“${str(d.reason)}”` : null, by];
       case 'refund_failed':
         return [str(d.detail)];
+      case 'email_failed':
+        return [str(d.email) ? (emailNames[str(d.email)!] ?? str(d.email)) : null];
       default:
         return [];
     }

@@ -1,4 +1,4 @@
-import { and, eq, inArray, type SQL } from 'drizzle-orm';
+import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Transaction } from '@/db/client';
 import { couponRedemptions, loyaltyLedger, orderEvents, orders, shipments, type Order } from '@/db/schema';
 import type { ShipmentConfirmation } from '@/lib/fulfilment/fulfilment-provider';
@@ -172,5 +172,22 @@ export function recordRefundFailure(tenantId: string, orderId: string, detail: s
   return withTenant(tenantId, async (tx) => {
     const [order] = await tx.select().from(orders).where(eq(orders.id, orderId));
     if (order) await timeline(tx, order, 'refund_failed', { detail: detail.slice(0, 300) });
+  });
+}
+
+/**
+ * An email about the order could not be sent however often it was tried (the provider was down past the
+ * step's retries). The order carries on; the shop's timeline says which email is missing so someone can
+ * tell the buyer. Written once per email, however often this step itself runs.
+ */
+export function recordEmailFailure(tenantId: string, orderId: string, email: string, detail: string): Promise<void> {
+  return withTenant(tenantId, async (tx) => {
+    const [order] = await tx.select().from(orders).where(eq(orders.id, orderId));
+    if (!order) return;
+    const [already] = await tx
+      .select({ id: orderEvents.id })
+      .from(orderEvents)
+      .where(and(eq(orderEvents.orderId, orderId), eq(orderEvents.type, 'email_failed'), sql`${orderEvents.details}->>'email' = ${email}`));
+    if (!already) await timeline(tx, order, 'email_failed', { email, detail: detail.slice(0, 300) });
   });
 }

@@ -24,7 +24,7 @@ const eventLabel: Record<string, string> = {
   shipped_after_refund: 'Parcel left the warehouse after the refund',
 };
 // The shop's own bookkeeping, not news for the buyer.
-const internalEvents = new Set(['refund_requested', 'refund_failed']);
+const internalEvents = new Set(['refund_requested', 'refund_failed', 'email_failed']);
 const cancelReason: Record<string, string> = {
   payment_timeout: 'No payment arrived in time, so the order was cancelled. Nothing was charged.',
   fulfilment_failed: 'The warehouse could not ship this order, so it was cancelled. Nothing is invoiced.',
