@@ -39,7 +39,7 @@ describe('timeline labels', () => {
     expect(timelineDetail('shipped', { carrier: 'DPD', trackingNumber: 'SBX1' }, 'EUR')).toBe('DPD · tracking SBX1');
     expect(timelineDetail('refunded', { amountCents: 12_345, reason: 'Returned' }, 'EUR')).toBe('€123.45 · Returned');
     expect(timelineDetail('fulfilment_requested', {}, 'EUR')).toBeNull();
-    expect(timelineLabel('email_failed')).toBe('Email to the buyer not sent: please let them know');
+    expect(timelineLabel('email_failed')).toBe('Email not sent: please let the buyer know');
     expect(timelineDetail('email_failed', { email: 'email-order-confirmation', detail: 'HTTP 503' }, 'EUR')).toBe('the order confirmation');
   });
 });

@@ -12,7 +12,7 @@ const labels: Record<string, string> = {
   invoice_paid: 'Invoice marked paid',
   refund_requested: 'Refund requested',
   refund_failed: 'Refund failed',
-  email_failed: 'Email to the buyer not sent: please let them know',
+  email_failed: 'Email not sent: please let the buyer know',
   shipped_after_refund: 'Parcel shipped after the order was refunded or cancelled: check with the warehouse',
 };
 
