@@ -1,6 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { createServer, type IncomingHttpHeaders, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { faultQueue, type FaultControls } from './fault-queue';
 
 export interface CapturedRequest {
   method: string;
@@ -44,19 +45,14 @@ export interface EmailCaptureOptions {
   host?: string;
 }
 
-export interface EmailCaptureServer {
+export interface EmailCaptureServer extends FaultControls {
   /** Base URL to put in RESEND_BASE_URL, e.g. `http://127.0.0.1:43121`. */
   url: string;
   /** Every request received, in order, including the failed ones. */
   requests: CapturedRequest[];
   /** The emails delivered, each once: a request replayed from its Idempotency-Key is not delivered again. */
   messages: CapturedRequest[];
-  /** Answer the next `count` requests with `status` (default 500) before doing anything, as an outage would. */
-  failNext(count?: number, status?: number): void;
-  /** Deliver the next `count` emails at once but answer only after `ms`: the answer is lost to a client that gave up. */
-  hangNext(count: number, ms: number): void;
-  /** Forgets queued faults, for isolation between tests. */
-  resetFaults(): void;
+  /** failNext answers 500 unless told otherwise; a hung email is delivered at once and answered late. */
   close(): Promise<void>;
 }
 
@@ -75,13 +71,14 @@ export interface EmailCaptureServer {
  * routes are not part of the Resend API, so they are neither recorded nor subject to `failNext`.
  */
 export async function startEmailCaptureServer(options: EmailCaptureOptions = {}): Promise<EmailCaptureServer> {
-  type Fault = { kind: 'fail'; status: number } | { kind: 'hang'; ms: number };
-  const faults: Fault[] = Array.from({ length: options.failFirst ?? 0 }, () => ({ kind: 'fail', status: 500 }));
+  const faults = faultQueue(
+    500,
+    Array.from({ length: options.failFirst ?? 0 }, () => ({ kind: 'fail', status: 500 }) as const),
+  );
   const requests: CapturedRequest[] = [];
   const messages: CapturedRequest[] = [];
   /** Accepted emails by API key and Idempotency-Key, as Resend keeps them for 24 hours. */
   const byKey = new Map<string, { messageId: string; fingerprint: string }>();
-  const timers = new Set<ReturnType<typeof setTimeout>>();
   const answer = (res: ServerResponse, status: number, payload: unknown) => {
     if (!res.destroyed) res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(payload));
   };
@@ -107,7 +104,7 @@ export async function startEmailCaptureServer(options: EmailCaptureOptions = {})
         res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(req.method === 'GET' ? messages.map(asCapturedEmail) : []));
         return;
       }
-      const fault = faults.shift();
+      const fault = faults.next();
       const record = (status: number, extra: Partial<CapturedRequest> = {}) => {
         const request: CapturedRequest = { method: req.method ?? '', path, headers: req.headers, body, status, receivedAt: new Date().toISOString(), ...extra };
         requests.push(request);
@@ -116,14 +113,7 @@ export async function startEmailCaptureServer(options: EmailCaptureOptions = {})
       const reply = (status: number, payload: unknown, extra: Partial<CapturedRequest> = {}) => {
         const delay = fault?.kind === 'hang' ? fault.ms : undefined;
         const request = record(status, { ...extra, answerDelayMs: delay });
-        if (delay === undefined) answer(res, status, payload);
-        else {
-          const timer = setTimeout(() => {
-            timers.delete(timer);
-            answer(res, status, payload);
-          }, delay);
-          timers.add(timer);
-        }
+        faults.answerAfter(fault, () => answer(res, status, payload));
         return request;
       };
       if (fault?.kind === 'fail') {
@@ -163,21 +153,8 @@ export async function startEmailCaptureServer(options: EmailCaptureOptions = {})
     url: `http://${host}:${port}`,
     requests,
     messages,
-    failNext(count = 1, status = 500) {
-      for (let i = 0; i < count; i++) faults.push({ kind: 'fail', status });
-    },
-    hangNext(count, ms) {
-      for (let i = 0; i < count; i++) faults.push({ kind: 'hang', ms });
-    },
-    resetFaults() {
-      faults.length = 0;
-    },
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        for (const timer of timers) clearTimeout(timer);
-        server.closeAllConnections();
-        server.close((error) => (error ? reject(error) : resolve()));
-      }),
+    ...faults.controls,
+    close: () => faults.close(server),
   };
 }
 

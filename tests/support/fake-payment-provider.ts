@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type { Payment, Tenant } from '@/db/schema';
 import { AppError } from '@/lib/errors';
 import { PaymentProviderResponseError, type PaymentProvider, type RefundRequest } from '@/lib/payments/payment-provider';
+import { faultQueue, type FaultControls } from './fault-queue';
 
 /**
  * A remote card provider's refund API on a loopback port, behaving the way real ones do where it matters
@@ -40,7 +41,7 @@ export interface FakeProviderRequest {
   headers: IncomingHttpHeaders;
 }
 
-export interface FakePaymentProvider {
+export interface FakePaymentProvider extends FaultControls {
   url: string;
   /** Refunds performed, each once, in order. */
   readonly refunds: readonly FakeRefund[];
@@ -48,17 +49,11 @@ export interface FakePaymentProvider {
   readonly requests: readonly FakeProviderRequest[];
   requestsFor(paymentId: string): FakeProviderRequest[];
   refundsOf(paymentId: string): FakeRefund[];
-  /** Queues `count` answers of `status` (default 503), given before anything is performed. */
-  failNext(count?: number, status?: number): void;
-  /** Queues `count` requests that are carried out at once but answered only after `ms`. */
-  hangNext(count: number, ms: number): void;
-  /** Forgets queued faults (not refunds), for isolation between tests. */
-  resetFaults(): void;
+  /** failNext answers 503 unless told otherwise; resetFaults keeps the refunds. */
   close(): Promise<void>;
 }
 
 type RefundBody = { payment?: unknown; amount_cents?: unknown; currency?: unknown; reason?: unknown };
-type Fault = { kind: 'fail'; status: number } | { kind: 'hang'; ms: number };
 type Answer = { status: number; payload: unknown; outcome: FakeProviderRequest['outcome']; headers?: Record<string, string> };
 
 /** Faults are queued in order and each request takes the next one, so `hangNext(1, …); failNext(1)` hangs the first and fails the second. */
@@ -66,8 +61,7 @@ export async function startFakePaymentProvider(): Promise<FakePaymentProvider> {
   const refunds: FakeRefund[] = [];
   const byKey = new Map<string, FakeRefund>();
   const requests: FakeProviderRequest[] = [];
-  const timers = new Set<ReturnType<typeof setTimeout>>();
-  const faults: Fault[] = [];
+  const faults = faultQueue(503);
 
   const error = (type: string, code: string, message: string) => ({ error: { type, code, message } });
   const failure = (status: number) =>
@@ -117,19 +111,14 @@ export async function startFakePaymentProvider(): Promise<FakePaymentProvider> {
       }
       const key = typeof req.headers['idempotency-key'] === 'string' ? req.headers['idempotency-key'] : null;
       const payment = typeof body.payment === 'string' ? body.payment : null;
-      const fault = faults.shift();
+      const fault = faults.next();
       const answer: Answer =
         fault?.kind === 'fail'
           ? { status: fault.status, payload: failure(fault.status), outcome: 'failed' }
           : handle(req.headers, key, payment, body);
       const delay = fault?.kind === 'hang' ? fault.ms : undefined;
       requests.push({ key, payment, status: answer.status, outcome: answer.outcome, answerDelayMs: delay, receivedAt: Date.now(), headers: req.headers });
-      if (delay === undefined) return send(res, answer);
-      const timer = setTimeout(() => {
-        timers.delete(timer);
-        send(res, answer);
-      }, delay);
-      timers.add(timer);
+      faults.answerAfter(fault, () => send(res, answer));
     });
   });
 
@@ -145,21 +134,8 @@ export async function startFakePaymentProvider(): Promise<FakePaymentProvider> {
     requests,
     requestsFor: (paymentId) => requests.filter((r) => r.payment === paymentId),
     refundsOf: (paymentId) => refunds.filter((r) => r.payment === paymentId),
-    failNext(count = 1, status = 503) {
-      for (let i = 0; i < count; i++) faults.push({ kind: 'fail', status });
-    },
-    hangNext(count, ms) {
-      for (let i = 0; i < count; i++) faults.push({ kind: 'hang', ms });
-    },
-    resetFaults() {
-      faults.length = 0;
-    },
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        for (const timer of timers) clearTimeout(timer);
-        server.closeAllConnections();
-        server.close((e) => (e ? reject(e) : resolve()));
-      }),
+    ...faults.controls,
+    close: () => faults.close(server),
   };
 }
 
