@@ -3,6 +3,7 @@ import { orderStatus, tenantForJob } from '@/lib/orders/workflow-order';
 import { inngest } from '../client';
 import { invoicePaid } from '../events';
 import { tenantConcurrency } from '../fairness';
+import { emailStep } from './email-step';
 
 /**
  * The receipt for an invoice the shop marked paid. The order's status is the workflow's business (an
@@ -14,7 +15,7 @@ export const notifyInvoicePaid = inngest.createFunction(
     const { tenantId, orderId } = event.data;
     const status = await step.run('check-order', () => orderStatus(tenantId, orderId));
     if (status === null) return { emailed: false, status };
-    await step.run('email-payment-received', async () => sendPaymentReceived(await tenantForJob(tenantId), orderId));
+    await emailStep(step, tenantId, orderId, 'email-payment-received', async () => sendPaymentReceived(await tenantForJob(tenantId), orderId));
     return { emailed: true, status };
   },
 );

@@ -3,6 +3,7 @@ import { orderStatus, tenantForJob } from '@/lib/orders/workflow-order';
 import { inngest } from '../client';
 import { orderCancelled } from '../events';
 import { tenantConcurrency } from '../fairness';
+import { emailStep } from './email-step';
 
 /**
  * Tells the buyer that the shop cancelled their order. The email's idempotency key is the order's, so a
@@ -15,7 +16,7 @@ export const notifyOrderCancelled = inngest.createFunction(
     const { tenantId, orderId, reason } = event.data;
     const status = await step.run('check-order', () => orderStatus(tenantId, orderId));
     if (status !== 'cancelled') return { emailed: false, status };
-    await step.run('email-order-cancelled', async () => sendOrderCancelled(await tenantForJob(tenantId), orderId, reason, null));
+    await emailStep(step, tenantId, orderId, 'email-order-cancelled', async () => sendOrderCancelled(await tenantForJob(tenantId), orderId, reason, null));
     return { emailed: true, status };
   },
 );

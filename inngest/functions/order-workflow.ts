@@ -2,11 +2,12 @@ import { NonRetriableError } from 'inngest';
 import { PermanentFulfilmentError } from '@/lib/fulfilment/fulfilment-provider';
 import { sandboxWarehouse } from '@/lib/fulfilment/sandbox-warehouse';
 import { sendOrderCancelled, sendOrderConfirmation, sendOrderRefunded, sendOrderShipped, sendPaymentReceived } from '@/lib/orders/order-notifications';
-import { cancelUnfulfillableOrder, cancelUnpaidOrder, markOrderRefunded, recordEmailFailure, recordRefundFailure, recordShipment, startFulfilment } from '@/lib/orders/order-transitions';
+import { cancelUnfulfillableOrder, cancelUnpaidOrder, markOrderRefunded, recordRefundFailure, recordShipment, startFulfilment } from '@/lib/orders/order-transitions';
 import { loadOrder, loadWorkflowOrder, tenantForJob } from '@/lib/orders/workflow-order';
 import { inngest } from '../client';
 import { orderPlaced, paymentCaptured } from '../events';
 import { premiumPriority, tenantConcurrency } from '../fairness';
+import { emailStep } from './email-step';
 import { failureMessage, refundInStep, type RefundStepResult } from './refund-step';
 
 export const warehouse = sandboxWarehouse;
@@ -69,22 +70,6 @@ export const orderWorkflow = inngest.createFunction(
 );
 
 type Step = Parameters<Parameters<typeof inngest.createFunction>[1]>[0]['step'];
-
-/**
- * Sends one of the order's emails in its own step (retried with backoff, one email however often it
- * runs). When the provider is still failing after the retries, the order does not stop for it: the
- * shop's timeline records which email is missing, and the workflow carries on to ship or refund.
- */
-async function emailStep(step: Step, tenantId: string, orderId: string, id: string, send: () => Promise<unknown>): Promise<void> {
-  try {
-    await step.run(id, async () => {
-      await send();
-    });
-  } catch (error) {
-    const detail = error instanceof Error && error.message ? error.message : 'The email could not be sent.';
-    await step.run(`${id}-failed`, () => recordEmailFailure(tenantId, orderId, id, detail));
-  }
-}
 
 /**
  * Asks the warehouse to ship. A temporary failure throws, so the engine retries the step with backoff; a

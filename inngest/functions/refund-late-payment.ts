@@ -4,6 +4,7 @@ import { orderStatus, tenantForJob } from '@/lib/orders/workflow-order';
 import { inngest } from '../client';
 import { paymentCaptured } from '../events';
 import { tenantConcurrency } from '../fairness';
+import { emailStep } from './email-step';
 import { failureMessage, refundInStep, type RefundStepResult } from './refund-step';
 
 const LATE_PAYMENT_REASON = 'Your payment arrived after the order had been cancelled.';
@@ -31,7 +32,7 @@ export const refundLatePayment = inngest.createFunction(
       await step.run('record-refund-failure', () => recordRefundFailure(tenantId, orderId, failure));
       return { refunded: false, status, failure };
     }
-    if (refund) await step.run('email-order-refunded', async () => sendOrderRefunded(await tenantForJob(tenantId), orderId, refund));
+    if (refund) await emailStep(step, tenantId, orderId, 'email-order-refunded', async () => sendOrderRefunded(await tenantForJob(tenantId), orderId, refund));
     return { refunded: Boolean(refund), status };
   },
 );

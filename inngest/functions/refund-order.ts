@@ -7,6 +7,7 @@ import { findRefund } from '@/lib/payments/refund-payment';
 import { inngest } from '../client';
 import { orderRefundRequested } from '../events';
 import { tenantConcurrency } from '../fairness';
+import { emailStep } from './email-step';
 import { refundInStep } from './refund-step';
 
 const REFUNDABLE = ['paid', 'fulfilling', 'fulfilled', 'refunded'];
@@ -43,7 +44,7 @@ export const refundOrder = inngest.createFunction(
     const refund = await step.run('refund-payment', () => refundInStep(tenantId, { orderId, reason, idempotencyKey: refundKey(orderId) }));
     if (!refund) throw new NonRetriableError(`Order ${orderId} has no captured payment to refund`);
     await step.run('mark-order-refunded', () => markOrderRefundedByShop(tenantId, orderId));
-    await step.run('email-order-refunded', async () => sendOrderRefunded(await tenantForJob(tenantId), orderId, refund));
+    await emailStep(step, tenantId, orderId, 'email-order-refunded', async () => sendOrderRefunded(await tenantForJob(tenantId), orderId, refund));
     return { refunded: true, refundId: refund.id };
   },
 );
