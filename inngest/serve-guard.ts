@@ -41,14 +41,43 @@ export function refuseWorkflowRequest(request: Pick<Request, 'headers'>, context
   return null;
 }
 
+const NOT_JSON = Symbol('not JSON');
+
+function parseJson(text: string): unknown {
+  try {
+    return text ? JSON.parse(text) : undefined;
+  } catch {
+    return NOT_JSON;
+  }
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Whether a POST has the shape of a run the engine sends: one of our functions, a step, an event and a run id. */
+function looksLikeRun(url: URL, body: unknown, functionIds: ReadonlySet<string>): boolean {
+  const fnId = url.searchParams.get('fnId');
+  if (!fnId || !functionIds.has(fnId) || !url.searchParams.get('stepId')) return false;
+  return isRecord(body) && isRecord(body.event) && isRecord(body.ctx) && typeof body.ctx.run_id === 'string';
+}
+
 /**
- * The request as the SDK may see it: a sync loses its query string, since the SDK copies it into the URL
- * it registers, and a `?probe=trust` there would turn every later run into a probe. Runs keep their
+ * The request as the SDK may see it, or why it may not: a body that is no JSON, or a POST that is no run
+ * of one of our functions, is refused here with a 400 (the SDK would throw on it and answer 500; signed
+ * requests come from the engine and are not second-guessed), and a sync loses its query string, since the SDK copies it into the
+ * URL it registers, where a `?probe=trust` would turn every later run into a probe. Runs keep their
  * query (the engine's own fnId and stepId).
  */
-export async function sanitiseWorkflowRequest(request: Request, serveOrigin: string): Promise<Request> {
-  if (request.method !== 'PUT') return request;
-  const clean = new URL(SERVE_PATH, serveOrigin);
+export async function sanitiseWorkflowRequest(request: Request, serveOrigin: string, functionIds: ReadonlySet<string>): Promise<Request | AppError> {
+  if (request.method !== 'PUT' && request.method !== 'POST') return request;
   const body = await request.text();
-  return new Request(clean, { method: 'PUT', headers: request.headers, body: body || undefined });
+  const parsed = parseJson(body);
+  if (body && parsed === NOT_JSON) return new AppError('BAD_REQUEST', 'The workflow endpoint takes JSON bodies only.');
+  const signed = request.headers.has('x-inngest-signature');
+  if (request.method === 'POST' && !signed && !looksLikeRun(new URL(request.url), parsed, functionIds)) {
+    return new AppError('BAD_REQUEST', 'This is not a run of one of this app’s functions.');
+  }
+  const url = request.method === 'PUT' ? new URL(SERVE_PATH, serveOrigin) : new URL(request.url);
+  return new Request(url, { method: request.method, headers: request.headers, body: body || undefined });
 }

@@ -79,6 +79,15 @@ describe('dev mode (a Dev Server or the test executor)', () => {
     expect(registrations.map((r) => r.url)).toEqual([CONFIGURED, CONFIGURED]);
   });
 
+  it('never answers 500 to a body that is no run', async () => {
+    for (const body of ['{"not":"a run"', '{}', '[]', 'null', '"x"']) {
+      for (const query of ['', '?fnId=nope&stepId=step', '?fnId=storefleet-order-workflow&stepId=step']) {
+        const response = await call('POST', { query, body });
+        expect(response.status, `${query} ${body}`).toBeLessThan(500);
+      }
+    }
+  });
+
   it('registers no part of a sync’s query', async () => {
     await call('PUT', { query: '?deployId=d1&probe=trust&stepId=x' });
     expect(registrations.map((r) => r.url)).toEqual([CONFIGURED]);
