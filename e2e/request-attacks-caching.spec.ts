@@ -29,10 +29,11 @@ const PAGES = ['/', '/products', '/products?brand=michelin', '/products?sort=pri
 test.describe('caching headers', () => {
   test('a shop’s cached pages may stay in a shared cache for seconds, never stale for a year', async () => {
     for (const path of PAGES) {
-      const variants: Record<string, string>[] = [{ host: host('acme') }, { host: host('acme'), rsc: '1' }];
-      for (const headers of variants) {
+      // An RSC request (client navigation) gets Next's redirect to its cache-busting URL: held as briefly.
+      const variants: Array<[Record<string, string>, number]> = [[{ host: host('acme') }, 200], [{ host: host('acme'), rsc: '1' }, 307]];
+      for (const [headers, status] of variants) {
         const res = await raw({ path, headers });
-        expect(res.status, path).toBe(200);
+        expect(res.status, path).toBe(status);
         expect(sharedLifetime(res), `${path} ${res.headers['cache-control']}`).toBeLessThanOrEqual(SHARED_CACHE_SECONDS);
         expect(directives(res).has('stale-while-revalidate'), path).toBe(false);
       }
