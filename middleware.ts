@@ -1,5 +1,5 @@
 import { NextResponse, type NextRequest } from 'next/server';
-import { cachedStorefrontPath } from '@/lib/tenancy/cached-storefront';
+import { CACHED_STOREFRONT_CACHE_CONTROL, cachedStorefrontPath } from '@/lib/tenancy/cached-storefront';
 import { internalPath, PUBLIC_PATH_HEADER } from '@/lib/tenancy/internal-path';
 import { parseHost, requestHost } from '@/lib/tenancy/parse-host';
 import { guardRequest } from '@/lib/tenancy/request-guard';
@@ -63,7 +63,8 @@ export async function middleware(request: NextRequest) {
       : null;
   if (cached) {
     url.pathname = cached;
-    return NextResponse.rewrite(url);
+    // Next keeps a Cache-Control already on the response, so this one is what a CDN sees, 200 or 404.
+    return NextResponse.rewrite(url, { headers: { 'Cache-Control': CACHED_STOREFRONT_CACHE_CONTROL } });
   }
   url.pathname = internalPath(target, url.pathname);
   // The public path, for pages that send a signed-out visitor to sign in and back (always overwritten,

@@ -44,6 +44,10 @@ const nextConfig = {
   // (lib/cache/render-cache-handler.mjs). Next's own memory layer is off so pages are not held twice.
   cacheHandler: fileURLToPath(new URL('./lib/cache/render-cache-handler.mjs', import.meta.url)),
   cacheMaxMemorySize: 0,
+  // How long a render-cache page may be served stale (Next's default is a year, also sent to CDNs as
+  // stale-while-revalidate). Past it the next visitor waits for a fresh render. Storefront pages go out
+  // with middleware's own short Cache-Control (lib/tenancy/cached-storefront.ts) whatever this says.
+  expireTime: 600,
   // Browser-test servers on other ports build into their own directory, so two runs never share a build.
   distDir: process.env.NEXT_DIST_DIR || '.next',
   images: { unoptimized: true },

@@ -17,6 +17,10 @@ export const errorCodes = {
   WEBHOOK_SIGNATURE_INVALID: 400,
   WEBHOOK_REPLAY_DENIED: 403,
   DATABASE_UNAVAILABLE: 503,
+  /** The workflow endpoint was called without the engine's signature (or by a stranger syncing it). */
+  WORKFLOW_SIGNATURE_REQUIRED: 401,
+  /** The workflow endpoint lacks its production settings (signing key, serve origin). */
+  WORKFLOW_NOT_CONFIGURED: 503,
   /** Timed out, unreachable, rate-limited or 5xx: the same call (same idempotency key) may be tried again. */
   PAYMENT_PROVIDER_UNAVAILABLE: 503,
   /** The provider answered and said no (a 4xx): trying again changes nothing. */

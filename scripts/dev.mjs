@@ -12,6 +12,8 @@ if (setup.status !== 0) process.exit(setup.status ?? 1);
 
 const cli = 'node_modules/.bin/inngest-cli';
 const env = { ...process.env };
+// The address the engine is told to call back on, from this port: never the Host of whoever asks for a sync.
+env.INNGEST_SERVE_ORIGIN ??= `http://localhost:${port}`;
 const children = [];
 const engineUsable =
   !process.env.INNGEST_EVENT_KEY && process.env.INNGEST_DEV !== '0' && existsSync(cli) && spawnSync(cli, ['version'], { stdio: 'ignore' }).status === 0;

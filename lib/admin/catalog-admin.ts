@@ -17,7 +17,7 @@ import type { AdminActor } from '@/lib/auth/authorize-admin';
 import { ALL_TENANTS, announceTenantChange } from '@/lib/cache/cache-invalidation';
 import { slugify } from '@/lib/catalog/slugify';
 import { AppError } from '@/lib/errors';
-import { NUL_MESSAGE, WITHOUT_NUL } from '@/lib/forms/storable-text';
+import { singleLineText } from '@/lib/forms/storable-text';
 import { log } from '@/lib/log';
 import { articleToInput, changedColumns, parseArticleInput, type ArticleInput, type ArticleValues, type TaxonomyLookup } from './catalog-article';
 import { writePlatformAudit } from './platform-audit';
@@ -263,10 +263,7 @@ export const TAXONOMY_LABEL: Record<TaxonomyAxis, { one: string; many: string }>
   vehicleBrands: { one: 'vehicle make', many: 'Vehicle makes' },
 };
 
-const taxonomyNameSchema = z
-  .string()
-  .trim()
-  .regex(WITHOUT_NUL, NUL_MESSAGE)
+const taxonomyNameSchema = singleLineText()
   .min(2, 'Enter a name of at least 2 characters.')
   .max(60, 'Use at most 60 characters.');
 const categoryExtraSchema = z.object({

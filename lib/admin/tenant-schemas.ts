@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { NUL_MESSAGE, WITHOUT_NUL } from '@/lib/forms/storable-text';
+import { singleLineText, WITHOUT_NUL } from '@/lib/forms/storable-text';
 import { isValidSubdomain, RESERVED_SUBDOMAINS } from '@/lib/tenancy/parse-host';
 
 const vatRate = z
@@ -9,7 +9,7 @@ const vatRate = z
   .transform((value) => Math.round(Number(value.replace(',', '.')) * 100))
   .refine((bp) => bp >= 0 && bp <= 10_000, 'Enter a rate between 0 and 100.');
 
-const name = z.string().regex(WITHOUT_NUL, NUL_MESSAGE).trim().min(2, 'Enter the shop’s name.').max(80, 'Use at most 80 characters.');
+const name = singleLineText().min(2, 'Enter the shop’s name.').max(80, 'Use at most 80 characters.');
 
 export const subdomainSchema = z
   .string()
@@ -33,10 +33,7 @@ export type CreateTenantInput = z.input<typeof createTenantSchema>;
 
 export const tenantSettingsSchema = z.object({
   name,
-  tagline: z
-    .string()
-    .regex(WITHOUT_NUL, NUL_MESSAGE)
-    .trim()
+  tagline: singleLineText()
     .max(120, 'Use at most 120 characters.')
     .transform((value) => value || null),
   salesMode: z.enum(['b2b', 'b2c'], { error: 'Choose B2B or B2C.' }),

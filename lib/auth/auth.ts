@@ -1,6 +1,6 @@
 import NextAuth, { type NextAuthConfig } from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
-import { log } from '@/lib/log';
+import { createAuthLogger } from './auth-logger';
 import { authorizeCustomer } from './authorize-customer';
 
 export { TooManyAttempts } from './authorize-customer';
@@ -18,18 +18,8 @@ export const authConfig = {
   trustHost: true,
   session: { strategy: 'jwt', maxAge: 30 * 24 * 60 * 60 },
   pages: { signIn: '/account/sign-in' },
-  // Through the app's structured log: a wrong password is an everyday event, not an error with a stack.
-  logger: {
-    error(error) {
-      const type = (error as { type?: string }).type;
-      if (type === 'CredentialsSignin') log.info({ event: 'signin_refused' }, 'sign-in refused');
-      else log.error({ err: error, type }, 'auth error');
-    },
-    warn(code) {
-      log.warn({ code }, 'auth warning');
-    },
-    debug() {},
-  },
+  // Through the app's structured log, quietly for what a client causes (lib/auth/auth-logger.ts).
+  logger: createAuthLogger('customer'),
   providers: [
     Credentials({
       credentials: { email: { label: 'Email' }, password: { label: 'Password', type: 'password' } },

@@ -1,6 +1,7 @@
 import type { NextAuthConfig } from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
 import { authConfig } from './auth';
+import { createAuthLogger } from './auth-logger';
 
 type Authorize = (raw: unknown, request: Request) => Promise<{ id: string; tenantId?: string } | null>;
 
@@ -30,6 +31,7 @@ export function separateSessionConfig(options: SeparateSessionOptions): NextAuth
   return {
     ...authConfig,
     basePath: options.basePath,
+    logger: createAuthLogger(cookiePrefix.replace(/^storefleet-/, '')),
     session: { strategy: 'jwt', maxAge: options.maxAgeSeconds },
     pages: { signIn: options.signInPage },
     cookies: {

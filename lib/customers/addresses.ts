@@ -4,13 +4,13 @@ import type { Transaction } from '@/db/client';
 import { customerAddresses, type CustomerAddress } from '@/db/schema';
 import { AppError } from '@/lib/errors';
 import { fieldErrorsOf } from '@/lib/forms/field-errors';
-import { NUL_MESSAGE, WITHOUT_NUL } from '@/lib/forms/storable-text';
+import { singleLineText } from '@/lib/forms/storable-text';
 import { euCountryCodes } from '@/lib/registration/eu-countries';
 
 const MAX_ADDRESSES = 20;
 
 /** Free text of an address, as PostgreSQL can store it. */
-const text = () => z.string().regex(WITHOUT_NUL, NUL_MESSAGE).trim();
+const text = () => singleLineText();
 
 export const addressSchema = z.object({
   label: text().max(60).optional().transform((v) => v || undefined),

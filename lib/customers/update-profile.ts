@@ -4,10 +4,10 @@ import type { Transaction } from '@/db/client';
 import { customers } from '@/db/schema';
 import { AppError } from '@/lib/errors';
 import { fieldErrorsOf } from '@/lib/forms/field-errors';
-import { NUL_MESSAGE, WITHOUT_NUL } from '@/lib/forms/storable-text';
+import { singleLineText } from '@/lib/forms/storable-text';
 
 export const profileSchema = z.object({
-  name: z.string().regex(WITHOUT_NUL, NUL_MESSAGE).trim().min(2, 'Please enter your full name.').max(100),
+  name: singleLineText().min(2, 'Please enter your full name.').max(100),
   phone: z
     .string()
     .trim()

@@ -4,7 +4,7 @@ import { platformDb } from '@/db/connection-registry';
 import { auditLog, tenants, type Tenant } from '@/db/schema';
 import { AppError } from '@/lib/errors';
 import { fieldErrorsOf } from '@/lib/forms/field-errors';
-import { NUL_MESSAGE, WITHOUT_NUL } from '@/lib/forms/storable-text';
+import { singleLineText } from '@/lib/forms/storable-text';
 import { invalidateTenantCache } from '@/lib/tenancy/tenant-directory';
 import { withTenant } from '@/lib/tenancy/with-tenant';
 import { colorPairProblems, HEX_COLOR, MAX_SHOP_NAME, MAX_TAGLINE } from './branding-rules';
@@ -18,16 +18,10 @@ const colorField = (label: string) =>
 
 export const brandingSchema = z
   .object({
-    name: z
-      .string({ error: 'Enter the shop name.' })
-      .regex(WITHOUT_NUL, NUL_MESSAGE)
-      .trim()
+    name: singleLineText('Enter the shop name.')
       .min(1, 'Enter the shop name.')
       .max(MAX_SHOP_NAME, `The shop name can be at most ${MAX_SHOP_NAME} characters.`),
-    tagline: z
-      .string()
-      .regex(WITHOUT_NUL, NUL_MESSAGE)
-      .trim()
+    tagline: singleLineText()
       .max(MAX_TAGLINE, `The tagline can be at most ${MAX_TAGLINE} characters.`)
       .optional()
       .transform((text) => (text ? text : null)),

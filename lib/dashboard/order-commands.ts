@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Transaction } from '@/db/client';
 import { auditLog, orderEvents, orders, outbox, payments, type Order, type Tenant } from '@/db/schema';
 import { AppError } from '@/lib/errors';
-import { NUL_MESSAGE, WITHOUT_NUL } from '@/lib/forms/storable-text';
+import { singleLineText } from '@/lib/forms/storable-text';
 import { isUuid } from '@/lib/ids';
 import { earnPoints, loyaltyRatesOf } from '@/lib/loyalty/loyalty';
 import { orderStatusLabel } from '@/lib/orders/customer-orders';
@@ -77,7 +77,7 @@ export function markInvoicePaid(tenant: Tenant, actor: Actor, orderId: string): 
 }
 
 export const refundRequestSchema = z.object({
-  reason: z.string().regex(WITHOUT_NUL, NUL_MESSAGE).trim().min(1, 'Please say why the order is refunded.').max(200, 'Please keep the reason to 200 characters.'),
+  reason: singleLineText().min(1, 'Please say why the order is refunded.').max(200, 'Please keep the reason to 200 characters.'),
 });
 
 /**

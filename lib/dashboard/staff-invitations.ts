@@ -8,7 +8,7 @@ import { hashPassword, MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, verifyPassword 
 import { sendTenantEmail } from '@/lib/email/send-tenant-email';
 import { AppError } from '@/lib/errors';
 import { fieldErrorsOf } from '@/lib/forms/field-errors';
-import { NUL_MESSAGE, WITHOUT_NUL } from '@/lib/forms/storable-text';
+import { singleLineText } from '@/lib/forms/storable-text';
 import { log } from '@/lib/log';
 import { tenantBaseUrl } from '@/lib/tenancy/tenant-url';
 
@@ -89,7 +89,7 @@ export async function findInvitation(tenantId: string, token: string, now = new 
 }
 
 export const acceptInvitationSchema = z.object({
-  name: z.string().regex(WITHOUT_NUL, NUL_MESSAGE).trim().min(1, 'Enter your name.').max(100).optional(),
+  name: singleLineText().min(1, 'Enter your name.').max(100).optional(),
   password: z.string().min(MIN_PASSWORD_LENGTH, `Use at least ${MIN_PASSWORD_LENGTH} characters.`).max(MAX_PASSWORD_LENGTH),
 });
 

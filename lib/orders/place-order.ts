@@ -7,7 +7,7 @@ import { cartTotals, type CartLine } from '@/lib/cart/cart-lines';
 import { loadCart } from '@/lib/cart/cart-service';
 import { AppError } from '@/lib/errors';
 import { fieldErrorsOf } from '@/lib/forms/field-errors';
-import { NUL_MESSAGE, WITHOUT_NUL } from '@/lib/forms/storable-text';
+import { singleLineText, WITHOUT_NUL } from '@/lib/forms/storable-text';
 import { assertCanPlaceOrders } from '@/lib/registration/decide-registration';
 import { loyaltyRatesOf } from '@/lib/loyalty/loyalty';
 import { withTenant } from '@/lib/tenancy/with-tenant';
@@ -17,9 +17,9 @@ import { vatTreatmentFor } from './vat-treatment';
 export const placeOrderSchema = z.object({
   addressId: z.string().uuid('Choose a delivery address.'),
   paymentMethod: z.enum(['invoice', 'card'], { error: 'Choose how to pay.' }),
-  customerReference: z.string().regex(WITHOUT_NUL, NUL_MESSAGE).trim().max(60, 'Keep your reference under 60 characters.').optional().transform((v) => v || null),
+  customerReference: singleLineText().max(60, 'Keep your reference under 60 characters.').optional().transform((v) => v || null),
   idempotencyKey: z.string().min(16).max(100).regex(WITHOUT_NUL),
-  couponCode: z.string().regex(WITHOUT_NUL, NUL_MESSAGE).trim().max(40).optional().transform((v) => v || null),
+  couponCode: singleLineText().max(40).optional().transform((v) => v || null),
   usePoints: z.preprocess((v) => v === 'on' || v === '1' || v === true, z.boolean()).optional(),
 });
 export type PlaceOrderInput = z.input<typeof placeOrderSchema>;

@@ -9,6 +9,19 @@ import { catalogQueryToSearch, parseCatalogQuery } from '@/lib/catalog/catalog-q
  */
 export const CACHED_SHOP_SEGMENT = 'shop-cache';
 
+/** How long a shared cache (a CDN in front of the platform) may keep a render-cache page. */
+export const SHARED_CACHE_SECONDS = 10;
+
+/**
+ * The Cache-Control of every page served from the render cache, set by middleware so that Next's own
+ * (`s-maxage=<revalidate>, stale-while-revalidate=<a year>`) never goes out. The same for a shop's page
+ * and for the 404 of a closed or unknown shop, which middleware cannot tell apart: a CDN keeps either for
+ * at most SHARED_CACHE_SECONDS and never serves it stale, so a deactivated shop is gone from every shared
+ * cache that long after the platform stops serving it (at once: the render cache drops its pages).
+ * Browsers revalidate every time.
+ */
+export const CACHED_STOREFRONT_CACHE_CONTROL = `public, max-age=0, s-maxage=${SHARED_CACHE_SECONDS}, must-revalidate`;
+
 /** The products page's key for a listing with no filters, page 1. */
 export const ALL_PRODUCTS_KEY = 'all';
 

@@ -1,4 +1,5 @@
 import type { Tenant } from '@/db/schema';
+import { publicOrigin } from './public-origin';
 import { rootDomain } from './tenant-directory';
 
 /**
@@ -6,15 +7,11 @@ import { rootDomain } from './tenant-directory';
  * never from a request's Host header: links in emails must not be steerable by whoever sent the request.
  */
 export function tenantBaseUrl(tenant: Pick<Tenant, 'customDomain' | 'subdomain'> & Partial<Pick<Tenant, 'customDomainVerifiedAt'>>, env: Record<string, string | undefined> = process.env): string {
-  const production = env.NODE_ENV === 'production';
-  const scheme = env.PUBLIC_URL_SCHEME ?? (production ? 'https' : 'http');
-  const port = env.PUBLIC_PORT ?? (production ? '' : '3000');
   const root = env.PLATFORM_ROOT_DOMAIN ?? rootDomain();
   // Under a localhost root (development) custom domains do not resolve, so links use the subdomain.
   const local = root === 'localhost' || root.endsWith('.localhost');
   // A custom domain not (yet) proven by DNS is not served, so links must not point at it.
   const verified = tenant.customDomainVerifiedAt !== null;
   const host = tenant.customDomain && verified && !local ? tenant.customDomain : `${tenant.subdomain}.${root}`;
-  const defaultPort = (scheme === 'https' && port === '443') || (scheme === 'http' && port === '80');
-  return `${scheme}://${host}${port && !defaultPort ? `:${port}` : ''}`;
+  return publicOrigin(host, env);
 }
