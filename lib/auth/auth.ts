@@ -2,6 +2,7 @@ import NextAuth, { type NextAuthConfig } from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
 import { log } from '@/lib/log';
 import { authorizeCustomer } from './authorize-customer';
+import { signedInAtOf, stampSignedInAt } from './session-freshness';
 
 export { TooManyAttempts } from './authorize-customer';
 
@@ -41,6 +42,7 @@ export const authConfig = {
       if (user) {
         token.customerId = user.id;
         token.tenantId = (user as { tenantId?: string }).tenantId;
+        stampSignedInAt(token);
       }
       return token;
     },
@@ -49,6 +51,7 @@ export const authConfig = {
         ...session,
         customerId: typeof token.customerId === 'string' ? token.customerId : undefined,
         tenantId: typeof token.tenantId === 'string' ? token.tenantId : undefined,
+        signedInAt: signedInAtOf(token),
       };
     },
   },

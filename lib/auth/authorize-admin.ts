@@ -7,6 +7,7 @@ import { consumeRateLimit, resetRateLimit } from '@/lib/rate-limit';
 import { parseHost, requestHost } from '@/lib/tenancy/parse-host';
 import { TooManyAttempts } from './authorize-customer';
 import { MAX_PASSWORD_LENGTH, verifyPassword } from './password';
+import { sessionPredatesPasswordChange } from './session-freshness';
 
 /** Operators hold the keys to every shop: their passwords are longer than a shop's staff passwords. */
 export const ADMIN_MIN_PASSWORD_LENGTH = 14;
@@ -84,8 +85,7 @@ export async function resolveAdminAccess(sessions: AdminSessions): Promise<Admin
   const someoneElse = sessions.others.some((s) => Boolean(s?.staffUserId || s?.customerId));
   if (isAdminHost(sessions.host) && sessions.admin?.adminId) {
     const admin = await findSuperAdmin({ id: sessions.admin.adminId });
-    // A session from before the last password change (or one that cannot say when it began) is over.
-    if (admin?.passwordChangedAt && !((sessions.admin.signedInAt ?? 0) >= admin.passwordChangedAt.getTime())) return { kind: 'anonymous' };
+    if (admin && sessionPredatesPasswordChange(sessions.admin.signedInAt, admin.passwordChangedAt)) return { kind: 'anonymous' };
     if (admin) return { kind: 'admin', admin: { id: admin.id, email: admin.email, name: admin.name } };
     return { kind: 'someone-else' };
   }

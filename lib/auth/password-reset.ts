@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { and, eq, gt, isNull } from 'drizzle-orm';
-import { customers, passwordResetTokens, type Customer, type Tenant } from '@/db/schema';
+import { auditLog, customers, passwordResetTokens, type Customer, type Tenant } from '@/db/schema';
 import { findCustomerByEmail } from '@/lib/customers/customer-repository';
 import { AppError } from '@/lib/errors';
 import { log } from '@/lib/log';
@@ -52,7 +52,10 @@ export async function createPasswordReset(tenant: Tenant, email: string, now = n
   return { ...created, resetUrl };
 }
 
-/** Sets a new password with a valid, unused, unexpired token, and spends every open token of the account. */
+/**
+ * Sets a new password with a valid, unused, unexpired token, spends every open token of the account and
+ * ends every session signed in before now (`passwordChangedAt`): whoever knew the old password is out.
+ */
 export async function resetPassword(tenant: Tenant, token: string, newPassword: string, now = new Date()): Promise<Customer> {
   if (newPassword.length < MIN_PASSWORD_LENGTH || newPassword.length > MAX_PASSWORD_LENGTH) {
     throw new AppError('VALIDATION_FAILED', 'Please choose another password.', {
@@ -75,10 +78,11 @@ export async function resetPassword(tenant: Tenant, token: string, newPassword: 
       .where(and(eq(passwordResetTokens.customerId, spent.customerId), isNull(passwordResetTokens.usedAt)));
     const [customer] = await tx
       .update(customers)
-      .set({ passwordHash, updatedAt: now })
+      .set({ passwordHash, passwordChangedAt: now, updatedAt: now })
       .where(eq(customers.id, spent.customerId))
       .returning();
     if (!customer) throw new AppError('NOT_FOUND', 'This account no longer exists.');
+    await tx.insert(auditLog).values({ tenantId: tenant.id, actor: customer.email, action: 'customer.password_reset', details: { customerId: customer.id } });
     return customer;
   });
 }
