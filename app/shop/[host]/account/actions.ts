@@ -7,6 +7,7 @@ import { getCurrentCustomer } from '@/lib/auth/current-customer';
 import { signInWithCredentials } from '@/lib/auth/sign-in-with-credentials';
 import { createPasswordReset, resetPassword } from '@/lib/auth/password-reset';
 import { addAddress, deleteAddress } from '@/lib/customers/addresses';
+import { changeCustomerPassword } from '@/lib/customers/change-password';
 import { updateProfile } from '@/lib/customers/update-profile';
 import { errorFormState, formValues, safeRedirectPath, type FormState } from '@/lib/forms/form-state';
 import { isUuid } from '@/lib/ids';
@@ -86,6 +87,19 @@ export async function updateProfileAction(_prev: FormState, formData: FormData):
   }
   revalidatePath('/account');
   return { status: 'success', message: 'Your details are saved.' };
+}
+
+export async function changePasswordAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  const { tenant, customer } = await requireCustomer();
+  const field = (name: string) => String(formData.get(name) ?? '');
+  try {
+    await changeCustomerPassword(tenant.id, customer, { currentPassword: field('currentPassword'), newPassword: field('newPassword'), confirmPassword: field('confirmPassword') });
+  } catch (error) {
+    return errorFormState(error, {});
+  }
+  // This session ended with the change like every other: its cookie goes, and the sign-in page says why.
+  await signOut({ redirectTo: '/account/sign-in?reset=1' });
+  return { status: 'success' };
 }
 
 export async function addAddressAction(_prev: FormState, formData: FormData): Promise<FormState> {
