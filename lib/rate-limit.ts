@@ -4,6 +4,8 @@ import { rowsOf } from '@/db/rows';
 
 export interface RateLimitResult {
   allowed: boolean;
+  /** The hits in this window, this one included: `limit + 1` is the first one refused. */
+  hits: number;
   remaining: number;
   retryAfterSeconds: number;
 }
@@ -24,6 +26,7 @@ export async function consumeRateLimit(key: string, limit: number, windowSeconds
   const hits = Number(rows[0]?.hits ?? 1);
   return {
     allowed: hits <= limit,
+    hits,
     remaining: Math.max(0, limit - hits),
     retryAfterSeconds: Math.max(1, Number(rows[0]?.retry_after ?? windowSeconds)),
   };

@@ -146,7 +146,7 @@ describe('password reset', () => {
 
   it('refuses an expired token', async () => {
     const past = new Date(Date.now() - 2 * 60 * 60_000);
-    const reset = await createPasswordReset(shops.consumer, 'target@example.test', past);
+    const reset = await createPasswordReset(shops.consumer, 'target@example.test', { now: past });
     const token = new URL(reset!.resetUrl).searchParams.get('token')!;
     await expect(resetPassword(shops.consumer, token, 'too late password')).rejects.toThrow(/expired/);
   });

@@ -14,6 +14,7 @@ const items = [
   { href: '/dashboard/branding', label: 'Branding' },
   { href: '/dashboard/settings', label: 'Registration' },
   { href: '/dashboard/staff', label: 'Staff' },
+  { href: '/dashboard/account', label: 'Your account' },
 ];
 
 /** The dashboard's sections; a row of tabs on a phone, a column beside the page from `md` up. */

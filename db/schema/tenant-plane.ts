@@ -35,6 +35,8 @@ export const customers = pgTable(
     countryCode: text(),
     status: customerStatus().notNull().default('pending_approval'),
     passwordHash: text(),
+    /** Sessions signed in before this moment are no longer honoured (set when the password changes). */
+    passwordChangedAt: timestamp({ withTimezone: true }),
     phone: text(),
     vatCheck: vatCheckResult().notNull().default('not_checked'),
     approvalType: approvalType(),

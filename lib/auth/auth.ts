@@ -2,6 +2,7 @@ import NextAuth, { type NextAuthConfig } from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
 import { createAuthLogger } from './auth-logger';
 import { authorizeCustomer } from './authorize-customer';
+import { signedInAtOf, stampSignedInAt } from './session-freshness';
 
 export { TooManyAttempts } from './authorize-customer';
 
@@ -31,6 +32,7 @@ export const authConfig = {
       if (user) {
         token.customerId = user.id;
         token.tenantId = (user as { tenantId?: string }).tenantId;
+        stampSignedInAt(token);
       }
       return token;
     },
@@ -39,6 +41,7 @@ export const authConfig = {
         ...session,
         customerId: typeof token.customerId === 'string' ? token.customerId : undefined,
         tenantId: typeof token.tenantId === 'string' ? token.tenantId : undefined,
+        signedInAt: signedInAtOf(token),
       };
     },
   },

@@ -3,10 +3,10 @@ import { z } from 'zod';
 import { platformDb } from '@/db/connection-registry';
 import { staffUsers } from '@/db/schema';
 import { log } from '@/lib/log';
-import { consumeRateLimit, resetRateLimit } from '@/lib/rate-limit';
 import { parseHost, requestHost } from '@/lib/tenancy/parse-host';
-import { TooManyAttempts } from './authorize-customer';
 import { MAX_PASSWORD_LENGTH, verifyPassword } from './password';
+import { sessionPredatesPasswordChange } from './session-freshness';
+import { admitSignIn, forgetSignInFailures } from './sign-in-limits';
 
 /** Operators hold the keys to every shop: their passwords are longer than a shop's staff passwords. */
 export const ADMIN_MIN_PASSWORD_LENGTH = 14;
@@ -21,8 +21,6 @@ export const credentialsSchema = z.object({
   email: z.string().trim().toLowerCase().email().max(254),
   password: z.string().min(1).max(MAX_PASSWORD_LENGTH),
 });
-
-const ACCOUNT_LIMIT = { hits: 5, windowSeconds: 15 * 60 };
 
 export function isAdminHost(host: string | null | undefined): boolean {
   return parseHost(host, process.env.PLATFORM_ROOT_DOMAIN).kind === 'admin';
@@ -48,15 +46,10 @@ export async function authorizeAdmin(raw: unknown, request: Request) {
   const parsed = credentialsSchema.safeParse(raw);
   if (!parsed.success) return null;
   const { email, password } = parsed.data;
-  const accountKey = `admin-signin:${email}`;
-  const attempt = await consumeRateLimit(accountKey, ACCOUNT_LIMIT.hits, ACCOUNT_LIMIT.windowSeconds);
-  if (!attempt.allowed) {
-    log.warn({ event: 'admin_signin_rate_limited' }, 'admin sign-in attempts rate limited');
-    throw new TooManyAttempts();
-  }
+  const accountKey = await admitSignIn({ kind: 'admin', realm: 'platform', email, request });
   const admin = await findSuperAdmin({ email });
   if (!(await verifyPassword(admin?.passwordHash ?? undefined, password)) || !admin) return null;
-  await resetRateLimit(accountKey);
+  await forgetSignInFailures(accountKey);
   log.info({ event: 'admin_signed_in', adminId: admin.id }, 'super admin signed in');
   return { id: admin.id, email: admin.email, name: admin.name };
 }
@@ -84,8 +77,7 @@ export async function resolveAdminAccess(sessions: AdminSessions): Promise<Admin
   const someoneElse = sessions.others.some((s) => Boolean(s?.staffUserId || s?.customerId));
   if (isAdminHost(sessions.host) && sessions.admin?.adminId) {
     const admin = await findSuperAdmin({ id: sessions.admin.adminId });
-    // A session from before the last password change (or one that cannot say when it began) is over.
-    if (admin?.passwordChangedAt && !((sessions.admin.signedInAt ?? 0) >= admin.passwordChangedAt.getTime())) return { kind: 'anonymous' };
+    if (admin && sessionPredatesPasswordChange(sessions.admin.signedInAt, admin.passwordChangedAt)) return { kind: 'anonymous' };
     if (admin) return { kind: 'admin', admin: { id: admin.id, email: admin.email, name: admin.name } };
     return { kind: 'someone-else' };
   }

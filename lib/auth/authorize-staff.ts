@@ -2,19 +2,15 @@ import { and, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { platformDb } from '@/db/connection-registry';
 import { staffUsers, tenantMemberships } from '@/db/schema';
-import { log } from '@/lib/log';
-import { consumeRateLimit, resetRateLimit } from '@/lib/rate-limit';
 import { requestHost } from '@/lib/tenancy/parse-host';
 import { getTenantByHost } from '@/lib/tenancy/tenant-directory';
-import { TooManyAttempts } from './authorize-customer';
 import { verifyPassword } from './password';
+import { admitSignIn, forgetSignInFailures } from './sign-in-limits';
 
 export const credentialsSchema = z.object({
   email: z.string().trim().toLowerCase().email().max(254),
   password: z.string().min(1).max(200),
 });
-
-const ACCOUNT_LIMIT = { hits: 5, windowSeconds: 15 * 60 };
 
 /** A staff member of the shop on this host, with their role there; null for anybody else. */
 export async function findStaffMembership(tenantId: string, email: string) {
@@ -38,14 +34,9 @@ export async function authorizeStaff(raw: unknown, request: Request) {
   const tenant = await getTenantByHost(requestHost(request.headers) ?? '');
   if (!tenant) return null;
   const { email, password } = parsed.data;
-  const accountKey = `staff-signin:${tenant.id}:${email}`;
-  const attempt = await consumeRateLimit(accountKey, ACCOUNT_LIMIT.hits, ACCOUNT_LIMIT.windowSeconds);
-  if (!attempt.allowed) {
-    log.warn({ tenantId: tenant.id, event: 'staff_signin_rate_limited' }, 'staff sign-in attempts rate limited');
-    throw new TooManyAttempts();
-  }
+  const accountKey = await admitSignIn({ kind: 'staff', realm: tenant.id, email, request });
   const staff = await findStaffMembership(tenant.id, email);
   if (!(await verifyPassword(staff?.passwordHash ?? undefined, password)) || !staff) return null;
-  await resetRateLimit(accountKey);
+  await forgetSignInFailures(accountKey);
   return { id: staff.id, email: staff.email, name: staff.name, tenantId: tenant.id };
 }

@@ -7,10 +7,12 @@ import { effectiveCustomerStatus } from '@/lib/registration/decide-registration'
 import { withTenant } from '@/lib/tenancy/with-tenant';
 import { auth } from './auth';
 import { hasSessionCookie } from './session-cookie';
+import { sessionPredatesPasswordChange } from './session-freshness';
 
 export interface SessionClaims {
   customerId?: string;
   tenantId?: string;
+  signedInAt?: number;
 }
 
 /**
@@ -24,16 +26,20 @@ export function sessionCustomerIdFor(session: SessionClaims | null | undefined, 
 
 export { hasSessionCookie };
 
-/** The signed-in customer of this shop, fresh from the database (status changes apply at once). */
+/**
+ * The signed-in customer of this shop, fresh from the database (status changes apply at once). A
+ * session signed in before the account's last password reset or change counts as nobody.
+ */
 export const getCurrentCustomer = cache(async (tenantId: string): Promise<Customer | null> => {
   // No session cookie, no session: a visitor skips Auth.js, which builds a CSRF token (random bytes and
   // a SHA-256 digest) on every call, about a millisecond of a catalog page's CPU.
   if (!hasSessionCookie((await cookies()).getAll().map((c) => c.name))) return null;
-  const customerId = sessionCustomerIdFor((await auth()) as SessionClaims | null, tenantId);
+  const session = (await auth()) as SessionClaims | null;
+  const customerId = sessionCustomerIdFor(session, tenantId);
   if (!customerId) return null;
   return withTenant(tenantId, async (tx) => {
     const customer = await findCustomerById(tx, customerId);
-    if (!customer) return null;
+    if (!customer || sessionPredatesPasswordChange(session?.signedInAt, customer.passwordChangedAt)) return null;
     const now = new Date();
     if (effectiveCustomerStatus(customer, now) === 'expired') {
       return (await expireTemporaryApproval(tx, customer.id, now)) ?? customer;

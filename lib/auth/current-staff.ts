@@ -8,6 +8,7 @@ import { staffUsers, tenantMemberships } from '@/db/schema';
 import { AppError } from '@/lib/errors';
 import { safeRedirectPath } from '@/lib/forms/form-state';
 import { PUBLIC_PATH_HEADER } from '@/lib/tenancy/internal-path';
+import { sessionPredatesPasswordChange } from './session-freshness';
 import { staffAuth } from './staff-auth';
 
 export interface StaffMember {
@@ -20,21 +21,23 @@ export interface StaffMember {
 
 /**
  * The signed-in staff member of this shop, checked against the database on every request: a session
- * issued for another shop, or for a membership revoked since, counts as nobody.
+ * issued for another shop, for a membership revoked since, or signed in before the member's last
+ * password change, counts as nobody.
  */
 export const getCurrentStaff = cache(async (tenantId: string): Promise<StaffMember | null> => {
   const session = await staffSession();
   if (!session?.staffUserId || session.tenantId !== tenantId) return null;
   const db = await platformDb();
   const [row] = await db
-    .select({ id: staffUsers.id, email: staffUsers.email, name: staffUsers.name, role: tenantMemberships.role })
+    .select({ id: staffUsers.id, email: staffUsers.email, name: staffUsers.name, role: tenantMemberships.role, passwordChangedAt: staffUsers.passwordChangedAt })
     .from(staffUsers)
     .innerJoin(tenantMemberships, and(eq(tenantMemberships.staffUserId, staffUsers.id), eq(tenantMemberships.tenantId, tenantId)))
     .where(eq(staffUsers.id, session.staffUserId));
-  return row ? { ...row, tenantId } : null;
+  if (!row || sessionPredatesPasswordChange(session.signedInAt, row.passwordChangedAt)) return null;
+  return { id: row.id, email: row.email, name: row.name, role: row.role, tenantId };
 });
 
-const staffSession = cache(async () => (await staffAuth()) as { staffUserId?: string; tenantId?: string } | null);
+const staffSession = cache(async () => (await staffAuth()) as { staffUserId?: string; tenantId?: string; signedInAt?: number } | null);
 
 /** A staff session issued by another shop (a cookie carried over by hand): that shop's business only. */
 async function signedInElsewhere(tenantId: string): Promise<boolean> {

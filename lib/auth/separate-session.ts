@@ -2,6 +2,7 @@ import type { NextAuthConfig } from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
 import { authConfig } from './auth';
 import { createAuthLogger } from './auth-logger';
+import { signedInAtOf, stampSignedInAt } from './session-freshness';
 
 type Authorize = (raw: unknown, request: Request) => Promise<{ id: string; tenantId?: string } | null>;
 
@@ -50,8 +51,7 @@ export function separateSessionConfig(options: SeparateSessionOptions): NextAuth
       jwt({ token, user }) {
         if (user) {
           token[subjectClaim] = user.id;
-          // Kept through every later refresh of the token (unlike `iat`): when the person signed in.
-          token.signedInAt = Date.now();
+          stampSignedInAt(token);
           if (carriesTenant) token.tenantId = (user as { tenantId?: string }).tenantId;
         }
         return token;
@@ -60,7 +60,7 @@ export function separateSessionConfig(options: SeparateSessionOptions): NextAuth
         return {
           ...session,
           [subjectClaim]: stringOrUndefined(token[subjectClaim]),
-          signedInAt: typeof token.signedInAt === 'number' ? token.signedInAt : undefined,
+          signedInAt: signedInAtOf(token),
           ...(carriesTenant ? { tenantId: stringOrUndefined(token.tenantId) } : {}),
         };
       },

@@ -1,7 +1,7 @@
 import { AuthError } from 'next-auth';
 import type { FormState } from '@/lib/forms/form-state';
 import { formValues } from '@/lib/forms/form-state';
-import { TooManyAttempts } from './authorize-customer';
+import { TooManyAttempts } from './sign-in-limits';
 
 type CredentialsSignIn = (provider: string, options: { email: FormDataEntryValue | null; password: FormDataEntryValue | null; redirectTo: string }) => Promise<unknown>;
 

@@ -25,6 +25,11 @@ export default async function StaffSignInPage({ params, searchParams }: Props) {
           Welcome to the team. Sign in with your email address and password.
         </p>
       ) : null}
+      {query.password === 'changed' ? (
+        <p role="status" className="mt-4 rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-800">
+          Your password is changed and every session with the old one has ended. Sign in with the new password.
+        </p>
+      ) : null}
       <div className="mt-6 rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
         <StaffSignInForm callbackUrl={callbackUrl} />
       </div>

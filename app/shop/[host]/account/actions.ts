@@ -1,13 +1,17 @@
 'use server';
 
+import { AuthError } from 'next-auth';
 import { revalidatePath } from 'next/cache';
+import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { signIn, signOut } from '@/lib/auth/auth';
 import { getCurrentCustomer } from '@/lib/auth/current-customer';
 import { signInWithCredentials } from '@/lib/auth/sign-in-with-credentials';
 import { createPasswordReset, resetPassword } from '@/lib/auth/password-reset';
 import { addAddress, deleteAddress } from '@/lib/customers/addresses';
+import { changeCustomerPassword } from '@/lib/customers/change-password';
 import { updateProfile } from '@/lib/customers/update-profile';
+import { clientAddress, trustProxyHeaders } from '@/lib/http/client-address';
 import { errorFormState, formValues, safeRedirectPath, type FormState } from '@/lib/forms/form-state';
 import { isUuid } from '@/lib/ids';
 import { log } from '@/lib/log';
@@ -32,7 +36,15 @@ export async function registerAction(_prev: FormState, formData: FormData): Prom
   await sendRegistrationEmail(tenant, registered.customer, registered.decision).catch((error: unknown) =>
     log.error({ err: error, tenantId: tenant.id, customerId: registered.customer.id }, 'registration email failed'),
   );
-  await signIn('credentials', { email: registered.customer.email, password: formData.get('password'), redirectTo: '/account?welcome=1' });
+  try {
+    await signIn('credentials', { email: registered.customer.email, password: formData.get('password'), redirectTo: '/account?welcome=1' });
+  } catch (error) {
+    // Anything but a refused sign-in (the redirect into the account included) goes on as it came.
+    if (!(error instanceof AuthError)) throw error;
+    // The account exists either way: a sign-in limit reached from this address only means signing in by hand.
+    log.info({ event: 'registration_signin_refused', tenantId: tenant.id, customerId: registered.customer.id }, 'signed in after registration refused');
+    redirect('/account/sign-in?registered=1');
+  }
   return { status: 'success' };
 }
 
@@ -51,7 +63,8 @@ export async function requestResetAction(_prev: FormState, formData: FormData): 
     return { status: 'error', fieldErrors: { email: 'Please enter a valid email address.' }, values: { email } };
   }
   try {
-    const reset = await createPasswordReset(tenant, email);
+    const client = clientAddress(await headers(), { trustProxyHeaders: trustProxyHeaders() });
+    const reset = await createPasswordReset(tenant, email, { client });
     if (reset) await sendPasswordResetEmail(tenant, reset);
   } catch (error) {
     log.error({ err: error, tenantId: tenant.id }, 'password reset request failed');
@@ -86,6 +99,19 @@ export async function updateProfileAction(_prev: FormState, formData: FormData):
   }
   revalidatePath('/account');
   return { status: 'success', message: 'Your details are saved.' };
+}
+
+export async function changePasswordAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  const { tenant, customer } = await requireCustomer();
+  const field = (name: string) => String(formData.get(name) ?? '');
+  try {
+    await changeCustomerPassword(tenant.id, customer, { currentPassword: field('currentPassword'), newPassword: field('newPassword'), confirmPassword: field('confirmPassword') });
+  } catch (error) {
+    return errorFormState(error, {});
+  }
+  // This session ended with the change like every other: its cookie goes, and the sign-in page says why.
+  await signOut({ redirectTo: '/account/sign-in?reset=1' });
+  return { status: 'success' };
 }
 
 export async function addAddressAction(_prev: FormState, formData: FormData): Promise<FormState> {

@@ -3,6 +3,8 @@ import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { AddAddressForm, ProfileForm } from '@/components/account/profile-forms';
 import { StatusBanner } from '@/components/account/status-banner';
+import { PasswordChangeForm } from '@/components/forms/password-change-form';
+import { MIN_PASSWORD_LENGTH } from '@/lib/auth/password';
 import { getCurrentCustomer } from '@/lib/auth/current-customer';
 import { listAddresses } from '@/lib/customers/addresses';
 import { loyaltyBalance, loyaltyEnabled, loyaltyRatesOf } from '@/lib/loyalty/loyalty';
@@ -11,7 +13,7 @@ import { countryOptions } from '@/lib/registration/country-options';
 import { customerStatusMessage, effectiveCustomerStatus } from '@/lib/registration/decide-registration';
 import { getShop } from '@/lib/storefront/current-shop';
 import { withTenant } from '@/lib/tenancy/with-tenant';
-import { deleteAddressAction, signOutAction } from './actions';
+import { changePasswordAction, deleteAddressAction, signOutAction } from './actions';
 
 export const metadata: Metadata = { title: 'Your account', robots: { index: false } };
 
@@ -60,6 +62,12 @@ export default async function AccountPage({ params, searchParams }: Props) {
         <h2 id="profile-heading" className="text-lg font-semibold">Your details</h2>
         <p className="mt-1 text-sm text-slate-600">Signed in as {customer.email}</p>
         <div className="mt-4"><ProfileForm name={customer.name} phone={customer.phone} /></div>
+      </section>
+
+      <section aria-labelledby="password-heading" className="rounded-lg border border-slate-200 bg-white p-6">
+        <h2 id="password-heading" className="text-lg font-semibold">Password</h2>
+        <p className="mt-1 mb-4 text-sm text-slate-600">Changing it signs you out everywhere, on this device too: sign in again with the new password.</p>
+        <PasswordChangeForm action={changePasswordAction} minLength={MIN_PASSWORD_LENGTH} />
       </section>
 
       <section aria-labelledby="company-heading" className="rounded-lg border border-slate-200 bg-white p-6">

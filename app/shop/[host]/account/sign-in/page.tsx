@@ -22,6 +22,11 @@ export default async function SignInPage({ params, searchParams }: Props) {
           Your password is changed. Sign in with the new one.
         </p>
       ) : null}
+      {query.registered ? (
+        <p role="status" className="mt-4 rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-800" data-testid="registered-notice">
+          Your account is created. Please sign in with your email address and password.
+        </p>
+      ) : null}
       <div className="mt-6 rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
         <SignInForm callbackUrl={callbackUrl} />
       </div>
