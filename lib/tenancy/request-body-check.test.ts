@@ -57,6 +57,10 @@ describe('checkRequestBody', () => {
     for (const root of ['[]', '["$undefined",{"a":"$Q1"}]', '["$K1",5]', '"$K1"']) {
       expect(await check('/cart', { 'next-action': '40aa', 'content-type': 'multipart/form-data; boundary=XX', 'content-length': '1' }, bytes(multipart(root))), root).toMatchObject({ status: 400 });
     }
+    // An action that uses none of its arguments (sign-out buttons): Next.js sends an empty list as text.
+    const signOut = { 'next-action': '00ab', 'content-type': 'text/plain;charset=UTF-8', 'content-length': '2' };
+    expect(await check('/account', signOut, bytes('[]'))).toBeNull();
+    for (const body of ['["$K1"]', '[1]', 'junk']) expect(await check('/account', signOut, bytes(body)), body).toMatchObject({ status: 400 });
   });
 
   it('leaves bodies with a Content-Length that nothing of Next.js decodes to their route', async () => {

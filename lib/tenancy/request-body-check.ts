@@ -18,27 +18,42 @@ export interface BodyCheckedRequest {
 const BAD_BODY: Refusal = { status: 400, code: 'BAD_REQUEST', message: 'The request body cannot be read: it is not a well-formed form or action call.' };
 
 /**
- * A server action call as this application's pages make it: every action is a form's action, so React
- * sends its arguments as multipart with the argument list in field `0`, a JSON array ending in a
- * reference to the form's FormData (`"$K1"`). Anything else would reach an action as arguments it was
- * never written for (and throw, a 500), so it is refused here.
+ * A server action call as this application's pages make it. Every action is a form's action, and Next.js
+ * sends only the arguments an action uses (the first byte of its id says which): an action that uses
+ * none gets an empty list, as text; any other gets a list ending in the form's FormData (`"$K1"`), as
+ * multipart with the list in field `0`. Anything else would reach an action as arguments it was never
+ * written for (and throw, a 500), so it is refused here.
  */
-function isFormActionCall(form: FormData): boolean {
-  const root = form.get('0');
-  if (typeof root !== 'string') return false;
+function fitsFormAction(actionId: string, args: unknown[]): boolean {
+  const info = parseInt(actionId.slice(0, 2), 16);
+  const usesArguments = Number.isNaN(info) || (info & 0x7f) !== 0;
+  if (!usesArguments) return args.length === 0;
+  const last = args.at(-1);
+  return typeof last === 'string' && /^\$K[0-9a-f]+$/.test(last);
+}
+
+function parseList(text: unknown): unknown[] | null {
+  if (typeof text !== 'string') return null;
   try {
-    const args: unknown = JSON.parse(root);
-    return Array.isArray(args) && typeof args.at(-1) === 'string' && /^\$K[0-9a-f]+$/.test(args.at(-1) as string);
+    const value: unknown = JSON.parse(text);
+    return Array.isArray(value) ? value : null;
   } catch {
-    return false;
+    return null;
   }
 }
 
-async function wellFormed(bytes: Uint8Array<ArrayBuffer>, contentType: string, isAction: boolean): Promise<boolean> {
-  if (!/^\s*multipart\/form-data/i.test(contentType)) return !isAction;
+async function wellFormed(bytes: Uint8Array<ArrayBuffer>, contentType: string, actionId: string | null): Promise<boolean> {
   try {
-    const form = await new Response(bytes, { headers: { 'content-type': contentType } }).formData();
-    return !isAction || isFormActionCall(form);
+    if (/^\s*multipart\/form-data/i.test(contentType)) {
+      const form = await new Response(bytes, { headers: { 'content-type': contentType } }).formData();
+      if (actionId === null) return true;
+      const args = parseList(form.get('0'));
+      return args !== null && fitsFormAction(actionId, args);
+    }
+    if (actionId === null) return true;
+    // Text carries no FormData: only the empty list of an action that uses no arguments.
+    const args = parseList(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
+    return args !== null && args.length === 0 && fitsFormAction(actionId, args);
   } catch {
     return false;
   }
@@ -48,13 +63,13 @@ export async function checkRequestBody(request: BodyCheckedRequest): Promise<Ref
   if (!request.body || request.method === 'GET' || request.method === 'HEAD') return null;
   const contentType = request.headers.get('content-type') ?? '';
   const page = !request.pathname.startsWith('/api/');
-  const isAction = page && request.headers.get('next-action') !== null;
-  const decodedByNext = page && (isAction || /^\s*multipart\//i.test(contentType));
+  const actionId = page ? request.headers.get('next-action') : null;
+  const decodedByNext = page && (actionId !== null || /^\s*multipart\//i.test(contentType));
   const counted = request.headers.get('content-length') === null;
   if (!counted && !decodedByNext) return null;
   const limit = bodyLimitFor(request.pathname);
   const bytes = await readBytesWithin(request.body, limit);
   if (!bytes) return payloadTooLarge(limit);
-  if (decodedByNext && !(await wellFormed(bytes, contentType, isAction))) return BAD_BODY;
+  if (decodedByNext && !(await wellFormed(bytes, contentType, actionId))) return BAD_BODY;
   return null;
 }
