@@ -1,5 +1,6 @@
 /**
- * Stamps each request with its socket's address (lib/http/peer-address.ts). Refuses to start with an unreadable provider deadline (PAYMENT_PROVIDER_TIMEOUT_MS,
+ * Stamps each request with its socket's address (lib/http/peer-address.ts) and answers the methods
+ * middleware.ts never sees with a 405. Refuses to start with an unreadable provider deadline (PAYMENT_PROVIDER_TIMEOUT_MS,
  * EMAIL_SEND_TIMEOUT_MS). Starts the outbox relay inside the app server when an Inngest engine is configured, so orders reach
  * the workflow with nothing else to run (the embedded PGlite database can only be opened by one process,
  * so a separate relay is not even possible there). `OUTBOX_RELAY_IN_PROCESS=0` turns it off for
@@ -10,6 +11,9 @@ export async function register(): Promise<void> {
   // Every request from here on carries its socket's address in a header no client can set (sign-in limits).
   const { installPeerAddressStamp } = await import('@/lib/http/peer-address');
   installPeerAddressStamp();
+  // TRACE, CONNECT and unknown method tokens get a 405 (lib/http/unroutable-methods.ts), not a 500 or a dropped socket.
+  const { refuseUnroutableMethodsOnEveryServer } = await import('@/lib/http/unroutable-methods');
+  refuseUnroutableMethodsOnEveryServer();
   // A mistyped provider deadline stops the server here, not the first refund or email hours later.
   const { paymentProviderTimeoutMs } = await import('@/lib/payments/provider-call');
   const { emailSendTimeoutMs } = await import('@/lib/email/resend-transport');

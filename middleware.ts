@@ -2,7 +2,8 @@ import { NextResponse, type NextRequest } from 'next/server';
 import { CACHED_STOREFRONT_CACHE_CONTROL, cachedStorefrontPath } from '@/lib/tenancy/cached-storefront';
 import { internalPath, PUBLIC_PATH_HEADER } from '@/lib/tenancy/internal-path';
 import { parseHost, requestHost } from '@/lib/tenancy/parse-host';
-import { guardRequest } from '@/lib/tenancy/request-guard';
+import { checkRequestBody } from '@/lib/tenancy/request-body-check';
+import { guardRequest, type Refusal } from '@/lib/tenancy/request-guard';
 import { createTenantLimiter, isPrefetch, parseTenantRateLimit, type TenantLimiter } from '@/lib/tenancy/tenant-rate-limit';
 
 const REFUSAL_DELAY_MS = 1_000;
@@ -25,14 +26,19 @@ const TOO_BUSY = '<!doctype html><html lang="en"><meta charset="utf-8"><meta nam
  * request for `/shop/...` on any host is itself prefixed and lands on a 404. It is not a security
  * boundary: pages, actions and route handlers check tenant and session themselves.
  */
+function refusalResponse(refusal: Refusal): NextResponse {
+  const headers: Record<string, string> = { 'Cache-Control': 'no-store' };
+  if (refusal.status === 405) headers.Allow = refusal.allow;
+  return NextResponse.json({ code: refusal.code, message: refusal.message }, { status: refusal.status, headers });
+}
+
 export async function middleware(request: NextRequest) {
-  const refusal = guardRequest(
-    { method: request.method, pathname: request.nextUrl.pathname, headers: request.headers },
-    { trustProxyHeaders: process.env.TRUST_PROXY_HEADERS === '1' },
-  );
-  if (refusal) {
-    return NextResponse.json({ code: refusal.code, message: refusal.message }, { status: refusal.status, headers: { 'Cache-Control': 'no-store' } });
-  }
+  const { method, headers: requestHeaders } = request;
+  const { pathname, search } = request.nextUrl;
+  const refusal =
+    guardRequest({ method, pathname, search, headers: requestHeaders }, { trustProxyHeaders: process.env.TRUST_PROXY_HEADERS === '1' }) ??
+    (await checkRequestBody({ method, pathname, headers: requestHeaders, body: request.body }));
+  if (refusal) return refusalResponse(refusal);
   // API routes are guarded but not host-routed: they resolve the tenant themselves.
   if (request.nextUrl.pathname.startsWith('/api/')) return NextResponse.next();
   const target = parseHost(requestHost(request.headers), process.env.PLATFORM_ROOT_DOMAIN);

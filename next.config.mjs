@@ -51,8 +51,15 @@ const nextConfig = {
   // Browser-test servers on other ports build into their own directory, so two runs never share a build.
   distDir: process.env.NEXT_DIST_DIR || '.next',
   images: { unoptimized: true },
-  // A price CSV may be up to 1 MB (the import refuses more); leave room for the form around it.
-  experimental: { serverActions: { bodySizeLimit: '2mb' } },
+  experimental: {
+    // A price CSV may be up to 1 MB (the import refuses more); leave room for the form around it. The
+    // request guard refuses larger bodies with a 413 first (MAX_PAGE_BODY_BYTES, the same 2 MiB).
+    serverActions: { bodySizeLimit: '2mb' },
+    // How much of a body Next.js copies for the middleware, which counts a body sent without
+    // Content-Length and refuses it past its route's limit. A copy is cut off silently at this size, so
+    // it is kept a whole 1 MiB above every route's limit: a body cut off here is always one that is refused.
+    proxyClientMaxBodySize: '3mb',
+  },
 };
 
 export default nextConfig;

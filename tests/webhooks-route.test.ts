@@ -158,6 +158,22 @@ describe('POST /api/webhooks/payments/[provider]', () => {
 
   it('refuses an oversized body before verifying it', async () => {
     const result = await deliver(payload('evt_big', { tenant_id: ids.acme, padding: 'x'.repeat(300 * 1024) }));
-    expect(result).toEqual({ status: 422, body: { code: 'VALIDATION_FAILED', message: 'The webhook body is too large.' } });
+    expect(result).toEqual({ status: 413, body: { code: 'PAYLOAD_TOO_LARGE', message: 'The webhook body is larger than 256 KiB.' } });
+  });
+
+  it('stops reading a body streamed without Content-Length at the limit, and refuses it', async () => {
+    let pulled = 0;
+    const endless = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        pulled += 1;
+        controller.enqueue(new Uint8Array(64 * 1024).fill(120));
+      },
+    });
+    const request = new Request('https://platform.test/api/webhooks/payments/sandbox', { method: 'POST', body: endless, headers: { 'content-type': 'application/json' }, duplex: 'half' } as RequestInit);
+    const response = await POST(request, { params: Promise.resolve({ provider: 'sandbox' }) });
+    expect(response.status).toBe(413);
+    expect(await response.json()).toMatchObject({ code: 'PAYLOAD_TOO_LARGE' });
+    // 256 KiB is four 64 KiB chunks: the fifth crosses the limit and nothing after it is read.
+    expect(pulled).toBeLessThanOrEqual(6);
   });
 });

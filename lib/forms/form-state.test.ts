@@ -54,6 +54,19 @@ describe('form state: properties', () => {
     );
   });
 
+  it('turns a path with any character into one a Location header can carry, meaning the same', () => {
+    expect(safeRedirectPath('/products?q=é😀')).toBe('/products?q=%C3%A9%F0%9F%98%80');
+    expect(safeRedirectPath('/a b\u2028\ud800')).toBe('/a%20b%E2%80%A8%EF%BF%BD');
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary' }), (tail) => {
+        const path = safeRedirectPath(`/${tail}`);
+        expect(path).toMatch(/^[\x21-\x7e]+$/);
+        if (path !== '/account' && !tail.includes('%')) expect(decodeURIComponent(path)).toBe(`/${tail.toWellFormed()}`);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('does not redirect off-site through a tab or newline, which URL parsing removes', () => {
     for (const value of ['/\t/evil.example', '/\n/evil.example', '/\r\n/evil.example']) {
       expect(safeRedirectPath(value)).toBe('/account');

@@ -38,7 +38,9 @@ export function errorFormState(error: unknown, values: Record<string, string>): 
 export function safeRedirectPath(value: unknown, fallback = '/account'): string {
   if (typeof value !== 'string' || !value.startsWith('/') || value.startsWith('//') || value.includes('\\')) return fallback;
   if (/[\u0000-\u001f\u007f]/.test(value)) return fallback;
-  return value;
+  // It becomes a Location header, which carries ASCII only: anything else is %-escaped as UTF-8 (a lone
+  // surrogate as U+FFFD), so `/products?q=é😀` arrives as typed instead of failing the response.
+  return value.toWellFormed().replace(/[^\x21-\x7e]+/g, (run) => encodeURIComponent(run));
 }
 
 /** What an all-or-nothing file import returns to its form: on refusal, the failing rows to list. */

@@ -1,4 +1,5 @@
 import { AppError, toErrorBody } from '@/lib/errors';
+import { readTextWithin } from '@/lib/http/read-bounded-body';
 import { log } from '@/lib/log';
 import { applyPaymentEvent } from './apply-payment-event';
 import { receiveWebhook, type WebhookDeps } from './receive-webhook';
@@ -54,10 +55,7 @@ export async function handleWebhookRequest(request: Request, provider: string, o
   const verifier = options.providers ? options.providers.get(provider) : webhookVerifier(provider);
   if (!verifier) return errorResponse(new AppError('NOT_FOUND', 'Unknown payment provider.'));
   try {
-    const declaredLength = Number(request.headers.get('content-length') ?? 0);
-    if (declaredLength > MAX_WEBHOOK_BODY_BYTES) throw new AppError('VALIDATION_FAILED', 'The webhook body is too large.');
-    const rawBody = await request.text();
-    if (Buffer.byteLength(rawBody, 'utf8') > MAX_WEBHOOK_BODY_BYTES) throw new AppError('VALIDATION_FAILED', 'The webhook body is too large.');
+    const rawBody = await readTextWithin(request, MAX_WEBHOOK_BODY_BYTES, 'The webhook body');
     await verifier.verify(rawBody, request.headers, options.now ?? new Date());
     const result = await receiveWebhook(
       { provider, payload: rawBody, headers: Object.fromEntries(request.headers) },

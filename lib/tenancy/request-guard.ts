@@ -4,9 +4,16 @@
  * still check tenant and session themselves; this only turns hostile shapes into clean 4xx answers.
  */
 
+import { callbackUrlsOf, isAcceptedCallbackUrl, isAuthApiPath } from '@/lib/auth/auth-callback-url';
+import { formatByteLimit } from '@/lib/http/read-bounded-body';
+import { methodRefusal } from './allowed-methods';
+
 export interface GuardedRequest {
   method: string;
+  /** As sent, %-escapes and all. */
   pathname: string;
+  /** The query string as sent (with or without its `?`). */
+  search?: string;
   headers: { get(name: string): string | null };
 }
 
@@ -15,11 +22,36 @@ export interface GuardOptions {
   trustProxyHeaders: boolean;
 }
 
-export type Refusal = { status: 400 | 403 | 413; code: 'BAD_REQUEST' | 'FORBIDDEN' | 'PAYLOAD_TOO_LARGE'; message: string };
+export type Refusal =
+  | { status: 400 | 403 | 413; code: 'BAD_REQUEST' | 'FORBIDDEN' | 'PAYLOAD_TOO_LARGE'; message: string }
+  /** `allow` is the `Allow` header to answer with. */
+  | { status: 405; code: 'METHOD_NOT_ALLOWED'; message: string; allow: string };
 
-/** Server action bodies are capped at 2 MB by next.config.mjs; API bodies (webhooks, auth) are small. */
-export const MAX_PAGE_BODY_BYTES = 2_500_000;
+/**
+ * Bodies posted to pages (server actions: forms, logo uploads, CSV imports) may be as large as Next.js
+ * lets a server action be (`experimental.serverActions.bodySizeLimit` in next.config.mjs, 2 MiB, kept
+ * equal by tests/body-limits.test.ts); API bodies (webhooks, sign-in) are small.
+ */
+export const MAX_PAGE_BODY_BYTES = 2 * 1024 * 1024;
 export const MAX_API_BODY_BYTES = 1_000_000;
+
+export function bodyLimitFor(pathname: string): number {
+  return pathname.startsWith('/api/') ? MAX_API_BODY_BYTES : MAX_PAGE_BODY_BYTES;
+}
+
+export function payloadTooLarge(limit: number): Refusal {
+  return { status: 413, code: 'PAYLOAD_TOO_LARGE', message: `The request body is larger than ${formatByteLimit(limit)}.` };
+}
+
+/** Whether every segment of a path decodes: Next.js decodes route parameters and throws (a 500) on a broken %-escape. */
+export function pathDecodes(pathname: string): boolean {
+  try {
+    for (const segment of pathname.split('/')) decodeURIComponent(segment);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
@@ -60,14 +92,18 @@ export function guardRequest(request: GuardedRequest, options: GuardOptions): Re
   }
   const target = effectiveHost(request.headers, options);
   if ('status' in target) return target;
+  if (!pathDecodes(request.pathname)) return { status: 400, code: 'BAD_REQUEST', message: 'The address has a broken %-escape.' };
   const method = request.method.toUpperCase();
+  const allow = methodRefusal(method, request.pathname);
+  if (allow) return { status: 405, code: 'METHOD_NOT_ALLOWED', message: `This address does not answer ${method.slice(0, 20)} requests.`, allow };
+  if (isAuthApiPath(request.pathname) && !callbackUrlsOf(request.search ?? '', request.headers.get('cookie')).every((url) => isAcceptedCallbackUrl(url))) {
+    return { status: 400, code: 'BAD_REQUEST', message: 'The return address is not a valid URL.' };
+  }
   if (!UNSAFE_METHODS.has(method)) return null;
 
   const length = request.headers.get('content-length');
-  const limit = request.pathname.startsWith('/api/') ? MAX_API_BODY_BYTES : MAX_PAGE_BODY_BYTES;
-  if (length !== null && (!/^\d+$/.test(length.trim()) || Number(length) > limit)) {
-    return { status: 413, code: 'PAYLOAD_TOO_LARGE', message: `The request body is larger than ${Math.round(limit / 1_000_000 * 10) / 10} MB.` };
-  }
+  const limit = bodyLimitFor(request.pathname);
+  if (length !== null && (!/^\d+$/.test(length.trim()) || Number(length) > limit)) return payloadTooLarge(limit);
 
   // A browser always names the page a form or fetch came from. Another site's page, or an opaque one
   // ("null": sandboxed frames, data: URLs), may not post here with the visitor's cookies. Requests

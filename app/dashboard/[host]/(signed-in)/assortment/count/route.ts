@@ -3,10 +3,14 @@ import { requireStaff } from '@/lib/auth/current-staff';
 import { countArticlesFor, rulesWithinScope } from '@/lib/dashboard/assortment-rules';
 import { allowedScopeFor } from '@/lib/dashboard/assortment-scope';
 import { AppError, toErrorBody } from '@/lib/errors';
+import { readTextWithin } from '@/lib/http/read-bounded-body';
 import { catalogDb } from '@/lib/storefront/current-shop';
 import { requireRequestTenant } from '@/lib/storefront/request-tenant';
 
 export const dynamic = 'force-dynamic';
+
+/** A page of assortment rules is a few kilobytes of JSON. */
+const MAX_DRAFT_RULES_BYTES = 256 * 1024;
 
 /**
  * How many articles the storefront would list under draft rules, for the assortment page's live count.
@@ -16,9 +20,13 @@ export async function POST(request: NextRequest) {
   try {
     const tenant = await requireRequestTenant();
     await requireStaff(tenant.id);
-    const body: unknown = await request.json().catch(() => {
+    const text = await readTextWithin(request, MAX_DRAFT_RULES_BYTES, 'The draft rules');
+    let body: unknown;
+    try {
+      body = JSON.parse(text);
+    } catch {
       throw new AppError('VALIDATION_FAILED', 'Send the draft rules as JSON.');
-    });
+    }
     const db = await catalogDb();
     const rules = rulesWithinScope(body, await allowedScopeFor(db, tenant.id));
     return NextResponse.json({ count: await countArticlesFor(db, rules) }, { headers: { 'cache-control': 'no-store' } });
