@@ -12,7 +12,8 @@ export function SummaryRows({ rows, currency, discountTestId, totalTestId }: { r
           data-testid={row.key === 'discount' ? discountTestId : row.key === 'total' ? totalTestId : `summary-${row.key}`}
           className={clsx('flex justify-between gap-3', {
             'text-emerald-800': row.key === 'discount',
-            'border-t border-slate-200 pt-2 text-lg font-bold': row.key === 'total',
+            // A total that opens the block (a cart without discounts) needs no rule above it.
+            'border-t border-slate-200 pt-2 text-lg font-bold first:border-t-0 first:pt-0': row.key === 'total',
             'text-slate-600': row.key === 'vat',
           })}
         >

@@ -107,8 +107,8 @@ export default async function OrderPage({ params, searchParams }: Props) {
             {lines.map((l) => (
               <tr key={l.id} className="border-t border-slate-100" data-testid="order-line">
                 <td className="py-2">{l.name}<span className="block text-xs text-slate-500">{l.sku}</span></td>
-                <td className="py-2 text-right">{l.quantity}</td>
-                <td className="py-2 text-right tabular-nums">{money(displayLineAmount(l, price))}</td>
+                <td className="py-2 pl-3 text-right">{l.quantity}</td>
+                <td className="py-2 pl-3 text-right whitespace-nowrap tabular-nums">{money(displayLineAmount(l, price))}</td>
               </tr>
             ))}
           </tbody>
