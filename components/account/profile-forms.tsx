@@ -4,7 +4,7 @@ import { useActionState } from 'react';
 import { addAddressAction, updateProfileAction } from '@/app/shop/[host]/account/actions';
 import { Field, FormMessage, SelectField } from '@/components/forms/field';
 import { SubmitButton } from '@/components/forms/submit-button';
-import { idleFormState } from '@/lib/forms/form-state';
+import { checkedAfter, idleFormState } from '@/lib/forms/form-state';
 
 const smallButton = 'bg-brand text-brand-contrast rounded-md px-4 py-2 text-sm font-semibold disabled:opacity-60';
 
@@ -36,7 +36,7 @@ export function AddAddressForm({ countries, defaultCountry }: { countries: { val
       <Field name="city" label="City" autoComplete="address-level2" required defaultValue={v.city} error={e.city} />
       <SelectField name="countryCode" label="Country" required options={countries} defaultValue={v.countryCode ?? defaultCountry} error={e.countryCode} autoComplete="country" />
       <label className="flex items-center gap-2 self-end pb-2 text-sm">
-        <input type="checkbox" name="isDefault" className="size-4" defaultChecked={v.isDefault === 'on'} /> Use as default delivery address
+        <input type="checkbox" name="isDefault" className="size-4" defaultChecked={checkedAfter(state.status === 'error' ? state : idleFormState, 'isDefault', 'on', false)} /> Use as default delivery address
       </label>
       <div className="sm:col-span-2"><SubmitButton className={smallButton} pendingLabel="Adding…">Add address</SubmitButton></div>
     </form>

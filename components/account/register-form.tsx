@@ -5,7 +5,7 @@ import { useActionState } from 'react';
 import { registerAction } from '@/app/shop/[host]/account/actions';
 import { Field, FormMessage, SelectField } from '@/components/forms/field';
 import { SubmitButton } from '@/components/forms/submit-button';
-import { idleFormState } from '@/lib/forms/form-state';
+import { idleFormState, secretFieldError } from '@/lib/forms/form-state';
 
 export function RegisterForm(props: { vatRequired: boolean; countries: { value: string; label: string }[]; defaultCountry: string }) {
   const [state, action] = useActionState(registerAction, idleFormState);
@@ -16,7 +16,7 @@ export function RegisterForm(props: { vatRequired: boolean; countries: { value: 
       <FormMessage state={state} />
       <Field name="name" label="Full name" autoComplete="name" required defaultValue={v.name} error={e.name} />
       <Field name="email" label="Email address" type="email" autoComplete="email" required defaultValue={v.email} error={e.email} />
-      <Field name="password" label="Password" type="password" autoComplete="new-password" required error={e.password} hint="At least 10 characters." />
+      <Field name="password" label="Password" type="password" autoComplete="new-password" required error={secretFieldError(state, 'password')} hint="At least 10 characters." />
       <fieldset className="space-y-4">
         <legend className="text-sm font-semibold">{props.vatRequired ? 'Your company' : 'Company (optional)'}</legend>
         <Field name="companyName" label="Company name" autoComplete="organization" required={props.vatRequired} defaultValue={v.companyName} error={e.companyName} />

@@ -5,7 +5,7 @@ import { saveArticleAction } from '@/app/admin/(signed-in)/catalog/actions';
 import { Field, FormMessage } from '@/components/forms/field';
 import { SubmitButton } from '@/components/forms/submit-button';
 import type { ArticleInput } from '@/lib/admin/catalog-article';
-import { idleFormState } from '@/lib/forms/form-state';
+import { checkedAfter, idleFormState } from '@/lib/forms/form-state';
 import { adminButton } from './styles';
 
 export interface ArticleFormOptions {
@@ -32,6 +32,7 @@ export function ArticleForm({ articleId, initial, options }: { articleId?: numbe
     <div>
       <label htmlFor={`field-${name}`} className="mb-1 block text-sm font-medium">{label}<span aria-hidden className="text-red-700"> *</span></label>
       <select
+        key={v[name] ?? ''}
         id={`field-${name}`}
         name={name}
         required
@@ -113,7 +114,7 @@ export function ArticleForm({ articleId, initial, options }: { articleId?: numbe
         <div className="mt-2 grid grid-cols-2 gap-x-4 gap-y-1 sm:grid-cols-4 lg:grid-cols-6">
           {options.vehicleBrands.map((make) => (
             <label key={make.slug} className="flex items-center gap-2 py-1 text-sm">
-              <input type="checkbox" name="vehicleMakes" value={make.slug} defaultChecked={chosenMakes.has(make.slug)} className="size-4" />
+              <input type="checkbox" name="vehicleMakes" value={make.slug} defaultChecked={checkedAfter(state, 'vehicleMakes', make.slug, chosenMakes.has(make.slug))} className="size-4" />
               {make.name}
             </label>
           ))}

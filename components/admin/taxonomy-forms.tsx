@@ -29,14 +29,14 @@ export function AddTaxonomyForm({ axis, label }: { axis: TaxonomyAxis; label: st
           <>
             <div>
               <label htmlFor={`${id}-kind`} className="mb-1 block text-sm font-medium">For</label>
-              <select id={`${id}-kind`} name="kind" defaultValue={values.kind ?? 'tyre'} className={input(e.kind)}>
+              <select key={values.kind ?? 'tyre'} id={`${id}-kind`} name="kind" defaultValue={values.kind ?? 'tyre'} className={input(e.kind)}>
                 <option value="tyre">Tyres</option>
                 <option value="wheel">Wheels</option>
               </select>
             </div>
             <div>
               <label htmlFor={`${id}-season`} className="mb-1 block text-sm font-medium">Season (tyres)</label>
-              <select id={`${id}-season`} name="season" defaultValue={values.season ?? ''} aria-invalid={e.season ? true : undefined} className={input(e.season)}>
+              <select key={values.season ?? ''} id={`${id}-season`} name="season" defaultValue={values.season ?? ''} aria-invalid={e.season ? true : undefined} className={input(e.season)}>
                 <option value="">—</option>
                 <option value="summer">Summer</option>
                 <option value="winter">Winter</option>

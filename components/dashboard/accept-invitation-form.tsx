@@ -4,7 +4,7 @@ import { useActionState } from 'react';
 import { acceptInvitationAction } from '@/app/dashboard/[host]/invite/[token]/actions';
 import { Field, FormMessage } from '@/components/forms/field';
 import { SubmitButton } from '@/components/forms/submit-button';
-import { idleFormState } from '@/lib/forms/form-state';
+import { idleFormState, secretFieldError } from '@/lib/forms/form-state';
 
 /** A newcomer picks a name and password; someone with a staff account confirms with theirs. */
 export function AcceptInvitationForm({ token, email, hasAccount }: { token: string; email: string; hasAccount: boolean }) {
@@ -21,7 +21,7 @@ export function AcceptInvitationForm({ token, email, hasAccount }: { token: stri
         type="password"
         autoComplete={hasAccount ? 'current-password' : 'new-password'}
         required
-        error={state.fieldErrors?.password}
+        error={secretFieldError(state, 'password')}
         hint={hasAccount ? 'You already have a staff account at another shop: confirm it is you.' : 'At least 10 characters.'}
       />
       <SubmitButton pendingLabel="Joining…">Join the team</SubmitButton>

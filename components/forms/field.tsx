@@ -53,7 +53,10 @@ export function SelectField(props: { name: string; label: string; options: { val
         {props.label}
         {props.required ? <span aria-hidden className="text-red-700"> *</span> : null}
       </label>
+      {/* React sets a select's default only when it mounts, and resets the form to the defaults after
+          every action: keyed on its default, the select mounts anew with the value that was sent. */}
       <select
+        key={props.defaultValue ?? ''}
         id={id}
         name={props.name}
         defaultValue={props.defaultValue ?? ''}

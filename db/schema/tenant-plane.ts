@@ -154,6 +154,10 @@ export const carts = pgTable(
     id: uuid().primaryKey().defaultRandom(),
     tenantId: uuid().notNull(),
     customerId: uuid().notNull(),
+    /** The coupon the buyer applied at checkout, kept until the order or until removed; re-checked when the order is placed. */
+    couponCode: text(),
+    /** Whether the buyer chose to spend their loyalty points on this cart. */
+    useLoyaltyPoints: boolean().notNull().default(false),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
@@ -273,6 +277,8 @@ export const orders = pgTable(
     status: orderStatus().notNull().default('awaiting_payment'),
     paymentMethod: paymentMethod().notNull(),
     vatTreatment: vatTreatment().notNull(),
+    /** The VAT rate charged (basis points), to show a consumer's lines incl. VAT as they were sold; null on older orders. */
+    vatRateBp: integer(),
     currency: text().notNull(),
     netCents: integer().notNull(),
     vatCents: integer().notNull(),

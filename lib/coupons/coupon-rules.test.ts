@@ -21,7 +21,7 @@ describe('couponProblem', () => {
     expect(couponProblem(coupon({ validUntil: now }), 10_000, unused, now, money)).toMatch(/expired/);
   });
   it('enforces the minimum order and the usage limits', () => {
-    expect(couponProblem(coupon({ minOrderNetCents: 10_001 }), 10_000, unused, now, money)).toBe('This coupon needs an order of at least €100.01 excl. VAT.');
+    expect(couponProblem(coupon({ minOrderNetCents: 10_001 }), 10_000, unused, now, money)).toBe('This coupon needs an order of at least €100.01.');
     expect(couponProblem(coupon({ maxRedemptions: 3 }), 10_000, { redemptions: 3, customerRedemptions: 0 }, now, money)).toMatch(/used up/);
     expect(couponProblem(coupon({ maxPerCustomer: 1 }), 10_000, { redemptions: 9, customerRedemptions: 1 }, now, money)).toMatch(/already used/);
   });

@@ -8,12 +8,15 @@ export interface CouponUsage {
 }
 
 
-/** Why a coupon cannot be used now, in words for the buyer; null when it can. */
-export function couponProblem(coupon: Coupon | null, orderNetCents: number, usage: CouponUsage, now: Date, formatMoney: (cents: number) => string): string | null {
+/**
+ * Why a coupon cannot be used now, in words for the buyer; null when it can. `formatMinimum` words the
+ * net minimum order as the shop shows prices (`€100.00 excl. VAT` to a business, `€121.00` to a consumer).
+ */
+export function couponProblem(coupon: Coupon | null, orderNetCents: number, usage: CouponUsage, now: Date, formatMinimum: (netCents: number) => string): string | null {
   if (!coupon || !coupon.active) return 'This coupon code is not valid in this shop.';
   if (now < coupon.validFrom) return 'This coupon is not valid yet.';
   if (coupon.validUntil && now >= coupon.validUntil) return 'This coupon has expired.';
-  if (orderNetCents < coupon.minOrderNetCents) return `This coupon needs an order of at least ${formatMoney(coupon.minOrderNetCents)} excl. VAT.`;
+  if (orderNetCents < coupon.minOrderNetCents) return `This coupon needs an order of at least ${formatMinimum(coupon.minOrderNetCents)}.`;
   if (coupon.maxRedemptions !== null && usage.redemptions >= coupon.maxRedemptions) return 'This coupon has been used up.';
   if (coupon.maxPerCustomer !== null && usage.customerRedemptions >= coupon.maxPerCustomer) return 'You have already used this coupon.';
   return null;

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { AppError } from '@/lib/errors';
 import { hostileString, hostileValue } from '@/tests/support/hostile-input';
-import { errorFormState, formValues, safeRedirectPath } from './form-state';
+import { checkedAfter, errorFormState, formValues, idleFormState, listValue, safeRedirectPath, secretFieldError, valueAfter } from './form-state';
 
 describe('form state', () => {
   it('keeps what was typed except secrets', () => {
@@ -104,5 +104,39 @@ describe('form state: properties', () => {
         if (!(error instanceof AppError)) expect(state.message).toBe('Something went wrong on our side. Please try again.');
       }),
     );
+  });
+});
+
+describe('form state: what comes back after an error', () => {
+  const sent = (entries: [string, string][]) => {
+    const data = new FormData();
+    for (const [k, v] of entries) data.append(k, v);
+    return data;
+  };
+
+  it('ticks a box or radio as sent: absent means unticked once submitted, the initial state before', () => {
+    const state = errorFormState(new Error('x'), formValues(sent([['paymentMethod', 'card'], ['name', 'Sam']])));
+    expect(checkedAfter(state, 'paymentMethod', 'card', false)).toBe(true);
+    expect(checkedAfter(state, 'paymentMethod', 'invoice', true)).toBe(false);
+    expect(checkedAfter(state, 'isDefault', 'on', true)).toBe(false);
+    expect(checkedAfter(idleFormState, 'isDefault', 'on', true)).toBe(true);
+  });
+
+  it('keeps every ticked value of a checkbox group', () => {
+    const values = formValues(sent([['brands', '3'], ['brands', '7'], ['name', 'x']]), { lists: ['brands', 'categories'] });
+    expect(listValue(values, 'brands')).toEqual(['3', '7']);
+    expect(listValue(values, 'categories')).toEqual([]);
+    const state = errorFormState(new Error('x'), values);
+    expect(checkedAfter(state, 'brands', '7', false)).toBe(true);
+    expect(checkedAfter(state, 'brands', '5', true)).toBe(false);
+  });
+
+  it('gives back typed values, and asks for a password again instead of sending it back', () => {
+    const state = errorFormState(new AppError('VALIDATION_FAILED', 'Check', { details: { fieldErrors: { email: 'Bad' } } }), formValues(sent([['countryCode', 'NL'], ['password', 'hunter2hunter2']])));
+    expect(valueAfter(state, 'countryCode', 'BE')).toBe('NL');
+    expect(valueAfter(idleFormState, 'countryCode', 'BE')).toBe('BE');
+    expect(JSON.stringify(state)).not.toContain('hunter2');
+    expect(secretFieldError(state, 'password')).toMatch(/enter this password again/);
+    expect(secretFieldError(idleFormState, 'password')).toBeUndefined();
   });
 });

@@ -13,12 +13,48 @@ export const idleFormState: FormState = { status: 'idle' };
 
 const SECRET_FIELDS = new Set(['password', 'currentPassword', 'newPassword', 'confirmPassword', 'token']);
 
-export function formValues(formData: FormData): Record<string, string> {
+/**
+ * What the person sent, to show again after an error: the last value of each name. `lists` names the
+ * checkbox groups, whose every ticked value is kept, joined by `|` as the catalog writes lists
+ * (`audi|bmw`; see `listValue`).
+ */
+export function formValues(formData: FormData, options: { lists?: readonly string[] } = {}): Record<string, string> {
   const values: Record<string, string> = {};
   for (const [key, value] of formData.entries()) {
     if (typeof value === 'string' && !SECRET_FIELDS.has(key) && !key.startsWith('$ACTION')) values[key] = value;
   }
+  for (const name of options.lists ?? []) values[name] = formData.getAll(name).filter((v) => typeof v === 'string').join(LIST_SEPARATOR);
   return values;
+}
+
+const LIST_SEPARATOR = '|';
+
+/** Every value of a checkbox group as `formValues` kept it. */
+export function listValue(values: Record<string, string> | undefined, name: string): string[] {
+  const joined = values?.[name];
+  return joined ? joined.split(LIST_SEPARATOR) : [];
+}
+
+/**
+ * Whether a checkbox or radio should be ticked: as it was sent once the form was submitted (a box that
+ * was not ticked is not in the form data at all, so absence means unticked), else `initial`.
+ */
+export function checkedAfter(state: FormState, name: string, value: string, initial: boolean): boolean {
+  if (!state.values) return initial;
+  return state.values[name] === value || listValue(state.values, name).includes(value);
+}
+
+/** A field's value as sent, else its value before any submission. */
+export function valueAfter(state: FormState, name: string, initial = ''): string {
+  return state.values?.[name] ?? initial;
+}
+
+/**
+ * Passwords are never sent back to the browser, so after a refused submission their field is empty:
+ * say so on the field, unless it has its own error.
+ */
+export function secretFieldError(state: FormState, name: string): string | undefined {
+  return state.fieldErrors?.[name] ?? (state.status === 'error' && state.values ? 'For your security, enter this password again.' : undefined);
 }
 
 export function errorFormState(error: unknown, values: Record<string, string>): FormState {

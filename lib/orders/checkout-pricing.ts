@@ -3,7 +3,13 @@ import type { Coupon } from '@/db/schema';
 import { applyCoupon, applyDiscount, couponProblem, type Totals } from '@/lib/coupons/coupon-rules';
 import { findCouponWithUsage } from '@/lib/coupons/coupon-service';
 import { lockedLoyaltyBalance, loyaltyBalance, type LoyaltyRates } from '@/lib/loyalty/loyalty';
-import { formatMoney, type PriceDisplayContext } from '@/lib/pricing/resolve-price';
+import { formatMoney, toDisplayPrice, type PriceDisplayContext } from '@/lib/pricing/resolve-price';
+
+/** A coupon's minimum order (net) as the shop shows prices. */
+function formatMinimumOrder(netCents: number, price: PriceDisplayContext): string {
+  const shown = toDisplayPrice(netCents, price);
+  return `${formatMoney(shown.amountCents, price.currency)}${shown.includesVat ? '' : ' excl. VAT'}`;
+}
 
 export interface CheckoutPricing {
   totals: Totals & { discountNetCents: number };
@@ -31,7 +37,7 @@ export async function priceCheckout(
   let couponError: string | null = null;
   if (input.couponCode) {
     const found = await findCouponWithUsage(tx, input.couponCode, customerId, { forUpdate: lock });
-    couponError = couponProblem(found.coupon, totals.netCents, found.usage, input.now, (c) => formatMoney(c, price.currency));
+    couponError = couponProblem(found.coupon, totals.netCents, found.usage, input.now, (c) => formatMinimumOrder(c, price));
     if (!couponError && found.coupon) {
       coupon = found.coupon;
       totals = applyCoupon(totals, coupon, price);

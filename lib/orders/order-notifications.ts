@@ -1,9 +1,10 @@
 import { and, asc, eq } from 'drizzle-orm';
 import { platformDb } from '@/db/connection-registry';
-import { customers, orderLines, orders, shipments, staffUsers, tenantMemberships, type Order, type Tenant } from '@/db/schema';
+import { customers, orderLines, orders, shipments, staffUsers, tenantMemberships, type Order, type OrderLine, type Tenant } from '@/db/schema';
 import { sendTenantEmail } from '@/lib/email/send-tenant-email';
 import type { TemplateInput, TemplateName } from '@/lib/email/templates';
 import { formatMoney } from '@/lib/pricing/resolve-price';
+import { displayDiscountCents, displayLineAmount, pricePresentationFor, salesModeOfOrder } from './price-presentation';
 import { withTenant } from '@/lib/tenancy/with-tenant';
 import { tenantBaseUrl } from '@/lib/tenancy/tenant-url';
 
@@ -79,15 +80,22 @@ async function emailCustomer<N extends TemplateName>(
   });
 }
 
-function totalsOf(tenant: Tenant, order: Order) {
+/** The order as it was sold: a consumer's lines and discount incl. VAT, a business's net (see price-presentation). */
+function orderFigures(tenant: Tenant, order: Order, lines: OrderLine[]) {
   const money = (cents: number) => formatMoney(cents, order.currency);
+  const price = { salesMode: salesModeOfOrder(order), vatRateBp: order.vatRateBp ?? tenant.vatRateBp, currency: order.currency };
+  const lineCents = lines.map((l) => displayLineAmount(l, price));
+  const discountCents = displayDiscountCents(price, { displayLinesCents: lineCents.reduce((a, b) => a + b, 0), grossCents: order.grossCents, discountNetCents: order.discountNetCents });
   return {
-    net: money(order.netCents),
-    vat: money(order.vatCents),
-    gross: money(order.grossCents),
-    discount: order.discountNetCents > 0 ? money(order.discountNetCents) : null,
-    pricesIncludeVat: tenant.salesMode === 'b2c',
-    vatNote: order.vatTreatment === 'reverse_charge' ? 'VAT reverse-charged (Art. 196 VAT Directive)' : null,
+    lines: lines.map((l, i) => ({ name: l.name, sku: l.sku, quantity: l.quantity, lineTotal: money(lineCents[i]!) })),
+    totals: {
+      net: money(order.netCents),
+      vat: money(order.vatCents),
+      gross: money(order.grossCents),
+      discount: discountCents > 0 ? money(discountCents) + pricePresentationFor(price.salesMode).discountSuffix : null,
+      pricesIncludeVat: pricePresentationFor(price.salesMode).includesVat,
+      vatNote: order.vatTreatment === 'reverse_charge' ? 'VAT reverse-charged (Art. 196 VAT Directive)' : null,
+    },
   };
 }
 
@@ -96,8 +104,7 @@ export async function sendOrderConfirmation(tenant: Tenant, orderId: string, pay
   const { order } = context;
   const lines = await withTenant(tenant.id, (tx) => tx.select().from(orderLines).where(eq(orderLines.orderId, orderId)).orderBy(asc(orderLines.name)));
   await emailCustomer(tenant, context, 'order-confirmation', `order-confirmation:${order.id}`, {
-    lines: lines.map((l) => ({ name: l.name, sku: l.sku, quantity: l.quantity, lineTotal: formatMoney(l.lineNetCents, order.currency) })),
-    totals: totalsOf(tenant, order),
+    ...orderFigures(tenant, order, lines),
     paymentMethod: order.paymentMethod,
     paymentDueBy,
     shippingAddress: order.shippingAddress,

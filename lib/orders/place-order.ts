@@ -112,6 +112,7 @@ export async function placeOrder(tenant: Tenant, customer: Customer, input: unkn
         status: totals.grossCents === 0 ? 'paid' : 'awaiting_payment',
         paymentMethod: form.paymentMethod,
         vatTreatment: treatment,
+        vatRateBp: price.vatRateBp,
         currency: tenant.currency,
         netCents: totals.netCents,
         vatCents: totals.vatCents,
@@ -157,6 +158,8 @@ export async function placeOrder(tenant: Tenant, customer: Customer, input: unkn
       payload: { tenantId: tenant.id, orderId: order.id, number: order.number, paymentMethod: order.paymentMethod, grossCents: order.grossCents, currency: order.currency, plan: tenant.plan },
     });
     await tx.delete(cartItems).where(sql`${cartItems.cartId} in (select id from carts where customer_id = ${customer.id})`);
+    // The coupon and points belonged to this cart: the next cart starts without them.
+    await tx.update(carts).set({ couponCode: null, useLoyaltyPoints: false }).where(eq(carts.customerId, customer.id));
     return order;
   });
 }

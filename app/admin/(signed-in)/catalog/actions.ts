@@ -18,7 +18,7 @@ const positiveInt = (value: FormDataEntryValue | null, what: string): number => 
 };
 
 export async function saveArticleAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  const values: Record<string, string> = { ...formValues(formData), vehicleMakes: formData.getAll('vehicleMakes').map(String).join('|') };
+  const values = formValues(formData, { lists: ['vehicleMakes'] });
   let id: number;
   const creating = !values.articleId;
   try {

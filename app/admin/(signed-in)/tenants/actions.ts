@@ -107,7 +107,7 @@ export async function checkCustomDomainAction(_prev: FormState, formData: FormDa
 }
 
 export async function setVisibilityScopeAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  const values = formValues(formData);
+  const values = formValues(formData, { lists: ['brands', 'categories', 'vehicleBrands'] });
   try {
     const admin = await requireAdmin();
     const tenantId = tenantIdOf(formData);

@@ -2,11 +2,13 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { StatusBanner } from '@/components/account/status-banner';
+import { SummaryRows } from '@/components/checkout/summary-rows';
 import { getCurrentCustomer } from '@/lib/auth/current-customer';
 import { displayLineCents, type CartLine } from '@/lib/cart/cart-lines';
 import { loadCart, MAX_QUANTITY } from '@/lib/cart/cart-service';
 import { formatMoney, toDisplayPrice, type PriceDisplayContext } from '@/lib/pricing/resolve-price';
 import { customerStatusMessage, effectiveCustomerStatus } from '@/lib/registration/decide-registration';
+import { pricePresentationFor, summaryRows } from '@/lib/orders/price-presentation';
 import { getShop } from '@/lib/storefront/current-shop';
 import { updateCartLineAction } from './actions';
 
@@ -61,7 +63,6 @@ export default async function CartPage({ params }: Props) {
   }
   const cart = await loadCart(tenant, customer);
   const money = (net: number) => formatMoney(toDisplayPrice(net, price).amountCents, price.currency);
-  const vatNote = price.salesMode === 'b2b' ? 'Prices excl. VAT' : 'Prices incl. VAT';
   return (
     <div className="mx-auto max-w-4xl">
       <h1 className="text-2xl font-bold">Your cart</h1>
@@ -76,12 +77,8 @@ export default async function CartPage({ params }: Props) {
             <ul>{cart.lines.map((line) => <LineRow key={line.itemId} line={line} money={money} price={price} />)}</ul>
           </section>
           <aside className="h-fit space-y-2 rounded-lg border border-slate-200 bg-white p-5" aria-label="Totals">
-            <p className="flex justify-between text-sm"><span>Subtotal excl. VAT</span><span>{formatMoney(cart.totals.netCents, price.currency)}</span></p>
-            <p className="flex justify-between text-sm"><span>{price.salesMode === 'b2c' ? 'Of which VAT' : 'VAT'} ({price.vatRateBp / 100} %)</span><span>{formatMoney(cart.totals.vatCents, price.currency)}</span></p>
-            <p className="flex justify-between border-t border-slate-200 pt-2 text-lg font-bold" data-testid="cart-total">
-              <span>Total incl. VAT</span><span>{formatMoney(cart.totals.grossCents, price.currency)}</span>
-            </p>
-            <p className="text-xs text-slate-600">{vatNote} on product pages. Shipping is calculated at checkout.</p>
+            <SummaryRows rows={summaryRows(price.salesMode, { ...cart.totals, discountCents: 0, vatRateBp: price.vatRateBp })} currency={price.currency} totalTestId="cart-total" />
+            <p className="text-xs text-slate-600">{pricePresentationFor(price.salesMode).priceNote} on product pages. Shipping is calculated at checkout.</p>
             {!cart.readyForCheckout ? (
               <p role="alert" className="rounded-md border border-amber-200 bg-amber-50 p-2 text-sm text-amber-900">Resolve the marked lines before checking out.</p>
             ) : (

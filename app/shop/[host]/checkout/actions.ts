@@ -3,24 +3,48 @@
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { getCurrentCustomer } from '@/lib/auth/current-customer';
+import { couponCodeOf, loadCartChoices, saveCartChoices } from '@/lib/cart/cart-choices';
 import { errorFormState, formValues, type FormState } from '@/lib/forms/form-state';
+import { applyCheckoutCoupon } from '@/lib/orders/checkout-coupon';
 import { placeOrder } from '@/lib/orders/place-order';
 import { sandboxProvider } from '@/lib/payments/sandbox-provider';
 import { requireRequestTenant } from '@/lib/storefront/request-tenant';
 
+/**
+ * The checkout form's one action. Applying or removing the coupon and choosing to spend points are
+ * buttons of the same form (`intent`), so the address, payment method and reference the buyer chose
+ * travel with them and come back as they were, with or without JavaScript; the choice itself is stored
+ * with the cart. Without an intent (the Place order button, or Enter) the order is placed.
+ */
 export async function placeOrderAction(_prev: FormState, formData: FormData): Promise<FormState> {
   const tenant = await requireRequestTenant();
   const customer = await getCurrentCustomer(tenant.id);
   if (!customer) redirect('/account/sign-in?callbackUrl=/checkout');
+  const values = formValues(formData);
+  const intent = formData.get('intent');
   let next: string;
   try {
-    const order = await placeOrder(tenant, customer, Object.fromEntries(formData));
+    const stored = await loadCartChoices(tenant, customer);
+    const typed = couponCodeOf(values.couponCode);
+    if (intent === 'apply-coupon' || intent === 'remove-coupon' || (intent === null && typed !== null && typed !== stored.couponCode)) {
+      // A code typed but not applied is applied first: the buyer sees the new total before ordering.
+      const code = await applyCheckoutCoupon(tenant, customer, intent === 'remove-coupon' ? '' : values.couponCode);
+      revalidatePath('/checkout');
+      const message = code ? `Coupon ${code} applied. Check the new total, then place your order.` : 'Coupon removed.';
+      return { status: 'success', message, values: { ...values, couponCode: code ?? '' } };
+    }
+    if (intent === 'use-points' || intent === 'keep-points') {
+      await saveCartChoices(tenant, customer, { useLoyaltyPoints: intent === 'use-points' });
+      revalidatePath('/checkout');
+      return { status: 'idle', values };
+    }
+    const order = await placeOrder(tenant, customer, { ...values, couponCode: stored.couponCode ?? undefined, usePoints: stored.useLoyaltyPoints });
     next =
       order.paymentMethod === 'card' && order.status === 'awaiting_payment'
         ? (await sandboxProvider.createPayment(tenant, order)).redirectPath
         : `/account/orders/${order.number}?placed=1`;
   } catch (error) {
-    return errorFormState(error, formValues(formData));
+    return errorFormState(error, values);
   }
   // The header's cart count lives in the layout, which client navigation would otherwise keep.
   revalidatePath('/', 'layout');

@@ -2,7 +2,9 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound, redirect } from 'next/navigation';
 import { getCurrentCustomer } from '@/lib/auth/current-customer';
+import { SummaryRows } from '@/components/checkout/summary-rows';
 import { getCustomerOrder, orderStatusLabel } from '@/lib/orders/customer-orders';
+import { discountLabelOf, displayDiscountCents, displayLineAmount, pricePresentationFor, salesModeOfOrder, summaryRows } from '@/lib/orders/price-presentation';
 import { formatMoney } from '@/lib/pricing/resolve-price';
 import { getShop } from '@/lib/storefront/current-shop';
 import { payOrderAction } from './actions';
@@ -44,6 +46,16 @@ export default async function OrderPage({ params, searchParams }: Props) {
   const cancelled = events.findLast((e) => e.type === 'cancelled');
   const money = (cents: number) => formatMoney(cents, order.currency);
   const a = order.shippingAddress;
+  // Shown as it was sold: a consumer sees incl.-VAT lines and what the discount took off the price paid.
+  const price = { salesMode: salesModeOfOrder(order), vatRateBp: order.vatRateBp ?? tenant.vatRateBp, currency: order.currency };
+  const presentation = pricePresentationFor(price.salesMode);
+  const displayLinesCents = lines.reduce((sum, l) => sum + displayLineAmount(l, price), 0);
+  const rows = summaryRows(price.salesMode, {
+    ...order,
+    discountCents: displayDiscountCents(price, { displayLinesCents, grossCents: order.grossCents, discountNetCents: order.discountNetCents }),
+    discountLabel: discountLabelOf(order.couponCode, order.loyaltyPointsRedeemed),
+    vatRateBp: order.vatTreatment === 'reverse_charge' ? null : price.vatRateBp,
+  });
   return (
     <div className="mx-auto max-w-3xl space-y-6">
       {(await searchParams).payment === 'failed' ? (
@@ -90,28 +102,20 @@ export default async function OrderPage({ params, searchParams }: Props) {
       ) : null}
       <section className="rounded-lg border border-slate-200 bg-white p-5">
         <table className="w-full text-sm">
-          <thead className="text-left text-slate-600"><tr><th className="pb-2 font-medium">Product</th><th className="pb-2 text-right font-medium">Qty</th><th className="pb-2 text-right font-medium">Price excl. VAT</th></tr></thead>
+          <thead className="text-left text-slate-600"><tr><th className="pb-2 font-medium">Product</th><th className="pb-2 text-right font-medium">Qty</th><th className="pb-2 text-right font-medium">{presentation.lineColumn}</th></tr></thead>
           <tbody>
             {lines.map((l) => (
               <tr key={l.id} className="border-t border-slate-100" data-testid="order-line">
                 <td className="py-2">{l.name}<span className="block text-xs text-slate-500">{l.sku}</span></td>
-                <td className="py-2 text-right">{l.quantity}</td>
-                <td className="py-2 text-right">{money(l.lineNetCents)}</td>
+                <td className="py-2 pl-3 text-right">{l.quantity}</td>
+                <td className="py-2 pl-3 text-right whitespace-nowrap tabular-nums">{money(displayLineAmount(l, price))}</td>
               </tr>
             ))}
           </tbody>
         </table>
-        <dl className="mt-4 space-y-1 border-t border-slate-200 pt-3 text-sm">
-          {order.couponCode ? (
-            <div className="flex justify-between text-emerald-800"><dt>Coupon {order.couponCode}</dt><dd>−{money(order.discountNetCents)} excl. VAT</dd></div>
-          ) : null}
-          {order.loyaltyPointsRedeemed > 0 ? (
-            <div className="flex justify-between text-emerald-800"><dt>Loyalty points used</dt><dd>{order.loyaltyPointsRedeemed}</dd></div>
-          ) : null}
-          <div className="flex justify-between"><dt>Subtotal excl. VAT</dt><dd>{money(order.netCents)}</dd></div>
-          <div className="flex justify-between"><dt>VAT</dt><dd>{money(order.vatCents)}</dd></div>
-          <div className="flex justify-between text-base font-bold"><dt>Total</dt><dd data-testid="order-total">{money(order.grossCents)}</dd></div>
-        </dl>
+        <div className="mt-4 border-t border-slate-200 pt-3">
+          <SummaryRows rows={rows} currency={order.currency} discountTestId="order-discount" totalTestId="order-total" />
+        </div>
         <p className="mt-2 text-xs text-slate-600">{vatNote[order.vatTreatment]}. Payment: {order.paymentMethod === 'invoice' ? 'on invoice' : 'card'}.</p>
         {order.paymentMethod === 'card' && order.status === 'awaiting_payment' ? (
           <form action={payOrderAction} className="mt-3">
@@ -124,7 +128,7 @@ export default async function OrderPage({ params, searchParams }: Props) {
         <div className="rounded-lg border border-slate-200 bg-white p-5 text-sm">
           <h2 className="font-semibold">Delivery address</h2>
           <address className="mt-2 not-italic">{a.recipient}<br />{a.line1}<br />{a.line2 ? <>{a.line2}<br /></> : null}{a.postalCode} {a.city}<br />{a.countryCode}</address>
-          {order.customerReference ? <p className="mt-2">Your reference: {order.customerReference}</p> : null}
+          {order.customerReference && presentation.asksForReference ? <p className="mt-2">Your reference: {order.customerReference}</p> : null}
         </div>
         <div className="rounded-lg border border-slate-200 bg-white p-5 text-sm">
           <h2 className="font-semibold">Timeline</h2>
