@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { timeZoneField } from '@/lib/time/time-zone';
 import { NUL_MESSAGE, WITHOUT_NUL } from '@/lib/forms/storable-text';
 import { isValidSubdomain, RESERVED_SUBDOMAINS } from '@/lib/tenancy/parse-host';
 
@@ -46,6 +47,7 @@ export const tenantSettingsSchema = z.object({
     .int('Enter whole minutes.')
     .min(1, 'At least 1 minute.')
     .max(10_080, 'At most 7 days (10080 minutes).'),
+  timeZone: timeZoneField,
 });
 export type TenantSettingsInput = z.input<typeof tenantSettingsSchema>;
 
