@@ -18,7 +18,10 @@ const MODES = [
 
 /** The import's mode, with the confirmation a replacement needs before it may withdraw anything. */
 export function PriceImportMode({ state }: { state: CsvImportState }) {
-  const [mode, setMode] = useState<string>(state.values?.mode === 'replace' ? 'replace' : 'add');
+  // Uncontrolled, with the last submitted mode as the default: React resets a form after its action,
+  // and a reset goes back to the defaults, so the choice survives the answer.
+  const submitted = state.values?.mode === 'replace' ? 'replace' : 'add';
+  const [mode, setMode] = useState<string>(submitted);
   const errors = state.fieldErrors ?? {};
   return (
     <>
@@ -27,7 +30,7 @@ export function PriceImportMode({ state }: { state: CsvImportState }) {
         <div className="space-y-2">
           {MODES.map((m) => (
             <label key={m.value} className="flex items-start gap-2 rounded-md border border-slate-200 p-2 text-sm has-[:checked]:border-slate-900">
-              <input type="radio" name="mode" value={m.value} checked={mode === m.value} onChange={() => setMode(m.value)} className="mt-1" aria-describedby={`import-mode-${m.value}-hint`} />
+              <input type="radio" name="mode" value={m.value} defaultChecked={submitted === m.value} onChange={() => setMode(m.value)} className="mt-1" aria-describedby={`import-mode-${m.value}-hint`} />
               <span>
                 <span className="block font-medium">{m.label}</span>
                 <span id={`import-mode-${m.value}-hint`} className="block text-slate-600">{m.hint}</span>

@@ -48,7 +48,7 @@ export default async function RegistrationSettingsPage({ params }: Props) {
       <section aria-labelledby="time-zone-heading" className="space-y-3">
         <h2 id="time-zone-heading" className="text-lg font-semibold">Time zone</h2>
         {staff.role === 'owner' ? (
-          <ShopTimeZoneForm key={tenant.timeZone} current={tenant.timeZone} options={timeZoneOptions(tenant.timeZone)} example={formatDateTime(new Date(), tenant.timeZone)} />
+          <ShopTimeZoneForm current={tenant.timeZone} options={timeZoneOptions(tenant.timeZone)} example={formatDateTime(new Date(), tenant.timeZone)} />
         ) : (
           <p className="text-sm text-slate-600">Times are shown in {tenant.timeZone.replaceAll('_', ' ')}. Only the shop’s owner can change it.</p>
         )}
