@@ -35,7 +35,7 @@ function PaymentNote({ brand, paymentMethod, paymentDueBy }: Pick<OrderConfirmat
   if (paymentDueBy) {
     return (
       <Paragraph>
-        We have not received your card payment yet. We keep your order reserved until {formatEmailDateTime(paymentDueBy)};
+        We have not received your card payment yet. We keep your order reserved until {formatEmailDateTime(paymentDueBy, brand.timeZone)};
         if the payment has not arrived by then, the order is cancelled and nothing is charged.
       </Paragraph>
     );

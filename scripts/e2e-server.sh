@@ -13,8 +13,9 @@ if [ "$PORT" != "3100" ]; then SUFFIX="-$PORT"; fi
 export DATABASE_URL="pglite://.data/e2e$SUFFIX"
 export NEXT_DIST_DIR=".next$SUFFIX"
 export PLATFORM_ROOT_DOMAIN="localhost"
-# Links in emails point at the shops as served here.
-export PUBLIC_URL_SCHEME="http" PUBLIC_PORT="$PORT"
+# Links in emails follow the port `next start -p` serves on (PORT), under the localhost root: no
+# PUBLIC_URL_SCHEME or PUBLIC_PORT here, so the e2e suite proves that default.
+unset PUBLIC_URL_SCHEME PUBLIC_PORT
 export AUTH_SECRET="${AUTH_SECRET:-e2e-only-secret-$(date +%s)-$RANDOM}"
 export PAYMENT_SANDBOX_WEBHOOK_SECRET="${PAYMENT_SANDBOX_WEBHOOK_SECRET:-e2e-sandbox-secret-$RANDOM$RANDOM}"
 # Emails go through the real Resend SDK to the capture server; the tests read them at /messages.

@@ -108,9 +108,10 @@ describe('creating a tenant', () => {
 describe('editing a tenant', () => {
   it('saves settings and plan, each with an audit line', async () => {
     const id = demo.tenantIds.consumer;
-    expect(await fieldErrorOf(updateTenantSettings(admin, id, { name: 'TyreDirect', tagline: '', salesMode: 'b2c', vatRate: '21', paymentTimeoutMinutes: '0' }), 'paymentTimeoutMinutes')).toBeTruthy();
-    const updated = await updateTenantSettings(admin, id, { name: 'TyreDirect NL', tagline: 'Tyres to your door', salesMode: 'b2c', vatRate: '9,5', paymentTimeoutMinutes: '45' });
-    expect(updated).toMatchObject({ name: 'TyreDirect NL', vatRateBp: 950, paymentTimeoutMinutes: 45 });
+    expect(await fieldErrorOf(updateTenantSettings(admin, id, { name: 'TyreDirect', tagline: '', salesMode: 'b2c', vatRate: '21', paymentTimeoutMinutes: '0', timeZone: 'Europe/Brussels' }), 'paymentTimeoutMinutes')).toBeTruthy();
+    expect(await fieldErrorOf(updateTenantSettings(admin, id, { name: 'TyreDirect', tagline: '', salesMode: 'b2c', vatRate: '21', paymentTimeoutMinutes: '30', timeZone: 'Mars/Olympus' }), 'timeZone')).toBeTruthy();
+    const updated = await updateTenantSettings(admin, id, { name: 'TyreDirect NL', tagline: 'Tyres to your door', salesMode: 'b2c', vatRate: '9,5', paymentTimeoutMinutes: '45', timeZone: 'europe/amsterdam' });
+    expect(updated).toMatchObject({ name: 'TyreDirect NL', vatRateBp: 950, paymentTimeoutMinutes: 45, timeZone: 'Europe/Amsterdam' });
     expect((await getTenantByHost('consumer.localhost'))?.name).toBe('TyreDirect NL');
     expect((await setTenantPlan(admin, id, 'premium')).plan).toBe('premium');
     expect((await setTenantPlan(admin, id, 'premium')).dedicatedDatabase).toBeNull(); // the plan never moves data

@@ -199,7 +199,7 @@ describe('the customer detail', () => {
 });
 
 describe('decision emails', () => {
-  const brand = { shopName: 'ACME Wheels', logoUrl: null, primaryColor: '#b91c1c', accentColor: '#111827', shopUrl: 'https://acme.storefleet.test' };
+  const brand = { shopName: 'ACME Wheels', logoUrl: null, primaryColor: '#b91c1c', accentColor: '#111827', shopUrl: 'https://acme.storefleet.test', timeZone: 'Europe/Brussels' };
 
   it('render branded, with what the customer can do next', async () => {
     const rejected = await renderEmail('account-rejected', { brand, customerName: 'Sam' });

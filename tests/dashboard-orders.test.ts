@@ -76,26 +76,26 @@ describe('dashboard orders: list', () => {
     const second = await placeTestOrder(h.demo, acme, buyer, 'invoice');
     const other = await placeTestOrder(h.demo, acme, await newBuyer(acme, `other${Date.now()}`), 'card');
 
-    const mine = await listShopOrders(acme.id, parseOrderFilters({ q: buyer.customer.email }));
+    const mine = await listShopOrders(acme, parseOrderFilters({ q: buyer.customer.email }));
     expect(mine.rows.map((r) => r.number)).toEqual([second.number, first.number]);
     expect(mine.total).toEqual({ orders: 2, grossCents: first.grossCents + second.grossCents, currency: 'EUR' });
     expect(mine.statusCounts.awaiting_payment).toBe(2);
 
-    const invoices = await listShopOrders(acme.id, parseOrderFilters({ q: buyer.customer.email.toUpperCase(), method: 'invoice' }));
+    const invoices = await listShopOrders(acme, parseOrderFilters({ q: buyer.customer.email.toUpperCase(), method: 'invoice' }));
     expect(invoices.rows.map((r) => r.id)).toEqual([second.id]);
-    expect((await listShopOrders(acme.id, parseOrderFilters({ q: buyer.customer.email, status: 'paid' }))).rows).toEqual([]);
-    expect((await listShopOrders(acme.id, parseOrderFilters({ q: `Buyer ${tag}` }))).total.orders).toBe(2);
-    expect((await listShopOrders(acme.id, parseOrderFilters({ q: `po-${tag}` }))).rows.map((r) => r.id)).toEqual([first.id]);
-    expect((await listShopOrders(acme.id, parseOrderFilters({ q: `#${other.number}` }))).rows.map((r) => r.id)).toContain(other.id);
+    expect((await listShopOrders(acme, parseOrderFilters({ q: buyer.customer.email, status: 'paid' }))).rows).toEqual([]);
+    expect((await listShopOrders(acme, parseOrderFilters({ q: `Buyer ${tag}` }))).total.orders).toBe(2);
+    expect((await listShopOrders(acme, parseOrderFilters({ q: `po-${tag}` }))).rows.map((r) => r.id)).toEqual([first.id]);
+    expect((await listShopOrders(acme, parseOrderFilters({ q: `#${other.number}` }))).rows.map((r) => r.id)).toContain(other.id);
     // A wildcard typed into the search is a character, not "everything".
-    expect((await listShopOrders(acme.id, parseOrderFilters({ q: '%' }))).total.orders).toBe(0);
+    expect((await listShopOrders(acme, parseOrderFilters({ q: '%' }))).total.orders).toBe(0);
 
     const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Brussels' }).format(new Date());
     const tomorrow = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Brussels' }).format(new Date(Date.now() + 86_400_000));
-    expect((await listShopOrders(acme.id, parseOrderFilters({ q: buyer.customer.email, from: today, to: today }))).total.orders).toBe(2);
-    expect((await listShopOrders(acme.id, parseOrderFilters({ q: buyer.customer.email, from: tomorrow }))).total.orders).toBe(0);
+    expect((await listShopOrders(acme, parseOrderFilters({ q: buyer.customer.email, from: today, to: today }))).total.orders).toBe(2);
+    expect((await listShopOrders(acme, parseOrderFilters({ q: buyer.customer.email, from: tomorrow }))).total.orders).toBe(0);
     // Another shop's list never holds this shop's orders.
-    expect((await listShopOrders(consumer.id, parseOrderFilters({ q: buyer.customer.email }))).total.orders).toBe(0);
+    expect((await listShopOrders(consumer, parseOrderFilters({ q: buyer.customer.email }))).total.orders).toBe(0);
     // Nonsense in the URL is ignored, not an error.
     expect(parseOrderFilters({ status: 'bogus', page: '-3', from: '2026-13-45' })).toEqual({ page: 1 });
   });

@@ -90,8 +90,8 @@ describe('orders needing attention after a failed delivery', () => {
 
 describe('lastDays', () => {
   it('gives calendar days across a daylight-saving change without skipping or repeating one', () => {
-    const days = lastDays(new Date('2026-03-30T10:00:00Z'), 3);
+    const days = lastDays(new Date('2026-03-30T10:00:00Z'), 3, 'Europe/Brussels');
     expect(days).toEqual(['2026-03-28', '2026-03-29', '2026-03-30']);
-    expect(lastDays(new Date('2026-10-26T23:30:00Z'), 2)).toEqual(['2026-10-26', '2026-10-27']);
+    expect(lastDays(new Date('2026-10-26T23:30:00Z'), 2, 'Europe/Brussels')).toEqual(['2026-10-26', '2026-10-27']);
   });
 });

@@ -17,9 +17,10 @@ export interface TenantSettingsValues {
   salesMode: 'b2b' | 'b2c';
   vatRate: string;
   paymentTimeoutMinutes: string;
+  timeZone: string;
 }
 
-export function TenantSettingsForm({ tenantId, initial }: { tenantId: string; initial: TenantSettingsValues }) {
+export function TenantSettingsForm({ tenantId, initial, timeZones }: { tenantId: string; initial: TenantSettingsValues; timeZones: { value: string; label: string }[] }) {
   const [state, action] = useActionState(updateTenantSettingsAction, idleFormState);
   const v = { ...initial, ...(state.values ?? {}) } as Record<string, string>;
   const e = state.fieldErrors ?? {};
@@ -34,6 +35,7 @@ export function TenantSettingsForm({ tenantId, initial }: { tenantId: string; in
         <Field name="vatRate" label="VAT rate (%)" required defaultValue={v.vatRate} error={e.vatRate} inputMode="decimal" maxLength={6} />
         <Field name="paymentTimeoutMinutes" label="Payment timeout (min)" required defaultValue={v.paymentTimeoutMinutes} error={e.paymentTimeoutMinutes} inputMode="numeric" maxLength={5} />
       </div>
+      <SelectField name="timeZone" label="Time zone (order times, emails and calendar days)" required defaultValue={v.timeZone} error={e.timeZone} options={timeZones} />
       <SubmitButton pendingLabel="Saving…" className={adminButton}>Save settings</SubmitButton>
     </form>
   );

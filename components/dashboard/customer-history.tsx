@@ -1,8 +1,8 @@
+import { formatDateTime } from '@/lib/time/format-date-time';
 import type { CustomerDetail } from '@/lib/dashboard/customer-detail';
 import { auditActionLabel } from '@/lib/dashboard/customer-labels';
 import { formatMarginBp } from '@/lib/dashboard/customer-margin';
 
-const dateTime = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
 
 function describe(entry: CustomerDetail['history'][number]): string {
   const label = auditActionLabel[entry.action] ?? entry.action;
@@ -14,13 +14,13 @@ function describe(entry: CustomerDetail['history'][number]): string {
 }
 
 /** Who decided what about this account, newest first. */
-export function CustomerHistory({ history }: Pick<CustomerDetail, 'history'>) {
+export function CustomerHistory({ history, timeZone }: Pick<CustomerDetail, 'history'> & { timeZone: string }) {
   if (history.length === 0) return <p className="mt-2 text-slate-600">No decisions yet.</p>;
   return (
     <ol className="mt-2 space-y-1" data-testid="customer-history">
       {history.map((entry) => (
         <li key={entry.id}>
-          <time dateTime={entry.createdAt.toISOString()} className="text-slate-600">{dateTime.format(entry.createdAt)}</time>
+          <time dateTime={entry.createdAt.toISOString()} className="text-slate-600">{formatDateTime(entry.createdAt, timeZone)}</time>
           {' — '}
           {describe(entry)} <span className="text-slate-600">by {entry.actor}</span>
         </li>

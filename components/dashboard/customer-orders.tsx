@@ -1,12 +1,12 @@
+import { formatDateTime } from '@/lib/time/format-date-time';
 import Link from 'next/link';
 import type { CustomerDetail } from '@/lib/dashboard/customer-detail';
 import { orderStatusLabel } from '@/lib/orders/customer-orders';
 import { formatMoney } from '@/lib/pricing/resolve-price';
 
-const dateTime = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
 
 /** The customer's latest orders; a table from `sm` up, stacked rows on a phone. */
-export function CustomerOrders({ orders, orderCount }: Pick<CustomerDetail, 'orders' | 'orderCount'>) {
+export function CustomerOrders({ orders, orderCount, timeZone }: Pick<CustomerDetail, 'orders' | 'orderCount'> & { timeZone: string }) {
   if (orders.length === 0) return <p className="mt-2 text-sm text-slate-600" data-testid="customer-orders-empty">No orders yet.</p>;
   return (
     <>
@@ -23,7 +23,7 @@ export function CustomerOrders({ orders, orderCount }: Pick<CustomerDetail, 'ord
           {orders.map((o) => (
             <tr key={o.id} className="border-t border-slate-100" data-testid="customer-order">
               <td className="py-2"><Link className="font-semibold underline" href={`/dashboard/orders/${o.number}`}>Order {o.number}</Link></td>
-              <td className="py-2">{dateTime.format(o.placedAt)}</td>
+              <td className="py-2">{formatDateTime(o.placedAt, timeZone)}</td>
               <td className="py-2">{orderStatusLabel[o.status] ?? o.status}</td>
               <td className="py-2 text-right tabular-nums">{formatMoney(o.grossCents, o.currency)}</td>
             </tr>
@@ -35,7 +35,7 @@ export function CustomerOrders({ orders, orderCount }: Pick<CustomerDetail, 'ord
           <li key={o.id} className="flex items-start justify-between gap-3 py-2">
             <div>
               <Link className="font-semibold underline" href={`/dashboard/orders/${o.number}`}>Order {o.number}</Link>
-              <span className="block text-xs text-slate-600">{dateTime.format(o.placedAt)} · {orderStatusLabel[o.status] ?? o.status}</span>
+              <span className="block text-xs text-slate-600">{formatDateTime(o.placedAt, timeZone)} · {orderStatusLabel[o.status] ?? o.status}</span>
             </div>
             <span className="tabular-nums">{formatMoney(o.grossCents, o.currency)}</span>
           </li>

@@ -1,3 +1,4 @@
+import { formatDateTime } from '@/lib/time/format-date-time';
 import { clsx } from 'clsx';
 import type { Customer } from '@/db/schema';
 import { customerStatusLabel } from '@/lib/dashboard/customer-labels';
@@ -11,7 +12,6 @@ const tones = {
   temporary: 'bg-sky-100 text-sky-900 ring-sky-300',
 } as const;
 
-const shortDate = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium' });
 
 function Badge({ tone, children, testId }: { tone: keyof typeof tones; children: React.ReactNode; testId?: string }) {
   return (
@@ -27,7 +27,7 @@ type Standing = Pick<Customer, 'status' | 'approvalType' | 'approvalExpiresAt' |
  * The account's status, plus what needs the owner's eye: a temporary auto-approval and when it ends, or
  * one that has already ended but not yet been swept back into review.
  */
-export function CustomerStatusBadges({ customer, now = new Date() }: { customer: Standing; now?: Date }) {
+export function CustomerStatusBadges({ customer, timeZone, now = new Date() }: { customer: Standing; timeZone: string; now?: Date }) {
   const effective = effectiveCustomerStatus(customer, now);
   const revoked = customer.status === 'rejected' && customer.reviewReason === 'revoked';
   return (
@@ -39,7 +39,7 @@ export function CustomerStatusBadges({ customer, now = new Date() }: { customer:
       )}
       {effective === 'active' && customer.approvalExpiresAt ? (
         <Badge tone="temporary" testId="temporary-approval">
-          Temporary until <time dateTime={customer.approvalExpiresAt.toISOString()} className="ml-1">{shortDate.format(customer.approvalExpiresAt)}</time>
+          Temporary until <time dateTime={customer.approvalExpiresAt.toISOString()} className="ml-1">{formatDateTime(customer.approvalExpiresAt, timeZone, 'date')}</time>
         </Badge>
       ) : null}
     </span>

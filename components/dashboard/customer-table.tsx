@@ -1,9 +1,9 @@
+import { formatDateTime } from '@/lib/time/format-date-time';
 import Link from 'next/link';
 import type { CustomerListRow } from '@/lib/dashboard/customer-list';
 import { formatMarginBp } from '@/lib/dashboard/customer-margin';
 import { CustomerStatusBadges } from './customer-status-badge';
 
-const shortDate = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium' });
 
 function Company({ row }: { row: CustomerListRow }) {
   if (!row.companyName && !row.vatNumber) return <span className="text-slate-400">—</span>;
@@ -16,7 +16,7 @@ function Company({ row }: { row: CustomerListRow }) {
 }
 
 /** A table from `md` up; on a phone each customer is a stacked card, so nothing scrolls sideways. */
-export function CustomerTable({ rows, now }: { rows: CustomerListRow[]; now: Date }) {
+export function CustomerTable({ rows, now, timeZone }: { rows: CustomerListRow[]; now: Date; timeZone: string }) {
   return (
     <div className="rounded-lg border border-slate-200 bg-white">
       <table className="hidden w-full text-sm md:table">
@@ -37,9 +37,9 @@ export function CustomerTable({ rows, now }: { rows: CustomerListRow[]; now: Dat
                 <span className="block text-slate-600">{row.email}</span>
               </td>
               <td className="px-4 py-3"><Company row={row} /></td>
-              <td className="px-4 py-3"><CustomerStatusBadges customer={row} now={now} /></td>
+              <td className="px-4 py-3"><CustomerStatusBadges customer={row} now={now} timeZone={timeZone} /></td>
               <td className="px-4 py-3 text-right tabular-nums">{formatMarginBp(row.marginBp)}</td>
-              <td className="px-4 py-3 text-right whitespace-nowrap">{shortDate.format(row.createdAt)}</td>
+              <td className="px-4 py-3 text-right whitespace-nowrap">{formatDateTime(row.createdAt, timeZone, 'date')}</td>
             </tr>
           ))}
         </tbody>
@@ -49,12 +49,12 @@ export function CustomerTable({ rows, now }: { rows: CustomerListRow[]; now: Dat
           <li key={row.id} className="p-4 text-sm" data-testid="customer-card">
             <div className="flex flex-wrap items-start justify-between gap-2">
               <Link href={`/dashboard/customers/${row.id}`} className="font-semibold underline underline-offset-2">{row.name}</Link>
-              <CustomerStatusBadges customer={row} now={now} />
+              <CustomerStatusBadges customer={row} now={now} timeZone={timeZone} />
             </div>
             <p className="mt-1 break-all text-slate-600">{row.email}</p>
             {row.companyName || row.vatNumber ? <p className="mt-1"><Company row={row} /></p> : null}
             <p className="mt-2 text-xs text-slate-500">
-              Registered {shortDate.format(row.createdAt)} · Margin {formatMarginBp(row.marginBp)}
+              Registered {formatDateTime(row.createdAt, timeZone, 'date')} · Margin {formatMarginBp(row.marginBp)}
             </p>
           </li>
         ))}

@@ -12,7 +12,7 @@ const items = [
   { href: '/dashboard/assortment', label: 'Assortment' },
   { href: '/dashboard/coupons', label: 'Coupons & loyalty' },
   { href: '/dashboard/branding', label: 'Branding' },
-  { href: '/dashboard/settings', label: 'Registration' },
+  { href: '/dashboard/settings', label: 'Settings' },
   { href: '/dashboard/staff', label: 'Staff' },
   { href: '/dashboard/account', label: 'Your account' },
 ];

@@ -1,13 +1,12 @@
 import type { Payment, Refund, Shipment } from '@/db/schema';
-import { SHOP_TIME_ZONE } from '@/lib/dashboard/overview';
+import { formatDateTime } from '@/lib/time/format-date-time';
 import { formatMoney } from '@/lib/pricing/resolve-price';
 
-const when = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: SHOP_TIME_ZONE });
 const providerLabel: Record<string, string> = { sandbox: 'Card (sandbox)', invoice: 'Invoice' };
 const paymentStatusLabel: Record<Payment['status'], string> = { pending: 'Pending', captured: 'Captured', failed: 'Failed', refunded: 'Refunded' };
 
 /** Money in (payments and their state), money out (refunds and why) and the parcel. */
-export function OrderPaymentsCard({ payments, refunds, shipment }: { payments: Payment[]; refunds: Refund[]; shipment: Shipment | null }) {
+export function OrderPaymentsCard({ payments, refunds, shipment, timeZone }: { payments: Payment[]; refunds: Refund[]; shipment: Shipment | null; timeZone: string }) {
   return (
     <section aria-labelledby="payments-heading" className="rounded-lg border border-slate-200 bg-white p-5 text-sm">
       <h2 id="payments-heading" className="font-semibold">Payments</h2>
@@ -17,7 +16,7 @@ export function OrderPaymentsCard({ payments, refunds, shipment }: { payments: P
         <ul className="mt-2 divide-y divide-slate-100">
           {payments.map((p) => (
             <li key={p.id} data-testid="order-payment" className="flex flex-wrap justify-between gap-2 py-2">
-              <span>{providerLabel[p.provider] ?? p.provider} · <span className="text-slate-600">{when.format(p.createdAt)}</span></span>
+              <span>{providerLabel[p.provider] ?? p.provider} · <span className="text-slate-600">{formatDateTime(p.createdAt, timeZone)}</span></span>
               <span><span className="font-semibold tabular-nums">{formatMoney(p.amountCents, p.currency)}</span> · {paymentStatusLabel[p.status]}</span>
             </li>
           ))}
@@ -30,7 +29,7 @@ export function OrderPaymentsCard({ payments, refunds, shipment }: { payments: P
             {refunds.map((r) => (
               <li key={r.id} data-testid="order-refund" className="py-2">
                 <p className="flex flex-wrap justify-between gap-2">
-                  <span className="text-slate-600">{when.format(r.createdAt)}</span>
+                  <span className="text-slate-600">{formatDateTime(r.createdAt, timeZone)}</span>
                   <span className="font-semibold tabular-nums">−{formatMoney(r.amountCents, r.currency)}</span>
                 </p>
                 <p>{r.reason}</p>
@@ -42,7 +41,7 @@ export function OrderPaymentsCard({ payments, refunds, shipment }: { payments: P
       <h2 className="mt-4 font-semibold">Shipment</h2>
       {shipment ? (
         <p className="mt-2" data-testid="order-shipment">
-          {shipment.carrier}, tracking <span className="font-mono">{shipment.trackingNumber}</span> · {when.format(shipment.shippedAt)}
+          {shipment.carrier}, tracking <span className="font-mono">{shipment.trackingNumber}</span> · {formatDateTime(shipment.shippedAt, timeZone)}
           {shipment.trackingUrl ? (
             <> · <a className="font-semibold underline" href={shipment.trackingUrl} rel="noopener noreferrer" target="_blank">Track parcel</a></>
           ) : null}

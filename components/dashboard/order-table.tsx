@@ -1,13 +1,11 @@
 import Link from 'next/link';
 import type { ShopOrderRow } from '@/lib/dashboard/order-list';
-import { SHOP_TIME_ZONE } from '@/lib/dashboard/overview';
+import { formatDateTime } from '@/lib/time/format-date-time';
 import { formatMoney } from '@/lib/pricing/resolve-price';
 import { OrderStatusBadge } from './order-status-badge';
 
-const placed = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: SHOP_TIME_ZONE });
-
 /** The orders of one page: a table from `sm` up; on a phone each row stacks into a small card. */
-export function OrderTable({ rows }: { rows: ShopOrderRow[] }) {
+export function OrderTable({ rows, timeZone }: { rows: ShopOrderRow[]; timeZone: string }) {
   return (
     <div className="rounded-lg border border-slate-200 bg-white sm:overflow-x-auto">
       <table className="w-full text-sm max-sm:block sm:min-w-[44rem]">
@@ -31,7 +29,7 @@ export function OrderTable({ rows }: { rows: ShopOrderRow[] }) {
                   #{o.number}
                 </Link>
               </th>
-              <td className="whitespace-nowrap text-slate-700 max-sm:block max-sm:text-right max-sm:text-xs sm:px-4 sm:py-2">{placed.format(o.placedAt)}</td>
+              <td className="whitespace-nowrap text-slate-700 max-sm:block max-sm:text-right max-sm:text-xs sm:px-4 sm:py-2"><time dateTime={o.placedAt.toISOString()}>{formatDateTime(o.placedAt, timeZone)}</time></td>
               <td className="max-sm:col-span-2 max-sm:block sm:px-4 sm:py-2">
                 <span className="block font-medium">{o.companyName ?? o.customerName}</span>
                 <span className="block text-xs break-all text-slate-500">{o.companyName ? `${o.customerName} · ` : ''}{o.customerEmail}</span>

@@ -1,11 +1,10 @@
 import type { OrderEvent } from '@/db/schema';
-import { SHOP_TIME_ZONE } from '@/lib/dashboard/overview';
+import { formatDateTime } from '@/lib/time/format-date-time';
 import { timelineDetail, timelineLabel } from '@/lib/dashboard/order-timeline-labels';
 
-const when = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'medium', timeZone: SHOP_TIME_ZONE });
 
 /** Everything the workflow and the shop did to the order, oldest first. */
-export function OrderTimeline({ events, currency }: { events: OrderEvent[]; currency: string }) {
+export function OrderTimeline({ events, currency, timeZone }: { events: OrderEvent[]; currency: string; timeZone: string }) {
   return (
     <section aria-labelledby="timeline-heading" className="rounded-lg border border-slate-200 bg-white p-5 text-sm">
       <h2 id="timeline-heading" className="font-semibold">Timeline</h2>
@@ -17,7 +16,7 @@ export function OrderTimeline({ events, currency }: { events: OrderEvent[]; curr
               <span aria-hidden className="absolute top-1.5 -left-[1.4rem] h-2.5 w-2.5 rounded-full bg-slate-400" />
               <p className="font-medium">{timelineLabel(e.type)}</p>
               {detail ? <p className="text-slate-700">{detail}</p> : null}
-              <p className="text-xs text-slate-500"><time dateTime={e.createdAt.toISOString()}>{when.format(e.createdAt)}</time></p>
+              <p className="text-xs text-slate-500"><time dateTime={e.createdAt.toISOString()}>{formatDateTime(e.createdAt, timeZone, 'date-time-seconds')}</time></p>
             </li>
           );
         })}

@@ -20,6 +20,8 @@ export function CsvImportForm(props: {
   hint: React.ReactNode;
   submitLabel: string;
   buttonClassName: string;
+  /** Fields the import takes beside the file (e.g. a mode), given the last answer. */
+  fields?: (state: CsvImportState) => React.ReactNode;
 }) {
   const [state, action] = useActionState(props.action, idle);
   const [tooLarge, setTooLarge] = useState(false);
@@ -34,6 +36,7 @@ export function CsvImportForm(props: {
           {hidden > 0 ? <li className="text-slate-600">… and {hidden.toLocaleString('en-GB')} more.</li> : null}
         </ul>
       ) : null}
+      {props.fields?.(state)}
       <div>
         <label htmlFor={props.id} className="mb-1 block text-sm font-medium">CSV file</label>
         <input

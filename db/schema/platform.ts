@@ -46,6 +46,8 @@ export const tenants = pgTable(
     /** VAT rate in basis points (2100 = 21 %), used to show B2C prices incl. VAT. */
     vatRateBp: integer().notNull().default(2100),
     countryCode: text().notNull().default('BE'),
+    /** IANA time zone the shop's times are shown in (orders, emails) and its calendar days are counted in. */
+    timeZone: text().notNull().default('Europe/Brussels'),
     vatNumberRequired: boolean().notNull().default(true),
     approvalRequired: boolean().notNull().default(true),
     autoApprovalEnabled: boolean().notNull().default(false),

@@ -1,4 +1,5 @@
 import type { NewTenant } from '../schema';
+import { shopDay, shopMidnight } from '@/lib/dashboard/price-input';
 import { tenantLogoDataUrl } from './logos';
 
 /** When an override applies, relative to the moment the seeder runs. */
@@ -147,11 +148,14 @@ export const demoTenants: readonly DemoTenant[] = [
   },
 ];
 
-const DAY_MS = 86_400_000;
-
-/** Current and future windows are open-ended so the demo stays valid however long ago it was seeded. */
+/**
+ * Windows start and end at midnight in the shop's time zone, as the dashboard's form makes them, so an
+ * export writes plain dates. Current and future windows are open-ended so the demo stays valid however
+ * long ago it was seeded; where an article has several, each ends where the next begins (no overlaps).
+ */
 export function priceWindowDates(window: PriceWindow, now: Date): { validFrom: Date; validUntil: Date | null } {
-  const at = (days: number) => new Date(now.getTime() + days * DAY_MS);
+  const [y, m, d] = shopDay(now).split('-').map(Number) as [number, number, number];
+  const at = (days: number) => shopMidnight(y, m, d + days);
   switch (window) {
     case 'current':
       return { validFrom: at(-30), validUntil: null };
@@ -160,6 +164,17 @@ export function priceWindowDates(window: PriceWindow, now: Date): { validFrom: D
     case 'future':
       return { validFrom: at(7), validUntil: null };
   }
+}
+
+/** Ends each window of an article no later than the start of its next one, so none overlap. */
+function withoutOverlaps(rows: ResolvedPriceOverride[]): ResolvedPriceOverride[] {
+  const sorted = [...rows].sort((a, b) => a.articleId - b.articleId || a.validFrom.getTime() - b.validFrom.getTime());
+  return sorted.map((row, i) => {
+    const next = sorted[i + 1];
+    if (!next || next.articleId !== row.articleId) return row;
+    const endsLater = row.validUntil === null || row.validUntil > next.validFrom;
+    return endsLater ? { ...row, validUntil: next.validFrom } : row;
+  });
 }
 
 export type OverrideCandidate = { id: number; sku: string; brandSlug: string; basePriceCents: number };
@@ -187,7 +202,7 @@ export function resolvePriceOverrides(
       rows.push({ articleId: article.id, priceCents: overridePriceCents(spec, article), validFrom, validUntil });
     }
   }
-  return rows;
+  return withoutOverlaps(rows);
 }
 
 function articlesOfBrand(articles: readonly OverrideCandidate[], brandSlug: string): OverrideCandidate[] {

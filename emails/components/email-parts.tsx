@@ -1,3 +1,4 @@
+import { formatDateTime } from '@/lib/time/format-date-time';
 import { Button, Heading, Link, Text } from '@react-email/components';
 import type { ReactNode } from 'react';
 import type { EmailBrand } from '@/lib/email/brand';
@@ -29,16 +30,14 @@ export function ActionButton({ brand, href, children }: { brand: EmailBrand; hre
   );
 }
 
-export function formatEmailDate(date: Date): string {
-  // A fixed zone keeps the date the same whichever server renders it.
-  return date.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+/** The calendar day in the shop's time zone, e.g. "15 January 2026". */
+export function formatEmailDate(date: Date, timeZone: string): string {
+  return formatDateTime(date, timeZone, 'long-date');
 }
 
-/** For deadlines that fall within a day, where the date alone would be ambiguous. */
-export function formatEmailDateTime(date: Date): string {
-  const time = date.toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit', timeZone: 'UTC' });
-  // The zone is named because readers are in many zones and the server's is none of theirs.
-  return `${formatEmailDate(date)}, ${time} UTC`;
+/** For deadlines that fall within a day, where the date alone would be ambiguous: the zone is named. */
+export function formatEmailDateTime(date: Date, timeZone: string): string {
+  return formatDateTime(date, timeZone, 'long-date-time');
 }
 
 /** A plain link in the shop's colour, for a second destination next to the main button. */

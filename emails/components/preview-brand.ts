@@ -7,4 +7,5 @@ export const previewBrand: EmailBrand = {
   primaryColor: '#b91c1c',
   accentColor: '#111827',
   shopUrl: 'http://acme.localhost:3000',
+  timeZone: 'Europe/Brussels',
 };

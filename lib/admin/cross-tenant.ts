@@ -16,12 +16,12 @@ type Transaction = Parameters<Parameters<typeof withTenant>[1]>[0];
 async function newestAcrossTenants<T extends { tenantId: string }>(
   what: string,
   options: { tenantId?: string; limit: number },
-  read: (tx: Transaction, tenant: { id: string; name: string }) => Promise<T[]>,
+  read: (tx: Transaction, tenant: { id: string; name: string; timeZone: string }) => Promise<T[]>,
   newest: (row: T) => Date,
 ): Promise<{ rows: T[]; unavailable: string[] }> {
   const db = await platformDb();
   const where = options.tenantId ? eq(tenants.id, options.tenantId) : undefined;
-  const tenantRows = await db.select({ id: tenants.id, name: tenants.name }).from(tenants).where(where).orderBy(asc(tenants.name));
+  const tenantRows = await db.select({ id: tenants.id, name: tenants.name, timeZone: tenants.timeZone }).from(tenants).where(where).orderBy(asc(tenants.name));
   const perTenant: T[][] = [];
   const unavailable: string[] = [];
   for (const tenant of tenantRows) {
@@ -39,6 +39,8 @@ async function newestAcrossTenants<T extends { tenantId: string }>(
 export interface CrossTenantOrder {
   tenantId: string;
   tenantName: string;
+  /** The shop's time zone, which its order times are shown in. */
+  tenantTimeZone: string;
   number: number;
   status: string;
   customerName: string;
@@ -68,7 +70,7 @@ export async function listOrdersAcrossTenants(
         .innerJoin(customers, eq(customers.id, orders.customerId))
         .orderBy(desc(orders.placedAt))
         .limit(limit);
-      return rows.map((row) => ({ ...row, tenantId: tenant.id, tenantName: tenant.name }));
+      return rows.map((row) => ({ ...row, tenantId: tenant.id, tenantName: tenant.name, tenantTimeZone: tenant.timeZone }));
     },
     (order) => order.placedAt,
   );

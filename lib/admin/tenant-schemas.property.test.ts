@@ -86,13 +86,14 @@ describe('createTenantSchema: properties', () => {
 });
 
 describe('tenantSettingsSchema: properties', () => {
-  const keys = ['name', 'tagline', 'salesMode', 'vatRate', 'paymentTimeoutMinutes'] as const;
+  const keys = ['name', 'tagline', 'salesMode', 'vatRate', 'paymentTimeoutMinutes', 'timeZone'] as const;
   const validSettings = fc.record({
     name: shopName,
     tagline: fc.string({ maxLength: 120 }).filter((s) => s.trim() === s),
     salesMode: fc.constantFrom('b2b', 'b2c'),
     vatRate: rate.map((r) => r.text),
     paymentTimeoutMinutes: fc.integer({ min: 1, max: 10_080 }).map(String),
+    timeZone: fc.constantFrom('Europe/Brussels', 'europe/lisbon', 'America/Sao_Paulo', 'UTC'),
   });
 
   it('never throws; accepted minutes are whole and within a week, the tagline short or null', () => {

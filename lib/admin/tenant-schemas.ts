@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { singleLineText, WITHOUT_NUL } from '@/lib/forms/storable-text';
+import { timeZoneField } from '@/lib/time/time-zone';
+import { NUL_MESSAGE, singleLineText, WITHOUT_NUL } from '@/lib/forms/storable-text';
 import { isValidSubdomain, RESERVED_SUBDOMAINS } from '@/lib/tenancy/parse-host';
 
 const vatRate = z
@@ -43,6 +44,7 @@ export const tenantSettingsSchema = z.object({
     .int('Enter whole minutes.')
     .min(1, 'At least 1 minute.')
     .max(10_080, 'At most 7 days (10080 minutes).'),
+  timeZone: timeZoneField,
 });
 export type TenantSettingsInput = z.input<typeof tenantSettingsSchema>;
 

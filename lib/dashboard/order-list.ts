@@ -1,8 +1,7 @@
 import { and, count, desc, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
-import { customers, orders } from '@/db/schema';
+import { customers, orders, type Tenant } from '@/db/schema';
 import { withTenant } from '@/lib/tenancy/with-tenant';
 import { DASHBOARD_ORDERS_PAGE_SIZE, ORDER_STATUSES, type OrderFilters, type OrderStatusValue } from './order-filters';
-import { SHOP_TIME_ZONE } from './overview';
 import { containsPattern } from '@/db/like';
 
 export interface ShopOrderRow {
@@ -45,20 +44,20 @@ function searchCondition(q: string): SQL | undefined {
 }
 
 /** Every filter but the status: the status tabs count within these. */
-function baseConditions(filters: OrderFilters): SQL | undefined {
+function baseConditions(filters: OrderFilters, timeZone: string): SQL | undefined {
   return and(
     filters.method ? eq(orders.paymentMethod, filters.method) : undefined,
     filters.q ? searchCondition(filters.q) : undefined,
     // Days as the shop's owner lives them, not UTC days.
-    filters.from ? sql`${orders.placedAt} >= (${filters.from}::date::timestamp at time zone ${SHOP_TIME_ZONE})` : undefined,
-    filters.to ? sql`${orders.placedAt} < ((${filters.to}::date + 1)::timestamp at time zone ${SHOP_TIME_ZONE})` : undefined,
+    filters.from ? sql`${orders.placedAt} >= (${filters.from}::date::timestamp at time zone ${timeZone})` : undefined,
+    filters.to ? sql`${orders.placedAt} < ((${filters.to}::date + 1)::timestamp at time zone ${timeZone})` : undefined,
   );
 }
 
 /** The shop's orders, newest first, filtered and paged, with counts per status and totals. */
-export function listShopOrders(tenantId: string, filters: OrderFilters): Promise<ShopOrderList> {
-  return withTenant(tenantId, async (tx) => {
-    const base = baseConditions(filters);
+export function listShopOrders(tenant: Pick<Tenant, 'id' | 'timeZone'>, filters: OrderFilters): Promise<ShopOrderList> {
+  return withTenant(tenant.id, async (tx) => {
+    const base = baseConditions(filters, tenant.timeZone);
     const where = and(base, filters.status ? eq(orders.status, filters.status) : undefined);
     const grouped = await tx
       .select({ status: orders.status, currency: orders.currency, n: count(), grossCents: sql<number>`coalesce(sum(${orders.grossCents}), 0)`.mapWith(Number) })

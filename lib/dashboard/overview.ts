@@ -1,12 +1,7 @@
 import { and, count, eq, gte, inArray, like, lt, sql } from 'drizzle-orm';
 import { customers, orderEvents, orders, refunds, type Tenant } from '@/db/schema';
 import { withTenant } from '@/lib/tenancy/with-tenant';
-
-/**
- * Day and month boundaries as the shop's owner lives them. Every demo shop is in Belgium; a per-shop
- * time zone belongs with the shop's settings when shops outside it arrive.
- */
-export const SHOP_TIME_ZONE = 'Europe/Brussels';
+import { isoDayIn } from '@/lib/time/format-date-time';
 
 export interface RevenueDay {
   day: string; // YYYY-MM-DD in the shop's time zone
@@ -32,19 +27,20 @@ export interface DashboardOverview {
 
 // Orders that count as sales: not cancelled, not refunded.
 const SOLD = ['awaiting_payment', 'paid', 'fulfilling', 'fulfilled'] as const;
-// A constant, written into the SQL rather than bound: GROUP BY must see the same expression as SELECT.
-const zone = sql.raw(`'${SHOP_TIME_ZONE}'`);
-const localDay = sql<string>`to_char(${orders.placedAt} at time zone ${zone}, 'YYYY-MM-DD')`;
 
 /** The owner's first screen: sales today and this month, who waits for approval, what needs a look. */
 export function loadDashboardOverview(tenant: Tenant, now = new Date()): Promise<DashboardOverview> {
+  // Day and month boundaries as the shop's owner lives them, in the shop's own time zone.
+  const zone = tenant.timeZone;
+  const localDay = sql<string>`to_char(${orders.placedAt} at time zone ${zone}, 'YYYY-MM-DD')`;
   return withTenant(tenant.id, async (tx) => {
     const since = new Date(now.getTime() - 31 * 86_400_000);
     const days = await tx
       .select({ day: localDay, orders: count(), grossCents: sql<number>`coalesce(sum(${orders.grossCents}), 0)`.mapWith(Number) })
       .from(orders)
       .where(and(gte(orders.placedAt, since), inArray(orders.status, [...SOLD])))
-      .groupBy(localDay);
+      // By position: with the zone bound as a parameter, GROUP BY cannot match the SELECT's expression.
+      .groupBy(sql`1`);
     const [month] = await tx
       .select({ orders: count(), grossCents: sql<number>`coalesce(sum(${orders.grossCents}), 0)`.mapWith(Number) })
       .from(orders)
@@ -57,7 +53,7 @@ export function loadDashboardOverview(tenant: Tenant, now = new Date()): Promise
     const [pending] = await tx.select({ n: count() }).from(customers).where(eq(customers.status, 'pending_approval'));
     const attention = await ordersNeedingAttention(tx, tenant, now);
     const byDay = new Map(days.map((d) => [d.day, d]));
-    const last30Days = lastDays(now, 30).map((day) => byDay.get(day) ?? { day, orders: 0, grossCents: 0 });
+    const last30Days = lastDays(now, 30, zone).map((day) => byDay.get(day) ?? { day, orders: 0, grossCents: 0 });
     const today = last30Days.at(-1)!;
     return { today: { orders: today.orders, grossCents: today.grossCents }, month: month ?? { orders: 0, grossCents: 0 }, pendingCustomers: pending?.n ?? 0, attention, last30Days };
   });
@@ -103,8 +99,8 @@ async function ordersNeedingAttention(tx: Tx, tenant: Tenant, now: Date): Promis
 }
 
 /** The last `n` calendar days in the shop's time zone, oldest first, ending today (DST-safe). */
-export function lastDays(now: Date, n: number): string[] {
-  const today = new Intl.DateTimeFormat('en-CA', { timeZone: SHOP_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+export function lastDays(now: Date, n: number, timeZone: string): string[] {
+  const today = isoDayIn(now, timeZone);
   const [y, m, d] = today.split('-').map(Number) as [number, number, number];
   return Array.from({ length: n }, (_, i) => new Date(Date.UTC(y, m - 1, d - (n - 1 - i))).toISOString().slice(0, 10));
 }

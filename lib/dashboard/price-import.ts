@@ -7,18 +7,17 @@ import { log } from '@/lib/log';
 import { parsePriceCsv, type PriceCsvRow } from './price-csv';
 import { parseEuroCents, parseShopDate } from './price-input';
 import { lockShopPrices, priceDb } from './price-overrides';
-import { describeWindow, overlapMessage, windowsOverlap, type OverrideWindow } from './price-windows';
+import { planPriceImport, type ExistingOverride, type ImportCandidate, type PriceImportMode, type PriceImportPlan } from './price-import-plan';
 import { announceTenantChange } from '@/lib/cache/cache-invalidation';
+
+export type { PriceImportMode } from './price-import-plan';
 
 /** At most this many row errors are listed; a file that is wrong throughout needs fixing, not reading. */
 export const MAX_LISTED_ROW_ERRORS = 100;
 const INSERT_BATCH = 1_000;
 
-type Candidate = OverrideWindow & { row: number; sku: string; articleId: number; priceCents: number };
-type Existing = OverrideWindow & { priceCents: number };
-
 /** The row's own values; the article and overlaps are checked once every row is read. */
-function parseRow(row: PriceCsvRow): { ok: true; value: Omit<Candidate, 'articleId'> } | { ok: false; errors: string[] } {
+function parseRow(row: PriceCsvRow): { ok: true; value: Omit<ImportCandidate, 'articleId'> } | { ok: false; errors: string[] } {
   const errors: string[] = [];
   if (row.sku === '') errors.push('the SKU is empty');
   const price = parseEuroCents(row.price);
@@ -44,76 +43,88 @@ async function shownArticleIds(db: Executor, tenantId: string, skus: string[]): 
   return new Map(rows.map((r) => [r.sku, r.id]));
 }
 
-async function existingWindows(db: Executor, tenantId: string, articleIds: number[]): Promise<Map<number, Existing[]>> {
-  const byArticle = new Map<number, Existing[]>();
-  if (articleIds.length === 0) return byArticle;
-  const rows = await db
-    .select({ articleId: tenantArticlePrices.articleId, priceCents: tenantArticlePrices.priceCents, validFrom: tenantArticlePrices.validFrom, validUntil: tenantArticlePrices.validUntil })
+async function existingOverrides(db: Executor, tenantId: string, articleIds: number[]): Promise<ExistingOverride[]> {
+  if (articleIds.length === 0) return [];
+  return db
+    .select({ id: tenantArticlePrices.id, articleId: tenantArticlePrices.articleId, priceCents: tenantArticlePrices.priceCents, validFrom: tenantArticlePrices.validFrom, validUntil: tenantArticlePrices.validUntil })
     .from(tenantArticlePrices)
     .where(and(eq(tenantArticlePrices.tenantId, tenantId), inArray(tenantArticlePrices.articleId, articleIds)));
-  for (const { articleId, ...window } of rows) byArticle.set(articleId, [...(byArticle.get(articleId) ?? []), window]);
-  return byArticle;
 }
 
-/** Every row checked: its values, its SKU, and its window against the shop's overrides and the file's earlier rows. */
-async function validateRows(db: Executor, tenantId: string, rows: PriceCsvRow[]): Promise<{ candidates: Candidate[]; rowErrors: string[] }> {
-  const rowErrors: string[] = [];
-  const parsed = rows.map((row) => ({ row, result: parseRow(row) }));
+/** Every row read and its SKU looked up; the rows that can take part in the plan, and the errors of the rest. */
+async function readRows(db: Executor, tenantId: string, rows: PriceCsvRow[]): Promise<{ candidates: ImportCandidate[]; rowErrors: Map<number, string[]> }> {
   const ids = await shownArticleIds(db, tenantId, [...new Set(rows.map((r) => r.sku).filter(Boolean))]);
-  const existing = await existingWindows(db, tenantId, [...new Set(ids.values())]);
-  const fromFile = new Map<number, Candidate[]>();
-  const candidates: Candidate[] = [];
-  for (const { row, result } of parsed) {
+  const candidates: ImportCandidate[] = [];
+  const rowErrors = new Map<number, string[]>();
+  for (const row of rows) {
+    const result = parseRow(row);
     const errors = result.ok ? [] : [...result.errors];
     const articleId = row.sku ? ids.get(row.sku) : undefined;
     if (row.sku && articleId === undefined) errors.unshift(`no article with SKU “${row.sku}” in your shop’s assortment`);
-    if (result.ok && articleId !== undefined) {
-      const candidate = { ...result.value, articleId };
-      const clash = (existing.get(articleId) ?? []).find((w) => windowsOverlap(w, candidate));
-      const sibling = (fromFile.get(articleId) ?? []).find((w) => windowsOverlap(w, candidate));
-      if (clash) errors.push(overlapMessage(row.sku, clash).replace(/\. Delete that.*$/, ''));
-      else if (sibling) errors.push(`${row.sku}: this window overlaps row ${sibling.row} of the file (${describeWindow(sibling)})`);
-      fromFile.set(articleId, [...(fromFile.get(articleId) ?? []), candidate]);
-      if (!clash && !sibling) candidates.push(candidate);
-    }
-    if (errors.length > 0) rowErrors.push(`Row ${row.row}: ${errors.join('; ')}.`);
+    if (errors.length > 0) rowErrors.set(row.row, errors);
+    else if (result.ok && articleId !== undefined) candidates.push({ ...result.value, articleId });
   }
   return { candidates, rowErrors };
 }
 
 export interface PriceImportResult {
-  inserted: number;
+  added: number;
+  changed: number;
+  unchanged: number;
+  withdrawn: number;
+}
+
+async function applyPlan(tx: Executor, tenantId: string, plan: PriceImportPlan): Promise<void> {
+  const withdrawn = plan.withdraw.map((w) => w.id);
+  if (withdrawn.length > 0) await tx.delete(tenantArticlePrices).where(and(eq(tenantArticlePrices.tenantId, tenantId), inArray(tenantArticlePrices.id, withdrawn)));
+  for (const { id, priceCents, validUntil } of plan.change) {
+    await tx.update(tenantArticlePrices).set({ priceCents, validUntil }).where(and(eq(tenantArticlePrices.id, id), eq(tenantArticlePrices.tenantId, tenantId)));
+  }
+  for (let i = 0; i < plan.add.length; i += INSERT_BATCH) {
+    const batch = plan.add.slice(i, i + INSERT_BATCH);
+    await tx.insert(tenantArticlePrices).values(batch.map(({ articleId, priceCents, validFrom, validUntil }) => ({ tenantId, articleId, priceCents, validFrom, validUntil })));
+  }
 }
 
 /**
  * Imports a CSV of overrides all or nothing: every row is validated first, and if any fails, nothing is
- * written and the error lists each failing row. Otherwise all rows go in one transaction.
+ * written and the error lists each failing row. A row that matches an override (same article and first
+ * day) updates it, or leaves it as it is when nothing changed, so an export imports back cleanly. In
+ * `replace` mode the file is the new price list of the articles it names: their current and future
+ * overrides the file leaves out are withdrawn (past ones stay on record); other articles are untouched.
  */
-export async function importPriceCsv(tenantId: string, bytes: Uint8Array, actor: string): Promise<PriceImportResult> {
+export async function importPriceCsv(
+  tenantId: string,
+  bytes: Uint8Array,
+  actor: string,
+  { mode = 'add', now = new Date() }: { mode?: PriceImportMode; now?: Date } = {},
+): Promise<PriceImportResult> {
   let rows: PriceCsvRow[] = [];
   try {
     rows = parsePriceCsv(bytes);
     const db = await priceDb();
-    const inserted = await db.transaction(async (tx) => {
+    const plan = await db.transaction(async (tx) => {
       await lockShopPrices(tx, tenantId);
-      const { candidates, rowErrors } = await validateRows(tx, tenantId, rows);
-      if (rowErrors.length > 0) {
-        const noun = rowErrors.length === 1 ? 'row has a problem' : 'rows have problems';
-        throw new AppError('VALIDATION_FAILED', `Nothing was imported: ${rowErrors.length} ${noun}. Fix them and upload the file again.`, {
-          details: { rowErrors: rowErrors.slice(0, MAX_LISTED_ROW_ERRORS), rowErrorCount: rowErrors.length },
+      const { candidates, rowErrors } = await readRows(tx, tenantId, rows);
+      const existing = await existingOverrides(tx, tenantId, [...new Set(candidates.map((c) => c.articleId))]);
+      const planned = planPriceImport(candidates, existing, mode, now);
+      for (const [row, errors] of planned.rowErrors) rowErrors.set(row, [...(rowErrors.get(row) ?? []), ...errors]);
+      if (rowErrors.size > 0) {
+        const listed = [...rowErrors].sort(([a], [b]) => a - b).map(([row, errors]) => `Row ${row}: ${errors.join('; ')}.`);
+        const noun = listed.length === 1 ? 'row has a problem' : 'rows have problems';
+        throw new AppError('VALIDATION_FAILED', `Nothing was imported: ${listed.length} ${noun}. Fix them and upload the file again.`, {
+          details: { rowErrors: listed.slice(0, MAX_LISTED_ROW_ERRORS), rowErrorCount: listed.length },
         });
       }
-      for (let i = 0; i < candidates.length; i += INSERT_BATCH) {
-        const batch = candidates.slice(i, i + INSERT_BATCH);
-        await tx.insert(tenantArticlePrices).values(batch.map(({ articleId, priceCents, validFrom, validUntil }) => ({ tenantId, articleId, priceCents, validFrom, validUntil })));
-      }
-      return candidates.length;
+      await applyPlan(tx, tenantId, planned);
+      return planned;
     });
-    await announceTenantChange(tenantId);
-    log.info({ tenantId, rows: rows.length, inserted, staff: actor, outcome: 'applied' }, 'price import');
-    return { inserted };
+    const result = { added: plan.add.length, changed: plan.change.length, unchanged: plan.unchanged, withdrawn: plan.withdraw.length };
+    if (result.added + result.changed + result.withdrawn > 0) await announceTenantChange(tenantId);
+    log.info({ tenantId, rows: rows.length, mode, ...result, staff: actor, outcome: 'applied' }, 'price import');
+    return result;
   } catch (error) {
-    if (isAppError(error, 'VALIDATION_FAILED')) log.info({ tenantId, rows: rows.length, inserted: 0, staff: actor, outcome: 'refused' }, 'price import');
+    if (isAppError(error, 'VALIDATION_FAILED')) log.info({ tenantId, rows: rows.length, mode, staff: actor, outcome: 'refused' }, 'price import');
     throw error;
   }
 }

@@ -1,4 +1,4 @@
-import { SHOP_TIME_ZONE } from './overview';
+import { DEFAULT_TIME_ZONE as SHOP_TIME_ZONE } from '@/lib/time/time-zone';
 
 // How the shop owner writes prices and dates, in the form and in a CSV file, and back again.
 

@@ -1,5 +1,5 @@
 import { formatMoney } from '@/lib/pricing/resolve-price';
-import { SHOP_TIME_ZONE } from './overview';
+import { DEFAULT_TIME_ZONE as SHOP_TIME_ZONE } from '@/lib/time/time-zone';
 
 /** A price override's validity, [validFrom, validUntil); a null end is open-ended. */
 export interface OverrideWindow {

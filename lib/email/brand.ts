@@ -11,6 +11,8 @@ export interface EmailBrand {
   accentColor: string;
   /** Absolute origin of the shop, without a trailing slash. */
   shopUrl: string;
+  /** The shop's IANA time zone: dates and times in its emails are the shop's. */
+  timeZone: string;
 }
 
 export const DEFAULT_PRIMARY = '#1f2937';
@@ -36,7 +38,7 @@ export function emailLogoUrl(logoUrl: string | null | undefined, shopUrl: string
 }
 
 export function emailBrandFor(
-  tenant: Pick<Tenant, 'name' | 'subdomain' | 'customDomain' | 'logoUrl' | 'primaryColor' | 'accentColor'>,
+  tenant: Pick<Tenant, 'name' | 'subdomain' | 'customDomain' | 'logoUrl' | 'primaryColor' | 'accentColor' | 'timeZone'>,
   shopUrl: string = tenantBaseUrl(tenant),
 ): EmailBrand {
   return {
@@ -45,5 +47,6 @@ export function emailBrandFor(
     primaryColor: safeColor(tenant.primaryColor, DEFAULT_PRIMARY),
     accentColor: safeColor(tenant.accentColor, DEFAULT_ACCENT),
     shopUrl: shopUrl.replace(/\/+$/, ''),
+    timeZone: tenant.timeZone,
   };
 }

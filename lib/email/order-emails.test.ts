@@ -9,6 +9,7 @@ const brand: EmailBrand = {
   primaryColor: '#b91c1c',
   accentColor: '#111827',
   shopUrl: 'https://acme.storefleet.test',
+  timeZone: 'Europe/Brussels',
 };
 
 const orderUrl = 'https://acme.storefleet.test/account/orders/ACM-10427';
@@ -70,7 +71,8 @@ describe('order confirmation', () => {
   it('tells a card customer the payment is pending and until when the order is kept', async () => {
     const email = await renderEmail('order-confirmation', confirmation);
     expect(email.text).toMatch(/not received your card payment yet/);
-    expect(email.text).toContain('reserved until 14 March 2026, 13:30 UTC');
+    // In the shop's time zone, named: 13:30 UTC is 14:30 in Brussels in winter.
+    expect(email.text).toContain('reserved until 14 March 2026 at 14:30 CET');
     expect(email.text).not.toMatch(/invoice/i);
   });
 

@@ -8,6 +8,7 @@ const brand: EmailBrand = {
   primaryColor: '#b91c1c',
   accentColor: '#111827',
   shopUrl: 'https://acme.storefleet.test',
+  timeZone: 'Europe/Brussels',
 };
 
 describe('email templates', () => {
@@ -58,7 +59,7 @@ describe('email templates', () => {
   it('shows a hosted logo, but initials instead of a data: URL logo', async () => {
     const hosted = await renderEmail('account-active', { brand: { ...brand, logoUrl: 'https://cdn.example.com/acme.png' }, customerName: 'Sam', signInUrl: 'https://x.test' });
     expect(hosted.html).toContain('src="https://cdn.example.com/acme.png"');
-    const dataLogo = emailBrandFor({ name: 'ACME Wheels', subdomain: 'acme', customDomain: null, logoUrl: 'data:image/svg+xml;base64,PHN2Zy8+', primaryColor: '#b91c1c', accentColor: '#111827' }, 'https://acme.test');
+    const dataLogo = emailBrandFor({ name: 'ACME Wheels', subdomain: 'acme', customDomain: null, logoUrl: 'data:image/svg+xml;base64,PHN2Zy8+', primaryColor: '#b91c1c', accentColor: '#111827', timeZone: 'Europe/Brussels' }, 'https://acme.test');
     expect(dataLogo.logoUrl).toBeNull();
     const initials = await renderEmail('account-active', { brand: { ...brand, logoUrl: 'data:image/svg+xml;base64,PHN2Zy8+' }, customerName: 'Sam', signInUrl: 'https://x.test' });
     expect(initials.html).not.toContain('data:image');

@@ -9,7 +9,7 @@ import { deliverViaResend } from './resend-transport';
 import { tenantSenderAddress } from './sender-address';
 import type { TemplateInput, TemplateName, TemplateProps } from './templates';
 
-export type EmailTenant = Pick<Tenant, 'id' | 'name' | 'subdomain' | 'customDomain' | 'logoUrl' | 'primaryColor' | 'accentColor'>;
+export type EmailTenant = Pick<Tenant, 'id' | 'name' | 'subdomain' | 'customDomain' | 'logoUrl' | 'primaryColor' | 'accentColor' | 'timeZone'>;
 
 export interface TenantEmail<N extends TemplateName> {
   template: N;

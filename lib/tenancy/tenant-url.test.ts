@@ -34,4 +34,27 @@ describe('tenantBaseUrl', () => {
       'http://acme.localhost:3100',
     );
   });
+
+  it('follows the port the server listens on outside production (next dev -p / next start -p set PORT)', () => {
+    const acme = { customDomain: null, subdomain: 'acme' };
+    expect(tenantBaseUrl(acme, { NODE_ENV: 'development', PLATFORM_ROOT_DOMAIN: 'localhost', PORT: '3161' })).toBe('http://acme.localhost:3161');
+    expect(tenantBaseUrl(acme, { NODE_ENV: 'development', PLATFORM_ROOT_DOMAIN: 'storefleet.test', PORT: '4000' })).toBe('http://acme.storefleet.test:4000');
+    expect(tenantBaseUrl(acme, { NODE_ENV: 'test', PLATFORM_ROOT_DOMAIN: 'localhost' })).toBe('http://acme.localhost:3000');
+  });
+
+  it('follows the listening port of a production build served under a localhost root', () => {
+    expect(tenantBaseUrl({ customDomain: null, subdomain: 'acme' }, { NODE_ENV: 'production', PLATFORM_ROOT_DOMAIN: 'localhost', PORT: '3160' })).toBe('http://acme.localhost:3160');
+  });
+
+  it('has no port in production behind a proxy, whatever port the app listens on', () => {
+    expect(tenantBaseUrl({ customDomain: null, subdomain: 'acme' }, { NODE_ENV: 'production', PLATFORM_ROOT_DOMAIN: 'storefleet.eu', PORT: '3000' })).toBe('https://acme.storefleet.eu');
+  });
+
+  it('lets PUBLIC_URL_SCHEME and PUBLIC_PORT override the listening port', () => {
+    const acme = { customDomain: null, subdomain: 'acme' };
+    expect(tenantBaseUrl(acme, { NODE_ENV: 'development', PLATFORM_ROOT_DOMAIN: 'localhost', PORT: '3161', PUBLIC_PORT: '8080' })).toBe('http://acme.localhost:8080');
+    expect(tenantBaseUrl(acme, { NODE_ENV: 'production', PLATFORM_ROOT_DOMAIN: 'storefleet.eu', PORT: '3000', PUBLIC_PORT: '8443' })).toBe('https://acme.storefleet.eu:8443');
+    expect(tenantBaseUrl(acme, { NODE_ENV: 'development', PLATFORM_ROOT_DOMAIN: 'localhost', PORT: '3161', PUBLIC_URL_SCHEME: 'https', PUBLIC_PORT: '443' })).toBe('https://acme.localhost');
+    expect(tenantBaseUrl(acme, { NODE_ENV: 'development', PLATFORM_ROOT_DOMAIN: 'localhost', PORT: '3161', PUBLIC_PORT: '' })).toBe('http://acme.localhost');
+  });
 });

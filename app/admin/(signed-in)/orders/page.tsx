@@ -7,6 +7,7 @@ import { requireAdminPage } from '@/lib/auth/current-admin';
 import { TenantSelect } from '@/components/admin/tenant-select';
 import { isUuid } from '@/lib/ids';
 import { formatMoney } from '@/lib/pricing/resolve-price';
+import { formatDateTime } from '@/lib/time/format-date-time';
 
 export const metadata: Metadata = { title: 'Orders' };
 
@@ -29,7 +30,7 @@ export default async function AdminOrdersPage({ searchParams }: Props) {
         </div>
         <button type="submit" className={adminSecondaryButton}>Filter</button>
       </form>
-      <p className="text-sm text-slate-600">The newest {rows.length} orders.</p>
+      <p className="text-sm text-slate-600">The newest {rows.length} orders, each placed at the time shown in its shop’s time zone.</p>
       <UnavailableTenants names={unavailable} />
       <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
         <table className="w-full text-left text-sm">
@@ -46,7 +47,7 @@ export default async function AdminOrdersPage({ searchParams }: Props) {
           <tbody>
             {rows.map((o) => (
               <tr key={`${o.tenantId}:${o.number}`} className="border-t border-slate-100">
-                <td className="px-4 py-2 whitespace-nowrap tabular-nums">{o.placedAt.toISOString().replace('T', ' ').slice(0, 16)}</td>
+                <td className="px-4 py-2 whitespace-nowrap tabular-nums"><time dateTime={o.placedAt.toISOString()}>{formatDateTime(o.placedAt, o.tenantTimeZone)}</time></td>
                 <td className="px-4 py-2">{o.tenantName}</td>
                 <td className="px-4 py-2 tabular-nums">#{o.number}</td>
                 <td className="px-4 py-2">{o.customerName}</td>

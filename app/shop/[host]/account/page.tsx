@@ -1,3 +1,4 @@
+import { formatDateTime } from '@/lib/time/format-date-time';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { redirect } from 'next/navigation';
@@ -19,7 +20,6 @@ export const metadata: Metadata = { title: 'Your account', robots: { index: fals
 
 type Props = { params: Promise<{ host: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-const dateFormat = new Intl.DateTimeFormat('en-GB', { dateStyle: 'long' });
 const loyaltyEarnText = (perEuro: number) => (perEuro === 1 ? 'one point' : `${perEuro} points`);
 
 export default async function AccountPage({ params, searchParams }: Props) {
@@ -46,7 +46,7 @@ export default async function AccountPage({ params, searchParams }: Props) {
       <StatusBanner {...message} testId="account-status" />
       {status === 'active' && customer.approvalExpiresAt ? (
         <p className="text-sm text-slate-700" data-testid="approval-expiry">
-          Your account was approved automatically until {dateFormat.format(customer.approvalExpiresAt)}. {tenant.name} will confirm it before then.
+          Your account was approved automatically until {formatDateTime(customer.approvalExpiresAt, tenant.timeZone, 'long-date')}. {tenant.name} will confirm it before then.
         </p>
       ) : null}
 

@@ -13,6 +13,7 @@ import { listTenantMoves } from '@/lib/admin/tenant-move-admin';
 import { requireAdminPage } from '@/lib/auth/current-admin';
 import { isAppError } from '@/lib/errors';
 import { tenantBaseUrl } from '@/lib/tenancy/tenant-url';
+import { timeZoneOptions } from '@/lib/time/time-zone';
 
 export const metadata: Metadata = { title: 'Tenant' };
 
@@ -59,7 +60,9 @@ export default async function AdminTenantPage({ params, searchParams }: Props) {
                 salesMode: tenant.salesMode,
                 vatRate: String(tenant.vatRateBp / 100),
                 paymentTimeoutMinutes: String(tenant.paymentTimeoutMinutes),
+                timeZone: tenant.timeZone,
               }}
+              timeZones={timeZoneOptions(tenant.timeZone)}
             />
           </AdminSection>
           <CustomDomainSection tenant={tenant} />

@@ -57,7 +57,7 @@ export default async function CustomersPage({ params, searchParams }: Props) {
           ) : null}
         </div>
       ) : (
-        <CustomerTable rows={list.rows} now={now} />
+        <CustomerTable rows={list.rows} now={now} timeZone={tenant.timeZone} />
       )}
       <CustomerPagination query={query} pageCount={list.pageCount} />
     </div>

@@ -18,7 +18,7 @@ export default async function DashboardOrdersPage({ params, searchParams }: Prop
   // The layout checks too; a page never relies on its layout alone for access.
   await requireStaffPage(tenant.id);
   const filters = parseOrderFilters(await searchParams);
-  const list = await listShopOrders(tenant.id, filters);
+  const list = await listShopOrders(tenant, filters);
   const filtered = Boolean(filters.status || filters.method || filters.q || filters.from || filters.to);
   const first = (list.page - 1) * DASHBOARD_ORDERS_PAGE_SIZE + 1;
   return (
@@ -40,7 +40,7 @@ export default async function DashboardOrdersPage({ params, searchParams }: Prop
             {list.total.currency ? <> · <span className="font-semibold">{formatMoney(list.total.grossCents, list.total.currency)}</span> incl. VAT</> : null}
             {list.pageCount > 1 ? <> · showing {first}–{first + list.rows.length - 1}</> : null}
           </p>
-          <OrderTable rows={list.rows} />
+          <OrderTable rows={list.rows} timeZone={tenant.timeZone} />
           <OrderPagination filters={filters} page={list.page} pageCount={list.pageCount} />
         </>
       )}

@@ -5,7 +5,7 @@ import { requireStaff } from '@/lib/auth/current-staff';
 import { AppError } from '@/lib/errors';
 import { errorFormState, formValues, importErrorState, type FormState, type ImportFormState } from '@/lib/forms/form-state';
 import { MAX_IMPORT_BYTES } from '@/lib/dashboard/price-csv';
-import { importPriceCsv } from '@/lib/dashboard/price-import';
+import { importPriceCsv, type PriceImportResult } from '@/lib/dashboard/price-import';
 import { addPriceOverride, deletePriceOverride } from '@/lib/dashboard/price-overrides';
 import { requireRequestTenant } from '@/lib/storefront/request-tenant';
 
@@ -40,17 +40,40 @@ export async function deletePriceOverrideAction(_prev: FormState, formData: Form
   }
 }
 
+/** "2 added, 1 changed, 3 withdrawn, 40 unchanged": what an import did, the counts that are not zero. */
+function importSummary(result: PriceImportResult): string {
+  const parts = [
+    result.added ? `${result.added} added` : '',
+    result.changed ? `${result.changed} changed` : '',
+    result.withdrawn ? `${result.withdrawn} withdrawn` : '',
+    result.unchanged ? `${result.unchanged} unchanged` : '',
+  ].filter(Boolean);
+  const changedAnything = result.added + result.changed + result.withdrawn > 0;
+  return `${changedAnything ? 'Imported' : 'Nothing to change'}: ${parts.join(', ')}.`;
+}
+
 export async function importPricesAction(_prev: PriceImportState, formData: FormData): Promise<PriceImportState> {
+  const values = { mode: String(formData.get('mode') ?? '') };
   try {
     const tenant = await requireRequestTenant();
     const staff = await requireStaff(tenant.id);
+    const mode = formData.get('mode');
+    if (mode !== 'add' && mode !== 'replace') {
+      throw new AppError('VALIDATION_FAILED', 'Choose whether the file adds to your prices or replaces them.', { details: { fieldErrors: { mode: 'Choose add or replace.' } } });
+    }
+    // Replacing withdraws prices the file leaves out: the owner says so in as many words first.
+    if (mode === 'replace' && formData.get('confirmReplace') !== 'yes') {
+      throw new AppError('VALIDATION_FAILED', 'Tick the box to confirm that prices the file leaves out are withdrawn.', {
+        details: { fieldErrors: { confirmReplace: 'Confirm the replacement, or choose “Add to my prices”.' } },
+      });
+    }
     const file = formData.get('file');
     if (!(file instanceof File) || file.size === 0) throw new AppError('VALIDATION_FAILED', 'Choose a CSV file to import.');
     if (file.size > MAX_IMPORT_BYTES) throw new AppError('VALIDATION_FAILED', 'The file is larger than 1 MB. Split it into smaller files.');
-    const { inserted } = await importPriceCsv(tenant.id, new Uint8Array(await file.arrayBuffer()), staff.email);
+    const result = await importPriceCsv(tenant.id, new Uint8Array(await file.arrayBuffer()), staff.email, { mode });
     revalidatePath('/dashboard/prices');
-    return { status: 'success', message: `Imported ${inserted} ${inserted === 1 ? 'price' : 'prices'}.` };
+    return { status: 'success', message: importSummary(result), values };
   } catch (error) {
-    return importErrorState(error);
+    return { ...importErrorState(error), values };
   }
 }

@@ -59,7 +59,8 @@ export default async function PricesPage({ params, searchParams }: Props) {
         <h2 id="price-import-heading" className="font-semibold">Import and export</h2>
         <p className="mt-1 text-slate-600">
           One price a row: SKU, net price in euros, first day and end day (<code className="font-mono">YYYY-MM-DD</code>; the end day is not
-          included and may stay empty). Every row is checked first; if any row has a problem, nothing is imported.
+          included and may stay empty). Every row is checked first; if any row has a problem, nothing is imported. An export
+          imports back as it is: rows that match your prices are left alone, so you can edit an export and upload it again.
         </p>
         <div className="mt-4 grid gap-6 lg:grid-cols-[1fr_auto]">
           <PriceImportForm />
@@ -67,7 +68,7 @@ export default async function PricesPage({ params, searchParams }: Props) {
             <a href="/dashboard/prices/export" download className="inline-block rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-semibold hover:bg-slate-100">
               Export your prices (CSV)
             </a>
-            <p className="mt-1 text-xs text-slate-600">Every override, past ones too, in the import’s format.</p>
+            <p className="mt-1 text-xs text-slate-600">Every override, past ones too, in the import’s format: edit it and import it back.</p>
           </div>
         </div>
       </section>

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { ShopTimeZoneForm } from '@/components/dashboard/shop-time-zone-form';
 import { OwnerOnlyNotice } from '@/components/dashboard/registration-owner-notice';
 import { RegistrationSettingsForm, type RegistrationDraft } from '@/components/dashboard/registration-settings-form';
 import type { Tenant } from '@/db/schema';
@@ -6,6 +7,8 @@ import { requireStaffPage } from '@/lib/auth/current-staff';
 import { MAX_PAYMENT_TIMEOUT, MIN_PAYMENT_TIMEOUT } from '@/lib/dashboard/registration-admin';
 import { tenantRegistrationSettings } from '@/lib/registration/register-customer';
 import { getShop } from '@/lib/storefront/current-shop';
+import { formatDateTime } from '@/lib/time/format-date-time';
+import { timeZoneOptions } from '@/lib/time/time-zone';
 
 export const metadata: Metadata = { title: 'Registration settings' };
 
@@ -42,6 +45,14 @@ export default async function RegistrationSettingsPage({ params }: Props) {
       ) : (
         <OwnerOnlyNotice what="the registration settings" />
       )}
+      <section aria-labelledby="time-zone-heading" className="space-y-3">
+        <h2 id="time-zone-heading" className="text-lg font-semibold">Time zone</h2>
+        {staff.role === 'owner' ? (
+          <ShopTimeZoneForm current={tenant.timeZone} options={timeZoneOptions(tenant.timeZone)} example={formatDateTime(new Date(), tenant.timeZone)} />
+        ) : (
+          <p className="text-sm text-slate-600">Times are shown in {tenant.timeZone.replaceAll('_', ' ')}. Only the shop’s owner can change it.</p>
+        )}
+      </section>
     </div>
   );
 }

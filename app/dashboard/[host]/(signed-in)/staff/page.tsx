@@ -1,3 +1,4 @@
+import { formatDateTime } from '@/lib/time/format-date-time';
 import type { Metadata } from 'next';
 import { InviteStaffForm, RemoveStaffForm } from '@/components/dashboard/staff-forms';
 import { requireStaffPage } from '@/lib/auth/current-staff';
@@ -9,7 +10,6 @@ export const metadata: Metadata = { title: 'Staff' };
 
 type Props = { params: Promise<{ host: string }> };
 
-const date = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium' });
 const roleLabel = { owner: 'Owner', manager: 'Staff' } as const;
 
 export default async function StaffPage({ params }: Props) {
@@ -51,7 +51,7 @@ export default async function StaffPage({ params }: Props) {
                   <li key={i.id} className="flex flex-wrap items-center justify-between gap-2 py-3 text-sm">
                     <div>
                       <p className="font-medium">{i.email}</p>
-                      <p className="text-slate-600">{roleLabel[i.role]} · valid until {date.format(i.expiresAt)}</p>
+                      <p className="text-slate-600">{roleLabel[i.role]} · valid until {formatDateTime(i.expiresAt, tenant.timeZone, 'date')}</p>
                     </div>
                     <form action={revokeInvitationAction}>
                       <input type="hidden" name="invitationId" value={i.id} />

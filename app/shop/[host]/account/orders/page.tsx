@@ -1,3 +1,4 @@
+import { formatDateTime } from '@/lib/time/format-date-time';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { redirect } from 'next/navigation';
@@ -8,7 +9,6 @@ import { getShop } from '@/lib/storefront/current-shop';
 
 export const metadata: Metadata = { title: 'Your orders', robots: { index: false } };
 
-const dateFormat = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium' });
 
 export default async function OrdersPage({ params }: { params: Promise<{ host: string }> }) {
   const { tenant } = await getShop((await params).host);
@@ -28,7 +28,7 @@ export default async function OrdersPage({ params }: { params: Promise<{ host: s
             <li key={o.id} data-testid="order-row">
               <Link href={`/account/orders/${o.number}`} className="flex flex-wrap items-center justify-between gap-2 px-4 py-3 hover:bg-slate-50">
                 <span className="font-semibold">Order {o.number}</span>
-                <span className="text-sm text-slate-600">{dateFormat.format(o.placedAt)}</span>
+                <span className="text-sm text-slate-600"><time dateTime={o.placedAt.toISOString()}>{formatDateTime(o.placedAt, tenant.timeZone)}</time></span>
                 <span className="text-sm">{orderStatusLabel[o.status]}</span>
                 <span className="font-semibold">{formatMoney(o.grossCents, o.currency)}</span>
               </Link>

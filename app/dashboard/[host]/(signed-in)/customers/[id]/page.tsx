@@ -1,3 +1,4 @@
+import { formatDateTime } from '@/lib/time/format-date-time';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
@@ -18,7 +19,6 @@ export const metadata: Metadata = { title: 'Customer' };
 
 type Props = { params: Promise<{ host: string; id: string }> };
 
-const longDate = new Intl.DateTimeFormat('en-GB', { dateStyle: 'long' });
 const card = 'rounded-lg border border-slate-200 bg-white p-5 text-sm';
 
 function Row({ label, children }: { label: string; children: React.ReactNode }) {
@@ -50,15 +50,15 @@ export default async function CustomerPage({ params }: Props) {
       <Link href="/dashboard/customers" className="text-sm font-semibold underline">← All customers</Link>
       <div className="flex flex-wrap items-center justify-between gap-3">
         <h1 className="text-2xl font-bold break-words">{c.name}</h1>
-        <CustomerStatusBadges customer={c} />
+        <CustomerStatusBadges customer={c} timeZone={tenant.timeZone} />
       </div>
       <section aria-labelledby="account-heading" className={card}>
         <h2 id="account-heading" className="font-semibold">Account</h2>
         <dl className="mt-2">
           <Row label="Status">
             <span data-testid="customer-status-text">{statusText(c)}</span>
-            {c.approvedAt && c.status === 'active' ? <span className="block text-xs text-slate-600">since {longDate.format(c.approvedAt)}</span> : null}
-            {c.approvalExpiresAt ? <span className="block text-xs text-slate-600">temporary, until {longDate.format(c.approvalExpiresAt)}</span> : null}
+            {c.approvedAt && c.status === 'active' ? <span className="block text-xs text-slate-600">since {formatDateTime(c.approvedAt, tenant.timeZone, 'long-date')}</span> : null}
+            {c.approvalExpiresAt ? <span className="block text-xs text-slate-600">temporary, until {formatDateTime(c.approvalExpiresAt, tenant.timeZone, 'long-date')}</span> : null}
           </Row>
           {reason ? <Row label="Reason">{reason}</Row> : null}
         </dl>
@@ -72,7 +72,7 @@ export default async function CustomerPage({ params }: Props) {
           <dl className="mt-2">
             <Row label="Email"><a className="underline" href={`mailto:${c.email}`} data-testid="customer-email">{c.email}</a></Row>
             <Row label="Phone">{c.phone ?? <span className="text-slate-400">—</span>}</Row>
-            <Row label="Registered">{longDate.format(c.createdAt)}</Row>
+            <Row label="Registered">{formatDateTime(c.createdAt, tenant.timeZone, 'long-date')}</Row>
           </dl>
         </section>
         <section aria-labelledby="company-heading" className={card}>
@@ -97,11 +97,11 @@ export default async function CustomerPage({ params }: Props) {
       </section>
       <section aria-labelledby="orders-heading" className={card}>
         <h2 id="orders-heading" className="font-semibold">Orders <span className="font-normal text-slate-600">({orderCount})</span></h2>
-        <CustomerOrders orders={orders} orderCount={orderCount} />
+        <CustomerOrders orders={orders} orderCount={orderCount} timeZone={tenant.timeZone} />
       </section>
       <section aria-labelledby="history-heading" className={card}>
         <h2 id="history-heading" className="font-semibold">History</h2>
-        <CustomerHistory history={history} />
+        <CustomerHistory history={history} timeZone={tenant.timeZone} />
       </section>
     </div>
   );

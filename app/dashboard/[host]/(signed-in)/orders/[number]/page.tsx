@@ -8,7 +8,7 @@ import { OrderStatusBadge } from '@/components/dashboard/order-status-badge';
 import { OrderTimeline } from '@/components/dashboard/order-timeline';
 import { requireStaffPage } from '@/lib/auth/current-staff';
 import { getShopOrder } from '@/lib/dashboard/order-admin';
-import { SHOP_TIME_ZONE } from '@/lib/dashboard/overview';
+import { formatDateTime } from '@/lib/time/format-date-time';
 import { formatMoney } from '@/lib/pricing/resolve-price';
 import { getShop } from '@/lib/storefront/current-shop';
 import { cancelOrderAction, markInvoicePaidAction, refundOrderAction } from '../actions';
@@ -19,7 +19,6 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: `Order ${(await params).number}` };
 }
 
-const placedAt = new Intl.DateTimeFormat('en-GB', { dateStyle: 'full', timeStyle: 'short', timeZone: SHOP_TIME_ZONE });
 const doneMessage: Record<string, string> = {
   cancelled: 'The order is cancelled. The customer is being emailed.',
   'invoice-paid': 'The invoice is marked paid. The customer is being sent a receipt.',
@@ -44,7 +43,7 @@ export default async function DashboardOrderPage({ params, searchParams }: Props
       <div className="flex flex-wrap items-center justify-between gap-3">
         <div>
           <h1 className="text-2xl font-bold">Order {order.number}</h1>
-          <p className="text-sm text-slate-600">Placed {placedAt.format(order.placedAt)} · {order.paymentMethod === 'invoice' ? 'on invoice' : 'by card'}</p>
+          <p className="text-sm text-slate-600">Placed <time dateTime={order.placedAt.toISOString()} data-testid="order-placed-at">{formatDateTime(order.placedAt, tenant.timeZone, 'full')}</time> · {order.paymentMethod === 'invoice' ? 'on invoice' : 'by card'}</p>
         </div>
         <OrderStatusBadge status={order.status} testId="order-status" />
       </div>
@@ -72,7 +71,7 @@ export default async function DashboardOrderPage({ params, searchParams }: Props
       <div className="grid gap-5 lg:grid-cols-[3fr_2fr]">
         <div className="min-w-0 space-y-5">
           <OrderLinesCard order={order} lines={found.lines} />
-          <OrderPaymentsCard payments={found.payments} refunds={found.refunds} shipment={found.shipment} />
+          <OrderPaymentsCard payments={found.payments} refunds={found.refunds} shipment={found.shipment} timeZone={tenant.timeZone} />
         </div>
         <div className="min-w-0 space-y-5">
           <section aria-labelledby="customer-heading" className="rounded-lg border border-slate-200 bg-white p-5 text-sm">
@@ -90,7 +89,7 @@ export default async function DashboardOrderPage({ params, searchParams }: Props
             <address className="mt-1 not-italic">{a.recipient}<br />{a.line1}<br />{a.line2 ? <>{a.line2}<br /></> : null}{a.postalCode} {a.city}<br />{a.countryCode}</address>
             {order.customerReference ? <p className="mt-3">Customer reference: <span className="font-medium">{order.customerReference}</span></p> : null}
           </section>
-          <OrderTimeline events={found.events} currency={order.currency} />
+          <OrderTimeline events={found.events} currency={order.currency} timeZone={tenant.timeZone} />
         </div>
       </div>
     </div>

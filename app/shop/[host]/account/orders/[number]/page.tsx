@@ -1,3 +1,4 @@
+import { formatDateTime } from '@/lib/time/format-date-time';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound, redirect } from 'next/navigation';
@@ -13,7 +14,6 @@ export const metadata: Metadata = { title: 'Order', robots: { index: false } };
 
 type Props = { params: Promise<{ host: string; number: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-const dateTime = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
 const eventLabel: Record<string, string> = {
   placed: 'Order placed',
   payment_captured: 'Payment received',
@@ -79,7 +79,7 @@ export default async function OrderPage({ params, searchParams }: Props) {
       ) : null}
       {shipment ? (
         <section data-testid="order-shipment" className="rounded-lg border border-emerald-200 bg-emerald-50 p-5 text-sm text-emerald-950">
-          <h2 className="font-semibold">Shipped on {dateTime.format(shipment.shippedAt)}</h2>
+          <h2 className="font-semibold">Shipped on {formatDateTime(shipment.shippedAt, tenant.timeZone)}</h2>
           <p className="mt-1">
             {shipment.carrier}, tracking number <span className="font-mono">{shipment.trackingNumber}</span>
             {shipment.trackingUrl ? (
@@ -92,7 +92,7 @@ export default async function OrderPage({ params, searchParams }: Props) {
       ) : null}
       {refunds.map((r) => (
         <p key={r.id} role="status" data-testid="order-refund" className="rounded-md border border-sky-200 bg-sky-50 px-4 py-3 text-sky-950">
-          {money(r.amountCents)} was refunded to your card on {dateTime.format(r.createdAt)}. {r.reason}
+          {money(r.amountCents)} was refunded to your card on {formatDateTime(r.createdAt, tenant.timeZone)}. {r.reason}
         </p>
       ))}
       {order.status === 'cancelled' && cancelled ? (
@@ -133,7 +133,7 @@ export default async function OrderPage({ params, searchParams }: Props) {
         <div className="rounded-lg border border-slate-200 bg-white p-5 text-sm">
           <h2 className="font-semibold">Timeline</h2>
           <ol className="mt-2 space-y-1">
-            {events.filter((e) => !internalEvents.has(e.type)).map((e) => <li key={e.id}>{dateTime.format(e.createdAt)} — {eventLabel[e.type] ?? e.type}</li>)}
+            {events.filter((e) => !internalEvents.has(e.type)).map((e) => <li key={e.id}>{formatDateTime(e.createdAt, tenant.timeZone)} — {eventLabel[e.type] ?? e.type}</li>)}
           </ol>
         </div>
       </section>
