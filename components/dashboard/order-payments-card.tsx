@@ -4,7 +4,10 @@ import { formatMoney } from '@/lib/pricing/resolve-price';
 
 const when = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: SHOP_TIME_ZONE });
 const providerLabel: Record<string, string> = { sandbox: 'Card (sandbox)', invoice: 'Invoice' };
-const paymentStatusLabel: Record<Payment['status'], string> = { pending: 'Pending', captured: 'Captured', failed: 'Failed', refunded: 'Refunded' };
+const paymentStatusLabel: Record<Payment['status'], string> = { pending: 'Pending', captured: 'Captured', failed: 'Failed', refunded: 'Refunded', voided: 'Voided' };
+
+/** A card capture that did not pay the order (paid twice, or after it closed): the workflow gives it back. */
+const isExtra = (p: Payment) => !p.settlesOrder && p.provider !== 'invoice' && (p.status === 'captured' || p.status === 'refunded');
 
 /** Money in (payments and their state), money out (refunds and why) and the parcel. */
 export function OrderPaymentsCard({ payments, refunds, shipment }: { payments: Payment[]; refunds: Refund[]; shipment: Shipment | null }) {
@@ -18,7 +21,10 @@ export function OrderPaymentsCard({ payments, refunds, shipment }: { payments: P
           {payments.map((p) => (
             <li key={p.id} data-testid="order-payment" className="flex flex-wrap justify-between gap-2 py-2">
               <span>{providerLabel[p.provider] ?? p.provider} · <span className="text-slate-600">{when.format(p.createdAt)}</span></span>
-              <span><span className="font-semibold tabular-nums">{formatMoney(p.amountCents, p.currency)}</span> · {paymentStatusLabel[p.status]}</span>
+              <span>
+                <span className="font-semibold tabular-nums">{formatMoney(p.amountCents, p.currency)}</span> · {paymentStatusLabel[p.status]}
+                {isExtra(p) ? <span data-testid="extra-payment"> · extra payment, {p.status === 'refunded' ? 'refunded automatically' : 'being refunded'}</span> : null}
+              </span>
             </li>
           ))}
         </ul>

@@ -5,7 +5,7 @@ import { redirect } from 'next/navigation';
 import { getCurrentCustomer } from '@/lib/auth/current-customer';
 import { errorFormState, formValues, type FormState } from '@/lib/forms/form-state';
 import { placeOrder } from '@/lib/orders/place-order';
-import { sandboxProvider } from '@/lib/payments/sandbox-provider';
+import { startOrderPayment } from '@/lib/payments/start-order-payment';
 import { requireRequestTenant } from '@/lib/storefront/request-tenant';
 
 export async function placeOrderAction(_prev: FormState, formData: FormData): Promise<FormState> {
@@ -17,7 +17,7 @@ export async function placeOrderAction(_prev: FormState, formData: FormData): Pr
     const order = await placeOrder(tenant, customer, Object.fromEntries(formData));
     next =
       order.paymentMethod === 'card' && order.status === 'awaiting_payment'
-        ? (await sandboxProvider.createPayment(tenant, order)).redirectPath
+        ? (await startOrderPayment(tenant, order.id)).redirectPath
         : `/account/orders/${order.number}?placed=1`;
   } catch (error) {
     return errorFormState(error, formValues(formData));
