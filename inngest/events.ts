@@ -30,7 +30,14 @@ const orderPayment = z.object({
   currency: z.string(),
 });
 
+/** The card payment that paid the order (at most one per order): the order workflow waits for it. */
 export const paymentCaptured = eventType('shop/payment.captured', { schema: orderPayment });
+
+/**
+ * A card payment captured that did not pay its order: the order was already paid, or cancelled, or the
+ * payment had been replaced by a newer one. It is refunded (`refund-late-payment`); the order moves on.
+ */
+export const extraPaymentCaptured = eventType('shop/payment.extra-captured', { schema: orderPayment });
 
 /** The shop cancelled an order before it was paid (from the dashboard); the buyer is told. */
 export const orderCancelled = eventType('shop/order.cancelled', {

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { articles, coupons, customers, payments, staffInvitations, staffUsers, tenantArticlePrices, type Tenant } from '@/db/schema';
-import { sandboxProvider } from '@/lib/payments/sandbox-provider';
+import { startOrderPayment } from '@/lib/payments/start-order-payment';
 import { withTenant } from '@/lib/tenancy/with-tenant';
 import { newBuyer, placeTestOrder, startWorkflowHarness, tenantBySubdomain, type WorkflowHarness } from './support/workflow-harness';
 
@@ -175,7 +175,7 @@ beforeAll(async () => {
   const them = await newBuyer(atraxion, 'atraxion-private');
   const order = await placeTestOrder(h.demo, atraxion, them, 'card');
   // The buyer went on to the payment page, so there is a pending card payment too.
-  const { paymentId } = await sandboxProvider.createPayment(atraxion, order);
+  const { paymentId } = await startOrderPayment(atraxion, order.id);
   const [payment] = await withTenant(atraxion.id, (tx) => tx.select().from(payments).where(eq(payments.id, paymentId)));
   const [coupon] = await withTenant(atraxion.id, (tx) =>
     tx.insert(coupons).values({ tenantId: atraxion.id, code: 'ATRAXION-PRIVATE', kind: 'percent', percentBp: 500 }).returning(),

@@ -6,7 +6,8 @@ import { addAddress } from '@/lib/customers/addresses';
 import { isAppError } from '@/lib/errors';
 import { loyaltyBalance, pointsEarnedFor } from '@/lib/loyalty/loyalty';
 import { placeOrder } from '@/lib/orders/place-order';
-import { completeSandboxPayment, findSandboxPayment, sandboxProvider } from '@/lib/payments/sandbox-provider';
+import { completeSandboxPayment, findSandboxPayment } from '@/lib/payments/sandbox-provider';
+import { startOrderPayment } from '@/lib/payments/start-order-payment';
 import { registerCustomer } from '@/lib/registration/register-customer';
 import { withTenant } from '@/lib/tenancy/with-tenant';
 import { seedDemoForTest, type DemoCatalog } from './support/demo-catalog';
@@ -20,7 +21,7 @@ let articleIds: number[];
 async function cardOrder() {
   await addToCart(consumer, buyer, articleIds.pop()!, 1);
   const order = await placeOrder(consumer, buyer, { addressId, paymentMethod: 'card', idempotencyKey: `card-${crypto.randomUUID()}` });
-  const { paymentId } = await sandboxProvider.createPayment(consumer, order);
+  const { paymentId } = await startOrderPayment(consumer, order.id);
   const found = (await findSandboxPayment(consumer.id, buyer.id, paymentId))!;
   return { order, payment: found.payment };
 }
@@ -67,7 +68,7 @@ describe('card payments through the sandbox provider', () => {
     let after = await readOrder(order.id);
     expect(after.order.status).toBe('awaiting_payment');
     expect(after.events).toEqual(['payment_failed', 'placed']);
-    const retry = (await findSandboxPayment(consumer.id, buyer.id, (await sandboxProvider.createPayment(consumer, order)).paymentId))!;
+    const retry = (await findSandboxPayment(consumer.id, buyer.id, (await startOrderPayment(consumer, order.id)).paymentId))!;
     await completeSandboxPayment(consumer.id, retry.payment, 'succeeded');
     after = await readOrder(order.id);
     expect(after.order.status).toBe('paid');

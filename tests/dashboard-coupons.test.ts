@@ -8,7 +8,8 @@ import { setLoyaltyRates } from '@/lib/dashboard/loyalty-settings';
 import { isAppError, type ErrorCode } from '@/lib/errors';
 import { loyaltyBalance, pointsEarnedFor } from '@/lib/loyalty/loyalty';
 import { placeOrder } from '@/lib/orders/place-order';
-import { completeSandboxPayment, findSandboxPayment, sandboxProvider } from '@/lib/payments/sandbox-provider';
+import { completeSandboxPayment, findSandboxPayment } from '@/lib/payments/sandbox-provider';
+import { startOrderPayment } from '@/lib/payments/start-order-payment';
 import { registerCustomer } from '@/lib/registration/register-customer';
 import { withTenant } from '@/lib/tenancy/with-tenant';
 import { seedDemoForTest, type DemoCatalog } from './support/demo-catalog';
@@ -37,7 +38,7 @@ const order = (extra: { couponCode?: string; usePoints?: string } = {}) =>
 async function paidOrder() {
   await addToCart(shop, buyer, articleIds.pop()!, 1);
   const placed = await order();
-  const { paymentId } = await sandboxProvider.createPayment(shop, placed);
+  const { paymentId } = await startOrderPayment(shop, placed.id);
   const { payment } = (await findSandboxPayment(shop.id, buyer.id, paymentId))!;
   await completeSandboxPayment(shop.id, payment, 'succeeded');
   return placed;

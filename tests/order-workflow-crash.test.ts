@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Tenant } from '@/db/schema';
 import { sandboxRefundCount } from '@/lib/payments/sandbox-provider';
-import { emailsTo, newBuyer, payInSandbox, placeTestOrder, readOrder, setWarehouse, startWorkflowHarness, tenantBySubdomain, type WorkflowHarness } from './support/workflow-harness';
+import { startOrderPayment } from '@/lib/payments/start-order-payment';
+import { captureInSandbox, emailsTo, newBuyer, payInSandbox, placeTestOrder, readOrder, setWarehouse, startWorkflowHarness, tenantBySubdomain, type WorkflowHarness } from './support/workflow-harness';
 
 /**
  * Steps run at least once: the executor here "crashes" right after each of these steps did its work and
@@ -14,7 +15,14 @@ let h: WorkflowHarness;
 let consumer: Tenant;
 
 beforeAll(async () => {
-  h = await startWorkflowHarness({ crashAfterStep: CRASHING_STEPS.map((stepName) => ({ stepName, times: 1 })) });
+  h = await startWorkflowHarness({
+    crashAfterStep: [
+      // The refund of an extra payment, and the check before it, run twice as well.
+      { fnId: 'refund-late-payment', stepName: 'refund-payment', times: 1 },
+      { fnId: 'refund-late-payment', stepName: 'email-order-refunded', times: 1 },
+      ...CRASHING_STEPS.map((stepName) => ({ stepName, times: 1 })),
+    ],
+  });
   consumer = await tenantBySubdomain(h.demo, 'consumer');
 }, 120_000);
 afterAll(async () => h?.close());
@@ -58,5 +66,27 @@ describe('a step retried after a crash', () => {
     expect(sandboxRefundCount() - before).toBe(1);
     expect(after.timeline.filter((t) => t === 'refunded')).toHaveLength(1);
     expect(await emailsTo(consumer.id, buyer.customer.email)).toEqual(['order-confirmation', 'payment-received', 'order-refunded']);
+  });
+
+  it('refunds an extra payment once when its refund step runs twice', async () => {
+    await setWarehouse(h.demo, consumer.id, 'succeed');
+    h.executor.reset();
+    const buyer = await newBuyer(consumer, 'crash-extra');
+    const order = await placeTestOrder(h.demo, consumer, buyer, 'card');
+    await h.pump();
+    const replaced = (await startOrderPayment(consumer, order.id)).paymentId;
+    const current = (await startOrderPayment(consumer, order.id)).paymentId;
+    const before = sandboxRefundCount();
+    await captureInSandbox(consumer, order, current);
+    await captureInSandbox(consumer, order, replaced);
+    await h.pump();
+
+    const refundRuns = h.executor.runsOf('refund-late-payment').filter((r) => (r.event.data as { paymentId: string }).paymentId === replaced);
+    expect(refundRuns.flatMap((r) => r.steps.filter((s) => s.outcome === 'crashed').map((s) => s.name))).toEqual(['refund-payment', 'email-order-refunded']);
+    const after = await readOrder(consumer.id, order.id);
+    expect(after.refunds.map((r) => r.paymentId)).toEqual([replaced]);
+    expect(sandboxRefundCount() - before).toBe(1);
+    expect(after.timeline.filter((t) => t === 'extra_payment_refunded')).toHaveLength(1);
+    expect((await emailsTo(consumer.id, buyer.customer.email)).filter((t) => t === 'order-refunded')).toHaveLength(1);
   });
 });

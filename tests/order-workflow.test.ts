@@ -4,7 +4,9 @@ import { customers, orders, staffUsers, tenants, type Tenant } from '@/db/schema
 import { recordShipment } from '@/lib/orders/order-transitions';
 import { sandboxRefundCount } from '@/lib/payments/sandbox-provider';
 import { withTenant } from '@/lib/tenancy/with-tenant';
+import { startOrderPayment } from '@/lib/payments/start-order-payment';
 import {
+  captureInSandbox,
   emailsTo,
   newBuyer,
   payInSandbox,
@@ -114,13 +116,14 @@ describe('order workflow', () => {
   it('a payment arriving after cancellation leaves the order cancelled and is refunded once', async () => {
     const buyer = await newBuyer(consumer, 'late');
     const order = await placeTestOrder(h.demo, consumer, buyer, 'card');
+    const { paymentId } = await startOrderPayment(consumer, order.id);
     await h.pump();
     await h.executor.advanceTime(24 * 60 * 60_000);
     await h.pump();
     expect((await readOrder(consumer.id, order.id)).order.status).toBe('cancelled');
 
     const refundsBefore = sandboxRefundCount();
-    await payInSandbox(consumer, order);
+    await captureInSandbox(consumer, order, paymentId);
     await h.pump();
     const after = await readOrder(consumer.id, order.id);
     expect(after.order.status).toBe('cancelled');

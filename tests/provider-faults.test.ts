@@ -4,7 +4,8 @@ import { getShopOrder } from '@/lib/dashboard/order-admin';
 import { requestOrderRefund } from '@/lib/dashboard/order-commands';
 import { startEmailCaptureServer, type EmailCaptureServer, type ResendEmailBody } from './support/email-capture-server';
 import { startFakePaymentProvider, type FakePaymentProvider } from './support/fake-payment-provider';
-import { emailsTo, newBuyer, payInSandbox, placeTestOrder, readOrder, setWarehouse, startWorkflowHarness, tenantBySubdomain, type WorkflowHarness } from './support/workflow-harness';
+import { startOrderPayment } from '@/lib/payments/start-order-payment';
+import { captureInSandbox, emailsTo, newBuyer, payInSandbox, placeTestOrder, readOrder, setWarehouse, startWorkflowHarness, tenantBySubdomain, type WorkflowHarness } from './support/workflow-harness';
 
 /**
  * The payment and email providers misbehaving under the workflows: answers that never come (the refund
@@ -222,13 +223,14 @@ describe('a payment that arrives after the order was cancelled, with the provide
   it('is not kept silently: nothing refunded twice, and “Refund failed” on the cancelled order', async () => {
     const buyer = await newBuyer(consumer, 'late-outage');
     const order = await placeTestOrder(h.demo, consumer, buyer, 'card');
+    const { paymentId } = await startOrderPayment(consumer, order.id);
     await h.pump();
     await h.executor.advanceTime(24 * 60 * 60_000);
     await h.pump();
     expect((await readOrder(consumer.id, order.id)).order.status).toBe('cancelled');
 
     provider.failNext(50, 504);
-    await payInSandbox(consumer, order);
+    await captureInSandbox(consumer, order, paymentId);
     await h.pump();
     const [payment] = (await readOrder(consumer.id, order.id)).payments;
     expect(provider.requestsFor(payment!.id)).toHaveLength(5);

@@ -3,7 +3,10 @@ import { formatDateTime } from '@/lib/time/format-date-time';
 import { formatMoney } from '@/lib/pricing/resolve-price';
 
 const providerLabel: Record<string, string> = { sandbox: 'Card (sandbox)', invoice: 'Invoice' };
-const paymentStatusLabel: Record<Payment['status'], string> = { pending: 'Pending', captured: 'Captured', failed: 'Failed', refunded: 'Refunded' };
+const paymentStatusLabel: Record<Payment['status'], string> = { pending: 'Pending', captured: 'Captured', failed: 'Failed', refunded: 'Refunded', voided: 'Voided' };
+
+/** A card capture that did not pay the order (paid twice, or after it closed): the workflow gives it back. */
+const isExtra = (p: Payment) => !p.settlesOrder && p.provider !== 'invoice' && (p.status === 'captured' || p.status === 'refunded');
 
 /** Money in (payments and their state), money out (refunds and why) and the parcel. */
 export function OrderPaymentsCard({ payments, refunds, shipment, timeZone }: { payments: Payment[]; refunds: Refund[]; shipment: Shipment | null; timeZone: string }) {
@@ -17,7 +20,10 @@ export function OrderPaymentsCard({ payments, refunds, shipment, timeZone }: { p
           {payments.map((p) => (
             <li key={p.id} data-testid="order-payment" className="flex flex-wrap justify-between gap-2 py-2">
               <span>{providerLabel[p.provider] ?? p.provider} · <span className="text-slate-600">{formatDateTime(p.createdAt, timeZone)}</span></span>
-              <span><span className="font-semibold tabular-nums">{formatMoney(p.amountCents, p.currency)}</span> · {paymentStatusLabel[p.status]}</span>
+              <span>
+                <span className="font-semibold tabular-nums">{formatMoney(p.amountCents, p.currency)}</span> · {paymentStatusLabel[p.status]}
+                {isExtra(p) ? <span data-testid="extra-payment"> · extra payment, {p.status === 'refunded' ? 'refunded automatically' : 'being refunded'}</span> : null}
+              </span>
             </li>
           ))}
         </ul>

@@ -350,9 +350,13 @@ export type Order = typeof orders.$inferSelect;
 export type OrderLine = typeof orderLines.$inferSelect;
 export type OrderEvent = typeof orderEvents.$inferSelect;
 
-export const paymentStatus = pgEnum('payment_status', ['pending', 'captured', 'failed', 'refunded']);
+/** `voided`: replaced by a newer attempt, or no longer needed (the order was paid or cancelled). */
+export const paymentStatus = pgEnum('payment_status', ['pending', 'captured', 'failed', 'refunded', 'voided']);
 
-/** A payment attempt for an order at a provider; its status follows the provider's webhooks. */
+/**
+ * A payment attempt for an order at a provider; its status follows the provider's webhooks. At most one
+ * payment settles an order (`settles_order`, a partial unique index): any other capture is refunded.
+ */
 export const payments = pgTable(
   'payments',
   {
@@ -363,11 +367,14 @@ export const payments = pgTable(
     status: paymentStatus().notNull().default('pending'),
     amountCents: integer().notNull(),
     currency: text().notNull(),
+    /** The capture (or invoice payment) that paid the order; set in the same transaction as `paid`. */
+    settlesOrder: boolean().notNull().default(false),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     index('payments_order_idx').on(t.tenantId, t.orderId),
+    uniqueIndex('payments_order_settled_key').on(t.tenantId, t.orderId).where(sql`${t.settlesOrder}`),
     foreignKey({ columns: [t.tenantId, t.orderId], foreignColumns: [orders.tenantId, orders.id] }).onDelete('cascade'),
     check('payments_amount_positive', sql`${t.amountCents} > 0`),
     tenantIsolation('payments'),

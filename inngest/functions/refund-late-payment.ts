@@ -1,38 +1,53 @@
 import { sendOrderRefunded } from '@/lib/orders/order-notifications';
 import { recordRefundFailure } from '@/lib/orders/order-transitions';
-import { orderStatus, tenantForJob } from '@/lib/orders/workflow-order';
+import { tenantForJob } from '@/lib/orders/workflow-order';
+import { extraRefundReason, findExtraCapture } from '@/lib/payments/extra-capture';
 import { inngest } from '../client';
-import { paymentCaptured } from '../events';
+import { extraPaymentCaptured, paymentCaptured } from '../events';
 import { tenantConcurrency } from '../fairness';
 import { emailStep } from './email-step';
 import { failureMessage, refundInStep, type RefundStepResult } from './refund-step';
 
-const LATE_PAYMENT_REASON = 'Your payment arrived after the order had been cancelled.';
-
 /**
- * A payment captured for an order that was already cancelled (its wait for payment ran out) is given
- * back: the order stays cancelled, and the buyer is told. Any other captured payment is the order
- * workflow's business, and this function leaves it alone. A refund the provider refused, or still could
- * not make when the step's retries ran out, is written on the order's timeline.
+ * Gives back a card payment its order did not need: captured after the order was paid by another
+ * attempt, after it was cancelled, or after a newer attempt replaced it. The order stays as it is and the
+ * buyer is told. One refund per payment, whatever runs it: the provider and the refunds table both key it
+ * `refund:late-payment:<payment>`, and the payment that paid the order is never a candidate.
+ *
+ * Also listens to `shop/payment.captured`, for captures announced before extra ones had their own event;
+ * the check finds the order's own payment and stops. A refund the provider refused, or still could not
+ * make when the step's retries ran out, is written on the order's timeline.
  */
 export const refundLatePayment = inngest.createFunction(
-  { id: 'refund-late-payment', name: 'Refund a payment for a cancelled order', triggers: [paymentCaptured], concurrency: tenantConcurrency, retries: 4 },
+  {
+    id: 'refund-late-payment',
+    name: 'Refund a payment the order did not need',
+    triggers: [extraPaymentCaptured, paymentCaptured],
+    concurrency: tenantConcurrency,
+    retries: 4,
+  },
   async ({ event, step }) => {
     const { tenantId, orderId, paymentId } = event.data;
-    const status = await step.run('check-order', () => orderStatus(tenantId, orderId));
-    if (status !== 'cancelled') return { refunded: false, status };
+    const extra = await step.run('check-payment', () => findExtraCapture(tenantId, paymentId));
+    if (!extra || extra.orderId !== orderId) return { refunded: false };
     let refund: RefundStepResult;
     try {
       refund = await step.run('refund-payment', () =>
-        refundInStep(tenantId, { orderId, paymentId, reason: LATE_PAYMENT_REASON, idempotencyKey: `refund:late-payment:${paymentId}` }),
+        refundInStep(tenantId, {
+          orderId,
+          paymentId,
+          reason: extraRefundReason[extra.reason],
+          idempotencyKey: `refund:late-payment:${paymentId}`,
+          timelineEvent: extra.reason === 'order_cancelled' ? 'refunded' : 'extra_payment_refunded',
+        }),
       );
     } catch (error) {
-      // Money paid for a cancelled order must not be kept without a word: the shop sees it on the order.
+      // Money the order did not need must not be kept without a word: the shop sees it on the order.
       const failure = failureMessage(error);
       await step.run('record-refund-failure', () => recordRefundFailure(tenantId, orderId, failure));
-      return { refunded: false, status, failure };
+      return { refunded: false, reason: extra.reason, failure };
     }
     if (refund) await emailStep(step, tenantId, orderId, 'email-order-refunded', async () => sendOrderRefunded(await tenantForJob(tenantId), orderId, refund));
-    return { refunded: Boolean(refund), status };
+    return { refunded: Boolean(refund), reason: extra.reason };
   },
 );

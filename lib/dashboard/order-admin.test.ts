@@ -4,7 +4,7 @@ import { timelineDetail, timelineLabel } from './order-timeline-labels';
 
 const card = { paymentMethod: 'card' as const, grossCents: 10_000 };
 const invoice = { paymentMethod: 'invoice' as const, grossCents: 10_000 };
-const captured = [{ provider: 'sandbox', status: 'captured' as const }];
+const captured = [{ provider: 'sandbox', status: 'captured' as const, settlesOrder: true }];
 const ev = (...types: string[]) => types.map((type) => ({ type }));
 
 describe('orderActionsFor', () => {
@@ -19,11 +19,13 @@ describe('orderActionsFor', () => {
     expect(orderActionsFor({ ...card, status: 'fulfilled' }, captured, ev('refund_requested', 'refund_failed'))).toMatchObject({ refund: true, refundPending: false });
     expect(orderActionsFor({ ...card, status: 'refunded' }, [], ev('refund_requested', 'refunded'))).toMatchObject({ refund: false, refundPending: false });
     expect(orderActionsFor({ ...card, status: 'paid' }, [], ev('placed')).refund).toBe(false);
+    // An extra capture is refunded by the workflow, not offered to the shop as the order's payment.
+    expect(orderActionsFor({ ...card, status: 'paid' }, [{ provider: 'sandbox', status: 'captured', settlesOrder: false }], ev('placed')).refund).toBe(false);
   });
 
   it('offers to mark an invoice paid while it is open and not yet paid', () => {
     expect(orderActionsFor({ ...invoice, status: 'fulfilled' }, [], ev()).markInvoicePaid).toBe(true);
-    expect(orderActionsFor({ ...invoice, status: 'fulfilled' }, [{ provider: 'invoice', status: 'captured' }], ev()).markInvoicePaid).toBe(false);
+    expect(orderActionsFor({ ...invoice, status: 'fulfilled' }, [{ provider: 'invoice', status: 'captured', settlesOrder: true }], ev()).markInvoicePaid).toBe(false);
     expect(orderActionsFor({ ...invoice, status: 'cancelled' }, [], ev()).markInvoicePaid).toBe(false);
     expect(orderActionsFor({ ...invoice, grossCents: 0, status: 'fulfilled' }, [], ev()).markInvoicePaid).toBe(false);
     expect(orderActionsFor({ ...card, status: 'fulfilled' }, captured, ev()).markInvoicePaid).toBe(false);

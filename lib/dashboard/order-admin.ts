@@ -64,7 +64,7 @@ export const hasInvoicePayment = (orderPayments: Pick<Payment, 'provider' | 'sta
  */
 export function orderActionsFor(
   order: Pick<Order, 'status' | 'paymentMethod' | 'grossCents'>,
-  orderPayments: Pick<Payment, 'provider' | 'status'>[],
+  orderPayments: Pick<Payment, 'provider' | 'status' | 'settlesOrder'>[],
   events: Pick<OrderEvent, 'type'>[],
 ): OrderActions {
   const refundPending = isRefundPending(order, events);
@@ -76,7 +76,8 @@ export function orderActionsFor(
       order.paymentMethod === 'card' &&
       // Not while the warehouse is working on it: wait for the parcel (or its refusal) first.
       ['paid', 'fulfilled'].includes(order.status) &&
-      orderPayments.some((p) => p.status === 'captured') &&
+      // The payment that paid the order; an extra capture is the workflow's to give back.
+      orderPayments.some((p) => p.settlesOrder && p.status === 'captured') &&
       !refundPending,
     refundPending,
   };

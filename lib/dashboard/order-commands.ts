@@ -63,7 +63,7 @@ export function markInvoicePaid(tenant: Tenant, actor: Actor, orderId: string): 
     if (hasInvoicePayment(existing)) throw new AppError('CONFLICT', `The invoice of order ${order.number} is already marked paid.`);
     const [payment] = await tx
       .insert(payments)
-      .values({ tenantId: tenant.id, orderId: order.id, provider: 'invoice', status: 'captured', amountCents: order.grossCents, currency: order.currency })
+      .values({ tenantId: tenant.id, orderId: order.id, provider: 'invoice', status: 'captured', settlesOrder: true, amountCents: order.grossCents, currency: order.currency })
       .returning();
     await recordOrderEvent(tx, order, 'invoice_paid', { paymentId: payment!.id, amountCents: payment!.amountCents, by: actor.email });
     await earnPoints(tx, tenant.id, order.customerId, order.id, order.netCents, loyaltyRatesOf(tenant));

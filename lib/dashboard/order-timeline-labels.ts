@@ -9,11 +9,19 @@ const labels: Record<string, string> = {
   shipped: 'Shipped',
   cancelled: 'Cancelled',
   refunded: 'Refunded',
+  extra_payment_captured: 'Extra card payment captured: refunding it automatically',
+  extra_payment_refunded: 'Extra card payment refunded automatically',
   invoice_paid: 'Invoice marked paid',
   refund_requested: 'Refund requested',
   refund_failed: 'Refund failed',
   email_failed: 'Email not sent: please let the buyer know',
   shipped_after_refund: 'Parcel shipped after the order was refunded or cancelled: check with the warehouse',
+};
+
+const extraCaptureReasons: Record<string, string> = {
+  already_paid: 'the order was already paid',
+  order_cancelled: 'the order was cancelled',
+  replaced: 'a newer payment had replaced it',
 };
 
 const cancelReasons: Record<string, string> = {
@@ -58,7 +66,10 @@ export function timelineDetail(type: string, details: Record<string, unknown> | 
         const minutes = num(d.timeoutMinutes);
         return [reason ? (cancelReasons[reason] ?? reason) + (reason === 'payment_timeout' && minutes ? ` (${minutes} minutes)` : '') : null, str(d.detail), by];
       }
+      case 'extra_payment_captured':
+        return [money, str(d.reason) ? (extraCaptureReasons[str(d.reason)!] ?? str(d.reason)) : null];
       case 'refunded':
+      case 'extra_payment_refunded':
         return [money, str(d.reason)];
       case 'refund_requested':
         return [str(d.reason) ? `“${str(d.reason)}”` : null, by];

@@ -2,6 +2,7 @@ import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Transaction } from '@/db/client';
 import { couponRedemptions, loyaltyLedger, orderEvents, orders, shipments, type Order } from '@/db/schema';
 import type { ShipmentConfirmation } from '@/lib/fulfilment/fulfilment-provider';
+import { voidOpenPayments } from '@/lib/payments/open-payments';
 import { withTenant } from '@/lib/tenancy/with-tenant';
 
 /**
@@ -24,8 +25,12 @@ async function timeline(tx: Transaction, order: Order, type: string, details: Re
   await tx.insert(orderEvents).values({ tenantId: order.tenantId, orderId: order.id, type, details });
 }
 
-/** Gives back what checkout took for the order: the coupon use (it counts again) and the points spent. */
+/**
+ * Gives back what checkout took for the order: the coupon use (it counts again) and the points spent.
+ * A payment page still open for it takes no money any more (a capture that slips through is refunded).
+ */
 async function releaseReservations(tx: Transaction, order: Order): Promise<void> {
+  await voidOpenPayments(tx, order.id);
   await tx.delete(couponRedemptions).where(eq(couponRedemptions.orderId, order.id));
   if (order.loyaltyPointsRedeemed > 0) {
     await tx

@@ -1,4 +1,4 @@
-import type { Order, Payment, Tenant } from '@/db/schema';
+import type { Payment, Tenant } from '@/db/schema';
 
 export interface RefundRequest {
   amountCents: number;
@@ -30,11 +30,17 @@ export class PaymentProviderResponseError extends Error {
   }
 }
 
-/** What the platform needs of any card payment provider. */
+/**
+ * What the platform needs of any card payment provider. The platform keeps the payment's record: it
+ * writes the pending row (voiding the order's older attempts in the same transaction, see
+ * `startOrderPayment`) and moves it on from the provider's webhooks. A payment the platform voided must
+ * take no more money: the sandbox's hosted page refuses it, a remote adapter cancels it at the provider.
+ * A capture that arrives for it all the same is refunded by the workflow.
+ */
 export interface PaymentProvider {
   readonly name: string;
-  /** Starts a payment for the order; the buyer continues at `redirectPath` on the shop's host. */
-  createPayment(tenant: Tenant, order: Order): Promise<{ paymentId: string; redirectPath: string }>;
+  /** Opens the provider's side of a recorded pending payment; the buyer continues at `redirectPath` on the shop's host. */
+  startPayment(tenant: Tenant, payment: Payment): Promise<{ redirectPath: string }>;
   /** Gives (part of) a captured payment back. */
   refund(tenant: Tenant, payment: Payment, request: RefundRequest): Promise<{ providerRefundId: string }>;
   /** Throws WEBHOOK_SIGNATURE_INVALID unless the delivery is the provider's own, unaltered and recent. */

@@ -11,8 +11,10 @@ export interface RefundOrderPaymentInput {
   reason: string;
   /** One key per logical refund, e.g. `refund:fulfilment-failed:<orderId>`. */
   idempotencyKey: string;
-  /** The payment to refund; by default the order's captured one. */
+  /** The payment to refund; by default the one that paid the order (never an extra capture). */
   paymentId?: string;
+  /** The timeline entry a new refund writes: `refunded`, or `extra_payment_refunded` for an extra capture. */
+  timelineEvent?: 'refunded' | 'extra_payment_refunded';
 }
 
 export type RefundOutcome = { refund: Refund; created: boolean } | { refund: null; created: false };
@@ -38,10 +40,9 @@ export async function refundOrderPayment(tenant: Tenant, input: RefundOrderPayme
         and(
           eq(payments.orderId, input.orderId),
           inArray(payments.status, ['captured', 'refunded']),
-          input.paymentId ? eq(payments.id, input.paymentId) : undefined,
+          input.paymentId ? eq(payments.id, input.paymentId) : eq(payments.settlesOrder, true),
         ),
       )
-      .orderBy(payments.createdAt)
       .limit(1);
     return { payment };
   });
@@ -84,7 +85,7 @@ export async function refundOrderPayment(tenant: Tenant, input: RefundOrderPayme
     await tx.insert(orderEvents).values({
       tenantId: tenant.id,
       orderId: input.orderId,
-      type: 'refunded',
+      type: input.timelineEvent ?? 'refunded',
       details: { paymentId: payment.id, amountCents: refund.amountCents, reason: input.reason },
     });
     return { refund, created: true };

@@ -17,11 +17,9 @@ const sandboxRefunds = new Map<string, string>();
  */
 export const sandboxProvider: PaymentProvider = {
   name: 'sandbox',
-  async createPayment(tenant, order) {
-    const [payment] = await withTenant(tenant.id, (tx) =>
-      tx.insert(payments).values({ tenantId: tenant.id, orderId: order.id, provider: 'sandbox', amountCents: order.grossCents, currency: order.currency }).returning(),
-    );
-    return { paymentId: payment!.id, redirectPath: `/pay/sandbox/${payment!.id}` };
+  async startPayment(_tenant, payment) {
+    // The hosted page reads the payment's row, so a payment the platform voided is voided here too.
+    return { redirectPath: `/pay/sandbox/${payment.id}` };
   },
   async refund(tenant, payment, request) {
     if (payment.provider !== 'sandbox' || payment.tenantId !== tenant.id) {
@@ -57,6 +55,21 @@ export async function findSandboxPayment(tenantId: string, customerId: string, p
       .where(and(eq(payments.id, paymentId), eq(payments.provider, 'sandbox'), eq(orders.customerId, customerId))),
   );
   return row ?? null;
+}
+
+export type SandboxSubmission = { orderNumber: number; outcome: 'succeeded' | 'failed' } | { orderNumber: number; outcome: 'not_payable'; status: Payment['status'] };
+
+/**
+ * The buyer's choice on the hosted page. Only a pending payment takes it, read afresh: a payment that was
+ * voided (a newer attempt, or the order paid or cancelled in the meantime), declined or already paid
+ * answers `not_payable`. Null when the payment is not this customer's at this shop.
+ */
+export async function submitSandboxPayment(tenantId: string, customerId: string, paymentId: string, outcome: 'succeeded' | 'failed'): Promise<SandboxSubmission | null> {
+  const found = await findSandboxPayment(tenantId, customerId, paymentId);
+  if (!found) return null;
+  if (found.payment.status !== 'pending') return { orderNumber: found.orderNumber, outcome: 'not_payable', status: found.payment.status };
+  await completeSandboxPayment(tenantId, found.payment, outcome);
+  return { orderNumber: found.orderNumber, outcome };
 }
 
 /**

@@ -6,7 +6,8 @@ import { addAddress } from '@/lib/customers/addresses';
 import { inngestPublisher } from '@/lib/outbox/publisher';
 import { relayOutbox } from '@/lib/outbox/relay';
 import { placeOrder } from '@/lib/orders/place-order';
-import { completeSandboxPayment, findSandboxPayment, sandboxProvider } from '@/lib/payments/sandbox-provider';
+import { completeSandboxPayment, findSandboxPayment } from '@/lib/payments/sandbox-provider';
+import { startOrderPayment } from '@/lib/payments/start-order-payment';
 import { registerCustomer } from '@/lib/registration/register-customer';
 import { invalidateTenantCache } from '@/lib/tenancy/tenant-directory';
 import { withTenant } from '@/lib/tenancy/with-tenant';
@@ -113,7 +114,15 @@ export async function placeTestOrder(demo: DemoCatalog, tenant: Tenant, buyer: {
 
 /** Pays an order in the sandbox, through the signed webhook the hosted page sends. */
 export async function payInSandbox(tenant: Tenant, order: Order): Promise<void> {
-  const { paymentId } = await sandboxProvider.createPayment(tenant, order);
+  const { paymentId } = await startOrderPayment(tenant, order.id);
+  await captureInSandbox(tenant, order, paymentId);
+}
+
+/**
+ * The provider's capture of a payment, as its signed webhook, whatever the platform thinks of the payment
+ * (a provider may capture one the platform voided, or one whose order was cancelled meanwhile).
+ */
+export async function captureInSandbox(tenant: Tenant, order: Order, paymentId: string): Promise<void> {
   const found = await findSandboxPayment(tenant.id, order.customerId, paymentId);
   await completeSandboxPayment(tenant.id, found!.payment, 'succeeded');
 }

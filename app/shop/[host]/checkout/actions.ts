@@ -7,7 +7,7 @@ import { couponCodeOf, loadCartChoices, saveCartChoices } from '@/lib/cart/cart-
 import { errorFormState, formValues, type FormState } from '@/lib/forms/form-state';
 import { applyCheckoutCoupon } from '@/lib/orders/checkout-coupon';
 import { placeOrder } from '@/lib/orders/place-order';
-import { sandboxProvider } from '@/lib/payments/sandbox-provider';
+import { startOrderPayment } from '@/lib/payments/start-order-payment';
 import { requireRequestTenant } from '@/lib/storefront/request-tenant';
 
 /**
@@ -41,7 +41,7 @@ export async function placeOrderAction(_prev: FormState, formData: FormData): Pr
     const order = await placeOrder(tenant, customer, { ...values, couponCode: stored.couponCode ?? undefined, usePoints: stored.useLoyaltyPoints });
     next =
       order.paymentMethod === 'card' && order.status === 'awaiting_payment'
-        ? (await sandboxProvider.createPayment(tenant, order)).redirectPath
+        ? (await startOrderPayment(tenant, order.id)).redirectPath
         : `/account/orders/${order.number}?placed=1`;
   } catch (error) {
     return errorFormState(error, values);

@@ -2,17 +2,26 @@
 
 import { notFound, redirect } from 'next/navigation';
 import { getCurrentCustomer } from '@/lib/auth/current-customer';
+import { isAppError } from '@/lib/errors';
 import { getCustomerOrder } from '@/lib/orders/customer-orders';
-import { sandboxProvider } from '@/lib/payments/sandbox-provider';
+import { startOrderPayment } from '@/lib/payments/start-order-payment';
 import { requireRequestTenant } from '@/lib/storefront/request-tenant';
 
-/** Starts a new card payment for an unpaid order of the signed-in customer. */
+/** Starts a new card payment for an unpaid order of the signed-in customer; older attempts are voided. */
 export async function payOrderAction(formData: FormData): Promise<void> {
   const tenant = await requireRequestTenant();
   const customer = await getCurrentCustomer(tenant.id);
   if (!customer) redirect('/account/sign-in?callbackUrl=/account/orders');
   const number = Number(formData.get('orderNumber'));
   const found = Number.isSafeInteger(number) ? await getCustomerOrder(tenant.id, customer.id, number) : null;
-  if (!found || found.order.paymentMethod !== 'card' || found.order.status !== 'awaiting_payment') notFound();
-  redirect((await sandboxProvider.createPayment(tenant, found.order)).redirectPath);
+  if (!found || found.order.paymentMethod !== 'card') notFound();
+  let next: string;
+  try {
+    next = (await startOrderPayment(tenant, found.order.id)).redirectPath;
+  } catch (error) {
+    // Paid (or cancelled) since the page was drawn, e.g. in another tab: the order page says which.
+    if (!isAppError(error, 'CONFLICT')) throw error;
+    next = `/account/orders/${found.order.number}`;
+  }
+  redirect(next);
 }

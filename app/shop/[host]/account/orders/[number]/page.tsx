@@ -22,6 +22,8 @@ const eventLabel: Record<string, string> = {
   shipped: 'Shipped',
   cancelled: 'Cancelled',
   refunded: 'Refunded',
+  extra_payment_captured: 'Extra payment received: it is refunded automatically',
+  extra_payment_refunded: 'Extra payment refunded',
   invoice_paid: 'Invoice paid',
   shipped_after_refund: 'Parcel left the warehouse after the refund',
 };
@@ -61,6 +63,13 @@ export default async function OrderPage({ params, searchParams }: Props) {
       {(await searchParams).payment === 'failed' ? (
         <p role="alert" className="rounded-md border border-amber-200 bg-amber-50 px-4 py-3 text-amber-900">
           The payment was declined. Your order is kept; you can pay it from this page.
+        </p>
+      ) : null}
+      {(await searchParams).payment === 'voided' ? (
+        <p role="alert" data-testid="payment-voided" className="rounded-md border border-amber-200 bg-amber-50 px-4 py-3 text-amber-900">
+          {order.status === 'awaiting_payment'
+            ? 'That payment was replaced by a newer one, so nothing was charged. You can pay the order from this page.'
+            : 'The order no longer needed that payment, so nothing was charged for it.'}
         </p>
       ) : null}
       {(await searchParams).placed ? (

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { notFound, redirect } from 'next/navigation';
 import { getCurrentCustomer } from '@/lib/auth/current-customer';
 import { findSandboxPayment } from '@/lib/payments/sandbox-provider';
@@ -9,6 +10,13 @@ import { sandboxPaymentAction } from './actions';
 export const metadata: Metadata = { title: 'Payment', robots: { index: false } };
 
 type Props = { params: Promise<{ host: string; paymentId: string }> };
+
+const closedMessage: Partial<Record<string, string>> = {
+  captured: 'This payment is already paid.',
+  refunded: 'This payment was paid and has been refunded.',
+  failed: 'This payment was declined.',
+  voided: 'This payment can no longer be made: a newer payment replaced it, or the order no longer needs it. Nothing was charged.',
+};
 
 /** The sandbox provider's hosted payment page: pay or decline, no card details involved. */
 export default async function SandboxPaymentPage({ params }: Props) {
@@ -32,7 +40,10 @@ export default async function SandboxPaymentPage({ params }: Props) {
           <button type="submit" name="outcome" value="failed" className="rounded-md border border-slate-300 px-4 py-3 font-semibold">Decline payment</button>
         </form>
       ) : (
-        <p className="mt-8 rounded-md bg-slate-100 p-3 text-sm">This payment is already {payment.status}.</p>
+        <p role="status" data-testid="payment-closed" className="mt-8 rounded-md bg-slate-100 p-3 text-sm">
+          {closedMessage[payment.status] ?? `This payment is ${payment.status}.`}{' '}
+          <Link href={`/account/orders/${orderNumber}`} className="font-semibold underline">Back to order {orderNumber}</Link>
+        </p>
       )}
       <p className="mt-6 text-xs text-slate-500">No money moves in the sandbox. The choice is sent to the shop as a signed webhook.</p>
     </div>
