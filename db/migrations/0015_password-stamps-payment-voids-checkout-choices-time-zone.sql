@@ -1,4 +1,9 @@
 ALTER TYPE "public"."payment_status" ADD VALUE 'voided';--> statement-breakpoint
+ALTER TABLE "tenants" ADD COLUMN "time_zone" text DEFAULT 'Europe/Brussels' NOT NULL;--> statement-breakpoint
+ALTER TABLE "carts" ADD COLUMN "coupon_code" text;--> statement-breakpoint
+ALTER TABLE "carts" ADD COLUMN "use_loyalty_points" boolean DEFAULT false NOT NULL;--> statement-breakpoint
+ALTER TABLE "customers" ADD COLUMN "password_changed_at" timestamp with time zone;--> statement-breakpoint
+ALTER TABLE "orders" ADD COLUMN "vat_rate_bp" integer;--> statement-breakpoint
 ALTER TABLE "payments" ADD COLUMN "settles_order" boolean DEFAULT false NOT NULL;--> statement-breakpoint
 CREATE UNIQUE INDEX "payments_order_settled_key" ON "payments" USING btree ("tenant_id","order_id") WHERE "payments"."settles_order";--> statement-breakpoint
 -- Orders paid before this column existed: the payment that paid them is their oldest capture (what

@@ -1,1 +1,0 @@
-ALTER TABLE "customers" ADD COLUMN "password_changed_at" timestamp with time zone;
