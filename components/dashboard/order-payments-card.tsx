@@ -21,10 +21,12 @@ export function OrderPaymentsCard({ payments, refunds, shipment }: { payments: P
           {payments.map((p) => (
             <li key={p.id} data-testid="order-payment" className="flex flex-wrap justify-between gap-2 py-2">
               <span>{providerLabel[p.provider] ?? p.provider} · <span className="text-slate-600">{when.format(p.createdAt)}</span></span>
-              <span>
-                <span className="font-semibold tabular-nums">{formatMoney(p.amountCents, p.currency)}</span> · {paymentStatusLabel[p.status]}
-                {isExtra(p) ? <span data-testid="extra-payment"> · extra payment, {p.status === 'refunded' ? 'refunded automatically' : 'being refunded'}</span> : null}
-              </span>
+              <span><span className="font-semibold tabular-nums">{formatMoney(p.amountCents, p.currency)}</span> · {paymentStatusLabel[p.status]}</span>
+              {isExtra(p) ? (
+                <span data-testid="extra-payment" className="basis-full text-slate-600">
+                  Extra payment the order did not need: {p.status === 'refunded' ? 'refunded automatically' : 'being refunded automatically'}.
+                </span>
+              ) : null}
             </li>
           ))}
         </ul>
