@@ -20,10 +20,12 @@ export function OrderPaymentsCard({ payments, refunds, shipment, timeZone }: { p
           {payments.map((p) => (
             <li key={p.id} data-testid="order-payment" className="flex flex-wrap justify-between gap-2 py-2">
               <span>{providerLabel[p.provider] ?? p.provider} · <span className="text-slate-600">{formatDateTime(p.createdAt, timeZone)}</span></span>
-              <span>
-                <span className="font-semibold tabular-nums">{formatMoney(p.amountCents, p.currency)}</span> · {paymentStatusLabel[p.status]}
-                {isExtra(p) ? <span data-testid="extra-payment"> · extra payment, {p.status === 'refunded' ? 'refunded automatically' : 'being refunded'}</span> : null}
-              </span>
+              <span><span className="font-semibold tabular-nums">{formatMoney(p.amountCents, p.currency)}</span> · {paymentStatusLabel[p.status]}</span>
+              {isExtra(p) ? (
+                <span data-testid="extra-payment" className="basis-full text-slate-600">
+                  Extra payment the order did not need: {p.status === 'refunded' ? 'refunded automatically' : 'being refunded automatically'}.
+                </span>
+              ) : null}
             </li>
           ))}
         </ul>
