@@ -28,7 +28,7 @@ test.describe('Catalog', () => {
     await page.getByRole('banner').getByRole('button', { name: 'Search' }).click();
 
     await expect(page).toHaveURL(/\/products\?q=205%2F55(\+|%20)R16/);
-    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Results for “205/55 R16”');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Tyres in 205/55 R16');
     const cards = productCards(page);
     await expect(cards.first()).toBeVisible();
     const texts = await cards.allInnerTexts();
