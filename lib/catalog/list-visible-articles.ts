@@ -95,6 +95,11 @@ async function loadSummary(db: Executor, scope: CatalogScope, query: CatalogQuer
   return { total, facets: labelFacets(counts, dims) };
 }
 
+/** How many articles a listing has (kept with its facets, so the listing itself reuses the count). */
+export async function countVisibleArticles(db: Executor, scope: CatalogScope, query: CatalogQuery): Promise<number> {
+  return (await loadSummary(db, scope, query, buildCatalogFilters(scope.rules, query))).total;
+}
+
 /**
  * Where the page starts. In the listing order an `after` cursor is a keyset position (the index seeks
  * to it); otherwise the page number is an offset, bounded by MAX_PAGE.
