@@ -28,7 +28,7 @@ test.describe('Catalog', () => {
     await page.getByRole('banner').getByRole('button', { name: 'Search' }).click();
 
     await expect(page).toHaveURL(/\/products\?q=205%2F55(\+|%20)R16/);
-    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Results for “205/55 R16”');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Tyres in 205/55 R16');
     const cards = productCards(page);
     await expect(cards.first()).toBeVisible();
     const texts = await cards.allInnerTexts();
@@ -74,8 +74,19 @@ test.describe('Catalog', () => {
     expect(prices).toEqual([...prices].sort((a, b) => b - a));
   });
 
-  test('a page number past the end shows an empty page, not an error', async ({ page }) => {
+  test('a page number past the end goes to the last page, not an error', async ({ page }) => {
     const response = await page.goto(shopUrl('atraxion', '/products?page=400'));
+    expect(response?.status()).toBe(200);
+    await expect(page).toHaveURL(/[?&]page=\d+$/);
+    const last = Number(new URL(page.url()).searchParams.get('page'));
+    expect(last).toBeLessThan(400);
+    await expect(productCards(page).first()).toBeVisible();
+    await expect(page.getByRole('navigation', { name: 'Pagination' }).locator('[aria-current="page"]')).toHaveText(String(last));
+    await expect(page.getByRole('navigation', { name: 'Pagination' }).getByRole('link', { name: /Next/ })).toHaveCount(0);
+  });
+
+  test('a search past its last page shows an empty page, not an error', async ({ page }) => {
+    const response = await page.goto(shopUrl('atraxion', '/products?q=michelin&page=400'));
     expect(response?.status()).toBe(200);
     await expect(page.getByText('This page is past the end of the results.')).toBeVisible();
     await expect(productCards(page)).toHaveCount(0);

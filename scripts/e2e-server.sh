@@ -22,6 +22,8 @@ export PAYMENT_SANDBOX_WEBHOOK_SECRET="${PAYMENT_SANDBOX_WEBHOOK_SECRET:-e2e-san
 export E2E_MAIL_PORT="$MAIL_PORT"
 export RESEND_API_KEY="re_e2e_test" RESEND_BASE_URL="http://127.0.0.1:$MAIL_PORT" EMAIL_DOMAIN="storefleet.test"
 unset VIES_ENABLED
+# The render cache tells the tests how full it is (GET /api/render-cache).
+export RENDER_CACHE_STATS=1
 # The order workflow runs on the test executor (tests/support/inngest-executor), which plays the Inngest
 # engine in real time: the app publishes its outbox there and the executor calls /api/inngest back.
 export INNGEST_DEV=1 INNGEST_BASE_URL="http://127.0.0.1:$INNGEST_PORT"

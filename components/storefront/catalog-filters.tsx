@@ -10,8 +10,20 @@ type Facets = Record<'brand' | 'category' | 'season' | 'vehicle' | 'width' | 'as
 
 const selectClass = 'w-full rounded-md border border-slate-300 bg-white px-2 py-2 text-sm';
 
+/**
+ * The facet's values, plus the chosen one when the facet has none of it (a size the other filters rule
+ * out, or one typed into the search that the shop does not carry): a control always shows the filter
+ * that is applied, never "Any" while it is not.
+ */
+function withSelected(values: FacetValue[], selected: string | number | undefined): FacetValue[] {
+  if (selected === undefined || values.some((v) => v.value === String(selected))) return values;
+  const chosen = { value: String(selected), label: String(selected), count: 0 };
+  return [...values, chosen].sort((a, b) => (/^\d+$/.test(a.value) && /^\d+$/.test(b.value) ? Number(a.value) - Number(b.value) : 0));
+}
+
 function FacetSelect(props: { name: string; label: string; values: FacetValue[]; selected?: string | number; format?: (v: FacetValue) => string }) {
-  const { name, label, values, selected, format } = props;
+  const { name, label, selected, format } = props;
+  const values = withSelected(props.values, selected);
   return (
     <div>
       <label htmlFor={`filter-${name}`} className="mb-1 block text-sm font-medium">{label}</label>
@@ -60,7 +72,7 @@ export function CatalogFilters({ query, facets }: { query: CatalogQuery; facets:
           <legend className="mb-1 text-sm font-medium">Brand</legend>
           {facets.brand.length === 0 ? <p className="text-sm text-slate-500">No brands match.</p> : null}
           <ul className="max-h-72 space-y-1 overflow-y-auto pr-1">
-            {facets.brand.map((b) => (
+            {query.brands.reduce(withSelected, facets.brand).map((b) => (
               <li key={b.value}>
                 <label className="flex items-center gap-2 text-sm">
                   <input type="checkbox" name="brand" value={b.value} defaultChecked={query.brands.includes(b.value)} className="size-4" />

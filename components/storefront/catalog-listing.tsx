@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import type { CatalogQuery } from '@/lib/catalog/catalog-query';
 import { listVisibleArticles } from '@/lib/catalog/list-visible-articles';
+import { formatTyreSize } from '@/lib/catalog/parse-tyre-size';
 import { catalogDb, type Shop } from '@/lib/storefront/current-shop';
 import { toProductCardData } from '@/lib/storefront/product-card-data';
 import { CatalogFilters } from './catalog-filters';
@@ -9,8 +10,21 @@ import { Pagination } from './pagination';
 import { ProductGrid } from './product-grid';
 import { SortSelect } from './sort-select';
 
+/** The tyre size the listing is filtered to, when all three parts are chosen ("205/55 R16"). */
+function chosenTyreSize({ width, aspect, rim }: CatalogQuery): string | null {
+  return width && width >= 100 && aspect && rim ? formatTyreSize({ width, aspectRatio: aspect, rimDiameter: rim }) : null;
+}
+
+function listingTitle(query: CatalogQuery): string {
+  const size = chosenTyreSize(query);
+  if (query.q) return `Results for “${query.q}”${size ? ` in ${size}` : ''}`;
+  if (size) return `Tyres in ${size}`;
+  return query.kind === 'tyre' ? 'Tyres' : query.kind === 'wheel' ? 'Wheels' : 'All products';
+}
+
 export function catalogMetadata(query: CatalogQuery): Metadata {
-  return { title: query.q ? `“${query.q}”` : 'Products' };
+  const size = chosenTyreSize(query);
+  return { title: query.q ? `“${query.q}”` : size ?? 'Products' };
 }
 
 /**
@@ -31,7 +45,7 @@ export async function CatalogListing({ shop, query, marginBp }: { shop: Shop; qu
         <div className="flex flex-wrap items-end justify-between gap-3">
           <div>
             <h1 id="results-heading" className="text-2xl font-bold">
-              {query.q ? <>Results for “{query.q}”</> : query.kind === 'tyre' ? 'Tyres' : query.kind === 'wheel' ? 'Wheels' : 'All products'}
+              {listingTitle(query)}
             </h1>
             <p className="text-sm text-slate-600" data-testid="result-count" aria-live="polite">
               {result.total === 0

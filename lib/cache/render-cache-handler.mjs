@@ -11,7 +11,7 @@ import { renderCacheState, tick } from './render-cache-state.mjs';
  * change (as the app records it in `render-cache-state.mjs`, from PostgreSQL notifications that reach
  * every instance) is a miss, so a price or visibility change shows on the next request. The render's
  * start, not its end, is what counts, so a change made while a page renders cannot hide behind it.
- * Error pages (404 for an unknown or closed shop) are never stored.
+ * Error pages (404 for an unknown or closed shop) and redirects are never stored.
  *
  * It is per instance; several instances each warm their own, and a shared store (Redis, PostgreSQL)
  * would only need the same invalidation check.
@@ -143,7 +143,9 @@ export default class RenderCacheHandler {
     const started = pending.get(key);
     pending.delete(key);
     drop(key);
-    if (!value || (typeof value.status === 'number' && value.status >= 400)) return;
+    // Neither error pages nor redirects: a listing whose query names nothing the shop has answers with
+    // a redirect to the real one, and a stream of made-up queries must not fill the cache with them.
+    if (!value || (typeof value.status === 'number' && value.status >= 300)) return;
     const { stored, size } = pack(value);
     const limit = maxBytes();
     if (size > limit) return;
@@ -168,6 +170,8 @@ export default class RenderCacheHandler {
 export function renderCacheStats() {
   return { entries: entries.size, bytes };
 }
+// The app's own code is bundled apart from this module, so it reads the figures through the shared state.
+renderCacheState().stats = () => ({ ...renderCacheStats(), maxBytes: maxBytes() });
 
 /** For tests: start empty. */
 export function clearRenderCache() {

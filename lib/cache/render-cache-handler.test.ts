@@ -73,6 +73,16 @@ describe('render cache handler', () => {
     expect(renderCacheStats().entries).toBe(0);
   });
 
+  it('never stores a redirect (a listing of made-up values answers with one)', async () => {
+    for (const status of [307, 308]) {
+      const key = NEXT_KEY(`/shop-cache/acme.localhost/products/brand%3Dmade-up-${status}`);
+      await render(cache, key, '', status);
+      expect(await read(cache, key)).toBeNull();
+    }
+    expect(renderCacheStats().entries).toBe(0);
+    expect(renderCacheState().stats?.()).toMatchObject({ entries: 0, bytes: 0 });
+  });
+
   it('stays within its size, letting the least recently used pages go', async () => {
     const big = (n: number) => `${n}`.padEnd(300, '.');
     await render(cache, acme, big(1));

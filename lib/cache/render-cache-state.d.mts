@@ -4,6 +4,8 @@ export interface RenderCacheState {
   tenantChangedAt: Map<string, number>;
   allChangedAt: number;
   tagChangedAt: Map<string, number>;
+  /** Set by the cache handler once Next.js has loaded it: what the cache holds. */
+  stats?: () => { entries: number; bytes: number; maxBytes: number };
 }
 export function renderCacheState(): RenderCacheState;
 export function tick(state: RenderCacheState): number;

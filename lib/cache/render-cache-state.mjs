@@ -9,6 +9,7 @@
  *   tenantChangedAt: Map<string, number>,
  *   allChangedAt: number,
  *   tagChangedAt: Map<string, number>,
+ *   stats?: () => { entries: number, bytes: number, maxBytes: number },
  * }} RenderCacheState
  */
 

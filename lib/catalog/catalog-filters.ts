@@ -1,7 +1,6 @@
 import { and, eq, gt, sql, type SQL } from 'drizzle-orm';
 import { articles } from '@/db/schema';
 import type { CatalogQuery } from './catalog-query';
-import { parseTyreSize } from './parse-tyre-size';
 import { visibilityCondition, type VisibilityRules } from './visibility';
 
 /** Filter axes that have a facet; a facet's counts apply every filter except its own. */
@@ -38,15 +37,11 @@ export interface CatalogFilters {
 export function buildCatalogFilters(rules: VisibilityRules, query: CatalogQuery): CatalogFilters {
   const base: SQL[] = [visibilityCondition(rules)];
   const byAxis: Partial<Record<FacetAxis, SQL>> = {};
-  let { width, aspect, rim } = query;
+  // A size typed into the search is already the width, aspect and rim filter (parseCatalogQuery).
+  const { width, aspect, rim } = query;
   if (query.q) {
-    // A query that reads as a tyre size is a size filter, not a word search.
-    const size = parseTyreSize(query.q);
-    if (size) ({ width, aspectRatio: aspect, rimDiameter: rim } = size);
-    else {
-      const text = textSearchCondition(query.q);
-      if (text) base.push(text);
-    }
+    const text = textSearchCondition(query.q);
+    if (text) base.push(text);
   }
   if (query.inStock) base.push(gt(articles.stock, 0));
   if (query.kind) base.push(eq(articles.kind, query.kind));

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { findTyreSize } from './parse-tyre-size';
 
 export const SORTS = ['relevance', 'price-asc', 'price-desc', 'name'] as const;
 export const SEASONS = ['summer', 'winter', 'all_season'] as const;
@@ -24,7 +25,8 @@ export const catalogQuerySchema = z.object({
   category: z.preprocess(first, slug.optional()).catch(undefined),
   season: z.preprocess(first, z.enum(SEASONS).optional()).catch(undefined),
   vehicle: z.preprocess(first, slug.optional()).catch(undefined),
-  width: z.preprocess(first, smallInt(100, 400).optional()).catch(undefined),
+  /** Tyre widths in millimetres; wheel widths in tenths of an inch (75 = 7.5J), from the same facet. */
+  width: z.preprocess(first, smallInt(40, 400).optional()).catch(undefined),
   aspect: z.preprocess(first, smallInt(20, 95).optional()).catch(undefined),
   rim: z.preprocess(first, smallInt(10, 26).optional()).catch(undefined),
   inStock: z.preprocess(first, z.string().optional()).transform((v) => v === '1' || v === 'true'),
@@ -38,7 +40,26 @@ export type CatalogQuery = z.output<typeof catalogQuerySchema>;
 
 export function parseCatalogQuery(params: Record<string, string | string[] | undefined>): CatalogQuery {
   // Renamed keys: `brand` in the URL (repeatable, reads better), `brands` in code.
-  return catalogQuerySchema.parse({ ...params, brands: params.brand, inStock: params.stock });
+  return withSizeFromText(catalogQuerySchema.parse({ ...params, brands: params.brand, inStock: params.stock }));
+}
+
+/**
+ * A tyre size typed into the search is the size filter, and only the rest of the text is searched:
+ * `q=michelin 205/55 R16` is `q=michelin&width=205&aspect=55&rim=16`. So the width, profile and rim
+ * selects show the size, and changing one of them (the form sends the selects and only the rest of
+ * the text) replaces that part of it. A size part already given as its own parameter wins.
+ */
+function withSizeFromText(query: CatalogQuery): CatalogQuery {
+  const found = query.q ? findTyreSize(query.q) : null;
+  if (!found) return query;
+  const { size, rest } = found;
+  return {
+    ...query,
+    q: rest || undefined,
+    width: query.width ?? size.width,
+    aspect: query.aspect ?? size.aspectRatio,
+    rim: query.rim ?? size.rimDiameter,
+  };
 }
 
 /** Builds the URL search string for a query, leaving out defaults so links stay short and shareable. */

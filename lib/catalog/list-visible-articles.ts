@@ -8,7 +8,6 @@ import { buildCatalogFilters, prefixTsQuery, whereAll, type CatalogFilters } fro
 import { getCatalogSummary, type CatalogSummary } from './catalog-summary';
 import { getCatalogDimensions } from './catalog-dimensions';
 import { countFacets, labelFacets } from './facets';
-import { parseTyreSize } from './parse-tyre-size';
 import type { VisibilityRules } from './visibility';
 
 export interface CatalogScope {
@@ -59,14 +58,14 @@ function orderFor(query: CatalogQuery, netPrice: SQL<number>): SQL[] {
     default:
       // Relevance for a text search; otherwise the listing order.
       const tsquery = query.q ? prefixTsQuery(query.q) : undefined;
-      if (tsquery && !parseTyreSize(query.q ?? '')) {
+      if (tsquery) {
         return [desc(sql`ts_rank(${articles.searchVector}, to_tsquery('simple', ${tsquery}))`), asc(articles.name), asc(articles.id)];
       }
       return listingOrder();
   }
 }
 
-const usesListingOrder = (query: CatalogQuery) => query.sort === 'relevance' && (!query.q || Boolean(parseTyreSize(query.q)));
+const usesListingOrder = (query: CatalogQuery) => query.sort === 'relevance' && !query.q;
 
 /** No filter at all: the listing whose total and facets are kept per tenant (catalog-summary.ts). */
 export function isUnfiltered(query: CatalogQuery): boolean {
@@ -94,6 +93,11 @@ async function loadSummary(db: Executor, scope: CatalogScope, query: CatalogQuer
   }
   const { total, counts } = await facetMemo.get(scope.tenantId, facetKey(query, scope.rules), () => countFacets(db, filters));
   return { total, facets: labelFacets(counts, dims) };
+}
+
+/** How many articles a listing has (kept with its facets, so the listing itself reuses the count). */
+export async function countVisibleArticles(db: Executor, scope: CatalogScope, query: CatalogQuery): Promise<number> {
+  return (await loadSummary(db, scope, query, buildCatalogFilters(scope.rules, query))).total;
 }
 
 /**

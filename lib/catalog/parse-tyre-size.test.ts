@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { hostileString } from '@/tests/support/hostile-input';
-import { formatTyreSize, parseTyreSize } from './parse-tyre-size';
+import { findTyreSize, formatTyreSize, parseTyreSize } from './parse-tyre-size';
 
 describe('parseTyreSize', () => {
   it.each(['205/55 R16', '205/55R16', '205 55 16', '205-55-r16', '2055516', ' 205/55 zr16 '])('reads %s', (text) => {
@@ -10,6 +10,21 @@ describe('parseTyreSize', () => {
 
   it.each(['michelin', '205', '999/55 R16', '205/55 R99', '', '205/5 R16'])('rejects %s', (text) => {
     expect(parseTyreSize(text)).toBeNull();
+  });
+
+  it.each([
+    ['michelin 205/55 R16', 'michelin'],
+    ['205/55R16 pilot sport', 'pilot sport'],
+    ['pilot  225 45 17   94W', 'pilot 94W'],
+    ['999 205/55 R16', '999'],
+  ])('finds the size in %j and keeps the rest of the text', (text, rest) => {
+    const found = findTyreSize(text);
+    expect(found?.rest).toBe(rest);
+    expect(found && formatTyreSize(found.size)).toBe(text.includes('225') ? '225/45 R17' : '205/55 R16');
+  });
+
+  it.each(['CON-2055516-PC7', 'michelin', '20555161', '205/55 R16x', '999/55 R16 pilot'])('finds no size in %j', (text) => {
+    expect(findTyreSize(text)).toBeNull();
   });
 
   it('formats the canonical way', () => {
@@ -47,6 +62,7 @@ describe('parseTyreSize: properties', () => {
   it('answers quickly for long runs of spaces (the search box is capped at 100 characters, the function is not)', () => {
     const started = performance.now();
     expect(parseTyreSize(`205${' '.repeat(5_000)}x`)).toBeNull();
+    expect(findTyreSize(`${'205 55 '.repeat(5_000)}x`)).toBeNull();
     expect(performance.now() - started).toBeLessThan(1_000);
   });
 });

@@ -26,6 +26,8 @@ describe('cachedStorefrontPath', () => {
     expect(visit('/products', '', [], 'POST')).toBeNull();
     expect(visit('/products', 'q=michelin')).toBeNull();
     expect(visit('/products', 'after=1234')).toBeNull();
+    // A typed size is a search too, answered as typed (a size the shop lacks shows as such).
+    expect(visit('/products', 'q=205%2F55+R16')).toBeNull();
     expect(visit('/', 'ref=newsletter')).toBeNull();
   });
 

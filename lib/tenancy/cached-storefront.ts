@@ -1,5 +1,5 @@
 import { hasSessionCookie } from '@/lib/auth/session-cookie';
-import { catalogQueryToSearch, parseCatalogQuery } from '@/lib/catalog/catalog-query';
+import { catalogQueryToSearch, parseCatalogQuery, type CatalogQuery } from '@/lib/catalog/catalog-query';
 
 /**
  * The internal segment of the storefront pages that Next.js renders once and serves from its render
@@ -28,12 +28,20 @@ export const ALL_PRODUCTS_KEY = 'all';
 /**
  * The cache key of a catalog listing: its query in canonical form (defaults left out, brands sorted,
  * unknown parameters dropped), so `?brand=b&brand=a&utm_source=x` and `?brand=a&brand=b` share one
- * cached page. Null for listings that are not cached: text searches and keyset cursors, whose values
- * are unbounded, so a stream of made-up queries cannot churn the cache of the pages buyers share.
+ * cached page. Null for listings that are not cached: text searches (a typed tyre size included) and
+ * keyset cursors, whose values are unbounded. Values that parse but name nothing the shop has are
+ * sent on by the cached page itself, which knows the shop (`canonical-catalog-query.ts`), so a stream
+ * of made-up queries cannot churn the cache of the pages buyers share.
  */
 export function catalogCacheKey(search: URLSearchParams): string | null {
+  if (search.get('q')?.trim()) return null;
   const query = catalogQueryOf(search);
   if (query.q || query.after) return null;
+  return catalogCacheKeyOf(query);
+}
+
+/** The cache key of a listing without text or cursor. */
+export function catalogCacheKeyOf(query: CatalogQuery): string {
   const canonical = catalogQueryToSearch({ ...query, brands: [...query.brands].sort() }).slice(1);
   return canonical ? encodeURIComponent(canonical) : ALL_PRODUCTS_KEY;
 }
