@@ -2,6 +2,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { field, fieldError, main, uniqueEmail } from './support/accounts';
 import { signInAsAdmin } from './support/admin';
 import { waitForHydration } from './support/catalog';
+import { signInToDashboard } from './support/dashboard';
 import { adminUrl, shopUrl } from './support/hosts';
 
 /**
@@ -71,5 +72,21 @@ test.describe('Forms keep what was chosen after an error', () => {
     await expect(fieldError(page, 'vatRate')).toBeVisible();
     await expect(field(page, 'salesMode')).toHaveValue('b2b');
     await expect(field(page, 'vatRate')).toHaveValue('abc');
+  });
+});
+
+test.describe('Dashboard forms keep a controlled choice after an error', () => {
+  test('new coupon: "A fixed amount" stays ticked after a refused code', async ({ page }) => {
+    await signInToDashboard(page, 'acme', '/dashboard/coupons');
+    const form = main(page).getByTestId('coupon-create-form');
+    await waitForHydration(form.getByRole('button', { name: 'Create coupon' }));
+    await field(page, 'code').fill('X');
+    await form.getByLabel('A fixed amount').check();
+    await field(page, 'amount').fill('5');
+    await form.getByRole('button', { name: 'Create coupon' }).click();
+    await expect(fieldError(page, 'code')).toBeVisible();
+    await expect(form.getByLabel('A fixed amount')).toBeChecked();
+    await expect(field(page, 'amount')).toHaveValue('5');
+    await expect(field(page, 'code')).toHaveValue('X');
   });
 });

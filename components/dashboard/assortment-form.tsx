@@ -6,7 +6,7 @@ import { FormMessage } from '@/components/forms/field';
 import { SubmitButton } from '@/components/forms/submit-button';
 import type { VisibilityRules } from '@/lib/catalog/visibility';
 import type { AssortmentScope } from '@/lib/dashboard/assortment-scope';
-import { idleFormState } from '@/lib/forms/form-state';
+import { formKey, idleFormState } from '@/lib/forms/form-state';
 import { AssortmentCount } from './assortment-count';
 import { AssortmentGroup } from './assortment-group';
 
@@ -19,7 +19,7 @@ export function AssortmentForm({ scope, rules, shownCount, catalogCount, canEdit
   const set = (axis: keyof VisibilityRules) => (ids: number[]) => setDraft((d) => ({ ...d, [axis]: ids }));
   const kindLabel = { tyre: 'Tyres', wheel: 'Wheels' } as const;
   return (
-    <form action={action} className="space-y-5">
+    <form key={formKey(state)} action={action} className="space-y-5">
       <AssortmentCount draft={draft} saved={rules} shownCount={shownCount} catalogCount={catalogCount} />
       {canEdit ? null : (
         <p className="rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900">Only the shop owner can change the assortment.</p>

@@ -4,7 +4,7 @@ import { useActionState, useState } from 'react';
 import { createCouponAction } from '@/app/dashboard/[host]/(signed-in)/coupons/actions';
 import { Field, FormMessage } from '@/components/forms/field';
 import { SubmitButton } from '@/components/forms/submit-button';
-import { idleFormState } from '@/lib/forms/form-state';
+import { formKey, idleFormState } from '@/lib/forms/form-state';
 
 /** Everything but the code and the discount may stay empty: no minimum, no end, no limits. */
 export function CouponCreateForm() {
@@ -13,7 +13,7 @@ export function CouponCreateForm() {
   const v = state.values ?? {};
   const e = state.fieldErrors ?? {};
   return (
-    <form action={action} className="space-y-4" data-testid="coupon-create-form">
+    <form key={formKey(state)} action={action} className="space-y-4" data-testid="coupon-create-form">
       <FormMessage state={state} />
       <Field name="code" label="Code" required maxLength={30} defaultValue={v.code} error={e.code} hint="3 to 30 letters, digits or hyphens; buyers may type it in any case." />
       <fieldset>

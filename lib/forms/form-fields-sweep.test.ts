@@ -9,7 +9,8 @@ import { describe, expect, it } from 'vitest';
  *   does it);
  * - a checkbox or radio takes `checkedAfter(state, …)`, since an unticked box is not in the form data;
  * - a text field, textarea or `Field` has a `defaultValue` (passwords excepted: they are never sent back).
- * Controlled fields (`value=`/`checked=` with a change handler) and hidden inputs hold their value anyway.
+ * Controlled text fields and hidden inputs hold their value; a controlled checkbox or radio does not (the
+ * reset unticks it while its state says ticked), so its form is keyed on `formKey(state)` or submitted by hand.
  */
 const ROOT = join(__dirname, '..', '..');
 
@@ -51,6 +52,9 @@ function problemsOf(source: string): string[] {
   }
   for (const tag of openingTags(source, 'input')) {
     const type = /\stype="([a-z]+)"/.exec(tag)?.[1] ?? 'text';
+    if ((type === 'checkbox' || type === 'radio') && controlled(tag) && !/key=\{formKey\(state\)\}/.test(source) && !/ev\.preventDefault\(\)/.test(source)) {
+      problems.push(`controlled ${type} in a form that React's reset would untick (key the form on formKey(state)): ${tag.slice(0, 80)}`);
+    }
     if (type === 'hidden' || controlled(tag) || /\stype=\{/.test(tag)) continue;
     if (type === 'checkbox' || type === 'radio') {
       if (!/defaultChecked=\{checkedAfter\(/.test(tag)) problems.push(`${type} not ticked as sent: ${tag.slice(0, 80)}`);
@@ -81,6 +85,8 @@ describe('every action form keeps what was chosen after an error', () => {
     expect(problemsOf('<input type="radio" name="m" value="card" defaultChecked={i === 0} />')).toHaveLength(1);
     expect(problemsOf('<input name="ref" />')).toHaveLength(1);
     expect(problemsOf('<SelectField name="s" options={[]} />')).toHaveLength(1);
+    expect(problemsOf('<form action={action}><input type="radio" name="kind" value="fixed" checked={kind === o} onChange={f} />')).toHaveLength(1);
+    expect(problemsOf('<form key={formKey(state)} action={action}><input type="radio" name="kind" value="fixed" checked={kind === o} onChange={f} />')).toEqual([]);
     expect(problemsOf('<select key={v.a} name="a" defaultValue={v.a}><input type="hidden" name="x" value="1" />')).toEqual([]);
   });
 });

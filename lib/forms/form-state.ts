@@ -44,6 +44,20 @@ export function checkedAfter(state: FormState, name: string, value: string, init
   return state.values[name] === value || listValue(state.values, name).includes(value);
 }
 
+const formKeys = new WeakMap<FormState, number>();
+let lastFormKey = 0;
+
+/**
+ * A key that changes with every action result. React resets a form after its action, which unticks a
+ * controlled checkbox or radio in the page while its state still says ticked; a form keyed on this
+ * mounts anew instead, every field drawn from the current state and defaults.
+ */
+export function formKey(state: FormState): string {
+  let key = formKeys.get(state);
+  if (key === undefined) formKeys.set(state, (key = ++lastFormKey));
+  return `form-${key}`;
+}
+
 /** A field's value as sent, else its value before any submission. */
 export function valueAfter(state: FormState, name: string, initial = ''): string {
   return state.values?.[name] ?? initial;
