@@ -6,7 +6,7 @@ import { PriceOverrideForm } from './price-override-form';
 import { PriceWindowBadge } from './price-window-badge';
 
 /** One article's base and current price, its overrides with their windows, and the form for a new one. */
-export function PriceArticlePanel({ prices, today, now }: { prices: ArticlePrices; today: string; now: Date }) {
+export function PriceArticlePanel({ prices, today, now, timeZone }: { prices: ArticlePrices; today: string; now: Date; timeZone: string }) {
   const { article, overrides } = prices;
   const money = (cents: number) => formatMoney(cents, article.currency);
   return (
@@ -37,9 +37,9 @@ export function PriceArticlePanel({ prices, today, now }: { prices: ArticlePrice
               <div className="min-w-0">
                 <span className="mr-2 font-semibold tabular-nums">{money(o.priceCents)}</span>
                 <PriceWindowBadge status={o.status} />
-                <span className="block text-xs text-slate-600" data-testid="override-window">{describeWindow(o)}</span>
+                <span className="block text-xs text-slate-600" data-testid="override-window">{describeWindow(o, timeZone)}</span>
               </div>
-              {canDeleteWindow(o, now) ? <PriceDeleteForm overrideId={o.id} label={`${money(o.priceCents)}, ${describeWindow(o)}`} /> : null}
+              {canDeleteWindow(o, now) ? <PriceDeleteForm overrideId={o.id} label={`${money(o.priceCents)}, ${describeWindow(o, timeZone)}`} /> : null}
             </li>
           ))}
         </ul>

@@ -1,3 +1,4 @@
+import { DEFAULT_TIME_ZONE } from '@/lib/time/time-zone';
 import { canDeleteWindow, describeWindow, overlapMessage, windowsOverlap, type OverrideWindow } from './price-windows';
 
 /**
@@ -31,7 +32,13 @@ function groupBy<T>(items: readonly T[], key: (item: T) => number): Map<number, 
 }
 
 /** What importing these (valid, looked-up) rows would do to the shop's overrides, without writing anything. */
-export function planPriceImport(candidates: readonly ImportCandidate[], existing: readonly ExistingOverride[], mode: PriceImportMode, now: Date): PriceImportPlan {
+export function planPriceImport(
+  candidates: readonly ImportCandidate[],
+  existing: readonly ExistingOverride[],
+  mode: PriceImportMode,
+  now: Date,
+  timeZone: string = DEFAULT_TIME_ZONE,
+): PriceImportPlan {
   const plan: PriceImportPlan = { add: [], change: [], unchanged: 0, withdraw: [], rowErrors: new Map() };
   const fail = (row: number, error: string) => plan.rowErrors.set(row, [...(plan.rowErrors.get(row) ?? []), error]);
   const existingByArticle = groupBy(existing, (e) => e.articleId);
@@ -43,7 +50,7 @@ export function planPriceImport(candidates: readonly ImportCandidate[], existing
       if (!match) return { ...row, kind: 'add' };
       matched.add(match.id);
       if (match.priceCents === row.priceCents && sameEnd(match.validUntil, row.validUntil)) return { ...row, kind: 'unchanged', matchId: match.id };
-      if (!canDeleteWindow(match, now)) fail(row.row, `${row.sku}: the override for ${describeWindow(match)} has ended; past prices stay on record and cannot be changed`);
+      if (!canDeleteWindow(match, now)) fail(row.row, `${row.sku}: the override for ${describeWindow(match, timeZone)} has ended; past prices stay on record and cannot be changed`);
       return { ...row, kind: 'change', matchId: match.id };
     });
     const leftOut = mine.filter((e) => !matched.has(e.id));
@@ -54,8 +61,8 @@ export function planPriceImport(candidates: readonly ImportCandidate[], existing
       if (row.kind === 'unchanged') return;
       const clash = kept.find((e) => windowsOverlap(e, row));
       const sibling = planned.find((other, j) => j !== i && windowsOverlap(other, row) && (j < i || other.kind === 'unchanged'));
-      if (clash) fail(row.row, overlapMessage(row.sku, clash).replace(/\. Delete that.*$/, ''));
-      else if (sibling) fail(row.row, `${row.sku}: this window overlaps row ${sibling.row} of the file (${describeWindow(sibling)})`);
+      if (clash) fail(row.row, overlapMessage(row.sku, clash, timeZone).replace(/\. Delete that.*$/, ''));
+      else if (sibling) fail(row.row, `${row.sku}: this window overlaps row ${sibling.row} of the file (${describeWindow(sibling, timeZone)})`);
     });
     for (const row of planned) {
       if (row.kind === 'add') plan.add.push(row);

@@ -9,6 +9,8 @@ import { parseEuroCents, parseShopDate } from './price-input';
 import { lockShopPrices, priceDb } from './price-overrides';
 import { planPriceImport, type ExistingOverride, type ImportCandidate, type PriceImportMode, type PriceImportPlan } from './price-import-plan';
 import { announceTenantChange } from '@/lib/cache/cache-invalidation';
+import { getTenantById } from '@/lib/tenancy/tenant-directory';
+import { DEFAULT_TIME_ZONE } from '@/lib/time/time-zone';
 
 export type { PriceImportMode } from './price-import-plan';
 
@@ -17,15 +19,15 @@ export const MAX_LISTED_ROW_ERRORS = 100;
 const INSERT_BATCH = 1_000;
 
 /** The row's own values; the article and overlaps are checked once every row is read. */
-function parseRow(row: PriceCsvRow): { ok: true; value: Omit<ImportCandidate, 'articleId'> } | { ok: false; errors: string[] } {
+function parseRow(row: PriceCsvRow, timeZone: string): { ok: true; value: Omit<ImportCandidate, 'articleId'> } | { ok: false; errors: string[] } {
   const errors: string[] = [];
   if (row.sku === '') errors.push('the SKU is empty');
   const price = parseEuroCents(row.price);
   if (!price.ok) errors.push(row.price.trim() === '' ? 'the price is empty' : price.error.replace(/\.$/, ''));
-  const from = row.validFrom === '' ? null : parseShopDate(row.validFrom, 'valid_from');
+  const from = row.validFrom === '' ? null : parseShopDate(row.validFrom, 'valid_from', timeZone);
   if (!from) errors.push('valid_from is empty');
   else if (!from.ok) errors.push(from.error.replace(/\.$/, ''));
-  const until = row.validUntil === '' ? ({ ok: true, value: null } as const) : parseShopDate(row.validUntil, 'valid_until');
+  const until = row.validUntil === '' ? ({ ok: true, value: null } as const) : parseShopDate(row.validUntil, 'valid_until', timeZone);
   if (!until.ok) errors.push(until.error.replace(/\.$/, ''));
   if (from?.ok && until.ok && until.value && until.value <= from.value) errors.push('valid_until must be after valid_from');
   if (errors.length > 0 || !price.ok || !from?.ok || !until.ok) return { ok: false, errors };
@@ -52,12 +54,12 @@ async function existingOverrides(db: Executor, tenantId: string, articleIds: num
 }
 
 /** Every row read and its SKU looked up; the rows that can take part in the plan, and the errors of the rest. */
-async function readRows(db: Executor, tenantId: string, rows: PriceCsvRow[]): Promise<{ candidates: ImportCandidate[]; rowErrors: Map<number, string[]> }> {
+async function readRows(db: Executor, tenantId: string, rows: PriceCsvRow[], timeZone: string): Promise<{ candidates: ImportCandidate[]; rowErrors: Map<number, string[]> }> {
   const ids = await shownArticleIds(db, tenantId, [...new Set(rows.map((r) => r.sku).filter(Boolean))]);
   const candidates: ImportCandidate[] = [];
   const rowErrors = new Map<number, string[]>();
   for (const row of rows) {
-    const result = parseRow(row);
+    const result = parseRow(row, timeZone);
     const errors = result.ok ? [] : [...result.errors];
     const articleId = row.sku ? ids.get(row.sku) : undefined;
     if (row.sku && articleId === undefined) errors.unshift(`no article with SKU “${row.sku}” in your shop’s assortment`);
@@ -102,12 +104,14 @@ export async function importPriceCsv(
   let rows: PriceCsvRow[] = [];
   try {
     rows = parsePriceCsv(bytes);
+    // Dates in the file are days in the shop's own time zone, as the export writes them.
+    const timeZone = (await getTenantById(tenantId))?.timeZone ?? DEFAULT_TIME_ZONE;
     const db = await priceDb();
     const plan = await db.transaction(async (tx) => {
       await lockShopPrices(tx, tenantId);
-      const { candidates, rowErrors } = await readRows(tx, tenantId, rows);
+      const { candidates, rowErrors } = await readRows(tx, tenantId, rows, timeZone);
       const existing = await existingOverrides(tx, tenantId, [...new Set(candidates.map((c) => c.articleId))]);
-      const planned = planPriceImport(candidates, existing, mode, now);
+      const planned = planPriceImport(candidates, existing, mode, now, timeZone);
       for (const [row, errors] of planned.rowErrors) rowErrors.set(row, [...(rowErrors.get(row) ?? []), ...errors]);
       if (rowErrors.size > 0) {
         const listed = [...rowErrors].sort(([a], [b]) => a - b).map(([row, errors]) => `Row ${row}: ${errors.join('; ')}.`);

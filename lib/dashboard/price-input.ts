@@ -1,4 +1,5 @@
-import { DEFAULT_TIME_ZONE as SHOP_TIME_ZONE } from '@/lib/time/time-zone';
+import { isoDayIn } from '@/lib/time/format-date-time';
+import { DEFAULT_TIME_ZONE } from '@/lib/time/time-zone';
 
 // How the shop owner writes prices and dates, in the form and in a CSV file, and back again.
 
@@ -27,49 +28,47 @@ export function centsToDecimal(cents: number): string {
   return `${Math.trunc(cents / 100)}.${String(cents % 100).padStart(2, '0')}`;
 }
 
-const localParts = new Intl.DateTimeFormat('en-US', {
-  timeZone: SHOP_TIME_ZONE,
-  hourCycle: 'h23',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  second: '2-digit',
-});
+const partFormats = new Map<string, Intl.DateTimeFormat>();
+
+function localParts(timeZone: string): Intl.DateTimeFormat {
+  let format = partFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' });
+    partFormats.set(timeZone, format);
+  }
+  return format;
+}
 
 /** How far the shop's wall clock is ahead of UTC at this instant, in milliseconds. */
-function zoneOffsetMs(at: Date): number {
-  const p = Object.fromEntries(localParts.formatToParts(at).map((part) => [part.type, part.value]));
+function zoneOffsetMs(at: Date, timeZone: string): number {
+  const p = Object.fromEntries(localParts(timeZone).formatToParts(at).map((part) => [part.type, part.value]));
   const wall = Date.UTC(Number(p.year), Number(p.month) - 1, Number(p.day), Number(p.hour), Number(p.minute), Number(p.second));
   return wall - Math.floor(at.getTime() / 1000) * 1000;
 }
 
-/** 00:00 of a calendar day in the shop's time zone (DST moves at 02:00/03:00 there, never at midnight). */
-export function shopMidnight(year: number, month: number, day: number): Date {
+/** 00:00 of a calendar day in the shop's time zone (zones move their clocks at night, not at midnight). */
+export function shopMidnight(year: number, month: number, day: number, timeZone: string = DEFAULT_TIME_ZONE): Date {
   const guess = Date.UTC(year, month - 1, day);
-  const first = guess - zoneOffsetMs(new Date(guess));
-  return new Date(guess - zoneOffsetMs(new Date(first)));
+  const first = guess - zoneOffsetMs(new Date(guess), timeZone);
+  return new Date(guess - zoneOffsetMs(new Date(first), timeZone));
 }
-
-const dayFormat = new Intl.DateTimeFormat('en-CA', { timeZone: SHOP_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' });
 
 /** YYYY-MM-DD of an instant, in the shop's time zone. */
-export function shopDay(at: Date): string {
-  return dayFormat.format(at);
+export function shopDay(at: Date, timeZone: string = DEFAULT_TIME_ZONE): string {
+  return isoDayIn(at, timeZone);
 }
 
-function isShopMidnight(at: Date): boolean {
-  const [y, m, d] = shopDay(at).split('-').map(Number) as [number, number, number];
-  return shopMidnight(y, m, d).getTime() === at.getTime();
+function isShopMidnight(at: Date, timeZone: string): boolean {
+  const [y, m, d] = shopDay(at, timeZone).split('-').map(Number) as [number, number, number];
+  return shopMidnight(y, m, d, timeZone).getTime() === at.getTime();
 }
 
 /**
  * The CSV's date: a plain ISO date when the bound is a shop midnight (what the form creates), else the
  * full ISO timestamp, so that an export imports back to exactly the same windows.
  */
-export function formatCsvDate(at: Date): string {
-  return isShopMidnight(at) ? shopDay(at) : at.toISOString();
+export function formatCsvDate(at: Date, timeZone: string = DEFAULT_TIME_ZONE): string {
+  return isShopMidnight(at, timeZone) ? shopDay(at, timeZone) : at.toISOString();
 }
 
 const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -81,7 +80,7 @@ function isCalendarDay(y: number, m: number, d: number): boolean {
 }
 
 /** A date (00:00 in the shop's time zone) or an ISO timestamp with its offset; years 2000–2199. */
-export function parseShopDate(raw: string, label: string): Parsed<Date> {
+export function parseShopDate(raw: string, label: string, timeZone: string = DEFAULT_TIME_ZONE): Parsed<Date> {
   const text = raw.trim();
   const day = ISO_DAY.exec(text);
   if (day) {
@@ -89,7 +88,7 @@ export function parseShopDate(raw: string, label: string): Parsed<Date> {
     if (!isCalendarDay(y, m, d) || y < 2000 || y > 2199) {
       return { ok: false, error: `${label} “${text}” is not a date in the calendar.` };
     }
-    return { ok: true, value: shopMidnight(y, m, d) };
+    return { ok: true, value: shopMidnight(y, m, d, timeZone) };
   }
   const timestamp = ISO_TIMESTAMP.exec(text);
   // Date.parse rolls 2026-02-30 over to 2 March instead of refusing it.

@@ -9,6 +9,8 @@ import { log } from '@/lib/log';
 import { parseEuroCents, parseShopDate } from './price-input';
 import { canDeleteWindow, overlapMessage, windowsOverlap, type OverrideWindow } from './price-windows';
 import { announceTenantChange } from '@/lib/cache/cache-invalidation';
+import { getTenantById } from '@/lib/tenancy/tenant-directory';
+import { DEFAULT_TIME_ZONE } from '@/lib/time/time-zone';
 
 // Tenant prices are platform-plane rows (no row-level security): every query here names the host's
 // tenant itself, so an article or override id of another shop is simply not found.
@@ -66,13 +68,13 @@ function failed(fieldErrors: Record<string, string>, message = 'Please check the
 }
 
 /** Price and window from the form; every field's problem at once. */
-function parseOverrideFields(input: z.output<typeof addPriceOverrideSchema>) {
+function parseOverrideFields(input: z.output<typeof addPriceOverrideSchema>, timeZone: string) {
   const fieldErrors: Record<string, string> = {};
   const price = parseEuroCents(input.price);
   if (!price.ok) fieldErrors.price = price.error;
-  const from = input.validFrom.trim() ? parseShopDate(input.validFrom, 'Valid from') : ({ ok: false, error: 'Enter the first day of the price.' } as const);
+  const from = input.validFrom.trim() ? parseShopDate(input.validFrom, 'Valid from', timeZone) : ({ ok: false, error: 'Enter the first day of the price.' } as const);
   if (!from.ok) fieldErrors.validFrom = from.error;
-  const until = input.validUntil.trim() ? parseShopDate(input.validUntil, 'Valid until') : ({ ok: true, value: null } as const);
+  const until = input.validUntil.trim() ? parseShopDate(input.validUntil, 'Valid until', timeZone) : ({ ok: true, value: null } as const);
   if (!until.ok) fieldErrors.validUntil = until.error;
   if (from.ok && until.ok && until.value && until.value <= from.value) fieldErrors.validUntil = 'Valid until must be after valid from.';
   if (!price.ok || !from.ok || !until.ok || fieldErrors.validUntil) throw failed(fieldErrors);
@@ -83,7 +85,9 @@ function parseOverrideFields(input: z.output<typeof addPriceOverrideSchema>) {
 export async function addPriceOverride(tenantId: string, raw: AddPriceOverrideInput, actor: string): Promise<TenantArticlePrice> {
   const parsed = addPriceOverrideSchema.safeParse(raw);
   if (!parsed.success) throw notFound();
-  const fields = parseOverrideFields(parsed.data);
+  // The form's days are the shop's, in its own time zone.
+  const timeZone = (await getTenantById(tenantId))?.timeZone ?? DEFAULT_TIME_ZONE;
+  const fields = parseOverrideFields(parsed.data, timeZone);
   const db = await priceDb();
   const row = await db.transaction(async (tx) => {
     await lockShopPrices(tx, tenantId);
@@ -91,7 +95,7 @@ export async function addPriceOverride(tenantId: string, raw: AddPriceOverrideIn
     if (!article) throw notFound();
     const clash = findOverlap(await listOverrides(tx, tenantId, article.id), fields);
     if (clash) {
-      const message = overlapMessage(article.sku, { ...clash, currency: article.currency });
+      const message = overlapMessage(article.sku, { ...clash, currency: article.currency }, timeZone);
       throw failed({ validFrom: message }, message);
     }
     const [inserted] = await tx.insert(tenantArticlePrices).values({ tenantId, articleId: article.id, ...fields }).returning();

@@ -1,5 +1,6 @@
 import { formatMoney } from '@/lib/pricing/resolve-price';
-import { DEFAULT_TIME_ZONE as SHOP_TIME_ZONE } from '@/lib/time/time-zone';
+import { formatDateTime } from '@/lib/time/format-date-time';
+import { DEFAULT_TIME_ZONE } from '@/lib/time/time-zone';
 
 /** A price override's validity, [validFrom, validUntil); a null end is open-ended. */
 export interface OverrideWindow {
@@ -37,16 +38,14 @@ export function canDeleteWindow(window: OverrideWindow, now: Date): boolean {
   return window.validUntil === null || window.validUntil > now;
 }
 
-const dateTime = new Intl.DateTimeFormat('en-GB', { timeZone: SHOP_TIME_ZONE, dateStyle: 'medium', timeStyle: 'short' });
-
-/** "1 Jun 2026, 00:00 – 1 Jul 2026, 00:00" or "1 Jun 2026, 00:00 – open-ended", in the shop's time zone. */
-export function describeWindow(window: OverrideWindow): string {
-  const end = window.validUntil ? dateTime.format(window.validUntil) : 'open-ended';
-  return `${dateTime.format(window.validFrom)} – ${end}`;
+/** "1 Jun 2026, 00:00 CEST – 1 Jul 2026, 00:00 CEST" or "… – open-ended", in the shop's time zone. */
+export function describeWindow(window: OverrideWindow, timeZone: string = DEFAULT_TIME_ZONE): string {
+  const end = window.validUntil ? formatDateTime(window.validUntil, timeZone) : 'open-ended';
+  return `${formatDateTime(window.validFrom, timeZone)} – ${end}`;
 }
 
 /** The sentence a refused override gets: which article, which existing window, at what price. */
-export function overlapMessage(sku: string, existing: OverrideWindow & { priceCents: number; currency?: string }): string {
+export function overlapMessage(sku: string, existing: OverrideWindow & { priceCents: number; currency?: string }, timeZone: string = DEFAULT_TIME_ZONE): string {
   const price = formatMoney(existing.priceCents, existing.currency ?? 'EUR');
-  return `${sku} already has a price of ${price} for ${describeWindow(existing)}, which overlaps this window. Delete that override or choose dates outside it.`;
+  return `${sku} already has a price of ${price} for ${describeWindow(existing, timeZone)}, which overlaps this window. Delete that override or choose dates outside it.`;
 }

@@ -42,7 +42,7 @@ export default async function PricesPage({ params, searchParams }: Props) {
           This article is not in your shop’s assortment.
         </p>
       ) : null}
-      {selected ? <PriceArticlePanel prices={selected} today={shopDay(now)} now={now} /> : null}
+      {selected ? <PriceArticlePanel prices={selected} today={shopDay(now, tenant.timeZone)} now={now} timeZone={tenant.timeZone} /> : null}
       <section aria-labelledby="price-list-heading" className="space-y-2">
         <h2 id="price-list-heading" className="font-semibold">{heading}</h2>
         {list.rows.length === 0 ? (

@@ -14,7 +14,7 @@ export async function GET() {
     const tenant = await requireRequestTenant();
     await requireStaff(tenant.id);
     const csv = await exportPriceCsv(await priceDb(), tenant.id);
-    const filename = `prices-${tenant.subdomain}-${shopDay(new Date())}.csv`;
+    const filename = `prices-${tenant.subdomain}-${shopDay(new Date(), tenant.timeZone)}.csv`;
     return new NextResponse(csv, {
       headers: {
         'content-type': 'text/csv; charset=utf-8',
