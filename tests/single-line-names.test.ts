@@ -34,7 +34,7 @@ describe('one-line text fields', () => {
     ['profile', profileSchema, { name: BROKEN, phone: '' }, ['name']],
     ['address', addressSchema, address, ['recipient', 'line1', 'line2', 'label', 'city']],
     ['new shop (console)', createTenantSchema, { name: BROKEN, subdomain: 'newshop', salesMode: 'b2b', countryCode: 'BE', currency: 'EUR', vatRate: '21', ownerEmail: 'o@b.test' }, ['name']],
-    ['shop settings (console)', tenantSettingsSchema, { name: BROKEN, tagline: BROKEN, salesMode: 'b2b', vatRate: '21', paymentTimeoutMinutes: '30' }, ['name', 'tagline']],
+    ['shop settings (console)', tenantSettingsSchema, { name: BROKEN, tagline: BROKEN, salesMode: 'b2b', vatRate: '21', paymentTimeoutMinutes: '30', timeZone: 'Europe/Brussels' }, ['name', 'tagline']],
     ['branding (dashboard)', brandingSchema, { name: BROKEN, tagline: BROKEN, primaryColor: '#112233', accentColor: '#ffffff' }, ['name', 'tagline']],
     ['staff invitation', acceptInvitationSchema, { name: BROKEN, password: 'a-long-enough-password' }, ['name']],
     ['checkout', placeOrderSchema, { addressId: '00000000-0000-4000-8000-000000000000', paymentMethod: 'invoice', customerReference: 'PO\r\n42', idempotencyKey: 'k'.repeat(20), couponCode: 'SAVE\n10' }, ['customerReference', 'couponCode']],

@@ -15,6 +15,7 @@ export const API_ROUTE_METHODS: ReadonlyMap<string, readonly string[]> = new Map
   ['domain-check', ['GET']],
   ['health', ['GET']],
   ['inngest', ['GET', 'POST', 'PUT']],
+  ['render-cache', ['GET']],
   ['tenant-assets', ['GET']],
   ['webhooks', ['POST']],
 ]);
