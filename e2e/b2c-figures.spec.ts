@@ -1,8 +1,9 @@
 import { expect, test } from '@playwright/test';
 import { addAddress, main, register, uniqueEmail } from './support/accounts';
-import { cardHref, parseEuroCents, productCards, waitForHydration } from './support/catalog';
+import { parseEuroCents, waitForHydration } from './support/catalog';
 import { shopUrl } from './support/hosts';
 import { latestEmailTo } from './support/mailbox';
+import { addFirstProductToCart } from './support/cart';
 
 /** What a consumer must never be shown: the figures and fields of a business sale. */
 const BUSINESS_FIGURES = /excl\. VAT|Subtotal|reverse charge|Your reference/i;
@@ -13,15 +14,8 @@ test.describe('A B2C shop shows consumer figures everywhere', () => {
     const email = uniqueEmail('b2c-figures');
     await register(page, 'consumer', { name: 'Cas Consument', email, password: 'correct horse battery' });
     await addAddress(page, { recipient: 'Cas Consument', street: 'Veldstraat 3', postalCode: '9000', city: 'Gent' });
-    await page.goto(shopUrl('consumer', '/products?stock=1'));
-    await expect(productCards(page).first()).toBeVisible();
-    await page.goto(shopUrl('consumer', await cardHref(page, 0)));
+    await addFirstProductToCart(page, 'consumer', '/products?stock=1', 2);
     const unit = parseEuroCents(await main(page).getByTestId('price').first().innerText());
-    const add = main(page).getByTestId('add-to-cart');
-    await waitForHydration(add.getByRole('button', { name: 'Add to cart' }));
-    await add.getByLabel('Quantity').fill('2');
-    await add.getByRole('button', { name: 'Add to cart' }).click();
-    await expect(add.getByText('Added to your cart.')).toBeVisible();
 
     await page.goto(shopUrl('consumer', '/cart'));
     expect(parseEuroCents(await main(page).getByTestId('cart-total').innerText())).toBe(2 * unit);

@@ -1,20 +1,14 @@
 import { expect, test, type Page } from '@playwright/test';
 import { addAddress, main, register, uniqueEmail } from './support/accounts';
-import { cardHref, productCards, waitForHydration } from './support/catalog';
+import { waitForHydration } from './support/catalog';
 import { shopUrl } from './support/hosts';
+import { addFirstProductToCart } from './support/cart';
 
 /** An auto-approved ACME buyer with an address and four Michelin tyres in the cart (above WINTER10's minimum). */
 async function buyerWithCart(page: Page) {
   await register(page, 'acme', { name: 'Coupon Cora', email: uniqueEmail('coupon-cora'), password: 'correct horse battery', companyName: 'Cora Banden BV', vatNumber: 'BE0417497106', countryCode: 'BE' });
   await addAddress(page, { recipient: 'Cora Banden BV', street: 'Kouter 7', postalCode: '9000', city: 'Gent' });
-  await page.goto(shopUrl('acme', '/products?brand=michelin&stock=1'));
-  await expect(productCards(page).first()).toBeVisible();
-  await page.goto(shopUrl('acme', await cardHref(page, 0)));
-  const add = main(page).getByTestId('add-to-cart');
-  await waitForHydration(add.getByRole('button', { name: 'Add to cart' }));
-  await add.getByLabel('Quantity').fill('4');
-  await add.getByRole('button', { name: 'Add to cart' }).click();
-  await expect(add.getByText('Added to your cart.')).toBeVisible();
+  await addFirstProductToCart(page, 'acme', '/products?brand=michelin&stock=1', 4);
 }
 
 const card = (page: Page) => main(page).getByLabel('Card (secure payment page)');

@@ -1,8 +1,9 @@
 import { expect, test } from '@playwright/test';
 import { addAddress, main, register, uniqueEmail } from './support/accounts';
-import { cardHref, parseEuroCents, productCards, waitForHydration } from './support/catalog';
+import { parseEuroCents, waitForHydration } from './support/catalog';
 import { shopUrl } from './support/hosts';
 import { latestEmailTo } from './support/mailbox';
+import { addFirstProductToCart } from './support/cart';
 
 test.describe('Checkout', () => {
   test('an approved ACME customer buys Michelin tyres with a coupon, pays in the sandbox, and watches the order ship', async ({ page }) => {
@@ -19,14 +20,7 @@ test.describe('Checkout', () => {
     });
     await addAddress(page, { recipient: 'Olga Banden BV', street: 'Havenlaan 12', postalCode: '9000', city: 'Gent' });
 
-    await page.goto(shopUrl('acme', '/products?brand=michelin&stock=1'));
-    await expect(productCards(page).first()).toBeVisible();
-    await page.goto(shopUrl('acme', await cardHref(page, 0)));
-    const add = main(page).getByTestId('add-to-cart');
-    await waitForHydration(add.getByRole('button', { name: 'Add to cart' }));
-    await add.getByLabel('Quantity').fill('4');
-    await add.getByRole('button', { name: 'Add to cart' }).click();
-    await expect(add.getByText('Added to your cart.')).toBeVisible();
+    await addFirstProductToCart(page, 'acme', '/products?brand=michelin&stock=1', 4);
 
     await page.goto(shopUrl('acme', '/cart'));
     const cartTotal = parseEuroCents(await main(page).getByTestId('cart-total').innerText());
@@ -83,14 +77,7 @@ test.describe('Checkout', () => {
     await register(page, 'consumer', { name: 'Card Cas', email: uniqueEmail('card'), password: 'correct horse battery' });
     await addAddress(page, { recipient: 'Cas Peeters', street: 'Meir 1', postalCode: '2000', city: 'Antwerpen' });
 
-    await page.goto(shopUrl('consumer', '/products?stock=1'));
-    await expect(productCards(page).first()).toBeVisible();
-    await page.goto(shopUrl('consumer', await cardHref(page, 0)));
-    const add = main(page).getByTestId('add-to-cart');
-    await waitForHydration(add.getByRole('button', { name: 'Add to cart' }));
-    await add.getByLabel('Quantity').fill('1');
-    await add.getByRole('button', { name: 'Add to cart' }).click();
-    await expect(add.getByText('Added to your cart.')).toBeVisible();
+    await addFirstProductToCart(page, 'consumer', '/products?stock=1', 1);
 
     await page.goto(shopUrl('consumer', '/checkout'));
     const place = main(page).getByRole('button', { name: /Place order/ });

@@ -1,20 +1,15 @@
 import { expect, test, type Page } from '@playwright/test';
 import { addAddress, main, register, uniqueEmail } from './support/accounts';
-import { brandsOnPage, cardHref, productCards, waitForHydration } from './support/catalog';
+import { brandsOnPage, productCards, waitForHydration } from './support/catalog';
 import { shopUrl } from './support/hosts';
 import { signInToDashboard } from './support/dashboard';
-
+import { addFirstProductToCart } from './support/cart';
 
 /** A buyer at ACME with a Belgian VAT number (auto-approved), an address and a Michelin tyre in the cart. */
 async function buyerWithCart(page: Page): Promise<void> {
   await register(page, 'acme', { name: 'Coupon Carl', email: uniqueEmail('coupon'), password: 'correct horse battery', companyName: 'Carl Banden BV', vatNumber: 'BE0417497106', countryCode: 'BE' });
   await addAddress(page, { recipient: 'Carl Banden BV', street: 'Kouter 1', postalCode: '9000', city: 'Gent' });
-  await page.goto(shopUrl('acme', '/products?brand=michelin&stock=1'));
-  await page.goto(shopUrl('acme', await cardHref(page, 0)));
-  const add = main(page).getByTestId('add-to-cart');
-  await waitForHydration(add.getByRole('button', { name: 'Add to cart' }));
-  await add.getByRole('button', { name: 'Add to cart' }).click();
-  await expect(add.getByText('Added to your cart.')).toBeVisible();
+  await addFirstProductToCart(page, 'acme', '/products?brand=michelin&stock=1');
 }
 
 test.describe('Dashboard: coupons and assortment', () => {

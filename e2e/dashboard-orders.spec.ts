@@ -1,9 +1,10 @@
 import { expect, test, type Page } from '@playwright/test';
-import { addAddress, field, main, register, uniqueEmail } from './support/accounts';
-import { cardHref, productCards, waitForHydration } from './support/catalog';
+import { addAddress, main, register, uniqueEmail } from './support/accounts';
+import { waitForHydration } from './support/catalog';
 import { shopUrl } from './support/hosts';
 import { latestEmailTo } from './support/mailbox';
 import { signInToDashboard } from './support/dashboard';
+import { addFirstProductToCart } from './support/cart';
 
 /*
  * The owner's side of an order, end to end: a customer checks out at acme, the workflow (on the test
@@ -19,13 +20,7 @@ async function customerOrders(page: Page, email: string, method: 'invoice' | 'ca
   await register(page, 'acme', { name: 'Dirk Dashboard', email, password: 'correct horse battery', companyName: 'Dirk Banden BV', vatNumber: 'BE0417497106', countryCode: 'BE' });
   await addAddress(page, { recipient: 'Dirk Banden BV', street: 'Kouter 7', postalCode: '9000', city: 'Gent' });
 
-  await page.goto(shopUrl('acme', '/products?brand=michelin&stock=1'));
-  await expect(productCards(page).first()).toBeVisible();
-  await page.goto(shopUrl('acme', await cardHref(page, 0)));
-  const add = main(page).getByTestId('add-to-cart');
-  await waitForHydration(add.getByRole('button', { name: 'Add to cart' }));
-  await add.getByRole('button', { name: 'Add to cart' }).click();
-  await expect(add.getByText('Added to your cart.')).toBeVisible();
+  await addFirstProductToCart(page, 'acme', '/products?brand=michelin&stock=1');
 
   await page.goto(shopUrl('acme', '/checkout'));
   const place = main(page).getByRole('button', { name: /Place order/ });

@@ -1,12 +1,13 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { signSandboxWebhook } from '@/lib/payments/sandbox-signature';
 import { addAddress, main, register, uniqueEmail } from './support/accounts';
-import { cardHref, productCards, waitForHydration } from './support/catalog';
+import { waitForHydration } from './support/catalog';
 import { signInAsAdmin } from './support/admin';
 import { signInToDashboard } from './support/dashboard';
 import { E2E_PORT, shopUrl } from './support/hosts';
 import { raw } from './support/raw-http';
 import { e2eSecrets } from './support/secrets';
+import { addFirstProductToCart } from './support/cart';
 
 /**
  * A buyer opens the payment page of one order twice (two tabs) and tries to pay both. The older page no
@@ -19,13 +20,7 @@ const SCREENSHOTS = process.env.E2E_SCREENSHOTS;
 async function placeCardOrder(page: Page): Promise<void> {
   await register(page, 'consumer', { name: 'Twice Tine', email: uniqueEmail('twice'), password: 'correct horse battery' });
   await addAddress(page, { recipient: 'Tine Peeters', street: 'Meir 2', postalCode: '2000', city: 'Antwerpen' });
-  await page.goto(shopUrl('consumer', '/products?stock=1'));
-  await expect(productCards(page).first()).toBeVisible();
-  await page.goto(shopUrl('consumer', await cardHref(page, 0)));
-  const add = main(page).getByTestId('add-to-cart');
-  await waitForHydration(add.getByRole('button', { name: 'Add to cart' }));
-  await add.getByRole('button', { name: 'Add to cart' }).click();
-  await expect(add.getByText('Added to your cart.')).toBeVisible();
+  await addFirstProductToCart(page, 'consumer', '/products?stock=1');
   await page.goto(shopUrl('consumer', '/checkout'));
   const place = main(page).getByRole('button', { name: /Place order/ });
   await waitForHydration(place);

@@ -1,10 +1,11 @@
 import { expect, test, type Page } from '@playwright/test';
 import { addAddress, main, signIn } from '../e2e/support/accounts';
-import { cardHref, waitForHydration } from '../e2e/support/catalog';
+import { waitForHydration } from '../e2e/support/catalog';
 import { shopUrl } from '../e2e/support/hosts';
 import { emailsTo } from '../e2e/support/mailbox';
 import type { InngestTestRun } from '../tests/support/inngest-executor';
 import { AppStack } from './support/app-stack';
+import { addFirstProductToCart } from '../e2e/support/cart';
 
 /**
  * The order workflow survives the app dying under it. The app runs as a real process; it is killed with
@@ -61,13 +62,7 @@ async function placeCardOrder(page: Page): Promise<void> {
   await expect(page).not.toHaveURL(/sign-in/);
   await page.goto(shopUrl('acme', '/account'));
   await addAddress(page, { recipient: 'Demo Garage', street: 'Kerkstraat 1', postalCode: '2000', city: 'Antwerpen' });
-  await page.goto(shopUrl('acme', '/products?stock=1'));
-  await page.goto(shopUrl('acme', await cardHref(page, 0)));
-  const add = main(page).getByTestId('add-to-cart');
-  await waitForHydration(add.getByRole('button', { name: 'Add to cart' }));
-  await add.getByLabel('Quantity').fill('2');
-  await add.getByRole('button', { name: 'Add to cart' }).click();
-  await expect(add.getByText('Added to your cart.')).toBeVisible();
+  await addFirstProductToCart(page, 'acme', '/products?stock=1', 2);
 
   await page.goto(shopUrl('acme', '/checkout'));
   const place = main(page).getByRole('button', { name: /Place order/ });
