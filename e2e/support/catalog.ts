@@ -3,8 +3,8 @@ import { expect, type Locator, type Page } from '@playwright/test';
 export const productCards = (page: Page): Locator => page.getByTestId('product-card');
 
 /*
- * Catalog content streams in behind a loading skeleton and may be revealed after the `load` event,
- * so every reader below first waits for a visible card.
+ * A listing may still be arriving (a client navigation, a redirect to the canonical listing), so every
+ * reader below first waits for a visible card.
  */
 
 /** Brand names as printed on the cards (the markup holds the name; CSS only upper-cases it). */
