@@ -1,5 +1,6 @@
 import type { NextAuthConfig } from 'next-auth';
 import { headers } from 'next/headers';
+import { clientAddress, trustProxyHeaders } from '@/lib/http/client-address';
 import { log } from '@/lib/log';
 import { createLogThrottle, type LogThrottle } from '@/lib/log-throttle';
 
@@ -15,17 +16,15 @@ const INTERVAL_MS = 60_000;
 const sharedThrottle = createLogThrottle({ intervalMs: INTERVAL_MS, maxKeys: 10_000 });
 
 /**
- * Who sent the request, as far as a log line needs to know: the right-most X-Forwarded-For hop when a
- * trusted proxy sets it, else one key for everybody (Next does not give route code the socket address),
- * which only throttles harder.
+ * Who sent the request, as far as a log line needs to know: the client address the sign-in limits use
+ * (the socket's, or the right-most untrusted X-Forwarded-For hop behind a trusted proxy). A request
+ * without one shares a single key, which only throttles harder.
  */
 async function clientKey(): Promise<string> {
-  if (process.env.TRUST_PROXY_HEADERS !== '1') return 'direct';
   try {
-    const hops = (await headers()).get('x-forwarded-for')?.split(',') ?? [];
-    return hops.at(-1)?.trim() || 'direct';
+    return clientAddress(await headers(), { trustProxyHeaders: trustProxyHeaders() }) ?? 'unknown';
   } catch {
-    return 'direct'; // outside a request (a test, a script)
+    return 'unknown'; // outside a request (a test, a script)
   }
 }
 
