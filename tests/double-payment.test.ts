@@ -58,6 +58,16 @@ async function expectPaidOnceAndExtraRefunded(order: Order, payer: string, extra
   return after;
 }
 
+/** Two card attempts of one order both still pending, as orders started before voiding existed may have. */
+async function twoPendingAttempts(order: { id: string; grossCents: number; currency: string }) {
+  return withTenant(consumer.id, (tx) =>
+    tx
+      .insert(payments)
+      .values([0, 1].map(() => ({ tenantId: consumer.id, orderId: order.id, provider: 'sandbox', amountCents: order.grossCents, currency: order.currency })))
+      .returning(),
+  );
+}
+
 describe('a second payment attempt for one order', () => {
   it('voids the first: its hosted page refuses to take money, and nothing is captured', async () => {
     const { buyer, order, first, second } = await orderPaidTwice('void');
@@ -131,12 +141,7 @@ describe('a second payment attempt for one order', () => {
     const buyer = await newBuyer(consumer, 'legacy');
     const order = await placeTestOrder(h.demo, consumer, buyer, 'card');
     await h.pump();
-    const [a, b] = await withTenant(consumer.id, (tx) =>
-      tx
-        .insert(payments)
-        .values([0, 1].map(() => ({ tenantId: consumer.id, orderId: order.id, provider: 'sandbox', amountCents: order.grossCents, currency: order.currency })))
-        .returning(),
-    );
+    const [a, b] = await twoPendingAttempts(order);
     const refundsBefore = sandboxRefundCount();
     await Promise.all([captureInSandbox(consumer, order, a!.id), captureInSandbox(consumer, order, b!.id)]);
     await h.pump();
@@ -173,12 +178,7 @@ describe('a second payment attempt for one order', () => {
     const order = await placeTestOrder(h.demo, consumer, buyer, 'card');
     await h.pump();
     // Two legacy attempts both pending: paying one voids the other.
-    const [a, b] = await withTenant(consumer.id, (tx) =>
-      tx
-        .insert(payments)
-        .values([0, 1].map(() => ({ tenantId: consumer.id, orderId: order.id, provider: 'sandbox', amountCents: order.grossCents, currency: order.currency })))
-        .returning(),
-    );
+    const [a, b] = await twoPendingAttempts(order);
     expect(await submitSandboxPayment(consumer.id, buyer.customer.id, a!.id, 'succeeded')).toMatchObject({ outcome: 'succeeded' });
     expect(await submitSandboxPayment(consumer.id, buyer.customer.id, b!.id, 'succeeded')).toMatchObject({ outcome: 'not_payable', status: 'voided' });
     await h.pump();

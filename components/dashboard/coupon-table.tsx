@@ -2,8 +2,9 @@ import type { CouponRow } from '@/lib/dashboard/coupon-admin';
 import { formatMoney } from '@/lib/pricing/resolve-price';
 import { CouponRetireForm } from './coupon-retire-form';
 import { CouponStatusBadge } from './coupon-status-badge';
+import { DEFAULT_TIME_ZONE } from '@/lib/time/time-zone';
 
-const shortDate = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeZone: 'Europe/Brussels' });
+const shortDate = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeZone: DEFAULT_TIME_ZONE });
 
 function discount({ coupon }: CouponRow, currency: string): string {
   if (coupon.kind === 'percent') return `${((coupon.percentBp ?? 0) / 100).toLocaleString('en-GB', { maximumFractionDigits: 2 })} % off`;

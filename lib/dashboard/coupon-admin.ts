@@ -5,6 +5,8 @@ import { normalizeCouponCode } from '@/lib/coupons/coupon-rules';
 import { AppError } from '@/lib/errors';
 import { fieldErrorsOf } from '@/lib/forms/field-errors';
 import { withTenant } from '@/lib/tenancy/with-tenant';
+import { shopMidnight } from '@/lib/time/shop-midnight';
+import { DEFAULT_TIME_ZONE } from '@/lib/time/time-zone';
 
 export type CouponStatus = 'active' | 'scheduled' | 'expired' | 'retired' | 'used_up';
 
@@ -17,18 +19,10 @@ export function couponStatus(coupon: Coupon, redemptions: number, now: Date): Co
   return 'active';
 }
 
-const SHOP_TIME_ZONE = 'Europe/Brussels';
-
 /** The instant a calendar day starts in the shop's time zone (a coupon "until 31 Dec" lasts all of that day). */
-export function startOfShopDay(day: string, timeZone = SHOP_TIME_ZONE): Date {
-  const utcMidnight = new Date(`${day}T00:00:00Z`);
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' })
-      .formatToParts(utcMidnight)
-      .map((p) => [p.type, p.value]),
-  );
-  const asLocal = Date.UTC(Number(parts.year), Number(parts.month) - 1, Number(parts.day), Number(parts.hour), Number(parts.minute), Number(parts.second));
-  return new Date(utcMidnight.getTime() - (asLocal - utcMidnight.getTime()));
+export function startOfShopDay(day: string, timeZone = DEFAULT_TIME_ZONE): Date {
+  const [year, month, date] = day.split('-').map(Number) as [number, number, number];
+  return shopMidnight(year, month, date, timeZone);
 }
 
 const nextDay = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
