@@ -18,6 +18,13 @@ async function cachedPages(): Promise<number> {
   return (JSON.parse(response.body) as { entries: number }).entries;
 }
 
+/** Pages the cache would still serve (not those an earlier test's catalog change made stale). */
+async function livePages(): Promise<number> {
+  const response = await raw({ path: '/api/render-cache', headers: { host: `localhost:${E2E_PORT}` } });
+  expect(response.status, 'the render cache reports its size').toBe(200);
+  return (JSON.parse(response.body) as { live: number }).live;
+}
+
 /** Requests a real listing until it is served from the cache. */
 async function warm(path: string): Promise<void> {
   await expect.poll(async () => (await shop(path)).headers['x-nextjs-cache'], { message: `${path} is cached` }).toBe('HIT');
@@ -82,13 +89,17 @@ test('a stream of made-up filter values adds no cache entries and redirects to t
 });
 
 test('real filter values are cached and served from the cache as before', async () => {
-  const before = await cachedPages();
   const all = await shop('/products?brand=continental');
   const width = optionsOf(all.body, 'width')[0]!;
-  for (const path of ['/products?brand=continental', `/products?brand=continental&width=${width}`, '/products?brand=continental&page=2']) {
+  const before = await livePages();
+  // An earlier test (or a retry) may have left one of these listings in the cache already: that one
+  // is served from it at once and adds nothing; every other one adds exactly one page.
+  let added = 0;
+  for (const path of ['/products?brand=continental', `/products?brand=continental&width=${width}`, '/products?brand=continental&page=2', '/products?brand=continental&sort=price-desc']) {
     const first = await shop(path);
     expect(first.status, path).toBe(200);
+    if (!['HIT', 'STALE'].includes(String(first.headers['x-nextjs-cache']))) added++;
     await warm(path);
   }
-  expect(await cachedPages()).toBe(before + 3);
+  expect(await livePages()).toBe(before + added);
 });

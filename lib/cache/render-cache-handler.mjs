@@ -166,9 +166,15 @@ export default class RenderCacheHandler {
   resetRequestCache() {}
 }
 
-/** For tests and the benchmark: what the cache holds. */
+/**
+ * For tests, the benchmark and an operator: what the cache holds. `entries` counts every page kept,
+ * `live` only those a request would still be served (a page whose shop or tags changed since it was
+ * rendered stays in memory until it is next asked for, and is then rendered again in its place).
+ */
 export function renderCacheStats() {
-  return { entries: entries.size, bytes };
+  let live = 0;
+  for (const [key, entry] of entries) if (!changedSince(entry, key)) live++;
+  return { entries: entries.size, live, bytes };
 }
 // The app's own code is bundled apart from this module, so it reads the figures through the shared state.
 renderCacheState().stats = () => ({ ...renderCacheStats(), maxBytes: maxBytes() });
