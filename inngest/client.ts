@@ -1,4 +1,5 @@
 import { Inngest } from 'inngest';
+import { appIdForPool, DEFAULT_POOL } from './pools';
 
 /**
  * The app's one Inngest client. Where events go is decided by the environment, never by code:
@@ -6,7 +7,25 @@ import { Inngest } from 'inngest';
  * plus `INNGEST_BASE_URL` for a self-hosted `inngest start`. Without any of them the SDK is in cloud mode
  * with no key and `send()` throws at once, so nothing waits on an engine that is not there.
  */
-export const inngest = new Inngest({ id: 'storefleet' });
+export const inngest: Inngest<{ id: string }> = new Inngest({ id: appIdForPool(DEFAULT_POOL) });
+
+export type AppClient = typeof inngest;
+
+const poolClients = new Map<string, AppClient>([[DEFAULT_POOL, inngest]]);
+
+/**
+ * The client of one workflow pool's app (`storefleet-<pool>`; `shared` is `inngest` itself). Each pool is
+ * its own Inngest app so it can be served, synced and scaled on its own; created on first use, after
+ * the environment is read, like `inngest`.
+ */
+export function clientForPool(pool: string): AppClient {
+  let client = poolClients.get(pool);
+  if (!client) {
+    client = new Inngest({ id: appIdForPool(pool) });
+    poolClients.set(pool, client);
+  }
+  return client;
+}
 
 function isSet(value: string | undefined): boolean {
   const v = value?.trim().toLowerCase();

@@ -1,5 +1,4 @@
 import { AppError } from '@/lib/errors';
-import { SERVE_PATH } from './serve-origin';
 
 /** How far a signature's timestamp may be from now, as the SDK allows. */
 const SIGNATURE_MAX_AGE_MS = 5 * 60_000;
@@ -66,10 +65,10 @@ function looksLikeRun(url: URL, body: unknown, functionIds: ReadonlySet<string>)
  * The request as the SDK may see it, or why it may not: a body that is no JSON, or a POST that is no run
  * of one of our functions, is refused here with a 400 (the SDK would throw on it and answer 500; signed
  * requests come from the engine and are not second-guessed), and a sync loses its query string, since the SDK copies it into the
- * URL it registers, where a `?probe=trust` would turn every later run into a probe. Runs keep their
- * query (the engine's own fnId and stepId).
+ * URL it registers (the pool's `servePath` on the configured origin), where a `?probe=trust` would turn every later run into a
+ * probe. Runs keep their query (the engine's own fnId and stepId).
  */
-export async function sanitiseWorkflowRequest(request: Request, serveOrigin: string, functionIds: ReadonlySet<string>): Promise<Request | AppError> {
+export async function sanitiseWorkflowRequest(request: Request, serveOrigin: string, servePath: string, functionIds: ReadonlySet<string>): Promise<Request | AppError> {
   if (request.method !== 'PUT' && request.method !== 'POST') return request;
   const body = await request.text();
   const parsed = parseJson(body);
@@ -78,6 +77,6 @@ export async function sanitiseWorkflowRequest(request: Request, serveOrigin: str
   if (request.method === 'POST' && !signed && !looksLikeRun(new URL(request.url), parsed, functionIds)) {
     return new AppError('BAD_REQUEST', 'This is not a run of one of this app’s functions.');
   }
-  const url = request.method === 'PUT' ? new URL(SERVE_PATH, serveOrigin) : new URL(request.url);
+  const url = request.method === 'PUT' ? new URL(servePath, serveOrigin) : new URL(request.url);
   return new Request(url, { method: request.method, headers: request.headers, body: body || undefined });
 }

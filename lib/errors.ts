@@ -22,6 +22,8 @@ export const errorCodes = {
   WORKFLOW_SIGNATURE_REQUIRED: 401,
   /** The workflow endpoint lacks its production settings (signing key, serve origin). */
   WORKFLOW_NOT_CONFIGURED: 503,
+  /** A workflow pool this instance does not serve (`WORKFLOW_SERVE_POOLS`), or no pool at all. */
+  WORKFLOW_POOL_NOT_SERVED: 404,
   /** Timed out, unreachable, rate-limited or 5xx: the same call (same idempotency key) may be tried again. */
   PAYMENT_PROVIDER_UNAVAILABLE: 503,
   /** The provider answered and said no (a 4xx): trying again changes nothing. */

@@ -76,6 +76,11 @@ export const tenants = pgTable(
      * default. Resolved to a URL by lib/db-routing; code never branches on `plan`.
      */
     dedicatedDatabase: text(),
+    /**
+     * The workflow pool this tenant's events run in, set by the super admin; null = its plan's pool
+     * (`WORKFLOW_PLAN_POOLS`, see inngest/pools.ts). Read by the outbox relay at publish time.
+     */
+    workflowPool: text(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
@@ -86,6 +91,7 @@ export const tenants = pgTable(
     check('tenants_vat_rate_range', sql`${t.vatRateBp} between 0 and 10000`),
     check('tenants_payment_timeout_range', sql`${t.paymentTimeoutMinutes} between 1 and 10080`),
     check('tenants_sandbox_warehouse_failures', sql`${t.sandboxWarehouseTemporaryFailures} between 0 and 20`),
+    check('tenants_workflow_pool_format', sql`${t.workflowPool} ~ '^[a-z0-9]([a-z0-9-]{0,28}[a-z0-9])?$'`),
     check('tenants_loyalty_rates', sql`${t.loyaltyPointsPerEuro} between 0 and 100 and ${t.loyaltyPointValueCents} between 0 and 100`),
   ],
 );

@@ -1,17 +1,17 @@
 import { sendOrderCancelled } from '@/lib/orders/order-notifications';
 import { orderStatus, tenantForJob } from '@/lib/orders/workflow-order';
-import { inngest } from '../client';
 import { orderCancelled } from '../events';
 import { tenantConcurrency } from '../fairness';
 import { emailStep } from './email-step';
+import type { PoolBinding } from './pool-binding';
 
 /**
  * Tells the buyer that the shop cancelled their order. The email's idempotency key is the order's, so a
  * re-delivered event (or a step run twice) sends it once; an order that is not cancelled in the event's
  * own tenant gets no email at all.
  */
-export const notifyOrderCancelled = inngest.createFunction(
-  { id: 'notify-order-cancelled', name: 'Email the buyer about a cancelled order', triggers: [orderCancelled], concurrency: tenantConcurrency, retries: 4 },
+export const createNotifyOrderCancelled = ({ client, on }: PoolBinding) => client.createFunction(
+  { id: 'notify-order-cancelled', name: 'Email the buyer about a cancelled order', triggers: [on(orderCancelled)], concurrency: tenantConcurrency, retries: 4 },
   async ({ event, step }) => {
     const { tenantId, orderId, reason } = event.data;
     const status = await step.run('check-order', () => orderStatus(tenantId, orderId));

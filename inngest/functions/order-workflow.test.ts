@@ -1,6 +1,10 @@
 import { InngestTestEngine } from '@inngest/test';
 import { describe, expect, it, vi } from 'vitest';
-import { orderWorkflow } from './order-workflow';
+import { DEFAULT_POOL } from '../pools';
+import { createOrderWorkflow } from './order-workflow';
+import { bindPool } from './pool-binding';
+
+const orderWorkflow = createOrderWorkflow(bindPool(DEFAULT_POOL));
 
 /**
  * Step logic of the order saga with every step mocked: which steps run, in which order, and that a

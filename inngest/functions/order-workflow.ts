@@ -4,10 +4,11 @@ import { sandboxWarehouse } from '@/lib/fulfilment/sandbox-warehouse';
 import { sendOrderCancelled, sendOrderConfirmation, sendOrderRefunded, sendOrderShipped, sendPaymentReceived } from '@/lib/orders/order-notifications';
 import { cancelUnfulfillableOrder, cancelUnpaidOrder, markOrderRefunded, recordRefundFailure, recordShipment, startFulfilment } from '@/lib/orders/order-transitions';
 import { loadOrder, loadWorkflowOrder, tenantForJob } from '@/lib/orders/workflow-order';
-import { inngest } from '../client';
+import type { inngest } from '../client';
 import { orderPlaced, paymentCaptured } from '../events';
 import { premiumPriority, tenantConcurrency } from '../fairness';
 import { emailStep } from './email-step';
+import type { PoolBinding } from './pool-binding';
 import { failureMessage, refundInStep, type RefundStepResult } from './refund-step';
 
 export const warehouse = sandboxWarehouse;
@@ -18,11 +19,11 @@ export const warehouse = sandboxWarehouse;
  * never ship a paid one. Every step is a guarded database change or an idempotent call, because the
  * engine runs each step at least once; everything it touches is read through the event's own tenant.
  */
-export const orderWorkflow = inngest.createFunction(
+export const createOrderWorkflow = ({ client, on }: PoolBinding) => client.createFunction(
   {
     id: 'order-workflow',
     name: 'Order workflow',
-    triggers: [orderPlaced],
+    triggers: [on(orderPlaced)],
     concurrency: tenantConcurrency,
     priority: premiumPriority,
     retries: 4,

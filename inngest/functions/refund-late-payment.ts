@@ -2,10 +2,10 @@ import { sendOrderRefunded } from '@/lib/orders/order-notifications';
 import { recordRefundFailure } from '@/lib/orders/order-transitions';
 import { tenantForJob } from '@/lib/orders/workflow-order';
 import { extraRefundReason, findExtraCapture } from '@/lib/payments/extra-capture';
-import { inngest } from '../client';
 import { extraPaymentCaptured, paymentCaptured } from '../events';
 import { tenantConcurrency } from '../fairness';
 import { emailStep } from './email-step';
+import type { PoolBinding } from './pool-binding';
 import { failureMessage, refundInStep, type RefundStepResult } from './refund-step';
 
 /**
@@ -18,11 +18,11 @@ import { failureMessage, refundInStep, type RefundStepResult } from './refund-st
  * the check finds the order's own payment and stops. A refund the provider refused, or still could not
  * make when the step's retries ran out, is written on the order's timeline.
  */
-export const refundLatePayment = inngest.createFunction(
+export const createRefundLatePayment = ({ client, on }: PoolBinding) => client.createFunction(
   {
     id: 'refund-late-payment',
     name: 'Refund a payment the order did not need',
-    triggers: [extraPaymentCaptured, paymentCaptured],
+    triggers: [on(extraPaymentCaptured), on(paymentCaptured)],
     concurrency: tenantConcurrency,
     retries: 4,
   },

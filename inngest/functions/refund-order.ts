@@ -4,10 +4,10 @@ import { sendOrderRefunded } from '@/lib/orders/order-notifications';
 import { markOrderRefundedByShop, recordRefundFailure } from '@/lib/orders/order-transitions';
 import { orderStatus, tenantForJob } from '@/lib/orders/workflow-order';
 import { findRefund } from '@/lib/payments/refund-payment';
-import { inngest } from '../client';
 import { orderRefundRequested } from '../events';
 import { tenantConcurrency } from '../fairness';
 import { emailStep } from './email-step';
+import type { PoolBinding } from './pool-binding';
 import { refundInStep } from './refund-step';
 
 const REFUNDABLE = ['paid', 'fulfilling', 'fulfilled', 'refunded'];
@@ -20,11 +20,11 @@ const refundKey = (orderId: string) => `refund:manual:${orderId}`;
  * the timeline says so, so the dashboard stops showing it as requested; when it was made and only a later
  * step failed, it does not.
  */
-export const refundOrder = inngest.createFunction(
+export const createRefundOrder = ({ client, on }: PoolBinding) => client.createFunction(
   {
     id: 'refund-order',
     name: 'Refund an order at the shop’s request',
-    triggers: [orderRefundRequested],
+    triggers: [on(orderRefundRequested)],
     concurrency: tenantConcurrency,
     retries: 4,
     onFailure: async ({ event, error }) => {

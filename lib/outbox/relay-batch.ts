@@ -2,6 +2,7 @@ import { and, asc, inArray, isNull, sql } from 'drizzle-orm';
 import type { Transaction } from '@/db/client';
 import { outbox, type OutboxEntry } from '@/db/schema';
 import { describePublishError } from './publish-error';
+import type { TenantPools } from '@/inngest/tenant-pools';
 import type { EventPublisher, OutboxEvent } from './publisher';
 
 export interface BatchSettings {
@@ -11,6 +12,8 @@ export interface BatchSettings {
   now: Date | undefined;
   /** A publish that has not answered by then counts as failed (its outcome is unknown: sent again later). */
   publishTimeoutMs: number;
+  /** The workflow pool of each tenant, read when the run started: stamped on every event as `data.pool`. */
+  pools: TenantPools;
 }
 
 export interface BatchOutcome {
@@ -49,9 +52,15 @@ function claimDueRows(tx: Transaction, batchSize: number, now: Date | undefined)
     .for('update', { skipLocked: true });
 }
 
-export function toEvent(row: OutboxEntry): OutboxEvent {
-  // The row's tenant (checked by row-level security when it was written) wins over anything in the payload.
-  return { id: row.eventId, name: row.eventName, data: { ...row.payload, tenantId: row.tenantId }, ts: row.createdAt.getTime() };
+/**
+ * A row as the event to publish. The row's tenant (checked by row-level security when it was written) wins
+ * over anything in the payload. The pool is decided now, not when the row was written: a row queued before
+ * a tenant moved follows the move. A `pool` the payload names is kept when it is configured, for an event
+ * that continues work already running in that pool (inngest/pools.ts, docs/workflow-pools.md).
+ */
+export function toEvent(row: OutboxEntry, pools: TenantPools): OutboxEvent {
+  const pool = pools.poolOf(row.tenantId, row.payload.pool);
+  return { id: row.eventId, name: row.eventName, data: { ...row.payload, tenantId: row.tenantId, pool }, ts: row.createdAt.getTime() };
 }
 
 async function publishWithin(publisher: EventPublisher, events: OutboxEvent[], timeoutMs: number): Promise<void> {
@@ -70,14 +79,14 @@ async function publishWithin(publisher: EventPublisher, events: OutboxEvent[], t
 async function publishRows(rows: OutboxEntry[], settings: BatchSettings): Promise<Map<string, string>> {
   const failures = new Map<string, string>();
   try {
-    await publishWithin(settings.publisher, rows.map(toEvent), settings.publishTimeoutMs);
+    await publishWithin(settings.publisher, rows.map((row) => toEvent(row, settings.pools)), settings.publishTimeoutMs);
     return failures;
   } catch (error) {
     if (rows.length === 1) return failures.set(rows[0]!.id, describePublishError(error));
   }
   // The receiver refuses a whole batch for one bad event (too large, invalid): send each alone so one bad
   // row cannot hold back the rest. Concurrently, so an unreachable engine costs one more round, not n.
-  const results = await Promise.allSettled(rows.map((row) => publishWithin(settings.publisher, [toEvent(row)], settings.publishTimeoutMs)));
+  const results = await Promise.allSettled(rows.map((row) => publishWithin(settings.publisher, [toEvent(row, settings.pools)], settings.publishTimeoutMs)));
   results.forEach((result, i) => {
     if (result.status === 'rejected') failures.set(rows[i]!.id, describePublishError(result.reason));
   });

@@ -6,11 +6,13 @@
  *
  * Environment: the app's database variables (DATABASE_URL, TENANT_DATABASE_URLS), the Inngest ones
  * (INNGEST_DEV=1 for a local Dev Server, or INNGEST_EVENT_KEY [+ INNGEST_BASE_URL when self-hosted]),
- * OUTBOX_RELAY_INTERVAL_MS (default 1000) and OUTBOX_RELAY_BATCH_SIZE (default 100).
+ * OUTBOX_RELAY_INTERVAL_MS (default 1000) and OUTBOX_RELAY_BATCH_SIZE (default 100), and the workflow pools'
+ * WORKFLOW_PLAN_POOLS and WORKFLOW_POOLS (docs/workflow-pools.md), checked before the first run.
  * Several copies may run at once; each row is still published by one of them.
  */
 import { getRegistry } from '@/db/connection-registry';
 import { inngest, inngestEngineConfigured } from '@/inngest/client';
+import { workflowPoolConfig } from '@/inngest/pools';
 import { log } from '@/lib/log';
 import { inngestPublisher } from './publisher';
 import { startOutboxRelayLoop } from './relay-loop';
@@ -29,6 +31,8 @@ function main() {
     process.exitCode = 1;
     return;
   }
+  // A mistyped pool mapping stops the relay here, not with an error on every run.
+  workflowPoolConfig();
   const intervalMs = positiveInt('OUTBOX_RELAY_INTERVAL_MS', 1_000);
   const batchSize = positiveInt('OUTBOX_RELAY_BATCH_SIZE', 100);
   const loop = startOutboxRelayLoop({ publisher: inngestPublisher(inngest), intervalMs, batchSize });

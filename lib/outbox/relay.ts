@@ -3,6 +3,7 @@ import type { Database, Transaction } from '@/db/client';
 import { DEFAULT_CONNECTION, getRegistry } from '@/db/connection-registry';
 import { dedicatedConnectionNames } from '@/db/migrate';
 import { rowsOf } from '@/db/rows';
+import { loadTenantPools } from '@/inngest/tenant-pools';
 import { tenants } from '@/db/schema';
 import { log } from '@/lib/log';
 import { withTenant } from '@/lib/tenancy/with-tenant';
@@ -83,6 +84,8 @@ export async function relayOutbox(options: RelayOptions): Promise<RelayResult> {
     batchSize: options.batchSize ?? 100,
     now: options.now,
     publishTimeoutMs: options.publishTimeoutMs ?? 15_000,
+    // Read before any plane's transaction, once per run: the next event of a moved tenant follows the move.
+    pools: await loadTenantPools(),
   };
   if (!Number.isInteger(settings.batchSize) || settings.batchSize < 1) throw new Error('batchSize must be a positive whole number');
   const registry = getRegistry();

@@ -12,9 +12,10 @@ import { registerCustomer } from '@/lib/registration/register-customer';
 import { invalidateTenantCache } from '@/lib/tenancy/tenant-directory';
 import { withTenant } from '@/lib/tenancy/with-tenant';
 import { seedDemoForTest, type DemoCatalog } from './demo-catalog';
-import { createInngestTestExecutor, type InngestTestExecutor, type InngestTestExecutorOptions } from './inngest-executor';
+import { createInngestTestExecutor, DEFAULT_APP_URL, type InngestTestExecutor, type InngestTestExecutorOptions } from './inngest-executor';
 
-type RouteHandlers = { GET: (req: Request) => Promise<Response>; POST: (req: Request) => Promise<Response>; PUT: (req: Request) => Promise<Response> };
+type Handler = (req: Request, context?: unknown) => Promise<Response>;
+type RouteHandlers = { GET: Handler; POST: Handler; PUT: Handler };
 
 export interface WorkflowHarness {
   demo: DemoCatalog;
@@ -26,27 +27,37 @@ export interface WorkflowHarness {
 }
 
 /**
- * The app's real `/api/inngest` route, driven by the protocol-level test executor, over a fresh demo
- * database. The app's Inngest client reads its environment once, when created: the executor's address
+ * The app's real `/api/inngest` routes (the shared pool's and `/api/inngest/<pool>`, each served pool
+ * synced as its own app), driven by the protocol-level test executor, over a fresh demo database. The app's Inngest client reads its environment once, when created: the executor's address
  * is put in the environment first, and the client and route are imported after that.
  */
 export async function startWorkflowHarness(options: Pick<InngestTestExecutorOptions, 'crashAfterStep'> = {}): Promise<WorkflowHarness> {
   // bigcorp's plane is its own database: the relay visits it too.
   const demo = await seedDemoForTest({ dedicated: ['bigcorp'] });
-  let route: RouteHandlers | undefined;
+  let routes: { shared: RouteHandlers; pool: RouteHandlers } | undefined;
   const executor = await createInngestTestExecutor({
     ...options,
+    // As Next.js routes it: `/api/inngest` is the shared pool's route, `/api/inngest/<pool>` the [pool] route.
     appFetch: (request) => {
-      if (!route) throw new Error('route not loaded');
-      if (request.method === 'PUT') return route.PUT(request);
-      if (request.method === 'GET') return route.GET(request);
-      return route.POST(request);
+      if (!routes) throw new Error('routes not loaded');
+      const [, segment, ...rest] = new URL(request.url).pathname.split('/api/inngest');
+      if (segment === undefined || rest.length > 0) return Promise.resolve(new Response('not found', { status: 404 }));
+      const pool = segment.replace(/^\//, '');
+      const route = pool ? routes.pool : routes.shared;
+      const context = { params: Promise.resolve({ pool }) };
+      const method = request.method === 'PUT' || request.method === 'GET' ? request.method : 'POST';
+      return route[method](request, context);
     },
   });
   Object.assign(process.env, executor.env);
-  route = (await import('@/app/api/inngest/route')) as unknown as RouteHandlers;
+  routes = {
+    shared: (await import('@/app/api/inngest/route')) as unknown as RouteHandlers,
+    pool: (await import('@/app/api/inngest/[pool]/route')) as unknown as RouteHandlers,
+  };
   const { inngest } = await import('@/inngest/client');
-  await executor.register();
+  const { servePathForPool, workflowPoolConfig } = await import('@/inngest/pools');
+  // Every pool this instance serves syncs, as `npm run workflow:sync` does: one app per pool.
+  for (const pool of workflowPoolConfig().served) await executor.register(new URL(servePathForPool(pool), DEFAULT_APP_URL).href);
   const publisher = inngestPublisher(inngest);
   return {
     demo,
