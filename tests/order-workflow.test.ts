@@ -274,7 +274,7 @@ describe('tenant isolation in the workflow', () => {
     await h.executor.send({
       id: `forged:${victim.id}`,
       name: 'shop/order.placed',
-      data: { tenantId: acme.id, orderId: victim.id, number: victim.number, paymentMethod: 'invoice', grossCents: victim.grossCents, currency: victim.currency },
+      data: { tenantId: acme.id, orderId: victim.id, number: victim.number, paymentMethod: 'invoice', grossCents: victim.grossCents, currency: victim.currency, pool: 'shared' },
     });
     await h.executor.settle();
     const [run] = workflowOf(victim.id);

@@ -77,8 +77,8 @@ describe('outbox relay through the Inngest SDK', () => {
     expect(received[0]!.path).toBe(`/e/${EVENT_KEY}`);
     const sent = received[0]!.events.map((e) => ({ id: e.id, name: e.name, data: e.data }));
     expect(sent.sort((a, b) => a.id!.localeCompare(b.id!))).toEqual([
-      { id: 'order-placed:o1', name: 'shop/order.placed', data: { orderId: 'o1', tenantId } },
-      { id: 'order-placed:o2', name: 'shop/order.placed', data: { orderId: 'o2', tenantId } },
+      { id: 'order-placed:o1', name: 'shop/order.placed', data: { orderId: 'o1', tenantId, pool: 'shared' } },
+      { id: 'order-placed:o2', name: 'shop/order.placed', data: { orderId: 'o2', tenantId, pool: 'shared' } },
     ]);
   });
 

@@ -82,9 +82,10 @@ describe('outbox relay', () => {
     expect(idsOf(publisher.events)).toEqual(['evt-acme-1', 'evt-acme-2', 'evt-bigcorp-1', 'evt-globex-1', 'evt-no-tenant']);
     const byId = new Map(publisher.events.map((e) => [e.id, e]));
     expect(byId.get('evt-acme-1')).toMatchObject({ name: 'test/happened', data: { tenantId: ids.acme, orderId: 'o1' } });
-    expect(byId.get('evt-globex-1')?.data).toEqual({ tenantId: ids.globex, orderId: 'o3' });
-    expect(byId.get('evt-bigcorp-1')?.data).toEqual({ tenantId: ids.bigcorp, orderId: 'o4' });
-    expect(byId.get('evt-no-tenant')?.data).toEqual({ tenantId: null, note: 'tenancy disabled' });
+    // Each carries its tenant's workflow pool, decided as it is published: bigcorp is premium.
+    expect(byId.get('evt-globex-1')?.data).toEqual({ tenantId: ids.globex, orderId: 'o3', pool: 'shared' });
+    expect(byId.get('evt-bigcorp-1')?.data).toEqual({ tenantId: ids.bigcorp, orderId: 'o4', pool: 'premium' });
+    expect(byId.get('evt-no-tenant')?.data).toEqual({ tenantId: null, note: 'tenancy disabled', pool: 'shared' });
     for (const r of await allRows()) {
       expect(r.publishedAt).not.toBeNull();
       expect(byId.get(r.eventId)?.ts).toBe(r.createdAt.getTime());
