@@ -4,6 +4,7 @@ import { useActionState } from 'react';
 import {
   setTenantActiveAction,
   setTenantPlanAction,
+  setTenantWorkflowPoolAction,
   updateTenantSettingsAction,
 } from '@/app/admin/(signed-in)/tenants/actions';
 import { Field, FormMessage, SelectField } from '@/components/forms/field';
@@ -66,6 +67,29 @@ export function TenantPlanForm({ tenantId, plan }: { tenantId: string; plan: 'st
       <input type="hidden" name="tenantId" value={tenantId} />
       <SelectField name="plan" label="Plan" required defaultValue={plan} options={[{ value: 'standard', label: 'Standard' }, { value: 'premium', label: 'Premium (priority in queues)' }]} />
       <SubmitButton pendingLabel="Saving…" className={adminSecondaryButton}>Change plan</SubmitButton>
+    </form>
+  );
+}
+
+/**
+ * Which workflow pool runs the shop's orders: its plan's pool (no override), or one configured pool.
+ * `FOLLOW_PLAN_POOL` is the "no override" choice; the server checks the pool is configured.
+ */
+export function TenantWorkflowPoolForm({ tenantId, override, planPool, pools, followPlan }: { tenantId: string; override: string | null; planPool: string; pools: readonly string[]; followPlan: string }) {
+  const [state, action] = useActionState(setTenantWorkflowPoolAction, idleFormState);
+  return (
+    <form action={action} className="space-y-3">
+      <FormMessage state={state} />
+      <input type="hidden" name="tenantId" value={tenantId} />
+      <SelectField
+        name="workflowPool"
+        label="Workflow pool"
+        required
+        defaultValue={override ?? followPlan}
+        error={state.fieldErrors?.workflowPool}
+        options={[{ value: followPlan, label: `The plan’s pool (${planPool})` }, ...pools.map((pool) => ({ value: pool, label: pool }))]}
+      />
+      <SubmitButton pendingLabel="Saving…" className={adminSecondaryButton}>Change pool</SubmitButton>
     </form>
   );
 }

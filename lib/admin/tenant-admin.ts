@@ -13,6 +13,7 @@ import { writePlatformAudit } from './platform-audit';
 import { platformDb } from '@/db/connection-registry';
 import { createTenantSchema, tenantListQuerySchema, tenantPlanSchema, tenantSettingsSchema } from './tenant-schemas';
 import { containsPattern } from '@/db/like';
+import { workflowPoolConfig } from '@/inngest/pools';
 
 export function invalid(error: z.ZodError, message = 'Please check the form.'): AppError {
   return new AppError('VALIDATION_FAILED', message, { details: { fieldErrors: fieldErrorsOf(error) } });
@@ -146,6 +147,26 @@ export async function setTenantPlan(admin: AdminActor, tenantId: string, raw: un
   if (!parsed.success) throw new AppError('VALIDATION_FAILED', 'Choose standard or premium.');
   const before = await getTenantForAdmin(tenantId);
   return updateTenant(admin, tenantId, 'tenant.plan_changed', { plan: parsed.data }, { from: before.plan, to: parsed.data });
+}
+
+/** The console's choice "no override": the tenant's events follow its plan's pool. */
+export const FOLLOW_PLAN_POOL = '(plan)';
+
+/**
+ * Pins the tenant's workflow events to one configured pool (a dedicated pool, or `shared` for a premium
+ * shop that must leave its pool), or clears the pin (`''` or `FOLLOW_PLAN_POOL`) so its plan decides
+ * again. Counts for the next event the relay publishes, on every instance; runs already started finish
+ * in their pool. Only a pool of the configuration is accepted: events must never go to an app nobody serves.
+ */
+export async function setTenantWorkflowPool(admin: AdminActor, tenantId: string, raw: unknown): Promise<Tenant> {
+  const value = typeof raw === 'string' ? raw.trim() : raw;
+  const { pools } = workflowPoolConfig();
+  const workflowPool = value === '' || value === FOLLOW_PLAN_POOL || value === null || value === undefined ? null : value;
+  if (workflowPool !== null && (typeof workflowPool !== 'string' || !pools.includes(workflowPool))) {
+    throw new AppError('VALIDATION_FAILED', 'Please check the form.', { details: { fieldErrors: { workflowPool: `Choose one of the configured pools: ${pools.join(', ')}.` } } });
+  }
+  const before = await getTenantForAdmin(tenantId);
+  return updateTenant(admin, tenantId, 'tenant.workflow_pool_changed', { workflowPool }, { from: before.workflowPool, to: workflowPool });
 }
 
 /** Every tenant by name, for the console's "Tenant" filters. */

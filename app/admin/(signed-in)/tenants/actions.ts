@@ -3,7 +3,7 @@
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { checkCustomDomain, setCustomDomain } from '@/lib/admin/custom-domain';
-import { createTenant, setTenantActive, setTenantPlan, updateTenantSettings } from '@/lib/admin/tenant-admin';
+import { createTenant, setTenantActive, setTenantPlan, setTenantWorkflowPool, updateTenantSettings } from '@/lib/admin/tenant-admin';
 import { moveTenantFromConsole } from '@/lib/admin/tenant-move-admin';
 import { setVisibilityScope } from '@/lib/admin/visibility-scope';
 import { requireAdmin } from '@/lib/auth/current-admin';
@@ -73,6 +73,19 @@ export async function setTenantPlanAction(_prev: FormState, formData: FormData):
     await setTenantPlan(admin, tenantId, values.plan);
     refresh(tenantId);
     return { status: 'success', message: 'Plan changed.' };
+  } catch (error) {
+    return errorFormState(error, values);
+  }
+}
+
+export async function setTenantWorkflowPoolAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  const values = formValues(formData);
+  try {
+    const admin = await requireAdmin();
+    const tenantId = tenantIdOf(formData);
+    const tenant = await setTenantWorkflowPool(admin, tenantId, values.workflowPool);
+    refresh(tenantId);
+    return { status: 'success', message: tenant.workflowPool ? `New orders now run in the ${tenant.workflowPool} pool.` : 'New orders now run in the plan’s pool.', values };
   } catch (error) {
     return errorFormState(error, values);
   }

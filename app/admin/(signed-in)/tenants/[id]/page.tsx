@@ -3,14 +3,15 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { CustomDomainSection } from '@/components/admin/custom-domain-section';
 import { AdminSection } from '@/components/admin/section';
-import { TenantPlanForm, TenantSettingsForm, TenantStatusForm } from '@/components/admin/tenant-forms';
+import { TenantPlanForm, TenantSettingsForm, TenantStatusForm, TenantWorkflowPoolForm } from '@/components/admin/tenant-forms';
 import { TenantMoveForm } from '@/components/admin/tenant-move-form';
 import { TenantStatusBadge } from '@/components/admin/tenant-status-badge';
 import { VisibilityScopeForm } from '@/components/admin/visibility-scope-form';
 import { listScopeOptions } from '@/lib/admin/catalog-options';
-import { getTenantForAdmin } from '@/lib/admin/tenant-admin';
+import { FOLLOW_PLAN_POOL, getTenantForAdmin } from '@/lib/admin/tenant-admin';
 import { listTenantMoves } from '@/lib/admin/tenant-move-admin';
 import { requireAdminPage } from '@/lib/auth/current-admin';
+import { poolForTenant, workflowPoolConfig } from '@/inngest/pools';
 import { isAppError } from '@/lib/errors';
 import { tenantBaseUrl } from '@/lib/tenancy/tenant-url';
 import { timeZoneOptions } from '@/lib/time/time-zone';
@@ -33,6 +34,7 @@ export default async function AdminTenantPage({ params, searchParams }: Props) {
   const tenant = await loadTenant((await params).id);
   const [options, query, moves] = await Promise.all([listScopeOptions(), searchParams, listTenantMoves(tenant.id)]);
   const shopUrl = tenantBaseUrl(tenant);
+  const poolConfig = workflowPoolConfig();
   return (
     <div className="space-y-5">
       <Link href="/" className="text-sm underline">← Tenants</Link>
@@ -77,6 +79,19 @@ export default async function AdminTenantPage({ params, searchParams }: Props) {
           </AdminSection>
           <AdminSection id="plan" title="Plan">
             <TenantPlanForm tenantId={tenant.id} plan={tenant.plan} />
+          </AdminSection>
+          <AdminSection id="workflow-pool" title="Workflow pool">
+            <p className="text-sm">
+              New orders run in: <span className="font-mono" data-testid="tenant-workflow-pool">{poolForTenant(tenant, poolConfig)}</span>
+            </p>
+            <p className="mt-2 mb-4 text-xs text-slate-600">Which workers run this shop’s orders. A change counts for the next order; orders already running finish where they are.</p>
+            <TenantWorkflowPoolForm
+              tenantId={tenant.id}
+              override={tenant.workflowPool}
+              planPool={poolForTenant({ plan: tenant.plan, workflowPool: null }, poolConfig)}
+              pools={poolConfig.pools}
+              followPlan={FOLLOW_PLAN_POOL}
+            />
           </AdminSection>
           <AdminSection id="database" title="Dedicated database">
             <p className="text-sm">
