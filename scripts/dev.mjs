@@ -19,7 +19,14 @@ const engineUsable =
   !process.env.INNGEST_EVENT_KEY && process.env.INNGEST_DEV !== '0' && existsSync(cli) && spawnSync(cli, ['version'], { stdio: 'ignore' }).status === 0;
 if (engineUsable) {
   env.INNGEST_DEV = '1';
-  children.push(spawn(cli, ['dev', '--no-discovery', '-u', `http://localhost:${port}/api/inngest`], { stdio: 'inherit' }));
+  // One app per workflow pool this configuration serves (inngest/pools.ts): `/api/inngest`, `/api/inngest/<pool>`.
+  const listed = spawnSync('npx', ['tsx', '--eval', "import { servePathForPool, workflowPoolConfig } from './inngest/pools'; console.log(workflowPoolConfig().served.map(servePathForPool).join(' '))"], { encoding: 'utf8' });
+  if (listed.status !== 0) {
+    console.error(listed.stderr);
+    process.exit(1);
+  }
+  const urls = listed.stdout.trim().split(/\s+/).flatMap((path) => ['-u', `http://localhost:${port}${path}`]);
+  children.push(spawn(cli, ['dev', '--no-discovery', ...urls], { stdio: 'inherit' }));
   console.log('Inngest Dev Server: http://localhost:8288 (order workflow runs)');
 } else if (!process.env.INNGEST_DEV && !process.env.INNGEST_EVENT_KEY) {
   console.log('No Inngest engine (inngest-cli not installed): orders wait in the outbox, shown as awaiting processing.');

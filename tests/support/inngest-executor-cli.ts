@@ -12,7 +12,10 @@
  * after a backoff that doubles from `--retry-backoff-ms` (default 1000, capped at 16×; 0 retries at once),
  * so an app that is down for a few seconds (restarting) does not use up a step's retries. It logs one
  * line per run state change, and stops on SIGINT/SIGTERM or when the process that started it goes away.
+ * `--app` names the shared pool's endpoint; every other workflow pool the configuration serves
+ * (WORKFLOW_SERVE_POOLS, default all) is synced too, at `<app>/<pool>`, each as its own app.
  */
+import { DEFAULT_POOL, workflowPoolConfig } from '@/inngest/pools';
 import { createInngestTestExecutor, type InngestTestExecutor } from './inngest-executor';
 
 const DEFAULT_PORT = 3198;
@@ -89,7 +92,7 @@ async function main(): Promise<void> {
   });
   stopOnExitSignals(executor);
   log(`listening on ${executor.url}; app env: ${Object.entries(executor.env).map(([k, v]) => `${k}=${v}`).join(' ')}`);
-  await syncWhenUp(executor, appUrl);
+  for (const pool of workflowPoolConfig().served) await syncWhenUp(executor, pool === DEFAULT_POOL ? appUrl : `${appUrl.replace(/\/$/, '')}/${pool}`);
 }
 
 main().catch((error: unknown) => {
