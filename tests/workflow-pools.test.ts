@@ -1,10 +1,11 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { DEMO_SUPER_ADMIN } from '@/db/seed/seed-demo';
-import { platformAuditLog, staffUsers, tenants, type Order, type Tenant } from '@/db/schema';
+import { outbox, platformAuditLog, staffUsers, tenants, type Order, type Tenant } from '@/db/schema';
 import { FOLLOW_PLAN_POOL, setTenantPlan, setTenantWorkflowPool } from '@/lib/admin/tenant-admin';
 import type { AdminActor } from '@/lib/auth/authorize-admin';
 import { isAppError } from '@/lib/errors';
+import { withTenant } from '@/lib/tenancy/with-tenant';
 import { newBuyer, payInSandbox, placeTestOrder, readOrder, startWorkflowHarness, tenantBySubdomain, type WorkflowHarness } from './support/workflow-harness';
 
 /**
@@ -97,6 +98,19 @@ describe('workflow pools', () => {
     } finally {
       await h.demo.db.update(tenants).set({ workflowPool: null }).where(eq(tenants.id, bigcorp.id));
     }
+  });
+});
+
+describe('the pool the relay stamps', () => {
+  it('keeps a configured pool an event was written with (work that continues in its pool), else takes the tenant’s', async () => {
+    const write = (eventId: string, pool?: string) =>
+      withTenant(bigcorp.id, (tx) => tx.insert(outbox).values({ tenantId: bigcorp.id, eventId, eventName: 'test/pool-stamp', payload: { tenantId: bigcorp.id, ...(pool ? { pool } : {}) } }));
+    await write('stamp-pinned', 'shared');
+    await write('stamp-unknown', 'gone');
+    await write('stamp-none');
+    await h.pump();
+    const pools = Object.fromEntries(h.executor.eventsNamed('test/pool-stamp').map((e) => [e.id, e.data.pool]));
+    expect(pools).toEqual({ 'stamp-pinned': 'shared', 'stamp-unknown': 'premium', 'stamp-none': 'premium' });
   });
 });
 
