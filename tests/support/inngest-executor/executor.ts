@@ -14,6 +14,7 @@ import type {
   InngestTestExecutorOptions,
   InngestTestRun,
   RegisteredInngestFunction,
+  SettleOptions,
 } from './types';
 import { resolveEventWaits, wakeDue } from './waits';
 
@@ -192,10 +193,12 @@ export class Executor implements InngestTestExecutor {
   /**
    * Drives runs until none can move without the clock passing a sleep, timeout or retry: each is complete,
    * failed, waiting, or backing off. With a `requestDuration` it advances the clock to the completion of the
-   * requests it sends, and no further.
+   * requests it sends, and no further. With `{ retries: true }` it also waits out retry backoffs: the clock
+   * moves to each retry as it comes due (handling whatever else falls due before it, in time order) until no
+   * run is backing off; sleeps and waits that are due later still wait for `advanceTime`.
    */
-  settle(): Promise<void> {
-    return this.exclusive(() => this.drain(undefined));
+  settle(options: SettleOptions = {}): Promise<void> {
+    return this.exclusive(() => this.drain(undefined, options.retries ?? false));
   }
 
   private exclusive(work: () => Promise<void>): Promise<void> {
@@ -205,7 +208,7 @@ export class Executor implements InngestTestExecutor {
   }
 
   /** The discrete-event loop; `until` is `advanceTime`'s target, undefined for `settle()`. */
-  private async drain(until: number | undefined): Promise<void> {
+  private async drain(until: number | undefined, throughRetries = false): Promise<void> {
     const limit = this.options.maxRequestsPerSettle ?? 5_000;
     let requests = 0;
     for (;;) {
@@ -215,7 +218,12 @@ export class Executor implements InngestTestExecutor {
       const completion = this.nextCompletionAt();
       const wake = this.scheduler.nextWakeAt();
       if (until === undefined) {
-        if (completion === undefined) break;
+        if (completion === undefined) {
+          const retry = throughRetries ? this.scheduler.nextRetryAt() : undefined;
+          if (retry === undefined) break;
+          this.clock = Math.max(this.clock, Math.min(retry, wake ?? Infinity));
+          continue;
+        }
         // A retry or sleep due before the next completion happens first, then the loop goes on.
         if (wake !== undefined && wake < completion) this.clock = Math.max(this.clock, wake);
         else await this.complete(completion);

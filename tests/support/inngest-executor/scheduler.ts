@@ -72,6 +72,8 @@ export class Scheduler {
   private readonly appInUse = new Map<string, number>();
   /** The score an item got when first seen: a retry keeps its own time, a first attempt its run's. */
   private readonly itemScores = new WeakMap<WorkItem, number>();
+  /** Runs backing off, with the time their next retry is due. */
+  private readonly retrying = new Map<RunState, number>();
   /** Runs with an open `waitForEvent`, by the event name waited for (`*` for wildcard names). */
   private readonly waitingFor = new Map<string, Set<RunState>>();
   private seq = 0;
@@ -136,6 +138,7 @@ export class Scheduler {
     const run = this.schedule(state);
     run.version++;
     this.fileWaits(run);
+    this.retrying.delete(state);
     if (!isLive(state)) {
       if (!run.inFlight) this.runs.delete(state);
       return;
@@ -148,6 +151,8 @@ export class Scheduler {
       heap.push({ run, score, version: run.version });
     }
     const now = this.now();
+    const retries = state.queue.map((item) => item.notBefore ?? 0).filter((at) => at > now);
+    if (retries.length) this.retrying.set(state, Math.min(...retries));
     const wakes = [...state.queue.map((item) => item.notBefore ?? 0), ...[...state.waits.values()].map((wait) => wait.until)].filter((at) => at > now);
     if (wakes.length) {
       const at = Math.min(...wakes);
@@ -178,6 +183,13 @@ export class Scheduler {
   /** The earliest time a retry or a pause of some run comes due, if any. */
   nextWakeAt(): number | undefined {
     return this.timers.peek()?.at;
+  }
+
+  /** The earliest time a run backing off is due to retry, if any run is. */
+  nextRetryAt(): number | undefined {
+    let at: number | undefined;
+    for (const due of this.retrying.values()) if (at === undefined || due < at) at = due;
+    return at;
   }
 
   /** Takes the runs whose wake-up time has come (each once), for the caller to resume and re-index. */
@@ -253,5 +265,6 @@ export class Scheduler {
     this.inUse.clear();
     this.appInUse.clear();
     this.waitingFor.clear();
+    this.retrying.clear();
   }
 }

@@ -163,6 +163,11 @@ export interface InngestTestExecutorOptions {
   maxRequestsPerSettle?: number;
 }
 
+export interface SettleOptions {
+  /** Also wait out retry backoffs on the virtual clock, until no run is backing off. Default false. */
+  retries?: boolean;
+}
+
 export interface InngestTestExecutor {
   readonly url: string;
   readonly port: number;
@@ -177,8 +182,10 @@ export interface InngestTestExecutor {
   register(serveUrl?: string): Promise<RegisteredInngestFunction[]>;
   send(events: InngestEventInput | InngestEventInput[]): Promise<string[]>;
   triggerCron(fnId: string): Promise<InngestTestRun>;
+  /** Moves the virtual clock by `ms`, handling completions, wake-ups and retries in time order up to there. */
   advanceTime(ms: number): Promise<void>;
-  settle(): Promise<void>;
+  /** Drives runs until nothing can move without the clock passing a sleep, timeout or retry (see SettleOptions). */
+  settle(options?: SettleOptions): Promise<void>;
   runsOf(fnId: string): InngestTestRun[];
   eventsNamed(name: string): InngestTestEvent[];
   /** Forgets runs and events (not registrations), for isolation between tests. */
