@@ -378,3 +378,30 @@ describe('worker slots and request durations on the virtual clock', () => {
     expect(elapsed).toBeLessThan(15_000);
   }, 60_000);
 });
+
+describe('real-time mode (the stand-alone executor for browser tests)', () => {
+  it('runs events as they arrive and retries after `retryBackoff` in wall time, concurrently across runs', async () => {
+    const meet = barrier(2, 3_000);
+    let failures = 0;
+    const executor = await startApp(
+      (inngest) => [
+        inngest.createFunction({ id: 'live', retries: 2, triggers: [{ event: 'test/live' }] }, async ({ step }) => {
+          const met = await step.run('meet', meet);
+          await step.run('flaky', () => {
+            if (failures++ < 1) throw new Error('once');
+          });
+          return met;
+        }),
+      ],
+      { startTime: undefined, realTime: true, autoSettle: true, retryBackoff: () => 300 },
+    );
+    await executor.send([{ name: 'test/live' }, { name: 'test/live' }]);
+    const deadline = Date.now() + 5_000;
+    while (Date.now() < deadline && !executor.runsOf('live').every((run) => run.status === 'completed')) await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(executor.runsOf('live').map((run) => [run.status, run.output])).toEqual([
+      ['completed', true],
+      ['completed', true],
+    ]);
+    expect(failures).toBe(3);
+  }, 10_000);
+});
