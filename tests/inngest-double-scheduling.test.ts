@@ -4,6 +4,7 @@ import type { NextRequest } from 'next/server';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createInngestTestExecutor, type InngestTestExecutor, type InngestTestExecutorOptions } from './support/inngest-executor';
 import { priorityFactorMs } from './support/inngest-executor/concurrency';
+import { pinnedFields } from './support/inngest-executor/wait-index';
 import type { RegisteredInngestFunction } from './support/inngest-executor/types';
 
 /**
@@ -404,4 +405,43 @@ describe('real-time mode (the stand-alone executor for browser tests)', () => {
     ]);
     expect(failures).toBe(3);
   }, 10_000);
+});
+
+describe('open waits indexed by the field their `if` pins', () => {
+  const runEvent = { id: 'e', name: 'x', ts: 0, data: { orderId: 'o1' } };
+
+  it('reads the pinned field from the app’s literal form and from `match`, and pins nothing it cannot prove', () => {
+    expect(pinnedFields('async.data.tenantId == "t1" && async.data.orderId == "o1" && async.data.n > 1', runEvent)).toEqual([
+      { path: 'data.orderId', value: 's:o1' },
+      { path: 'data.tenantId', value: 's:t1' },
+    ]);
+    expect(pinnedFields('event.data.orderId == async.data.orderId', runEvent)).toEqual([{ path: 'data.orderId', value: 's:o1' }]);
+    expect(pinnedFields('async.data.n == 2', runEvent)).toEqual([{ path: 'data.n', value: 'n:2' }]);
+    for (const loose of ['async.data.a == "x" || async.data.b == "y"', '!(async.data.a == "x")', 'async.data.n > 2', 'async.data.a == "x" ? true : false', undefined]) {
+      expect(pinnedFields(loose, runEvent), String(loose)).toEqual([]);
+    }
+  });
+
+  it('resumes each of 2,000 waiting runs with its own event, quickly, and still resumes a wait it cannot index', async () => {
+    const executor = await startApp((inngest) => [
+      inngest.createFunction({ id: 'payer', triggers: [{ event: 'test/order' }] }, async ({ step, event }) => {
+        const paid = await step.waitForEvent('paid', { event: 'test/paid', if: `async.data.tenantId == "t" && async.data.orderId == "${event.data.orderId}"`, timeout: '1h' });
+        return paid?.data.orderId ?? null;
+      }),
+      inngest.createFunction({ id: 'either', triggers: [{ event: 'test/either' }] }, async ({ step }) => {
+        const got = await step.waitForEvent('any', { event: 'test/paid', if: 'async.data.orderId == "none" || async.data.orderId == "o7"', timeout: '1h' });
+        return got?.data.orderId ?? null;
+      }),
+    ]);
+    const ids = Array.from({ length: 2_000 }, (_, n) => `o${n}`);
+    await executor.send([{ name: 'test/either' }, ...ids.map((orderId) => ({ name: 'test/order', data: { orderId } }))]);
+    await executor.settle();
+    const started = performance.now();
+    for (const orderId of ids) await executor.send({ name: 'test/paid', data: { tenantId: 't', orderId } });
+    const elapsed = performance.now() - started;
+    await executor.settle();
+    expect(executor.runsOf('payer').every((run) => run.status === 'completed' && run.output === run.event.data.orderId)).toBe(true);
+    expect(executor.runsOf('either')[0]).toMatchObject({ status: 'completed', output: 'o7' });
+    expect(elapsed).toBeLessThan(1_500);
+  }, 60_000);
 });

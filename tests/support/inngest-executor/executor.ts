@@ -24,7 +24,6 @@ interface InFlight {
   item: WorkItem;
   seq: number;
   completesAt: number;
-  done: Promise<void>;
   answer?: { outcome: Outcome; retryAfter: string | null };
 }
 
@@ -50,8 +49,10 @@ export class Executor implements InngestTestExecutor {
   private ticker: ReturnType<typeof setInterval> | undefined;
   private server!: EngineServer;
   private readonly inFlight = new Set<InFlight>();
+  /** Requests whose answer is back but not applied yet, in the order the answers came. */
+  private answered: InFlight[] = [];
   private requestSeq = 0;
-  /** Resolves the drain loop's wait when new work arrives from outside (an event over HTTP, a ticker wake-up). */
+  /** Resolves the drain loop's wait when an answer comes back or new work arrives (an event, a ticker wake-up). */
   private kick: (() => void) | undefined;
 
   constructor(private readonly options: InngestTestExecutorOptions) {
@@ -160,7 +161,7 @@ export class Executor implements InngestTestExecutor {
       if (!this.dedupe.admit(id, this.clock)) return id;
       const event: InngestTestEvent = { ...input, id, data: input.data ?? {}, ts: input.ts ?? this.clock };
       this.events.push(event);
-      const touched = this.scheduler.waitingForEvent(event.name);
+      const touched = this.scheduler.waitingForEvent(event);
       this.guard(() => resolveEventWaits(touched, event));
       this.guard(() => touched.push(...this.store.startMatching(this.registered.values(), event)));
       for (const state of touched) this.refresh(state);
@@ -272,10 +273,14 @@ export class Executor implements InngestTestExecutor {
       retryAfter = response.headers.get('retry-after');
       return response;
     };
-    const flight: InFlight = { run, item, seq: this.requestSeq++, completesAt: this.clock + duration, done: Promise.resolve() };
-    flight.done = callApp(call, state, item).then(
-      (outcome) => void (flight.answer = { outcome, retryAfter }),
-      (error: unknown) => void (flight.answer = { outcome: { kind: 'error', status: 0, retriable: true, error: { name: 'Error', message: String(error) } }, retryAfter }),
+    const flight: InFlight = { run, item, seq: this.requestSeq++, completesAt: this.clock + duration };
+    const answer = (outcome: Outcome) => {
+      flight.answer = { outcome, retryAfter };
+      this.answered.push(flight);
+      this.kick?.();
+    };
+    void callApp(call, state, item).then(answer, (error: unknown) =>
+      answer({ kind: 'error', status: 0, retriable: true, error: { name: 'Error', message: String(error) } }),
     );
     this.inFlight.add(flight);
   }
@@ -294,21 +299,19 @@ export class Executor implements InngestTestExecutor {
 
   /**
    * Applies one answer due at `at`. Of the requests due then, the first whose answer is back wins (real
-   * interleaving); if none is back yet, waits for whichever answers first, or for new work arriving.
+   * interleaving); if none is back yet, waits for the next answer, or for new work arriving.
    */
   private async complete(at: number): Promise<void> {
-    const due = [...this.inFlight].filter((flight) => flight.completesAt === at);
-    let flight = due.find((f) => f.answer);
-    if (!flight) {
-      const kicked = new Promise<void>((resolve) => (this.kick = resolve));
-      await Promise.race([...due.map((f) => f.done), kicked]);
+    const index = this.answered.findIndex((f) => f.completesAt === at);
+    if (index < 0) {
+      await new Promise<void>((resolve) => (this.kick = resolve));
       this.kick = undefined;
-      flight = due.find((f) => f.answer);
-      if (!flight) return;
+      return;
     }
-    this.inFlight.delete(flight);
+    const [flight] = this.answered.splice(index, 1);
+    this.inFlight.delete(flight!);
     this.clock = Math.max(this.clock, at);
-    this.apply(flight);
+    this.apply(flight!);
   }
 
   private apply({ run, item, answer }: InFlight): void {
@@ -366,6 +369,7 @@ export class Executor implements InngestTestExecutor {
     this.dedupe.clear();
     this.scheduler.clear();
     this.inFlight.clear();
+    this.answered = [];
     this.internalErrors = [];
   }
 

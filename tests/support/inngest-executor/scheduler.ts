@@ -1,6 +1,8 @@
 import { priorityFactorMs, runCounters, type ConcurrencyCounter } from './concurrency';
 import { MinHeap } from './heap';
 import type { RunState, WorkItem } from './run-driver';
+import type { InngestTestEvent } from './types';
+import { WaitIndex } from './wait-index';
 
 /**
  * Which queued request goes to the app next, imitating Inngest's queue (pkg/execution/queue):
@@ -38,8 +40,8 @@ export interface RunSchedule {
   version: number;
   /** The last wake-up time pushed to the timer heap, so a run re-indexed often does not flood it. */
   timerAt?: number;
-  /** The event names this run is filed under in `waitingFor`. */
-  waitingFor: string[];
+  /** The waits this run was last filed under (their ids), so it is re-filed only when they change. */
+  filedWaits: string;
 }
 
 interface ReadyEntry {
@@ -74,8 +76,8 @@ export class Scheduler {
   private readonly itemScores = new WeakMap<WorkItem, number>();
   /** Runs backing off, with the time their next retry is due. */
   private readonly retrying = new Map<RunState, number>();
-  /** Runs with an open `waitForEvent`, by the event name waited for (`*` for wildcard names). */
-  private readonly waitingFor = new Map<string, Set<RunState>>();
+  /** Runs with an open `waitForEvent`, by event name and pinned field. */
+  private readonly waits = new WaitIndex();
   private seq = 0;
 
   constructor(
@@ -97,7 +99,7 @@ export class Scheduler {
       backlog: [fn.fullId, ...counters.filter((c) => c.id.includes(':key:')).map((c) => c.id)].join('|'),
       inFlight: 0,
       version: 0,
-      waitingFor: [],
+      filedWaits: '',
     };
     this.runs.set(state, run);
     return run;
@@ -137,7 +139,11 @@ export class Scheduler {
     if (!isLive(state) && !this.runs.has(state)) return;
     const run = this.schedule(state);
     run.version++;
-    this.fileWaits(run);
+    const filed = isLive(state) ? [...state.waits.keys()].join(',') : '';
+    if (filed !== run.filedWaits) {
+      this.waits.file(state, isLive(state));
+      run.filedWaits = filed;
+    }
     this.retrying.delete(state);
     if (!isLive(state)) {
       if (!run.inFlight) this.runs.delete(state);
@@ -163,21 +169,9 @@ export class Scheduler {
     }
   }
 
-  private fileWaits(run: RunSchedule): void {
-    const names = isLive(run.state) ? [...run.state.waits.values()].flatMap((wait) => (wait.kind === 'event' && wait.event ? [wait.event.endsWith('*') ? '*' : wait.event] : [])) : [];
-    if (names.length === run.waitingFor.length && names.every((name, i) => name === run.waitingFor[i])) return;
-    for (const name of run.waitingFor) this.waitingFor.get(name)?.delete(run.state);
-    for (const name of names) {
-      let set = this.waitingFor.get(name);
-      if (!set) this.waitingFor.set(name, (set = new Set()));
-      set.add(run.state);
-    }
-    run.waitingFor = names;
-  }
-
-  /** The runs whose open `waitForEvent` could take an event of this name. */
-  waitingForEvent(name: string): RunState[] {
-    return [...(this.waitingFor.get(name) ?? []), ...(this.waitingFor.get('*') ?? [])];
+  /** The runs whose open `waitForEvent` could take this event (narrowed by `WaitIndex`, not yet matched). */
+  waitingForEvent(event: InngestTestEvent): RunState[] {
+    return this.waits.candidates(event);
   }
 
   /** The earliest time a retry or a pause of some run comes due, if any. */
@@ -264,7 +258,7 @@ export class Scheduler {
     this.timers.clear();
     this.inUse.clear();
     this.appInUse.clear();
-    this.waitingFor.clear();
+    this.waits.clear();
     this.retrying.clear();
   }
 }
