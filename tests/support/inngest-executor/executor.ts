@@ -22,7 +22,6 @@ import { resolveEventWaits, wakeDue } from './waits';
 interface InFlight {
   run: RunSchedule;
   item: WorkItem;
-  seq: number;
   completesAt: number;
   answer?: { outcome: Outcome; retryAfter: string | null };
 }
@@ -51,7 +50,6 @@ export class Executor implements InngestTestExecutor {
   private readonly inFlight = new Set<InFlight>();
   /** Requests whose answer is back but not applied yet, in the order the answers came. */
   private answered: InFlight[] = [];
-  private requestSeq = 0;
   /** Resolves the drain loop's wait when an answer comes back or new work arrives (an event, a ticker wake-up). */
   private kick: (() => void) | undefined;
 
@@ -273,7 +271,7 @@ export class Executor implements InngestTestExecutor {
       retryAfter = response.headers.get('retry-after');
       return response;
     };
-    const flight: InFlight = { run, item, seq: this.requestSeq++, completesAt: this.clock + duration };
+    const flight: InFlight = { run, item, completesAt: this.clock + duration };
     const answer = (outcome: Outcome) => {
       flight.answer = { outcome, retryAfter };
       this.answered.push(flight);
@@ -298,20 +296,28 @@ export class Executor implements InngestTestExecutor {
   }
 
   /**
-   * Applies one answer due at `at`. Of the requests due then, the first whose answer is back wins (real
-   * interleaving); if none is back yet, waits for the next answer, or for new work arriving.
+   * Applies one answer due at `at`. On the virtual clock, answers due at the same time are applied in the
+   * order their requests were sent, so a run's numbers do not depend on which in-process call returned first
+   * (the requests themselves still run at the app side by side). In real-time mode the first answer back is
+   * applied first. Returns early, applying nothing, when new work arrives meanwhile.
    */
   private async complete(at: number): Promise<void> {
-    const index = this.answered.findIndex((f) => f.completesAt === at);
-    if (index < 0) {
+    const flight = this.options.realTime ? this.answered[0] : this.firstSentDueAt(at);
+    if (!flight?.answer) {
       await new Promise<void>((resolve) => (this.kick = resolve));
       this.kick = undefined;
       return;
     }
-    const [flight] = this.answered.splice(index, 1);
-    this.inFlight.delete(flight!);
+    this.answered.splice(this.answered.indexOf(flight), 1);
+    this.inFlight.delete(flight);
     this.clock = Math.max(this.clock, at);
-    this.apply(flight!);
+    this.apply(flight);
+  }
+
+  /** The earliest-sent request due at `at` (the set keeps sending order). */
+  private firstSentDueAt(at: number): InFlight | undefined {
+    for (const flight of this.inFlight) if (flight.completesAt === at) return flight;
+    return undefined;
   }
 
   private apply({ run, item, answer }: InFlight): void {
