@@ -105,10 +105,6 @@ export class Scheduler {
     return run;
   }
 
-  get(state: RunState): RunSchedule | undefined {
-    return this.runs.get(state);
-  }
-
   isBusy(state: RunState): boolean {
     return (this.runs.get(state)?.inFlight ?? 0) > 0;
   }
@@ -245,11 +241,6 @@ export class Scheduler {
     const app = run.state.fn.appId;
     this.appInUse.set(app, (this.appInUse.get(app) ?? 1) - 1);
     this.reindex(run.state);
-  }
-
-  /** How many requests are at the app, per app; for tests and logs. */
-  inFlightByApp(): Record<string, number> {
-    return Object.fromEntries(this.appInUse);
   }
 
   clear(): void {
