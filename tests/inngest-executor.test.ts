@@ -3,7 +3,7 @@ import { serve } from 'inngest/next';
 import type { NextRequest } from 'next/server';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createInngestTestExecutor, parseDuration, type InngestTestExecutor, type InngestTestExecutorOptions } from './support/inngest-executor';
-import { evaluateExpression, UnsupportedExpressionError } from './support/inngest-expression';
+import { evaluateExpression, evaluateValue, UnsupportedExpressionError } from './support/inngest-expression';
 
 /**
  * The test executor against the real SDK serve handler: functions defined here run through `inngest/next`'s
@@ -31,12 +31,15 @@ async function startApp(define: (inngest: Inngest) => Functions, options: Innges
   return { executor, inngest };
 }
 
+/** Enough virtual time for three retries on Inngest's table: 15 s + 30 s + 60 s, each with up to 30 s jitter. */
+const RETRY_WINDOW = 10 * 60_000;
+
 function only<T>(list: readonly T[]): T {
   expect(list).toHaveLength(1);
   return list[0]!;
 }
 
-describe('inngest expression subset', () => {
+describe('inngest expressions (CEL)', () => {
   const scope = { event: { data: { orderId: 'o1', n: 2 } }, async: { data: { orderId: 'o1', n: 3, ok: true, s: "it's" } } };
 
   it('compares paths with paths and literals, joined by &&', () => {
@@ -49,8 +52,15 @@ describe('inngest expression subset', () => {
     expect(evaluateExpression('event.data.missing == async.data.missing', scope)).toBe(false);
   });
 
-  it('refuses what it does not understand', () => {
-    for (const bad of ['async.data.n > 2', 'a == b || c == d', 'size(async.data) == 1', 'async.data.n ==', 'a == b &&', '']) {
+  it('evaluates the rest of CEL too: ordering, ||, !, functions and the ternary', () => {
+    expect(evaluateExpression('async.data.n > 2', scope)).toBe(true);
+    expect(evaluateExpression(`async.data.orderId == 'x' || !(event.data.n == 3)`, scope)).toBe(true);
+    expect(evaluateExpression('size(async.data) == 4', scope)).toBe(true);
+    expect(evaluateValue(`event.data.n == 2 ? 120 : 0`, scope)).toBe(120);
+  });
+
+  it('refuses what CEL cannot parse', () => {
+    for (const bad of ['async.data.n ==', 'a == b &&', '', '(a == b']) {
       expect(() => evaluateExpression(bad, scope), bad).toThrow(UnsupportedExpressionError);
     }
   });
@@ -239,7 +249,8 @@ describe('test executor driving the SDK serve handler', () => {
   it('retries a failing step and completes when it succeeds within its retries', async () => {
     flakyFailures = 0;
     await executor.send({ name: 'test/flaky' });
-    await executor.settle();
+    // Retries wait out Inngest's backoff (15 s, 30 s, 1 m … plus up to 30 s jitter) on the virtual clock.
+    await executor.advanceTime(RETRY_WINDOW);
     const run = only(executor.runsOf('flaky'));
     expect(run).toMatchObject({ status: 'completed', output: 'finally' });
     expect(run.steps.map((s) => [s.attempt, s.outcome, s.error?.message])).toEqual([
@@ -251,7 +262,8 @@ describe('test executor driving the SDK serve handler', () => {
 
   it('throws a step error to the handler once retries are spent, where try/catch can handle it', async () => {
     await executor.send({ name: 'test/doomed-caught' });
-    await executor.settle();
+    // Retries wait out Inngest's backoff (15 s, 30 s, 1 m … plus up to 30 s jitter) on the virtual clock.
+    await executor.advanceTime(RETRY_WINDOW);
     const run = only(executor.runsOf('doomed-caught'));
     expect(run).toMatchObject({ status: 'completed', output: { caught: 'card declined' } });
     expect(run.steps.map((s) => [s.op, s.attempt])).toEqual([
@@ -263,7 +275,8 @@ describe('test executor driving the SDK serve handler', () => {
 
   it('fails the run when the step error is not caught, and runs onFailure with the error', async () => {
     await executor.send({ name: 'test/doomed' });
-    await executor.settle();
+    // Retries wait out Inngest's backoff (15 s, 30 s, 1 m … plus up to 30 s jitter) on the virtual clock.
+    await executor.advanceTime(RETRY_WINDOW);
     const run = only(executor.runsOf('doomed'));
     expect(run.status).toBe('failed');
     expect(run.error?.message).toContain('kaput');
@@ -275,7 +288,8 @@ describe('test executor driving the SDK serve handler', () => {
   it('retries a function-level error as a whole request, keeping memoized steps', async () => {
     fnLevelFailures = 0;
     await executor.send({ name: 'test/fn-level' });
-    await executor.settle();
+    // Retries wait out Inngest's backoff (15 s, 30 s, 1 m … plus up to 30 s jitter) on the virtual clock.
+    await executor.advanceTime(RETRY_WINDOW);
     const run = only(executor.runsOf('fn-level'));
     expect(run).toMatchObject({ status: 'completed', output: 'ok' });
     expect(run.steps).toHaveLength(1);
@@ -378,7 +392,8 @@ describe('test executor crash simulation', () => {
 
   it('discards a step result as if the worker died, so the step body runs again', async () => {
     await executor.send({ name: 'test/charge' });
-    await executor.settle();
+    // Retries wait out Inngest's backoff (15 s, 30 s, 1 m … plus up to 30 s jitter) on the virtual clock.
+    await executor.advanceTime(RETRY_WINDOW);
     const run = only(executor.runsOf('charge'));
     expect(run.status).toBe('completed');
     expect(sideEffects).toEqual(['charged', 'charged', 'emailed']);
@@ -451,7 +466,8 @@ describe('test executor retry backoff and an unreachable app', () => {
       route = serve({ client: inngest, functions: [inngest.createFunction({ id: 'answered', triggers: [{ event: 'test/answered' }] }, async ({ step }) => step.run('work', () => 'done'))] });
       await executor.register();
       await executor.send({ name: 'test/answered' });
-      await executor.settle();
+      // Retries wait out Inngest's backoff (15 s, 30 s, 1 m … plus up to 30 s jitter) on the virtual clock.
+    await executor.advanceTime(RETRY_WINDOW);
       const run = only(executor.runsOf('answered'));
       expect(run).toMatchObject({ status: 'completed', output: 'done' });
       expect(run.failedRequests.map((f) => [f.attempt, f.status])).toEqual([[0, 0]]);

@@ -2,7 +2,9 @@
  * A stand-in for the Inngest engine (Dev Server) for integration and browser tests. It speaks the SDK's
  * HTTP protocol to the app's real `serve()` handler, so functions run exactly as they would under Inngest:
  * memoized steps, retries, `StepFailed` errors surfacing in user code, sleeps, `waitForEvent`, `sendEvent`,
- * `onFailure`. Time is virtual: sleeps and timeouts end only when a test calls `advanceTime`.
+ * `onFailure`. Time is virtual: sleeps, timeouts and retries (Inngest's backoff, 15 s and up) end only when a
+ * test calls `advanceTime` (or `settle({ retries: true })` for retries). Requests of different runs go to the
+ * app concurrently, within concurrency limits, priority order and worker slots (docs/workflow-engine-double.md).
  *
  *   const executor = await createInngestTestExecutor({ appFetch: (req) => route[req.method](req) });
  *   Object.assign(process.env, executor.env); // INNGEST_DEV=1, INNGEST_BASE_URL=<executor url>
@@ -12,7 +14,7 @@
  *   expect(executor.runsOf('send-order-confirmation')[0]?.status).toBe('completed');
  *
  * The parts live in ./inngest-executor/: the HTTP surface, function registry, request/answer protocol,
- * op handling, waits and the run store.
+ * op handling, waits, the run store, and scheduling (scheduler, concurrency, backoff, event dedupe).
  */
 import { Executor } from './inngest-executor/executor';
 import type { InngestTestExecutor, InngestTestExecutorOptions } from './inngest-executor/types';

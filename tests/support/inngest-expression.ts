@@ -1,134 +1,66 @@
+import { parse, ParseError } from '@marcbachmann/cel-js';
+
 /**
- * The subset of Inngest's CEL expressions that the SDK itself writes: `waitForEvent({ match })` becomes
- * `event.data.x == async.data.x`, `onFailure` triggers become `event.data.function_id == '<id>'`, and
- * hand-written `if` clauses in this codebase compare a path with a literal. Anything outside that subset
- * throws, so a test never passes because an expression was silently misread.
+ * Inngest's expressions are CEL (Common Expression Language): trigger and `waitForEvent` `if` clauses
+ * (`event.data.x == async.data.x`, `&&`, `||`, `!`, comparisons, literals), concurrency keys
+ * (`event.data.tenantId`) and `priority.run` (`event.data.plan == 'premium' ? 120 : 0`). They are evaluated
+ * here by a maintained CEL implementation, `@marcbachmann/cel-js`, instead of a hand-written subset.
  *
- *   expression := comparison ( '&&' comparison )*
- *   comparison := operand ( '==' | '!=' ) operand
- *   operand    := path | 'string' | "string" | number | true | false | null
- *   path       := identifier ( '.' identifier )*
+ * In a scope, `event` is the run's triggering event and, in a wait's `if`, `async` the candidate event.
+ * A field that is not there is an evaluation error in CEL; Inngest treats a condition that errors as not
+ * matching, so `evaluateExpression` answers false (CEL's own `||`/`&&` error absorption still applies:
+ * `true || event.data.missing == 1` is true).
  */
 
 export type ExpressionScope = Record<string, unknown>;
 
+/** An expression CEL cannot parse; Inngest refuses such a function or step at registration or when it is sent. */
 export class UnsupportedExpressionError extends Error {
   constructor(expression: string, reason: string) {
-    super(`Unsupported Inngest expression ${JSON.stringify(expression)}: ${reason}. The test executor understands only path/literal comparisons with == or != joined by &&.`);
+    super(`Invalid Inngest (CEL) expression ${JSON.stringify(expression)}: ${reason}`);
     this.name = 'UnsupportedExpressionError';
   }
 }
 
-type Token =
-  | { kind: 'path'; segments: string[] }
-  | { kind: 'literal'; value: string | number | boolean | null }
-  | { kind: 'op'; value: '==' | '!=' | '&&' };
+type Compiled = ReturnType<typeof parse>;
 
-type Operand = Extract<Token, { kind: 'path' | 'literal' }>;
+/** Parsed once per distinct expression: a flood of runs evaluates the same few keys and priorities. */
+const compiled = new Map<string, Compiled>();
 
-interface Comparison {
-  left: Operand;
-  op: '==' | '!=';
-  right: Operand;
-}
-
-const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*/;
-const NUMBER = /^-?\d+(\.\d+)?/;
-
-function readString(source: string, start: number, expression: string): { value: string; end: number } {
-  const quote = source[start];
-  let value = '';
-  for (let i = start + 1; i < source.length; i++) {
-    const char = source[i]!;
-    if (char === '\\') {
-      value += source[i + 1] ?? '';
-      i++;
-    } else if (char === quote) {
-      return { value, end: i + 1 };
-    } else {
-      value += char;
-    }
+function compile(expression: string): Compiled {
+  let program = compiled.get(expression);
+  if (program) return program;
+  if (!expression.trim()) throw new UnsupportedExpressionError(expression, 'it is empty');
+  try {
+    program = parse(expression);
+  } catch (error) {
+    if (error instanceof ParseError) throw new UnsupportedExpressionError(expression, error.message.split('\n')[0] ?? 'parse error');
+    throw error;
   }
-  throw new UnsupportedExpressionError(expression, 'unterminated string literal');
-}
-
-function tokenize(expression: string): Token[] {
-  const tokens: Token[] = [];
-  let i = 0;
-  while (i < expression.length) {
-    const rest = expression.slice(i);
-    const char = expression[i]!;
-    if (/\s/.test(char)) {
-      i++;
-    } else if (rest.startsWith('==') || rest.startsWith('!=') || rest.startsWith('&&')) {
-      tokens.push({ kind: 'op', value: rest.slice(0, 2) as '==' | '!=' | '&&' });
-      i += 2;
-    } else if (char === '"' || char === "'") {
-      const { value, end } = readString(expression, i, expression);
-      tokens.push({ kind: 'literal', value });
-      i = end;
-    } else if (NUMBER.test(rest)) {
-      const match = NUMBER.exec(rest)![0];
-      tokens.push({ kind: 'literal', value: Number(match) });
-      i += match.length;
-    } else if (IDENTIFIER.test(rest)) {
-      const match = IDENTIFIER.exec(rest)![0];
-      const keyword: Record<string, boolean | null> = { true: true, false: false, null: null };
-      tokens.push(match in keyword ? { kind: 'literal', value: keyword[match]! } : { kind: 'path', segments: match.split('.') });
-      i += match.length;
-    } else {
-      throw new UnsupportedExpressionError(expression, `unexpected ${JSON.stringify(rest.slice(0, 12))}`);
-    }
-  }
-  return tokens;
-}
-
-function parse(expression: string): Comparison[] {
-  const tokens = tokenize(expression);
-  const comparisons: Comparison[] = [];
-  for (let i = 0; i < tokens.length; i += 4) {
-    const [left, op, right, joiner] = tokens.slice(i, i + 4);
-    if (!left || left.kind === 'op' || !right || right.kind === 'op' || op?.kind !== 'op' || op.value === '&&') {
-      throw new UnsupportedExpressionError(expression, 'expected `<operand> == <operand>`');
-    }
-    if (joiner && (joiner.kind !== 'op' || joiner.value !== '&&' || i + 4 >= tokens.length)) {
-      throw new UnsupportedExpressionError(expression, 'comparisons may only be joined by `&&`');
-    }
-    comparisons.push({ left, op: op.value, right });
-  }
-  if (!comparisons.length) throw new UnsupportedExpressionError(expression, 'it is empty');
-  return comparisons;
-}
-
-function resolve(operand: Operand, scope: ExpressionScope): unknown {
-  if (operand.kind === 'literal') return operand.value;
-  let value: unknown = scope;
-  for (const segment of operand.segments) {
-    if (value === null || typeof value !== 'object') return undefined;
-    value = (value as Record<string, unknown>)[segment];
-  }
-  return value;
-}
-
-function equal(a: unknown, b: unknown): boolean {
-  if (typeof a === 'object' && a !== null && typeof b === 'object' && b !== null) return JSON.stringify(a) === JSON.stringify(b);
-  return a === b;
+  compiled.set(expression, program);
+  return program;
 }
 
 /** Checks an expression's syntax up front, so a bad `if` fails where it is declared rather than when an event arrives. */
 export function assertSupportedExpression(expression: string): void {
-  parse(expression);
+  compile(expression);
 }
 
 /**
- * Evaluates `expression` against `scope` (e.g. `{ event, async }`). A path that does not resolve makes its
- * comparison false, as a missing field does in Inngest, so two absent fields never "match" each other.
+ * The expression's value as CEL computes it, with CEL ints (BigInt) turned into JS numbers; `undefined` when
+ * evaluation errors (a missing field, a type mismatch), which is how Inngest's evaluator reports "no value".
  */
+export function evaluateValue(expression: string, scope: ExpressionScope): unknown {
+  const program = compile(expression);
+  try {
+    const value: unknown = program(scope);
+    return typeof value === 'bigint' ? Number(value) : value;
+  } catch {
+    return undefined;
+  }
+}
+
+/** True only when the expression evaluates to `true`; an error or a non-boolean result does not match. */
 export function evaluateExpression(expression: string, scope: ExpressionScope): boolean {
-  return parse(expression).every(({ left, op, right }) => {
-    const a = resolve(left, scope);
-    const b = resolve(right, scope);
-    if (a === undefined || b === undefined) return false;
-    return op === '==' ? equal(a, b) : !equal(a, b);
-  });
+  return evaluateValue(expression, scope) === true;
 }

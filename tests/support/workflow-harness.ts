@@ -21,7 +21,10 @@ export interface WorkflowHarness {
   demo: DemoCatalog;
   executor: InngestTestExecutor;
   inngest: Inngest.Any;
-  /** Publishes the outbox to the executor and lets every run go as far as it can, until nothing moves. */
+  /**
+   * Publishes the outbox to the executor and lets every run go as far as it can, until nothing moves; retries
+   * wait out Inngest's backoff on the virtual clock (sleeps and payment timeouts still need `advanceTime`).
+   */
   pump(): Promise<void>;
   close(): Promise<void>;
 }
@@ -66,7 +69,7 @@ export async function startWorkflowHarness(options: Pick<InngestTestExecutorOpti
     async pump() {
       for (let round = 0; round < 20; round++) {
         const relayed = await relayOutbox({ publisher });
-        await executor.settle();
+        await executor.settle({ retries: true });
         if (relayed.published === 0 && relayed.failed === 0) return;
       }
       throw new Error('the outbox kept producing events');

@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { startEngineServer, type EngineServer } from './engine-server';
 import { parseRegistration } from './function-registry';
-import { appCaller, callApp, type RunState } from './run-driver';
+import { EventDedupe } from './event-dedupe';
+import { appCaller, callApp, type Outcome, type RunState, type WorkItem } from './run-driver';
 import { applyOutcome } from './run-ops';
 import { RunStore } from './run-store';
+import { Scheduler, type RunSchedule } from './scheduler';
 import type {
   AppFetch,
   InngestEventInput,
@@ -12,34 +14,58 @@ import type {
   InngestTestExecutorOptions,
   InngestTestRun,
   RegisteredInngestFunction,
+  SettleOptions,
 } from './types';
 import { resolveEventWaits, wakeDue } from './waits';
+
+/** A request at the app: its answer is applied when the virtual clock reaches `completesAt`. */
+interface InFlight {
+  run: RunSchedule;
+  item: WorkItem;
+  completesAt: number;
+  answer?: { outcome: Outcome; retryAfter: string | null };
+}
 
 export const DEFAULT_APP_URL = 'http://app.test/api/inngest';
 
 /**
- * The engine proper: accepts events and registrations, and drives runs one request at a time so a test
- * sees a deterministic order. Sleeps and timeouts follow a virtual clock that only `advanceTime` (or, in
- * real-time mode, a ticker) moves.
+ * The engine proper: accepts events and registrations, and drives runs through the scheduler, which sends
+ * requests of different runs to the app concurrently (within concurrency limits and worker slots) in queue
+ * order. Time is a virtual clock that only `advanceTime`, the completion of timed requests
+ * (`requestDuration`), or, in real-time mode, a ticker moves. The loop is discrete-event: start every request
+ * that may start now, move to the earliest completion or wake-up, apply it, repeat.
  */
 export class Executor implements InngestTestExecutor {
   readonly events: InngestTestEvent[] = [];
   private readonly registered = new Map<string, RegisteredInngestFunction>();
-  private readonly seenEventIds = new Set<string>();
+  private readonly dedupe = new EventDedupe();
   private readonly store: RunStore;
+  private readonly scheduler: Scheduler;
   private readonly call: AppFetch;
   private clock: number;
   private draining: Promise<void> | undefined;
   private internalErrors: Error[] = [];
   private ticker: ReturnType<typeof setInterval> | undefined;
   private server!: EngineServer;
-  /** The run whose request is at the app right now; its queue is empty mid-request, which is not a stall. */
-  private inFlight: RunState | undefined;
+  private readonly inFlight = new Set<InFlight>();
+  /** Requests whose answer is back but not applied yet, in the order the answers came. */
+  private answered: InFlight[] = [];
+  /** Resolves the drain loop's wait when an answer comes back or new work arrives (an event, a ticker wake-up). */
+  private kick: (() => void) | undefined;
 
   constructor(private readonly options: InngestTestExecutorOptions) {
     this.clock = options.startTime ?? Date.now();
     this.call = appCaller(options.appFetch);
-    this.store = new RunStore(() => this.clock, options.log, options.crashAfterStep, (event) => this.accept([event]), options.retryBackoff);
+    this.scheduler = new Scheduler(() => this.clock, options.workers);
+    this.store = new RunStore({
+      now: () => this.clock,
+      log: options.log,
+      crashAfterStep: options.crashAfterStep,
+      emit: (event) => this.accept([event]),
+      retryBackoff: options.retryBackoff,
+      random: options.random,
+      isBusy: (state) => this.scheduler.isBusy(state),
+    });
   }
 
   async listen(): Promise<this> {
@@ -123,19 +149,23 @@ export class Executor implements InngestTestExecutor {
     return this.accept(list);
   }
 
-  /** Accepts events; one whose `id` was seen before is acknowledged but starts and resumes nothing. */
+  /**
+   * Accepts events. One whose `id` was seen in the last 24 hours (Inngest's `FunctionIdempotencyPeriod`) is
+   * acknowledged but starts and resumes nothing; after that the same id starts new runs again.
+   */
   private accept(list: InngestEventInput[]): string[] {
     const ids = list.map((input) => {
       const id = input.id ?? randomUUID();
-      if (this.seenEventIds.has(id)) return id;
-      this.seenEventIds.add(id);
+      if (!this.dedupe.admit(id, this.clock)) return id;
       const event: InngestTestEvent = { ...input, id, data: input.data ?? {}, ts: input.ts ?? this.clock };
       this.events.push(event);
-      this.guard(() => resolveEventWaits(this.store.states, event));
-      this.guard(() => this.store.startMatching(this.registered.values(), event));
+      const touched = this.scheduler.waitingForEvent(event);
+      this.guard(() => resolveEventWaits(touched, event));
+      this.guard(() => touched.push(...this.store.startMatching(this.registered.values(), event)));
+      for (const state of touched) this.refresh(state);
       return id;
     });
-    this.refreshAll();
+    this.kick?.();
     this.maybeAutoSettle();
     return ids;
   }
@@ -145,60 +175,170 @@ export class Executor implements InngestTestExecutor {
     if (!fn) throw new Error(`No registered cron function "${fnId}"`);
     const cron = fn.triggers.find((t) => t.cron)!.cron;
     const state = this.store.start(fn, { id: randomUUID(), name: 'inngest/scheduled.timer', data: { cron }, ts: this.clock });
+    this.refresh(state);
+    this.kick?.();
     this.maybeAutoSettle();
     return state.run;
   }
 
-  async advanceTime(ms: number): Promise<void> {
-    this.clock += ms;
-    this.guard(() => wakeDue(this.store.states, this.clock));
-    this.refreshAll();
-    await this.settle();
+  /**
+   * Moves the virtual clock forward by `ms`, processing request completions, sleeps, timeouts and retries in
+   * time order up to the target and stopping there: requests still at the app at the target stay in flight.
+   */
+  advanceTime(ms: number): Promise<void> {
+    return this.exclusive(() => this.drain(this.clock + ms));
   }
 
-  /** Drives runs until none can move: each is complete, failed, or waiting on an event or the clock. */
-  settle(): Promise<void> {
-    if (this.draining) return this.draining.then(() => this.settle());
-    this.draining = this.drain().finally(() => (this.draining = undefined));
+  /**
+   * Drives runs until none can move without the clock passing a sleep, timeout or retry: each is complete,
+   * failed, waiting, or backing off. With a `requestDuration` it advances the clock to the completion of the
+   * requests it sends, and no further. With `{ retries: true }` it also waits out retry backoffs: the clock
+   * moves to each retry as it comes due (handling whatever else falls due before it, in time order) until no
+   * run is backing off; sleeps and waits that are due later still wait for `advanceTime`.
+   */
+  settle(options: SettleOptions = {}): Promise<void> {
+    return this.exclusive(() => this.drain(undefined, options.retries ?? false));
+  }
+
+  private exclusive(work: () => Promise<void>): Promise<void> {
+    if (this.draining) return this.draining.then(() => this.exclusive(work));
+    this.draining = work().finally(() => (this.draining = undefined));
     return this.draining;
   }
 
-  private async drain(): Promise<void> {
+  /** The discrete-event loop; `until` is `advanceTime`'s target, undefined for `settle()`. */
+  private async drain(until: number | undefined, throughRetries = false): Promise<void> {
     const limit = this.options.maxRequestsPerSettle ?? 5_000;
-    for (let requests = 0; ; requests++) {
-      const state = this.store.states.find((s) => this.hasDueWork(s));
-      if (!state) break;
-      if (requests >= limit) throw new Error(`settle() gave up after ${limit} requests; a function may be looping`);
-      await this.step(state);
+    let requests = 0;
+    for (;;) {
+      this.wakeDue();
+      requests += this.dispatchReady();
+      if (requests > limit) throw new Error(`settle() gave up after ${limit} requests; a function may be looping`);
+      const completion = this.nextCompletionAt();
+      const wake = this.scheduler.nextWakeAt();
+      if (until === undefined) {
+        if (completion === undefined) {
+          const retry = throughRetries ? this.scheduler.nextRetryAt() : undefined;
+          if (retry === undefined) break;
+          this.clock = Math.max(this.clock, Math.min(retry, wake ?? Infinity));
+          continue;
+        }
+        // A retry or sleep due before the next completion happens first, then the loop goes on.
+        if (wake !== undefined && wake < completion) this.clock = Math.max(this.clock, wake);
+        else await this.complete(completion);
+        continue;
+      }
+      const next = Math.min(completion ?? Infinity, wake ?? Infinity);
+      if (next <= until) {
+        if (next === completion) await this.complete(completion);
+        else this.clock = Math.max(this.clock, next);
+      } else if (this.clock < until) {
+        this.clock = until;
+      } else break;
     }
     const errors = this.internalErrors.splice(0);
     if (errors.length) throw new AggregateError(errors, `Test executor: ${errors.map((e) => e.message).join('; ')}`);
   }
 
-  /** Work queued for a live run whose retry backoff, if any, has run out. */
-  private hasDueWork(state: RunState): boolean {
-    const next = state.queue[0];
-    return next !== undefined && (next.notBefore ?? 0) <= this.clock && (state.run.status === 'running' || state.run.status === 'waiting');
+  /** Resumes the sleeps and waits, and readies the retries, that the clock has reached. */
+  private wakeDue(): number {
+    const due = this.scheduler.takeDue(this.clock);
+    this.guard(() => wakeDue(due, this.clock));
+    for (const state of due) this.refresh(state);
+    return due.length;
   }
 
-  private async step(state: RunState): Promise<void> {
-    const item = state.queue.shift()!;
+  /** Sends every request the scheduler allows right now; returns how many. */
+  private dispatchReady(): number {
+    let sent = 0;
+    for (let next = this.scheduler.next(); next; next = this.scheduler.next()) {
+      this.dispatch(next.run, next.item);
+      sent++;
+    }
+    return sent;
+  }
+
+  private dispatch(run: RunSchedule, item: WorkItem): void {
+    const { state } = run;
+    this.scheduler.begin({ run, item });
     state.run.requests++;
-    this.inFlight = state;
-    const outcome = await callApp(this.call, state, item).finally(() => (this.inFlight = undefined));
+    state.run.startedAt ??= this.clock;
+    const duration = this.options.realTime ? 0 : this.requestDuration(state, item);
+    // Retry-After is read off the answer here, so the protocol code needs no part in scheduling.
+    let retryAfter: string | null = null;
+    const call: AppFetch = async (request) => {
+      const response = await this.call(request);
+      retryAfter = response.headers.get('retry-after');
+      return response;
+    };
+    const flight: InFlight = { run, item, completesAt: this.clock + duration };
+    const answer = (outcome: Outcome) => {
+      flight.answer = { outcome, retryAfter };
+      this.answered.push(flight);
+      this.kick?.();
+    };
+    void callApp(call, state, item).then(answer, (error: unknown) =>
+      answer({ kind: 'error', status: 0, retriable: true, error: { name: 'Error', message: String(error) } }),
+    );
+    this.inFlight.add(flight);
+  }
+
+  private requestDuration(state: RunState, item: WorkItem): number {
+    const { requestDuration } = this.options;
+    if (typeof requestDuration !== 'function') return requestDuration ?? 0;
+    return requestDuration({ appId: state.fn.appId, fnId: state.fn.id, run: state.run, target: item.target });
+  }
+
+  private nextCompletionAt(): number | undefined {
+    let at: number | undefined;
+    for (const flight of this.inFlight) if (at === undefined || flight.completesAt < at) at = flight.completesAt;
+    return at;
+  }
+
+  /**
+   * Applies one answer due at `at`. On the virtual clock, answers due at the same time are applied in the
+   * order their requests were sent, so a run's numbers do not depend on which in-process call returned first
+   * (the requests themselves still run at the app side by side). In real-time mode the first answer back is
+   * applied first. Returns early, applying nothing, when new work arrives meanwhile.
+   */
+  private async complete(at: number): Promise<void> {
+    const flight = this.options.realTime ? this.answered[0] : this.firstSentDueAt(at);
+    if (!flight?.answer) {
+      await new Promise<void>((resolve) => (this.kick = resolve));
+      this.kick = undefined;
+      return;
+    }
+    this.answered.splice(this.answered.indexOf(flight), 1);
+    this.inFlight.delete(flight);
+    this.clock = Math.max(this.clock, at);
+    this.apply(flight);
+  }
+
+  /** The earliest-sent request due at `at` (the set keeps sending order). */
+  private firstSentDueAt(at: number): InFlight | undefined {
+    for (const flight of this.inFlight) if (flight.completesAt === at) return flight;
+    return undefined;
+  }
+
+  private apply({ run, item, answer }: InFlight): void {
+    const { state } = run;
+    const { outcome, retryAfter } = answer!;
     if (outcome.kind === 'error') this.options.log?.(`run ${state.run.runId} ${state.fn.id} attempt ${item.attempt} got no answer (${outcome.status || 'unreachable'}): ${outcome.error.message}`);
     try {
-      applyOutcome(state, item, outcome, this.store.hooks());
-      this.store.refresh(state);
+      applyOutcome(state, item, outcome, this.store.hooks(retryAfter));
     } catch (error) {
       // An op or expression the executor cannot honour fails the run and the settle() that drove it.
       this.internalErrors.push(error as Error);
       this.store.hooks().fail(state, { name: 'Error', message: (error as Error).message });
     }
+    this.scheduler.end(run);
+    this.refresh(state);
   }
 
-  private refreshAll(): void {
-    for (const state of this.store.states) if (state !== this.inFlight) this.store.refresh(state);
+  /** Brings a run's status in line with its queue and waits, and files it with the scheduler. */
+  private refresh(state: RunState): void {
+    this.store.refresh(state);
+    this.scheduler.reindex(state);
   }
 
   private guard(action: () => void): void {
@@ -221,11 +361,10 @@ export class Executor implements InngestTestExecutor {
       const real = Date.now();
       this.clock += real - last;
       last = real;
-      let woke = 0;
-      this.guard(() => (woke = wakeDue(this.store.states, this.clock)));
-      if (woke) this.refreshAll();
-      // A woken wait, or a retry whose backoff ran out while nothing else was going on.
-      if (woke || (!this.draining && this.store.states.some((s) => this.hasDueWork(s)))) this.maybeAutoSettle();
+      // A woken wait, or a retry whose backoff ran out: the drain loop picks it up, or a new one starts.
+      if (this.draining) {
+        if ((this.scheduler.nextWakeAt() ?? Infinity) <= this.clock) this.kick?.();
+      } else if (this.wakeDue()) this.maybeAutoSettle();
     }, 250);
     this.ticker.unref();
   }
@@ -233,7 +372,10 @@ export class Executor implements InngestTestExecutor {
   reset(): void {
     this.store.states.length = 0;
     this.events.length = 0;
-    this.seenEventIds.clear();
+    this.dedupe.clear();
+    this.scheduler.clear();
+    this.inFlight.clear();
+    this.answered = [];
     this.internalErrors = [];
   }
 

@@ -1,4 +1,5 @@
 import { assertSupportedExpression } from '../inngest-expression';
+import { parseConcurrency } from './concurrency';
 import type { InngestTrigger, RegisteredInngestFunction } from './types';
 
 /** Inngest's default when a function sets no `retries` (inngest-js `defaultMaxRetries`): 3 retries, 4 attempts. */
@@ -31,6 +32,18 @@ function parseTriggers(raw: unknown, fnId: string): InngestTrigger[] {
   });
 }
 
+/** Refuses, as Inngest's sync does, concurrency and priority settings it could not honour. */
+function checkScheduling(config: FunctionConfig): void {
+  const id = String(config.id);
+  try {
+    for (const limit of parseConcurrency(config.concurrency, id)) if (limit.key) assertSupportedExpression(limit.key);
+    const run = (config.priority as { run?: unknown } | undefined)?.run;
+    if (typeof run === 'string' && run) assertSupportedExpression(run);
+  } catch (error) {
+    throw new Error(`Function "${id}": ${(error as Error).message.replace(`Function "${id}": `, '')}`);
+  }
+}
+
 /** Reads the body the SDK posts to `/fn/register` (its `registerBody()`): one config per function and per `onFailure`. */
 export function parseRegistration(body: unknown): RegisteredInngestFunction[] {
   const { appName, functions } = (body ?? {}) as { appName?: unknown; functions?: unknown };
@@ -42,6 +55,7 @@ export function parseRegistration(body: unknown): RegisteredInngestFunction[] {
     if (typeof url !== 'string') throw new Error(`Function "${config.id}" has no step URL`);
     const attempts = step?.retries?.attempts;
     const prefix = `${appName}-`;
+    checkScheduling(config);
     return {
       appId: appName,
       fullId: config.id,

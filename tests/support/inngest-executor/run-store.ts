@@ -3,9 +3,23 @@ import { evaluateExpression } from '../inngest-expression';
 import { eventNameMatches } from './function-registry';
 import type { RunState } from './run-driver';
 import type { RunHooks } from './run-ops';
+import { inngestBackoff, retryAfterAt } from './backoff';
 import type { CrashAfterStep, ExecutorLogger, InngestTestEvent, RegisteredInngestFunction, RunStatus, SerializedError } from './types';
 
 const FAILED_EVENT = 'inngest/function.failed';
+
+export interface RunStoreOptions {
+  now: () => number;
+  log?: ExecutorLogger;
+  crashAfterStep?: CrashAfterStep | CrashAfterStep[];
+  emit: (event: InngestTestEvent) => void;
+  /** Overrides Inngest's backoff table (real-time mode wants seconds, not minutes). */
+  retryBackoff?: (attempt: number) => number;
+  /** Jitter source for the backoff table; default Math.random. */
+  random?: () => number;
+  /** True while a request of the run is at the app: its queue is empty mid-request, which is not a stall. */
+  isBusy: (state: RunState) => boolean;
+}
 
 /**
  * The runs and their lifecycle: which functions an event starts, status changes (each logged once), and
@@ -14,15 +28,13 @@ const FAILED_EVENT = 'inngest/function.failed';
 export class RunStore {
   readonly states: RunState[] = [];
   private crashes: { rule: CrashAfterStep; left: number }[];
+  private readonly now: () => number;
+  private readonly log: ExecutorLogger | undefined;
+  private readonly emit: (event: InngestTestEvent) => void;
 
-  constructor(
-    private readonly now: () => number,
-    private readonly log: ExecutorLogger | undefined,
-    crashAfterStep: CrashAfterStep | CrashAfterStep[] | undefined,
-    private readonly emit: (event: InngestTestEvent) => void,
-    private readonly retryBackoff: ((attempt: number) => number) | undefined,
-  ) {
-    this.crashes = [crashAfterStep ?? []].flat().map((rule) => ({ rule, left: rule.times ?? 1 }));
+  constructor(private readonly options: RunStoreOptions) {
+    ({ now: this.now, log: this.log, emit: this.emit } = options);
+    this.crashes = [options.crashAfterStep ?? []].flat().map((rule) => ({ rule, left: rule.times ?? 1 }));
   }
 
   start(fn: RegisteredInngestFunction, event: InngestTestEvent): RunState {
@@ -38,7 +50,7 @@ export class RunStore {
         steps: [],
         failedRequests: [],
         requests: 0,
-        startedAt: this.now(),
+        queuedAt: this.now(),
         waitingOn: [],
       },
       memo: new Map(),
@@ -53,19 +65,21 @@ export class RunStore {
   }
 
   /** Starts a run of every function with a trigger for this event (one run per function, however many match). */
-  startMatching(functions: Iterable<RegisteredInngestFunction>, event: InngestTestEvent): void {
+  startMatching(functions: Iterable<RegisteredInngestFunction>, event: InngestTestEvent): RunState[] {
+    const started: RunState[] = [];
     for (const fn of functions) {
       const matches = fn.triggers.some(
         (trigger) => trigger.event !== undefined && eventNameMatches(trigger.event, event.name) && (!trigger.expression || evaluateExpression(trigger.expression, { event })),
       );
-      if (matches) this.start(fn, event);
+      if (matches) started.push(this.start(fn, event));
     }
+    return started;
   }
 
   /** Brings status and `waitingOn` in line with the queue and open waits, logging a change. */
   refresh(state: RunState, error?: SerializedError): void {
     const { run } = state;
-    if (run.status === 'completed' || run.status === 'failed') return;
+    if (run.status === 'completed' || run.status === 'failed' || this.options.isBusy(state)) return;
     run.waitingOn = [...state.waits.values()].map((w) => ({ kind: w.kind, stepId: w.hashedId, event: w.event, if: w.if, until: w.until }));
     if (state.queue.length) return this.setStatus(state, 'running');
     if (state.waits.size) return this.setStatus(state, 'waiting');
@@ -73,10 +87,20 @@ export class RunStore {
     this.finish(state, 'failed', undefined, error ?? { name: 'Error', message: 'The run stopped making progress: the SDK reported no step to run or wait for' });
   }
 
-  hooks(): RunHooks {
+  /**
+   * The engine's side of applying one answer. `retryAfter` is the answer's `Retry-After` header: when the app
+   * sets one it decides the retry's time, else the `retryBackoff` option, else Inngest's table with jitter.
+   */
+  hooks(retryAfter?: string | null): RunHooks {
     return {
       now: this.now,
-      retryAt: (attempt) => this.now() + (this.retryBackoff?.(attempt) ?? 0),
+      retryAt: (attempt) => {
+        const now = this.now();
+        const asked = retryAfterAt(retryAfter, now);
+        if (asked !== undefined) return asked;
+        const { retryBackoff, random } = this.options;
+        return now + (retryBackoff ? retryBackoff(attempt) : inngestBackoff(attempt, random));
+      },
       takeCrash: (state, op) => this.takeCrash(state, op.name, op.displayName, op.userland?.id),
       complete: (state, output) => this.finish(state, 'completed', output),
       fail: (state, error) => this.finish(state, 'failed', undefined, error),

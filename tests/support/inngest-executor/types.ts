@@ -69,7 +69,11 @@ export interface InngestTestRun {
   failedRequests: FailedRequest[];
   /** Requests sent to the app for this run, including retries. */
   requests: number;
-  startedAt: number;
+  /** When the triggering event was accepted and the run queued (virtual clock). */
+  queuedAt: number;
+  /** When the run's first request was sent to the app; unset while it waits in the queue. */
+  startedAt?: number;
+  /** When it completed or failed. */
   endedAt?: number;
   /** What the run is paused on while `status` is `waiting`. */
   waitingOn: { kind: 'event' | 'sleep'; stepId: string; event?: string; if?: string; until: number }[];
@@ -108,6 +112,15 @@ export interface CrashAfterStep {
 
 export type ExecutorLogger = (line: string) => void;
 
+/** What `requestDuration` is told about the request being sent. */
+export interface RequestInfo {
+  appId: string;
+  fnId: string;
+  run: InngestTestRun;
+  /** `step` for a discovery request, else the hashed id of the step asked to run. */
+  target: string;
+}
+
 export interface InngestTestExecutorOptions {
   /** Listen on this port; default a random free one. */
   port?: number;
@@ -124,14 +137,35 @@ export interface InngestTestExecutorOptions {
   /** Process runs as soon as events or wake-ups arrive instead of waiting for `settle()`. */
   autoSettle?: boolean;
   /**
-   * How long to wait before retry `attempt` (1 = the first retry), as Inngest backs off; default no wait.
-   * Only real-time mode should set it: in virtual time a delayed retry waits for `advanceTime`.
+   * How long to wait before retry `attempt` (1 = the first retry). Default: Inngest's table (15 s, 30 s, 1 m,
+   * 2 m, 5 m, 10 m, 20 m, 40 m, 1 h, 2 h, capped there) plus 0–30 s jitter, on the virtual clock, so a retry
+   * waits for `advanceTime`. Real-time mode (Playwright) sets seconds instead. A `Retry-After` header on the
+   * app's answer wins over both.
    */
   retryBackoff?: (attempt: number) => number;
+  /** Jitter source for the default backoff, in [0, 1); default Math.random. `() => 0` makes retries exact. */
+  random?: () => number;
+  /**
+   * Worker slots per Inngest app id (e.g. `{ storefleet: 4 }`): at most that many requests of the app's functions
+   * at the app at once, as if that many instances served it. Default unlimited.
+   */
+  workers?: Record<string, number>;
+  /**
+   * How long one request takes, in virtual ms (default 0). While it lasts the request holds its worker and
+   * concurrency slots; its answer takes effect at dispatch + duration. `settle()` then moves the clock to
+   * each completion in turn (never to a later sleep, timeout or retry); `advanceTime` processes completions
+   * and wake-ups in time order up to its target.
+   */
+  requestDuration?: number | ((info: RequestInfo) => number);
   /** Called with one line per run state change. */
   log?: ExecutorLogger;
-  /** Safety net against a function that never stops producing work; default 5,000 requests per settle. */
+  /** Safety net against a function that never stops producing work; default 5,000 requests per settle or advanceTime. */
   maxRequestsPerSettle?: number;
+}
+
+export interface SettleOptions {
+  /** Also wait out retry backoffs on the virtual clock, until no run is backing off. Default false. */
+  retries?: boolean;
 }
 
 export interface InngestTestExecutor {
@@ -148,8 +182,10 @@ export interface InngestTestExecutor {
   register(serveUrl?: string): Promise<RegisteredInngestFunction[]>;
   send(events: InngestEventInput | InngestEventInput[]): Promise<string[]>;
   triggerCron(fnId: string): Promise<InngestTestRun>;
+  /** Moves the virtual clock by `ms`, handling completions, wake-ups and retries in time order up to there. */
   advanceTime(ms: number): Promise<void>;
-  settle(): Promise<void>;
+  /** Drives runs until nothing can move without the clock passing a sleep, timeout or retry (see SettleOptions). */
+  settle(options?: SettleOptions): Promise<void>;
   runsOf(fnId: string): InngestTestRun[];
   eventsNamed(name: string): InngestTestEvent[];
   /** Forgets runs and events (not registrations), for isolation between tests. */
