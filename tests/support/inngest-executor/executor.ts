@@ -30,7 +30,7 @@ export const DEFAULT_APP_URL = 'http://app.test/api/inngest';
 
 /**
  * The engine proper: accepts events and registrations, and drives runs through the scheduler, which sends
- * requests of different runs to the app concurrently (within concurrency limits and worker slots) in queue
+ * requests of different runs to the app concurrently (within concurrency limits) in queue
  * order. Time is a virtual clock that only `advanceTime`, the completion of timed requests
  * (`requestDuration`), or, in real-time mode, a ticker moves. The loop is discrete-event: start every request
  * that may start now, move to the earliest completion or wake-up, apply it, repeat.
@@ -48,6 +48,8 @@ export class Executor implements InngestTestExecutor {
   private ticker: ReturnType<typeof setInterval> | undefined;
   private server!: EngineServer;
   private readonly inFlight = new Set<InFlight>();
+  /** Per app with `workers`: when each of its workers is next free (virtual clock). */
+  private readonly workerFreeAt = new Map<string, number[]>();
   /** Requests whose answer is back but not applied yet, in the order the answers came. */
   private answered: InFlight[] = [];
   /** Resolves the drain loop's wait when an answer comes back or new work arrives (an event, a ticker wake-up). */
@@ -56,7 +58,7 @@ export class Executor implements InngestTestExecutor {
   constructor(private readonly options: InngestTestExecutorOptions) {
     this.clock = options.startTime ?? Date.now();
     this.call = appCaller(options.appFetch);
-    this.scheduler = new Scheduler(() => this.clock, options.workers);
+    this.scheduler = new Scheduler(() => this.clock);
     this.store = new RunStore({
       now: () => this.clock,
       log: options.log,
@@ -262,8 +264,9 @@ export class Executor implements InngestTestExecutor {
     const { state } = run;
     this.scheduler.begin({ run, item });
     state.run.requests++;
-    state.run.startedAt ??= this.clock;
     const duration = this.options.realTime ? 0 : this.requestDuration(state, item);
+    const startsAt = this.takeWorker(state.fn.appId, duration);
+    state.run.startedAt ??= startsAt;
     // Retry-After is read off the answer here, so the protocol code needs no part in scheduling.
     let retryAfter: string | null = null;
     const call: AppFetch = async (request) => {
@@ -271,7 +274,7 @@ export class Executor implements InngestTestExecutor {
       retryAfter = response.headers.get('retry-after');
       return response;
     };
-    const flight: InFlight = { run, item, completesAt: this.clock + duration };
+    const flight: InFlight = { run, item, completesAt: startsAt + duration };
     const answer = (outcome: Outcome) => {
       flight.answer = { outcome, retryAfter };
       this.answered.push(flight);
@@ -281,6 +284,24 @@ export class Executor implements InngestTestExecutor {
       answer({ kind: 'error', status: 0, retriable: true, error: { name: 'Error', message: String(error) } }),
     );
     this.inFlight.add(flight);
+  }
+
+  /**
+   * When the app starts on a request sent now. The engine sends whatever Inngest's rules allow (it knows
+   * nothing of the app's capacity); an app with `workers` takes requests in the order they arrive, each on
+   * the first worker free, so a request may wait at the app behind others. Returns that start time and
+   * books the worker until start + duration.
+   */
+  private takeWorker(appId: string, duration: number): number {
+    const workers = this.options.workers?.[appId];
+    if (workers === undefined) return this.clock;
+    let slots = this.workerFreeAt.get(appId);
+    if (!slots) this.workerFreeAt.set(appId, (slots = Array.from({ length: Math.max(1, workers) }, () => 0)));
+    let first = 0;
+    for (let i = 1; i < slots.length; i++) if (slots[i]! < slots[first]!) first = i;
+    const startsAt = Math.max(this.clock, slots[first]!);
+    slots[first] = startsAt + duration;
+    return startsAt;
   }
 
   private requestDuration(state: RunState, item: WorkItem): number {
@@ -375,6 +396,7 @@ export class Executor implements InngestTestExecutor {
     this.dedupe.clear();
     this.scheduler.clear();
     this.inFlight.clear();
+    this.workerFreeAt.clear();
     this.answered = [];
     this.internalErrors = [];
   }

@@ -16,7 +16,7 @@ import { WaitIndex } from './wait-index';
  *   Inngest peeks a shuffled, weighted sample of partitions and leases in batches; here the choice is exact
  *   and deterministic.
  * - **Capacity.** A request occupies, while it is at the app, a slot of every concurrency counter of its run
- *   (function limit, key limits) and a worker slot of its app. Sleeping and waiting runs hold nothing: Inngest
+ *   (function limit, key limits); an app with `workers` may hold it a while before starting on it. Sleeping and waiting runs hold nothing: Inngest
  *   limits steps in progress, not runs.
  * - **One request per run** unless the run has gone parallel: then every planned step may be in flight at
  *   once, and the discovery request that follows waits until none is.
@@ -71,7 +71,6 @@ export class Scheduler {
   private readonly backlogs = new Map<string, MinHeap<ReadyEntry>>();
   private readonly timers = new MinHeap<TimerEntry>((a, b) => a.at < b.at);
   private readonly inUse = new Map<string, number>();
-  private readonly appInUse = new Map<string, number>();
   /** The score an item got when first seen: a retry keeps its own time, a first attempt its run's. */
   private readonly itemScores = new WeakMap<WorkItem, number>();
   /** Runs backing off, with the time their next retry is due. */
@@ -80,10 +79,7 @@ export class Scheduler {
   private readonly waits = new WaitIndex();
   private seq = 0;
 
-  constructor(
-    private readonly now: () => number,
-    private readonly workers: Record<string, number> = {},
-  ) {}
+  constructor(private readonly now: () => number) {}
 
   schedule(state: RunState): RunSchedule {
     let run = this.runs.get(state);
@@ -195,8 +191,7 @@ export class Scheduler {
 
   private hasRoom(run: RunSchedule): boolean {
     for (const counter of run.counters) if ((this.inUse.get(counter.id) ?? 0) >= counter.limit) return false;
-    const workers = this.workers[run.state.fn.appId];
-    return workers === undefined || (this.appInUse.get(run.state.fn.appId) ?? 0) < workers;
+    return true;
   }
 
   /** The best backlog head that has room: the lowest score across backlogs. */
@@ -229,8 +224,6 @@ export class Scheduler {
     queue.splice(queue.indexOf(item), 1);
     run.inFlight++;
     for (const counter of run.counters) this.inUse.set(counter.id, (this.inUse.get(counter.id) ?? 0) + 1);
-    const app = run.state.fn.appId;
-    this.appInUse.set(app, (this.appInUse.get(app) ?? 0) + 1);
     this.reindex(run.state);
   }
 
@@ -238,8 +231,6 @@ export class Scheduler {
   end(run: RunSchedule): void {
     run.inFlight--;
     for (const counter of run.counters) this.inUse.set(counter.id, (this.inUse.get(counter.id) ?? 1) - 1);
-    const app = run.state.fn.appId;
-    this.appInUse.set(app, (this.appInUse.get(app) ?? 1) - 1);
     this.reindex(run.state);
   }
 
@@ -248,7 +239,6 @@ export class Scheduler {
     this.backlogs.clear();
     this.timers.clear();
     this.inUse.clear();
-    this.appInUse.clear();
     this.waits.clear();
     this.retrying.clear();
   }

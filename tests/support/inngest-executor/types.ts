@@ -71,7 +71,7 @@ export interface InngestTestRun {
   requests: number;
   /** When the triggering event was accepted and the run queued (virtual clock). */
   queuedAt: number;
-  /** When the run's first request was sent to the app; unset while it waits in the queue. */
+  /** When the app started on the run's first request (with `workers`, possibly after it waited there); unset while queued. */
   startedAt?: number;
   /** When it completed or failed. */
   endedAt?: number;
@@ -146,8 +146,10 @@ export interface InngestTestExecutorOptions {
   /** Jitter source for the default backoff, in [0, 1); default Math.random. `() => 0` makes retries exact. */
   random?: () => number;
   /**
-   * Worker slots per Inngest app id (e.g. `{ storefleet: 4 }`): at most that many requests of the app's functions
-   * at the app at once, as if that many instances served it. Default unlimited.
+   * Workers per Inngest app id (e.g. `{ storefleet: 4 }`), as if that many instances served it: the engine
+   * still sends every request Inngest's rules allow, and the app works on at most that many at once, taking
+   * them in the order they arrive (a request waits at the app for a free worker, holding its concurrency
+   * slots meanwhile). A run's `startedAt` is when a worker first took one of its requests. Default unlimited.
    */
   workers?: Record<string, number>;
   /**
