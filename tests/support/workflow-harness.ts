@@ -26,6 +26,8 @@ export interface WorkflowHarness {
    * wait out Inngest's backoff on the virtual clock (sleeps and payment timeouts still need `advanceTime`).
    */
   pump(): Promise<void>;
+  /** Publishes the outbox to the executor and nothing more: the runs it starts wait for `settle` or `advanceTime`. */
+  relay(): Promise<{ published: number; failed: number }>;
   close(): Promise<void>;
 }
 
@@ -34,7 +36,7 @@ export interface WorkflowHarness {
  * synced as its own app), driven by the protocol-level test executor, over a fresh demo database. The app's Inngest client reads its environment once, when created: the executor's address
  * is put in the environment first, and the client and route are imported after that.
  */
-export async function startWorkflowHarness(options: Pick<InngestTestExecutorOptions, 'crashAfterStep'> = {}): Promise<WorkflowHarness> {
+export async function startWorkflowHarness(options: Pick<InngestTestExecutorOptions, 'crashAfterStep' | 'workers' | 'requestDuration' | 'maxRequestsPerSettle'> = {}): Promise<WorkflowHarness> {
   // bigcorp's plane is its own database: the relay visits it too.
   const demo = await seedDemoForTest({ dedicated: ['bigcorp'] });
   let routes: { shared: RouteHandlers; pool: RouteHandlers } | undefined;
@@ -74,6 +76,7 @@ export async function startWorkflowHarness(options: Pick<InngestTestExecutorOpti
       }
       throw new Error('the outbox kept producing events');
     },
+    relay: () => relayOutbox({ publisher }),
     async close() {
       await executor.close();
       await demo.cleanup();
