@@ -17,6 +17,7 @@ async function registeredStepUrls(): Promise<string[]> {
 }
 
 test.describe('workflow endpoint', () => {
+  test.skip(process.env.E2E_ENGINE === 'inngest-dev-server', 'reads what the engine double registered (GET /test/state), which the real Dev Server does not offer');
   test.afterAll(async () => {
     // Leaves the executor synced as the server script synced it, whatever happened above.
     await raw({ method: 'PUT', path: '/api/inngest', headers: { host: `localhost:${E2E_PORT}` } });

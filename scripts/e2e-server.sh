@@ -53,8 +53,15 @@ for _ in $(seq 1 50); do
 done
 
 npx tsx db/setup.ts --articles "${E2E_ARTICLES:-1500}"
-# Registers with the app as soon as it answers (it retries until then).
-node --import tsx tests/support/inngest-executor-cli.ts --port "$INNGEST_PORT" --app "http://localhost:$PORT/api/inngest" &
+if [ "${E2E_ENGINE:-double}" = "inngest-dev-server" ]; then
+  # The real Inngest Dev Server (npm run test:workflow:dev-server, where inngest-cli is installed): it
+  # syncs every pool's endpoint as soon as the app answers, and runs the workflow in real time.
+  node_modules/.bin/inngest-cli dev --no-discovery --port "$INNGEST_PORT" \
+    -u "http://localhost:$PORT/api/inngest" -u "http://localhost:$PORT/api/inngest/premium" &
+else
+  # Registers with the app as soon as it answers (it retries until then).
+  node --import tsx tests/support/inngest-executor-cli.ts --port "$INNGEST_PORT" --app "http://localhost:$PORT/api/inngest" &
+fi
 ENGINE_PID=$!
 if [ -z "${E2E_SKIP_BUILD:-}" ]; then npx next build; fi
 # In the background and waited for (not exec), so the traps above still run when next stops.
