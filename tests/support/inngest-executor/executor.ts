@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
+import { CheckpointApi } from './checkpoint-api';
 import { startEngineServer, type EngineServer } from './engine-server';
 import { parseRegistration } from './function-registry';
-import { appCaller, callApp, type RunState } from './run-driver';
+import { appCaller, callApp, type RunState, type Wire } from './run-driver';
+import { canonicalJson, hashedSigningKey, signatureProblem, signBody } from './signing';
 import { applyOutcome } from './run-ops';
 import { RunStore } from './run-store';
 import type {
@@ -35,18 +37,39 @@ export class Executor implements InngestTestExecutor {
   private server!: EngineServer;
   /** The run whose request is at the app right now; its queue is empty mid-request, which is not a stall. */
   private inFlight: RunState | undefined;
+  private readonly wire: Wire;
+  private readonly checkpoints: CheckpointApi;
+  readonly eventKey: string | undefined;
 
   constructor(private readonly options: InngestTestExecutorOptions) {
     this.clock = options.startTime ?? Date.now();
     this.call = appCaller(options.appFetch);
     this.store = new RunStore(() => this.clock, options.log, options.crashAfterStep, (event) => this.accept([event]), options.retryBackoff);
+    if (options.signingKey !== undefined && !/^signkey-[\w]+-([0-9a-f]{2})+$/i.test(options.signingKey)) {
+      throw new Error(`signingKey must look like signkey-test-<hex>, got ${JSON.stringify(options.signingKey)}`);
+    }
+    this.wire = { protocol: options.protocol ?? 'checkpoint', signingKey: options.signingKey };
+    this.eventKey = options.signingKey ? (options.eventKey ?? `test-event-key-${hashedSigningKey(options.signingKey).slice(-12)}`) : undefined;
+    this.checkpoints = new CheckpointApi(() => this.store.hooks(), (error) => this.internalErrors.push(error));
+  }
+
+  get protocol(): Wire['protocol'] {
+    return this.wire.protocol;
+  }
+
+  get signed(): boolean {
+    return Boolean(this.wire.signingKey);
   }
 
   async listen(): Promise<this> {
     this.server = await startEngineServer(
       {
+        authorised: (header) => !this.wire.signingKey || header === `Bearer ${hashedSigningKey(this.wire.signingKey)}`,
+        eventKeyAccepted: (key) => !this.eventKey || key === this.eventKey,
         events: (body) => this.send(body as InngestEventInput | InngestEventInput[]),
         register: (body) => this.storeRegistration(body),
+        checkpointAsync: (runId, body) => this.checkpoints.async(runId, body),
+        checkpointSync: (path) => this.checkpoints.sync(path),
         snapshot: () => ({ runs: this.runs, events: this.events, functions: this.functions, now: this.clock }),
         advance: (ms) => this.advanceTime(ms),
         settle: () => this.settle(),
@@ -67,12 +90,22 @@ export class Executor implements InngestTestExecutor {
   }
 
   /**
-   * SDK v4 reads the sync API from INNGEST_API_BASE_URL, else INNGEST_BASE_URL, and the event API from
-   * INNGEST_EVENT_API_BASE_URL, else INNGEST_BASE_URL; INNGEST_DEV=1 puts it in dev mode (no signing or event
-   * key needed). So these two are enough, provided neither *_API_BASE_URL override is set.
+   * SDK v4 reads the sync and checkpoint API from INNGEST_API_BASE_URL, else INNGEST_BASE_URL, and the event
+   * API from INNGEST_EVENT_API_BASE_URL, else INNGEST_BASE_URL; INNGEST_DEV=1 puts it in dev mode (no
+   * signing or event key needed). So these two are enough, provided neither *_API_BASE_URL override is set.
+   * Signed, the app runs as in production (cloud mode): INNGEST_DEV=0 (explicitly, since the SDK's
+   * `setEnvVars` merges and would keep an earlier `1`), the signing and event keys, and a serve origin for
+   * the app's guard.
    */
   get env(): Record<string, string> {
-    return { INNGEST_DEV: '1', INNGEST_BASE_URL: this.url };
+    if (!this.wire.signingKey) return { INNGEST_DEV: '1', INNGEST_BASE_URL: this.url };
+    return {
+      INNGEST_DEV: '0',
+      INNGEST_BASE_URL: this.url,
+      INNGEST_SIGNING_KEY: this.wire.signingKey,
+      INNGEST_EVENT_KEY: this.eventKey!,
+      INNGEST_SERVE_ORIGIN: new URL(this.options.appUrl ?? DEFAULT_APP_URL).origin,
+    };
   }
 
   get runs(): InngestTestRun[] {
@@ -97,8 +130,7 @@ export class Executor implements InngestTestExecutor {
 
   async register(serveUrl = this.options.appUrl ?? DEFAULT_APP_URL): Promise<RegisteredInngestFunction[]> {
     const before = new Set(this.registered.values());
-    const response = await this.call(new Request(serveUrl, { method: 'PUT', headers: { 'content-type': 'application/json' } }));
-    const text = await response.text();
+    const { response, text } = await this.sync(serveUrl);
     const fresh = this.functions.filter((fn) => !before.has(fn));
     if (!response.ok || !fresh.length) {
       throw new Error(
@@ -107,6 +139,34 @@ export class Executor implements InngestTestExecutor {
       );
     }
     return fresh;
+  }
+
+  /**
+   * The sync request. Unsigned, a bare `PUT`: the SDK answers by POSTing its functions to `/fn/register`
+   * (out of band). Signed, as Inngest Cloud syncs: an in-band `PUT` (`x-inngest-sync-kind: in_band`, a
+   * signed `{ url }` body) that the SDK answers with its functions in the signed response, or, with
+   * `sync: 'out-of-band'`, a signed empty `PUT`, after which the SDK registers with the bearer key.
+   */
+  private async sync(serveUrl: string): Promise<{ response: Response; text: string }> {
+    const key = this.wire.signingKey;
+    if (!key) {
+      const response = await this.call(new Request(serveUrl, { method: 'PUT', headers: { 'content-type': 'application/json' } }));
+      return { response, text: await response.text() };
+    }
+    const inBand = (this.options.sync ?? 'in-band') === 'in-band';
+    const body = inBand ? canonicalJson({ url: serveUrl }) : '';
+    const headers: Record<string, string> = { 'content-type': 'application/json', 'x-inngest-signature': signBody(body, key), 'x-inngest-server-kind': 'cloud' };
+    if (inBand) headers['x-inngest-sync-kind'] = 'in_band';
+    const response = await this.call(new Request(serveUrl, { method: 'PUT', headers, body: body || undefined }));
+    const text = await response.text();
+    if (!response.ok) return { response, text };
+    const problem = signatureProblem(response.headers.get('x-inngest-signature'), text, key);
+    if (problem) throw new Error(`Syncing ${serveUrl}: the app's answer has ${problem}`);
+    if (response.headers.get('x-inngest-sync-kind') === 'in_band') {
+      const answer = JSON.parse(text) as { app_id?: unknown; functions?: unknown };
+      this.storeRegistration({ appName: answer.app_id, functions: answer.functions });
+    }
+    return { response, text };
   }
 
   private storeRegistration(body: unknown): void {
@@ -185,7 +245,11 @@ export class Executor implements InngestTestExecutor {
     const item = state.queue.shift()!;
     state.run.requests++;
     this.inFlight = state;
-    const outcome = await callApp(this.call, state, item).finally(() => (this.inFlight = undefined));
+    const dispatch = this.checkpoints.open(state, item);
+    const outcome = await callApp(this.call, dispatch, this.wire).finally(() => {
+      this.checkpoints.close(dispatch);
+      this.inFlight = undefined;
+    });
     if (outcome.kind === 'error') this.options.log?.(`run ${state.run.runId} ${state.fn.id} attempt ${item.attempt} got no answer (${outcome.status || 'unreachable'}): ${outcome.error.message}`);
     try {
       applyOutcome(state, item, outcome, this.store.hooks());
