@@ -256,9 +256,15 @@ describe.each(['checkpoint', 'plain'] as const)('the double in %s protocol', (pr
     expect(calls.sort()).toEqual(['x', 'y', 'z']);
     const planned = JSON.parse(posts(app)[0]!.answer) as { op: string }[];
     expect(planned.map((op) => op.op)).toEqual(['StepPlanned', 'StepPlanned']);
-    // Once parallel, the engine disables immediate execution, which also turns checkpointing off.
-    expect(posts(app).slice(1).every((entry) => ctxOf(entry).disable_immediate_execution === true)).toBe(true);
-    expect(viaOf('parallel').every((v) => v.endsWith(':answer'))).toBe(true);
+    // While parallel, the engine disables immediate execution (which also turns checkpointing off) and asks
+    // for each planned step by id; the discovery after the last one turns both back on.
+    expect(posts(app).map((entry) => [entry.url.searchParams.get('stepId') === 'step' ? 'discover' : 'run', ctxOf(entry).disable_immediate_execution])).toEqual([
+      ['discover', false],
+      ['run', true],
+      ['run', true],
+      ...(checkpointing ? [['discover', false]] : [['discover', false], ['discover', false]]),
+    ]);
+    expect(viaOf('parallel')).toEqual(checkpointing ? ['x:answer', 'y:answer', 'z:checkpoint'] : ['x:answer', 'y:answer', 'z:answer']);
   });
 
   it('a function with `checkpointing: false` runs one step per request whatever the engine sends', async () => {

@@ -34,7 +34,7 @@ export interface RunState {
   memo: Map<string, MemoEntry>;
   queue: WorkItem[];
   waits: Map<string, PendingWait>;
-  /** Set once a run has gone parallel, as Inngest does, so the SDK plans steps instead of running one inline. */
+  /** Set while a run is parallel, as Inngest does (ForceStepPlan), so the SDK plans steps instead of running one inline. */
   disableImmediate: boolean;
   /** -1 lets the SDK pick on the first request; afterwards the version it answered with is pinned. */
   version: number;

@@ -25,9 +25,16 @@ function record(state: RunState, op: SdkOp, attempt: number, outcome: RunStepRec
   state.run.steps.push({ id, name: op.displayName ?? id, hashedId: op.id, op: op.op as RunStepRecord['op'], attempt, outcome, ...extra });
 }
 
-/** Queues a discovery request unless one, or a planned step that will be followed by one, is already queued. */
+/**
+ * Queues a discovery request unless one, or a planned step that will be followed by one, is already
+ * queued. Like Inngest's `maybeResetForceStepPlan` (pkg/execution/executor/force_step_plan.go), a
+ * discovery that follows the end of parallelism (or a sleep or wait) lets the SDK run steps immediately
+ * again on request version 2 and later, which also turns checkpointing back on.
+ */
 export function queueDiscovery(state: RunState): void {
-  if (!state.queue.length) state.queue.push({ target: DISCOVER, attempt: 0 });
+  if (state.queue.length) return;
+  if (state.version >= 2) state.disableImmediate = false;
+  state.queue.push({ target: DISCOVER, attempt: 0 });
 }
 
 function queueRetry(state: RunState, target: string, attempt: number, hooks: RunHooks): void {
