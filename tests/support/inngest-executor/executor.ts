@@ -3,7 +3,8 @@ import { CheckpointApi } from './checkpoint-api';
 import { startEngineServer, type EngineServer } from './engine-server';
 import { parseRegistration } from './function-registry';
 import { appCaller, callApp, type RunState, type Wire } from './run-driver';
-import { canonicalJson, hashedSigningKey, signatureProblem, signBody } from './signing';
+import { hashedSigningKey } from './signing';
+import { syncApp } from './sync';
 import { applyOutcome } from './run-ops';
 import { RunStore } from './run-store';
 import type {
@@ -130,7 +131,8 @@ export class Executor implements InngestTestExecutor {
 
   async register(serveUrl = this.options.appUrl ?? DEFAULT_APP_URL): Promise<RegisteredInngestFunction[]> {
     const before = new Set(this.registered.values());
-    const { response, text } = await this.sync(serveUrl);
+    const { response, text, registration } = await syncApp(this.call, serveUrl, this.wire, this.options.sync);
+    if (registration) this.storeRegistration(registration);
     const fresh = this.functions.filter((fn) => !before.has(fn));
     if (!response.ok || !fresh.length) {
       throw new Error(
@@ -139,34 +141,6 @@ export class Executor implements InngestTestExecutor {
       );
     }
     return fresh;
-  }
-
-  /**
-   * The sync request. Unsigned, a bare `PUT`: the SDK answers by POSTing its functions to `/fn/register`
-   * (out of band). Signed, as Inngest Cloud syncs: an in-band `PUT` (`x-inngest-sync-kind: in_band`, a
-   * signed `{ url }` body) that the SDK answers with its functions in the signed response, or, with
-   * `sync: 'out-of-band'`, a signed empty `PUT`, after which the SDK registers with the bearer key.
-   */
-  private async sync(serveUrl: string): Promise<{ response: Response; text: string }> {
-    const key = this.wire.signingKey;
-    if (!key) {
-      const response = await this.call(new Request(serveUrl, { method: 'PUT', headers: { 'content-type': 'application/json' } }));
-      return { response, text: await response.text() };
-    }
-    const inBand = (this.options.sync ?? 'in-band') === 'in-band';
-    const body = inBand ? canonicalJson({ url: serveUrl }) : '';
-    const headers: Record<string, string> = { 'content-type': 'application/json', 'x-inngest-signature': signBody(body, key), 'x-inngest-server-kind': 'cloud' };
-    if (inBand) headers['x-inngest-sync-kind'] = 'in_band';
-    const response = await this.call(new Request(serveUrl, { method: 'PUT', headers, body: body || undefined }));
-    const text = await response.text();
-    if (!response.ok) return { response, text };
-    const problem = signatureProblem(response.headers.get('x-inngest-signature'), text, key);
-    if (problem) throw new Error(`Syncing ${serveUrl}: the app's answer has ${problem}`);
-    if (response.headers.get('x-inngest-sync-kind') === 'in_band') {
-      const answer = JSON.parse(text) as { app_id?: unknown; functions?: unknown };
-      this.storeRegistration({ appName: answer.app_id, functions: answer.functions });
-    }
-    return { response, text };
   }
 
   private storeRegistration(body: unknown): void {
