@@ -113,6 +113,11 @@ function functions(calls: string[], counters: { flaky: number }) {
       const [x, y] = await Promise.all([step.run('x', () => (calls.push('x'), 'x')), step.run('y', () => (calls.push('y'), 'y'))]);
       return step.run('z', () => (calls.push('z'), `${x}${y}`));
     }),
+    inngest.createFunction({ id: 'buffered', triggers: [{ event: 'p/buffered' }], checkpointing: { bufferedSteps: 2 } }, async ({ step }) => {
+      const a = await step.run('a', () => 1);
+      const b = await step.run('b', () => a + 1);
+      return step.run('c', () => a + b);
+    }),
     inngest.createFunction({ id: 'no-checkpointing', triggers: [{ event: 'p/no-checkpointing' }], checkpointing: false }, async ({ step }) => {
       const a = await step.run('a', () => 1);
       return step.run('b', () => a + 1);
@@ -265,6 +270,15 @@ describe.each(['checkpoint', 'plain'] as const)('the double in %s protocol', (pr
       ...(checkpointing ? [['discover', false]] : [['discover', false], ['discover', false]]),
     ]);
     expect(viaOf('parallel')).toEqual(checkpointing ? ['x:answer', 'y:answer', 'z:checkpoint'] : ['x:answer', 'y:answer', 'z:answer']);
+  });
+
+  it('buffered checkpoints: results POSTed in batches, the rest answered with RunComplete, each applied once', async () => {
+    await app.executor.send({ name: 'p/buffered', data: {} });
+    await app.executor.settle();
+    const run = only(app.executor.runsOf('buffered'));
+    expect(run).toMatchObject({ status: 'completed', output: 3 });
+    expect(viaOf('buffered')).toEqual(checkpointing ? ['a:checkpoint', 'b:checkpoint', 'c:answer'] : ['a:answer', 'b:answer', 'c:answer']);
+    if (checkpointing) expect(JSON.parse(only(posts(app)).answer).map((op: { op: string }) => op.op)).toEqual(['StepRun', 'RunComplete']);
   });
 
   it('a function with `checkpointing: false` runs one step per request whatever the engine sends', async () => {
