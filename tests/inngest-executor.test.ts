@@ -73,7 +73,8 @@ describe('inngest expressions (CEL)', () => {
   });
 });
 
-describe('test executor driving the SDK serve handler', () => {
+// Every op in both request shapes: checkpointing (what Inngest sends today) and plain (one step per request).
+describe.each(['checkpoint', 'plain'] as const)('test executor driving the SDK serve handler (%s protocol)', (protocol) => {
   let executor: InngestTestExecutor;
   const calls: string[] = [];
   let flakyFailures = 0;
@@ -154,7 +155,7 @@ describe('test executor driving the SDK serve handler', () => {
       inngest.createFunction({ id: 'receiver', triggers: [{ event: 'test/sent' }] }, async ({ event }) => event.data.via),
       inngest.createFunction({ id: 'filtered', triggers: [{ event: 'test/filtered', if: 'event.data.tier == "gold"' }] }, async () => 'gold'),
       inngest.createFunction({ id: 'nightly', triggers: [{ cron: '0 3 * * *' }] }, async ({ event }) => event.name),
-    ]));
+    ], { protocol }));
   });
 
   beforeEach(() => {
@@ -184,7 +185,8 @@ describe('test executor driving the SDK serve handler', () => {
       ['b', 'b', 0, 'ok'],
       ['c', 'Step C', 0, 'ok'],
     ]);
-    expect(run.requests).toBe(4);
+    // Checkpointing runs all three steps inside the first request; plain takes one request per step and one to finish.
+    expect(run.requests).toBe(protocol === 'checkpoint' ? 1 : 4);
   });
 
   it('plans parallel steps and runs each once', async () => {

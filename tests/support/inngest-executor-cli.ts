@@ -8,6 +8,8 @@
  * sleeps and waitForEvent timeouts end on their own; tests can still jump ahead with
  * `POST /test/advance {"ms": …}` and read runs and events with `GET /test/state`.
  *
+ * Requests take the checkpointing shape production gets (steps run within one request and their results
+ * are POSTed to this process's `/v1/checkpoint/…`); `--protocol plain` sends one step per request instead.
  * Flags fall back to E2E_INNGEST_PORT (default 3198) and E2E_INNGEST_APP_URL. A failed attempt is retried
  * after a backoff that doubles from `--retry-backoff-ms` (default 1000, capped at 16×; 0 retries at once),
  * so an app that is down for a few seconds (restarting) does not use up a step's retries. It logs one
@@ -30,7 +32,7 @@ function flag(name: string): string | undefined {
   return at >= 0 ? args[at + 1] : undefined;
 }
 
-function options(): { port: number; appUrl: string; backoffMs: number } {
+function options(): { port: number; appUrl: string; backoffMs: number; protocol: 'checkpoint' | 'plain' } {
   const rawPort = flag('port') ?? process.env.E2E_INNGEST_PORT ?? String(DEFAULT_PORT);
   const port = Number(rawPort);
   if (!Number.isInteger(port) || port < 1 || port > 65_535) throw new Error(`Not a port number: ${rawPort}`);
@@ -39,7 +41,9 @@ function options(): { port: number; appUrl: string; backoffMs: number } {
   const rawBackoff = flag('retry-backoff-ms') ?? '1000';
   const backoffMs = Number(rawBackoff);
   if (!Number.isInteger(backoffMs) || backoffMs < 0) throw new Error(`Not a backoff in milliseconds: ${rawBackoff}`);
-  return { port, appUrl, backoffMs };
+  const protocol = flag('protocol') ?? 'checkpoint';
+  if (protocol !== 'checkpoint' && protocol !== 'plain') throw new Error(`--protocol is checkpoint or plain, got ${protocol}`);
+  return { port, appUrl, backoffMs, protocol };
 }
 
 const log = (line: string) => console.log(`[inngest-executor] ${line}`);
@@ -84,14 +88,14 @@ function stopOnExitSignals(executor: InngestTestExecutor): void {
 }
 
 async function main(): Promise<void> {
-  const { port, appUrl, backoffMs } = options();
+  const { port, appUrl, backoffMs, protocol } = options();
   const retryBackoff = (attempt: number) => backoffMs * 2 ** Math.min(attempt - 1, 4);
-  const executor = await createInngestTestExecutor({ port, appUrl, realTime: true, autoSettle: true, retryBackoff, log }).catch((error: unknown) => {
+  const executor = await createInngestTestExecutor({ port, appUrl, protocol, realTime: true, autoSettle: true, retryBackoff, log }).catch((error: unknown) => {
     const code = (error as { code?: string }).code;
     throw new Error(code === 'EADDRINUSE' ? `Port ${port} is in use: is an earlier executor still running?` : String(error));
   });
   stopOnExitSignals(executor);
-  log(`listening on ${executor.url}; app env: ${Object.entries(executor.env).map(([k, v]) => `${k}=${v}`).join(' ')}`);
+  log(`listening on ${executor.url} (${protocol} protocol); app env: ${Object.entries(executor.env).map(([k, v]) => `${k}=${v}`).join(' ')}`);
   for (const pool of workflowPoolConfig().served) await syncWhenUp(executor, pool === DEFAULT_POOL ? appUrl : `${appUrl.replace(/\/$/, '')}/${pool}`);
 }
 

@@ -13,8 +13,14 @@
  *   await executor.settle();
  *   expect(executor.runsOf('send-order-confirmation')[0]?.status).toBe('completed');
  *
- * The parts live in ./inngest-executor/: the HTTP surface, function registry, request/answer protocol,
- * op handling, waits, the run store, and scheduling (scheduler, concurrency, backoff, event dedupe).
+ * By default requests take the checkpointing shape a current Inngest engine sends (`protocol:
+ * 'checkpoint'`; `'plain'` for one step per request), and `signingKey` runs the app in cloud mode with
+ * signed requests, answers and sync. docs/workflow-engine-double.md describes both, and where the double
+ * still differs from Inngest.
+ *
+ * The parts live in ./inngest-executor/: the HTTP surface, function registry, request shapes and
+ * signatures, the checkpoint API, op handling, waits, the run store, and scheduling (scheduler,
+ * concurrency, backoff, event dedupe).
  */
 import { Executor } from './inngest-executor/executor';
 import type { InngestTestExecutor, InngestTestExecutorOptions } from './inngest-executor/types';

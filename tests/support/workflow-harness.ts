@@ -31,17 +31,61 @@ export interface WorkflowHarness {
   close(): Promise<void>;
 }
 
+export type WorkflowHarnessOptions = Pick<InngestTestExecutorOptions, 'crashAfterStep' | 'protocol' | 'signingKey' | 'workers' | 'requestDuration' | 'maxRequestsPerSettle'>;
+
+/** A signing key for signed-mode runs (`signkey-<env>-<hex>`, as Inngest issues them). */
+export const TEST_SIGNING_KEY = 'signkey-test-5f1e2d3c4b5a69788796a5b4c3d2e1f00f1e2d3c4b5a69788796a5b4c3d2e1f0';
+
+/**
+ * The ways the engine can talk to the app, for `describe.each`: checkpointing as production does (the
+ * default), plain one-step-per-request, and checkpointing signed with a key as Inngest Cloud does (the
+ * app in cloud mode, its route's signature guard on).
+ */
+export const WORKFLOW_MODES: { mode: string; options: WorkflowHarnessOptions }[] = [
+  { mode: 'checkpoint', options: { protocol: 'checkpoint' } },
+  { mode: 'plain', options: { protocol: 'plain' } },
+  { mode: 'signed', options: { protocol: 'checkpoint', signingKey: TEST_SIGNING_KEY } },
+];
+
+/**
+ * The port of this file's first harness, reused by the next ones: the SDK's serve handler fixes its
+ * out-of-band register URL (`INNGEST_BASE_URL` + `/fn/register`) when the route module is first
+ * imported, and a file imports it once however many harnesses it starts one after another.
+ */
+let enginePort: number | undefined;
+
+/** The variables a harness sets; each harness sets its own and puts the old values back when it closes. */
+const ENGINE_ENV = ['INNGEST_DEV', 'INNGEST_BASE_URL', 'INNGEST_SIGNING_KEY', 'INNGEST_EVENT_KEY', 'INNGEST_SERVE_ORIGIN'] as const;
+
+function applyEngineEnv(env: Record<string, string>): () => void {
+  const saved = Object.fromEntries(ENGINE_ENV.map((key) => [key, process.env[key]]));
+  for (const key of ENGINE_ENV) {
+    if (env[key] === undefined) delete process.env[key];
+    else process.env[key] = env[key];
+  }
+  return () => {
+    for (const key of ENGINE_ENV) {
+      if (saved[key] === undefined) delete process.env[key];
+      else process.env[key] = saved[key];
+    }
+  };
+}
+
 /**
  * The app's real `/api/inngest` routes (the shared pool's and `/api/inngest/<pool>`, each served pool
- * synced as its own app), driven by the protocol-level test executor, over a fresh demo database. The app's Inngest client reads its environment once, when created: the executor's address
- * is put in the environment first, and the client and route are imported after that.
+ * synced as its own app), driven by the protocol-level test executor, over a fresh demo database, in
+ * checkpointing mode unless `protocol: 'plain'`, and signed with `signingKey`. The app's Inngest clients
+ * read their environment when created and again on every request to the route: the executor's
+ * environment is put in place first, the clients and routes are imported after that, and the clients are
+ * told again (a second harness in the same file finds them already imported).
  */
-export async function startWorkflowHarness(options: Pick<InngestTestExecutorOptions, 'crashAfterStep' | 'workers' | 'requestDuration' | 'maxRequestsPerSettle'> = {}): Promise<WorkflowHarness> {
+export async function startWorkflowHarness(options: WorkflowHarnessOptions = {}): Promise<WorkflowHarness> {
   // bigcorp's plane is its own database: the relay visits it too.
   const demo = await seedDemoForTest({ dedicated: ['bigcorp'] });
   let routes: { shared: RouteHandlers; pool: RouteHandlers } | undefined;
   const executor = await createInngestTestExecutor({
     ...options,
+    port: enginePort,
     // As Next.js routes it: `/api/inngest` is the shared pool's route, `/api/inngest/<pool>` the [pool] route.
     appFetch: (request) => {
       if (!routes) throw new Error('routes not loaded');
@@ -54,13 +98,18 @@ export async function startWorkflowHarness(options: Pick<InngestTestExecutorOpti
       return route[method](request, context);
     },
   });
-  Object.assign(process.env, executor.env);
+  enginePort ??= executor.port;
+  const restoreEnv = applyEngineEnv(executor.env);
   routes = {
     shared: (await import('@/app/api/inngest/route')) as unknown as RouteHandlers,
     pool: (await import('@/app/api/inngest/[pool]/route')) as unknown as RouteHandlers,
   };
   const { inngest } = await import('@/inngest/client');
   const { servePathForPool, workflowPoolConfig } = await import('@/inngest/pools');
+  inngest.setEnvVars(process.env);
+  // Signed runs only mean something with the app in cloud mode, where its route and the SDK check signatures.
+  const mode = executor.signed ? 'cloud' : 'dev';
+  if (inngest.mode !== mode) throw new Error(`The app's Inngest client is in ${inngest.mode} mode, expected ${mode}`);
   // Every pool this instance serves syncs, as `npm run workflow:sync` does: one app per pool.
   for (const pool of workflowPoolConfig().served) await executor.register(new URL(servePathForPool(pool), DEFAULT_APP_URL).href);
   const publisher = inngestPublisher(inngest);
@@ -79,6 +128,7 @@ export async function startWorkflowHarness(options: Pick<InngestTestExecutorOpti
     relay: () => relayOutbox({ publisher }),
     async close() {
       await executor.close();
+      restoreEnv();
       await demo.cleanup();
     },
   };

@@ -1,8 +1,11 @@
 import { randomUUID } from 'node:crypto';
+import { CheckpointApi } from './checkpoint-api';
 import { startEngineServer, type EngineServer } from './engine-server';
 import { parseRegistration } from './function-registry';
 import { EventDedupe } from './event-dedupe';
-import { appCaller, callApp, type Outcome, type RunState, type WorkItem } from './run-driver';
+import { appCaller, callApp, type Outcome, type RunState, type WorkItem, type Wire } from './run-driver';
+import { hashedSigningKey } from './signing';
+import { syncApp } from './sync';
 import { applyOutcome } from './run-ops';
 import { RunStore } from './run-store';
 import { Scheduler, type RunSchedule } from './scheduler';
@@ -54,6 +57,9 @@ export class Executor implements InngestTestExecutor {
   private answered: InFlight[] = [];
   /** Resolves the drain loop's wait when an answer comes back or new work arrives (an event, a ticker wake-up). */
   private kick: (() => void) | undefined;
+  private readonly wire: Wire;
+  private readonly checkpoints: CheckpointApi;
+  readonly eventKey: string | undefined;
 
   constructor(private readonly options: InngestTestExecutorOptions) {
     this.clock = options.startTime ?? Date.now();
@@ -68,13 +74,31 @@ export class Executor implements InngestTestExecutor {
       random: options.random,
       isBusy: (state) => this.scheduler.isBusy(state),
     });
+    if (options.signingKey !== undefined && !/^signkey-[\w]+-([0-9a-f]{2})+$/i.test(options.signingKey)) {
+      throw new Error(`signingKey must look like signkey-test-<hex>, got ${JSON.stringify(options.signingKey)}`);
+    }
+    this.wire = { protocol: options.protocol ?? 'checkpoint', signingKey: options.signingKey };
+    this.eventKey = options.signingKey ? (options.eventKey ?? `test-event-key-${hashedSigningKey(options.signingKey).slice(-12)}`) : undefined;
+    this.checkpoints = new CheckpointApi(() => this.store.hooks(), (error) => this.internalErrors.push(error));
+  }
+
+  get protocol(): Wire['protocol'] {
+    return this.wire.protocol;
+  }
+
+  get signed(): boolean {
+    return Boolean(this.wire.signingKey);
   }
 
   async listen(): Promise<this> {
     this.server = await startEngineServer(
       {
+        authorised: (header) => !this.wire.signingKey || header === `Bearer ${hashedSigningKey(this.wire.signingKey)}`,
+        eventKeyAccepted: (key) => !this.eventKey || key === this.eventKey,
         events: (body) => this.send(body as InngestEventInput | InngestEventInput[]),
         register: (body) => this.storeRegistration(body),
+        checkpointAsync: (runId, body) => this.checkpoints.async(runId, body),
+        checkpointSync: (path) => this.checkpoints.sync(path),
         snapshot: () => ({ runs: this.runs, events: this.events, functions: this.functions, now: this.clock }),
         advance: (ms) => this.advanceTime(ms),
         settle: () => this.settle(),
@@ -95,12 +119,22 @@ export class Executor implements InngestTestExecutor {
   }
 
   /**
-   * SDK v4 reads the sync API from INNGEST_API_BASE_URL, else INNGEST_BASE_URL, and the event API from
-   * INNGEST_EVENT_API_BASE_URL, else INNGEST_BASE_URL; INNGEST_DEV=1 puts it in dev mode (no signing or event
-   * key needed). So these two are enough, provided neither *_API_BASE_URL override is set.
+   * SDK v4 reads the sync and checkpoint API from INNGEST_API_BASE_URL, else INNGEST_BASE_URL, and the event
+   * API from INNGEST_EVENT_API_BASE_URL, else INNGEST_BASE_URL; INNGEST_DEV=1 puts it in dev mode (no
+   * signing or event key needed). So these two are enough, provided neither *_API_BASE_URL override is set.
+   * Signed, the app runs as in production (cloud mode): INNGEST_DEV=0 (explicitly, since the SDK's
+   * `setEnvVars` merges and would keep an earlier `1`), the signing and event keys, and a serve origin for
+   * the app's guard.
    */
   get env(): Record<string, string> {
-    return { INNGEST_DEV: '1', INNGEST_BASE_URL: this.url };
+    if (!this.wire.signingKey) return { INNGEST_DEV: '1', INNGEST_BASE_URL: this.url };
+    return {
+      INNGEST_DEV: '0',
+      INNGEST_BASE_URL: this.url,
+      INNGEST_SIGNING_KEY: this.wire.signingKey,
+      INNGEST_EVENT_KEY: this.eventKey!,
+      INNGEST_SERVE_ORIGIN: new URL(this.options.appUrl ?? DEFAULT_APP_URL).origin,
+    };
   }
 
   get runs(): InngestTestRun[] {
@@ -125,8 +159,8 @@ export class Executor implements InngestTestExecutor {
 
   async register(serveUrl = this.options.appUrl ?? DEFAULT_APP_URL): Promise<RegisteredInngestFunction[]> {
     const before = new Set(this.registered.values());
-    const response = await this.call(new Request(serveUrl, { method: 'PUT', headers: { 'content-type': 'application/json' } }));
-    const text = await response.text();
+    const { response, text, registration } = await syncApp(this.call, serveUrl, this.wire, this.options.sync);
+    if (registration) this.storeRegistration(registration);
     const fresh = this.functions.filter((fn) => !before.has(fn));
     if (!response.ok || !fresh.length) {
       throw new Error(
@@ -280,9 +314,14 @@ export class Executor implements InngestTestExecutor {
       this.answered.push(flight);
       this.kick?.();
     };
-    void callApp(call, state, item).then(answer, (error: unknown) =>
-      answer({ kind: 'error', status: 0, retriable: true, error: { name: 'Error', message: String(error) } }),
-    );
+    // Checkpoints the SDK POSTs while this request is at the app land on it through its queue item id.
+    const opened = this.checkpoints.open(state, item);
+    void callApp(call, opened, this.wire)
+      .catch((error: unknown): Outcome => ({ kind: 'error', status: 0, retriable: true, error: { name: 'Error', message: String(error) } }))
+      .then((outcome) => {
+        this.checkpoints.close(opened);
+        answer(outcome);
+      });
     this.inFlight.add(flight);
   }
 

@@ -25,9 +25,16 @@ function record(state: RunState, op: SdkOp, attempt: number, outcome: RunStepRec
   state.run.steps.push({ id, name: op.displayName ?? id, hashedId: op.id, op: op.op as RunStepRecord['op'], attempt, outcome, ...extra });
 }
 
-/** Queues a discovery request unless one, or a planned step that will be followed by one, is already queued. */
+/**
+ * Queues a discovery request unless one, or a planned step that will be followed by one, is already
+ * queued. Like Inngest's `maybeResetForceStepPlan` (pkg/execution/executor/force_step_plan.go), a
+ * discovery that follows the end of parallelism (or a sleep or wait) lets the SDK run steps immediately
+ * again on request version 2 and later, which also turns checkpointing back on.
+ */
 export function queueDiscovery(state: RunState): void {
-  if (!state.queue.length) state.queue.push({ target: DISCOVER, attempt: 0 });
+  if (state.queue.length) return;
+  if (state.version >= 2) state.disableImmediate = false;
+  state.queue.push({ target: DISCOVER, attempt: 0 });
 }
 
 function queueRetry(state: RunState, target: string, attempt: number, hooks: RunHooks): void {
@@ -57,12 +64,12 @@ function applyOp(state: RunState, item: WorkItem, op: SdkOp, hooks: RunHooks): b
   switch (op.op) {
     case 'StepRun':
       if (hooks.takeCrash(state, op)) {
-        record(state, op, item.attempt, 'crashed', { data: op.data });
+        record(state, op, item.attempt, 'crashed', { data: op.data, via: 'answer' });
         retryOrGiveUp(state, { target: op.id, attempt: item.attempt }, { name: 'Error', message: `Simulated crash after step "${op.displayName ?? op.name}"` }, hooks);
         return false;
       }
       state.memo.set(op.id, { data: op.data ?? null });
-      record(state, op, item.attempt, 'ok', { data: op.data });
+      record(state, op, item.attempt, 'ok', { data: op.data, via: 'answer' });
       return true;
     case 'StepError':
       record(state, op, item.attempt, 'error', { error: op.error });
@@ -95,8 +102,44 @@ function applyOp(state: RunState, item: WorkItem, op: SdkOp, hooks: RunHooks): b
   }
 }
 
+/** What the checkpoint API answers the SDK: stored, a crash that swallowed the step (409 halts the SDK), or refused. */
+export type CheckpointResult = { kind: 'stored' } | { kind: 'crashed'; message: string } | { kind: 'refused'; message: string };
+
+/**
+ * Steps the SDK checkpointed in the middle of a request (async checkpointing), applied as the final
+ * answer would apply them: a `StepRun` result is memoized and recorded at once, so the run's memo and
+ * step records are the same whichever protocol carried them. As in Inngest's checkpointer
+ * (pkg/execution/checkpoint), only synchronous ops may be checkpointed: `StepPlanned` and defers are
+ * accepted and change nothing, a duplicate result is ignored, anything else is refused with a 400.
+ */
+export function applyCheckpoint(state: RunState, item: WorkItem, ops: SdkOp[], hooks: RunHooks): CheckpointResult {
+  for (const op of ops) {
+    switch (op.op) {
+      case 'StepRun':
+      case 'Step':
+        if (state.memo.has(op.id)) continue;
+        if (hooks.takeCrash(state, op)) {
+          record(state, op, item.attempt, 'crashed', { data: op.data, via: 'checkpoint' });
+          return { kind: 'crashed', message: `Simulated crash after step "${op.displayName ?? op.name}"` };
+        }
+        state.memo.set(op.id, { data: op.data ?? null });
+        record(state, { ...op, op: 'StepRun' }, item.attempt, 'ok', { data: op.data, via: 'checkpoint' });
+        continue;
+      case 'StepPlanned':
+      case 'DeferAdd':
+      case 'DeferAbort':
+        continue;
+      default:
+        return { kind: 'refused', message: `cannot checkpoint opcode: ${op.op}` };
+    }
+  }
+  return { kind: 'stored' };
+}
+
 export function applyOutcome(state: RunState, item: WorkItem, outcome: Outcome, hooks: RunHooks): void {
   if (outcome.kind === 'completed') return hooks.complete(state, outcome.output);
+  // The worker "died" after checkpointing a step whose result the engine never kept: the request is retried.
+  if (outcome.kind === 'crashed') return retryOrGiveUp(state, item, outcome.error, hooks);
   if (outcome.kind === 'error') {
     state.run.failedRequests.push({ target: item.target, attempt: item.attempt, status: outcome.status, message: outcome.error.message ?? 'error', at: hooks.now() });
     if (outcome.retriable) return retryOrGiveUp(state, item, outcome.error, hooks);

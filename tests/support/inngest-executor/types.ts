@@ -41,6 +41,8 @@ export interface RunStepRecord {
   outcome: 'ok' | 'error' | 'failed' | 'crashed' | 'waiting' | 'resumed' | 'timed-out';
   data?: unknown;
   error?: SerializedError;
+  /** How the result reached the engine: POSTed to the checkpoint API mid-request, or in the request's answer. */
+  via?: 'checkpoint' | 'answer';
 }
 
 export interface FailedRequest {
@@ -163,6 +165,22 @@ export interface InngestTestExecutorOptions {
   log?: ExecutorLogger;
   /** Safety net against a function that never stops producing work; default 5,000 requests per settle or advanceTime. */
   maxRequestsPerSettle?: number;
+  /**
+   * The request shape sent to the app (see inngest-executor/protocol.ts): `checkpoint` (default), what a
+   * current Inngest engine sends, with `ctx.fn_id`/`qi_id`, so SDK v4 runs steps within one request and
+   * checkpoints their results to the engine; `plain`, without them, one step per request.
+   */
+  protocol?: 'checkpoint' | 'plain';
+  /**
+   * Signed mode (`signkey-test-<hex>`): the app runs in cloud mode (see `env`), every request to it is
+   * signed and every answer's signature is checked (a missing or wrong one fails the run), sync is
+   * in-band and signed, and the API wants the hashed key as bearer and the event key in `/e/<key>`.
+   */
+  signingKey?: string;
+  /** The event key in signed mode; default one derived from the signing key. */
+  eventKey?: string;
+  /** How a signed sync is done: `in-band` (default, what Inngest Cloud does) or `out-of-band` (the SDK POSTs `/fn/register`). */
+  sync?: 'in-band' | 'out-of-band';
 }
 
 export interface SettleOptions {
@@ -173,8 +191,12 @@ export interface SettleOptions {
 export interface InngestTestExecutor {
   readonly url: string;
   readonly port: number;
-  /** The app's environment for reaching this executor: `INNGEST_DEV=1` and `INNGEST_BASE_URL=<url>`. */
+  /** The app's environment for reaching this executor: `INNGEST_DEV=1` and `INNGEST_BASE_URL=<url>`, or, signed, cloud mode with keys. */
   readonly env: Record<string, string>;
+  readonly protocol: 'checkpoint' | 'plain';
+  readonly signed: boolean;
+  /** The event key the event API accepts in signed mode. */
+  readonly eventKey: string | undefined;
   readonly runs: readonly InngestTestRun[];
   readonly events: readonly InngestTestEvent[];
   readonly functions: readonly RegisteredInngestFunction[];
