@@ -193,7 +193,7 @@ describe.each(['checkpoint', 'plain'] as const)('the double in %s protocol', (pr
 
   it('StepError: a failing step is retried with the next attempt, the steps before it are not run again', async () => {
     await app.executor.send({ name: 'p/flaky', data: {} });
-    await app.executor.settle();
+    await app.executor.settle({ retries: true });
     const run = only(app.executor.runsOf('flaky'));
     expect(run).toMatchObject({ status: 'completed', output: { before: 'ok', flaky: 'shipped' } });
     expect(calls).toEqual(['before', 'flaky', 'flaky']);
@@ -208,7 +208,7 @@ describe.each(['checkpoint', 'plain'] as const)('the double in %s protocol', (pr
 
   it('StepFailed: a step out of retries rejects in user code, which can carry on', async () => {
     await app.executor.send({ name: 'p/doomed', data: {} });
-    await app.executor.settle();
+    await app.executor.settle({ retries: true });
     const run = only(app.executor.runsOf('doomed'));
     expect(run).toMatchObject({ status: 'completed', output: { caught: 'card declined' } });
     expect(run.steps.map((s) => [s.id, s.attempt, s.outcome])).toEqual([
@@ -365,7 +365,7 @@ describe('a simulated crash while checkpointing', () => {
     try {
       await app.executor.register();
       await app.executor.send({ name: 'p/crash', data: {} });
-      await app.executor.settle();
+      await app.executor.settle({ retries: true });
       const run = only(app.executor.runsOf('crashy'));
       expect(run).toMatchObject({ status: 'completed', output: 3 });
       // Nothing after the crash ran in the crashed request: `c` ran once, after `b` ran again.

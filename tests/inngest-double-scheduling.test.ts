@@ -308,11 +308,13 @@ describe('event-id dedupe window', () => {
 });
 
 describe('worker slots and request durations on the virtual clock', () => {
+  // Counted in plain protocol, where each step is a request of its own (checkpointing would run a
+  // one-step function in a single request); the scheduling is the same in both.
   const oneStep = (inngest: Inngest, extra: Record<string, unknown> = {}) =>
     inngest.createFunction({ id: 'job', ...extra, triggers: [{ event: 'test/job' }] }, async ({ step, event }) => step.run('work', () => event.data.n as number));
 
   it('an app with `workers` works on that many requests at once, in the order they arrive, each taking `requestDuration`; settle() moves the clock to their completions', async () => {
-    const executor = await startApp((inngest) => [oneStep(inngest)], { workers: { [APP]: 2 }, requestDuration: 10_000 });
+    const executor = await startApp((inngest) => [oneStep(inngest)], { protocol: 'plain', workers: { [APP]: 2 }, requestDuration: 10_000 });
     await executor.send(Array.from({ length: 6 }, (_, n) => ({ name: 'test/job', data: { n } })));
     await executor.settle();
     const runs = executor.runsOf('job');
@@ -338,7 +340,7 @@ describe('worker slots and request durations on the virtual clock', () => {
           return 'rested';
         }),
       ],
-      { workers: { [APP]: 1 }, requestDuration: ({ fnId }) => (fnId === 'napper' ? 500 : 1_000) },
+      { protocol: 'plain', workers: { [APP]: 1 }, requestDuration: ({ fnId }) => (fnId === 'napper' ? 500 : 1_000) },
     );
     await executor.send({ name: 'test/nap' });
     await executor.settle();
@@ -359,6 +361,7 @@ describe('worker slots and request durations on the virtual clock', () => {
 
   it('a key at its limit does not hold back another key’s item, however long its backlog', async () => {
     const executor = await startApp((inngest) => [oneStep(inngest, { concurrency: { key: 'event.data.tenant', limit: 1 } })], {
+      protocol: 'plain',
       workers: { [APP]: 2 },
       requestDuration: 1_000,
     });
@@ -371,7 +374,7 @@ describe('worker slots and request durations on the virtual clock', () => {
   });
 
   it('scales: 10,000 queued runs with a key limit of 5, 200 requests in seconds', async () => {
-    const executor = await startApp((inngest) => [oneStep(inngest, { concurrency: { key: 'event.data.tenant', limit: 5 } })], { requestDuration: 1_000 });
+    const executor = await startApp((inngest) => [oneStep(inngest, { concurrency: { key: 'event.data.tenant', limit: 5 } })], { protocol: 'plain', requestDuration: 1_000 });
     await executor.send(Array.from({ length: 10_000 }, (_, n) => ({ name: 'test/job', data: { n, tenant: 'flood' } })));
     await executor.advanceTime(39_999);
     const runs = executor.runsOf('job');

@@ -32,19 +32,6 @@ let acme: Tenant;
 let atraxion: Tenant;
 let bigcorp: Tenant;
 
-beforeAll(async () => {
-  h = await startWorkflowHarness({
-    workers: { storefleet: WORKERS, 'storefleet-premium': WORKERS },
-    requestDuration: STEP_MS,
-    maxRequestsPerSettle: 50_000,
-  });
-  acme = await tenantBySubdomain(h.demo, 'acme');
-  atraxion = await tenantBySubdomain(h.demo, 'atraxion');
-  bigcorp = await tenantBySubdomain(h.demo, 'bigcorp');
-  for (const tenant of [acme, atraxion, bigcorp]) await setWarehouse(h.demo, tenant.id, 'succeed');
-}, 180_000);
-afterAll(async () => h?.close());
-
 const workflowOf = (order: Order): InngestTestRun => {
   const [run] = h.executor.runsOf('order-workflow').filter((r) => (r.event.data as { orderId: string }).orderId === order.id);
   expect(run, `the workflow of order ${order.number}`).toBeDefined();
@@ -84,7 +71,23 @@ async function advanceUntilEnded(run: () => InngestTestRun, limitMs: number): Pr
   for (let waited = 0; run().endedAt === undefined && waited < limitMs; waited += 1_000) await h.executor.advanceTime(1_000);
 }
 
-describe('workflow pools and per-shop fairness under a 10,000-order flood', () => {
+// Checkpointing (as production runs), where an invoice order's whole workflow is one request, and plain,
+// where each step is a request of its own and a run goes back into the queue between them.
+describe.each(['checkpoint', 'plain'] as const)('workflow pools and per-shop fairness under a 10,000-order flood (%s protocol)', (protocol) => {
+  beforeAll(async () => {
+    h = await startWorkflowHarness({
+      protocol,
+      workers: { storefleet: WORKERS, 'storefleet-premium': WORKERS },
+      requestDuration: STEP_MS,
+      maxRequestsPerSettle: 50_000,
+    });
+    acme = await tenantBySubdomain(h.demo, 'acme');
+    atraxion = await tenantBySubdomain(h.demo, 'atraxion');
+    bigcorp = await tenantBySubdomain(h.demo, 'bigcorp');
+    for (const tenant of [acme, atraxion, bigcorp]) await setWarehouse(h.demo, tenant.id, 'succeed');
+  }, 180_000);
+  afterAll(async () => h?.close());
+
   it('a premium order takes as long as on an idle system, and another standard shop starts at once', async () => {
     const premiumBuyer = await newBuyer(bigcorp, 'premium');
     const secondBuyer = await newBuyer(atraxion, 'second');
@@ -99,7 +102,7 @@ describe('workflow pools and per-shop fairness under a 10,000-order flood', () =
     expect(idle.second.status).toBe('completed');
     const idleDuration = idle.premium.endedAt! - idle.premium.queuedAt;
     expect(idle.premium.startedAt).toBe(idle.premium.queuedAt);
-    expect(idleDuration).toBeGreaterThanOrEqual(3 * STEP_MS);
+    expect(idleDuration).toBeGreaterThanOrEqual(STEP_MS);
 
     // One standard shop queues 10,000 orders, and they are under way.
     const seed = await placeTestOrder(h.demo, acme, floodBuyer, 'invoice');
