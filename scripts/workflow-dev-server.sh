@@ -11,4 +11,4 @@ if [ -x "$CLI" ] && "$CLI" version >/dev/null 2>&1; then
 fi
 echo "inngest-cli is not runnable here (its install downloads the binary): running the workflow suite on the engine double instead."
 exec npx vitest run tests/order-workflow.test.ts tests/order-workflow-crash.test.ts tests/double-payment.test.ts tests/provider-faults.test.ts \
-  tests/workflow-pools.test.ts tests/workflow-pool-fairness.test.ts tests/inngest-double-scheduling.test.ts tests/inngest-executor.test.ts "$@"
+  tests/workflow-pools.test.ts tests/workflow-pool-fairness.test.ts tests/inngest-double-protocol.test.ts tests/inngest-double-scheduling.test.ts tests/inngest-executor.test.ts "$@"
