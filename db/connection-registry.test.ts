@@ -53,6 +53,7 @@ describe('behind a transaction-pooling bouncer (DATABASE_POOLING=transaction)', 
     expect(() => configFromEnv({ DATABASE_URL: bouncer, DATABASE_POOLING: 'statement' })).toThrow(/DATABASE_POOLING: "statement" is not a pooling mode/);
     expect(() => configFromEnv({ DATABASE_POOLING: 'transaction' })).toThrow(/PostgreSQL only/);
     expect(() => configFromEnv({ DATABASE_URL: bouncer, DATABASE_DIRECT_URL: 'pglite://memory' })).toThrow(/DATABASE_DIRECT_URL must be a postgres:\/\/ URL/);
+    expect(() => configFromEnv({ DATABASE_URL: `${bouncer}?pgbouncer=true` })).toThrow(/set DATABASE_POOLING=transaction/);
     try {
       configFromEnv({ DATABASE_URL: bouncer, DATABASE_POOLING: 'transaction' });
     } catch (error) {

@@ -77,6 +77,12 @@ export function configFromEnv(env: Env = process.env): RegistryConfig {
     );
   }
   const pooling = poolingRaw as PoolingMode;
+  // Other stacks' switch (Prisma's `?pgbouncer=true`) would reach the server as a startup parameter and be refused there.
+  for (const [variable, url] of [['DATABASE_URL', defaultUrl], ...Object.entries(dedicatedUrls).map(([n, u]) => [`TENANT_DATABASE_URLS.${n}`, u])] as const) {
+    if (isPostgresUrl(url) && new URL(url).searchParams.has('pgbouncer')) {
+      throw new DatabaseConfigError(`${variable}: remove ?pgbouncer=… from the URL; behind a transaction-pooling bouncer set DATABASE_POOLING=transaction and DATABASE_DIRECT_URL instead.`);
+    }
+  }
   const embedded = databaseKind(defaultUrl) === 'pglite';
   if (embedded && (pooling !== 'session' || defaultDirectUrl || Object.keys(dedicatedDirectUrls).length > 0)) {
     throw new DatabaseConfigError('DATABASE_POOLING, DATABASE_DIRECT_URL and TENANT_DATABASE_DIRECT_URLS apply to PostgreSQL only; DATABASE_URL is the embedded database.');
