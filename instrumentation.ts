@@ -1,7 +1,8 @@
 /**
  * Stamps each request with its socket's address (lib/http/peer-address.ts) and answers the methods
  * middleware.ts never sees with a 405. Refuses to start with an unreadable provider deadline (PAYMENT_PROVIDER_TIMEOUT_MS,
- * EMAIL_SEND_TIMEOUT_MS) or workflow pool configuration (inngest/pools.ts). Starts the outbox relay inside the app server when an Inngest engine is configured, so orders reach
+ * EMAIL_SEND_TIMEOUT_MS), workflow pool configuration (inngest/pools.ts) or database settings it cannot use
+ * (DATABASE_POOLING without a direct URL, see db/connection-registry.ts). Starts the outbox relay inside the app server when an Inngest engine is configured, so orders reach
  * the workflow with nothing else to run (the embedded PGlite database can only be opened by one process,
  * so a separate relay is not even possible there). `OUTBOX_RELAY_IN_PROCESS=0` turns it off for
  * deployments that run `npm run outbox:relay` on their own; the engine's one-minute sweep covers both.
@@ -22,6 +23,9 @@ export async function register(): Promise<void> {
   // So does a workflow pool mapping it cannot use (WORKFLOW_PLAN_POOLS, WORKFLOW_POOLS, WORKFLOW_SERVE_POOLS).
   const { workflowPoolConfig } = await import('@/inngest/pools');
   workflowPoolConfig();
+  // And database settings that would break behind a bouncer (DATABASE_POOLING, DATABASE_DIRECT_URL, …).
+  const { configFromEnv } = await import('@/db/connection-registry');
+  configFromEnv();
   if (process.env.OUTBOX_RELAY_IN_PROCESS === '0') return;
   const { inngest, inngestEngineConfigured } = await import('@/inngest/client');
   if (!inngestEngineConfigured()) return;

@@ -16,10 +16,34 @@ export interface Connection {
   name: string;
   kind: DatabaseKind;
   url: string;
+  /** Transactions and single statements: safe through a transaction-pooling bouncer (see docs/pgbouncer.md). */
   db: Database;
-  /** LISTEN on a channel; resolves to an unsubscribe function. */
+  /** Where `direct` and `listen` connect: straight to PostgreSQL. The same as `url` unless a bouncer sits in between. */
+  directUrl: string;
+  /**
+   * A handle on which session state holds: migrations, session advisory locks, `SET` outside a
+   * transaction, temporary tables. Through a transaction-pooling bouncer those would land on whichever
+   * server connection the next statement gets, so they go here instead. The same pool as `db` when
+   * there is no bouncer.
+   */
+  direct: Database;
+  /** LISTEN on a channel, on the direct connection; resolves to an unsubscribe function. */
   listen(channel: string, onMessage: (payload: string) => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
+}
+
+export interface ConnectionTarget {
+  /** The URL queries and transactions use (PostgreSQL itself, or a bouncer in front of it). */
+  url: string;
+  /** The URL session-bound work uses; default `url`. */
+  directUrl?: string;
+  /**
+   * Named (server-side) prepared statements on `url`; default true. Off behind a transaction-pooling
+   * bouncer, which hands each transaction a different server connection: a statement prepared on one
+   * is unknown on the next ("prepared statement … does not exist"). postgres.js then sends every query
+   * as an unnamed statement, parsed again each time.
+   */
+  prepare?: boolean;
 }
 
 const PGLITE_PREFIX = 'pglite://';
@@ -37,11 +61,24 @@ export function pgliteDirectory(url: string): string | undefined {
   return rest === 'memory' ? undefined : path.resolve(rest);
 }
 
-export async function openConnection(name: string, url: string): Promise<Connection> {
+export async function openConnection(name: string, target: string | ConnectionTarget): Promise<Connection> {
+  const { url, directUrl = url, prepare = true } = typeof target === 'string' ? { url: target } : target;
   const kind = databaseKind(url);
-  if (kind === 'pglite') return openPglite(name, url);
-  return openPostgres(name, url);
+  if (kind === 'pglite') {
+    if (directUrl !== url) throw new Error(`An embedded database (${url}) has no separate direct URL`);
+    return openPglite(name, url);
+  }
+  if (databaseKind(directUrl) !== 'postgres') throw new Error('A direct database URL must be a postgres:// URL');
+  return openPostgres(name, url, directUrl, prepare);
 }
+
+/**
+ * Session-bound work is rare (migrations, a lock, a LISTEN, which postgres.js gives a connection of its
+ * own anyway), and connections straight to PostgreSQL are what a bouncer exists to save: a small pool
+ * that lets go of idle connections.
+ */
+const DIRECT_POOL_SIZE = 2;
+const DIRECT_IDLE_TIMEOUT_S = 60;
 
 async function openPglite(name: string, url: string): Promise<Connection> {
   const { PGlite } = await import('@electric-sql/pglite');
@@ -52,22 +89,39 @@ async function openPglite(name: string, url: string): Promise<Connection> {
   const client = await PGlite.create(dir);
   const db = drizzle({ client, schema, casing: 'snake_case' }) as unknown as Database;
   const listen = async (channel: string, onMessage: (payload: string) => void) => client.listen(channel, onMessage);
-  return { name, kind: 'pglite', url, db, listen, close: () => client.close() };
+  return { name, kind: 'pglite', url, db, directUrl: url, direct: db, listen, close: () => client.close() };
 }
 
-async function openPostgres(name: string, url: string): Promise<Connection> {
+async function openPostgres(name: string, url: string, directUrl: string, prepare: boolean): Promise<Connection> {
   const { default: postgres } = await import('postgres');
   const { drizzle } = await import('drizzle-orm/postgres-js');
+  // postgres.js connects lazily: a pool nobody queries opens no connection.
   const client = postgres(url, {
     max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
+    prepare,
     onnotice: () => {},
     connection: { application_name: `storefleet:${name}` },
   });
+  const directClient =
+    directUrl === url
+      ? client
+      : postgres(directUrl, {
+          max: DIRECT_POOL_SIZE,
+          idle_timeout: DIRECT_IDLE_TIMEOUT_S,
+          onnotice: () => {},
+          connection: { application_name: `storefleet:${name}:direct` },
+        });
   const db = drizzle({ client, schema, casing: 'snake_case' }) as unknown as Database;
-  // postgres.js keeps a dedicated connection for LISTEN and re-subscribes after reconnecting.
+  const direct = directClient === client ? db : (drizzle({ client: directClient, schema, casing: 'snake_case' }) as unknown as Database);
+  // postgres.js keeps a dedicated connection for LISTEN and re-subscribes after reconnecting. A LISTEN
+  // through a transaction-pooling bouncer would subscribe a server connection that is handed to other
+  // clients a moment later, and the notifications would never arrive: it goes to the direct URL.
   const listen = async (channel: string, onMessage: (payload: string) => void) => {
-    const { unlisten } = await client.listen(channel, onMessage);
+    const { unlisten } = await directClient.listen(channel, onMessage);
     return unlisten;
   };
-  return { name, kind: 'postgres', url, db, listen, close: () => client.end({ timeout: 5 }) };
+  const close = async () => {
+    await Promise.all([client.end({ timeout: 5 }), directClient === client ? undefined : directClient.end({ timeout: 5 })]);
+  };
+  return { name, kind: 'postgres', url, db, directUrl, direct, listen, close };
 }

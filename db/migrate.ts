@@ -7,25 +7,30 @@ import { tenants } from './schema';
 
 const migrationsFolder = path.join(process.cwd(), 'db', 'migrations');
 
+/**
+ * On the direct connection (DATABASE_DIRECT_URL), never through a bouncer: a migration takes locks and
+ * may hold session state for longer than one statement, and DDL has no business queueing behind shoppers
+ * for one of the bouncer's few server connections.
+ */
 export async function migrateConnection(conn: Connection): Promise<void> {
   if (conn.kind === 'pglite') {
     const { migrate } = await import('drizzle-orm/pglite/migrator');
     // Each migrator wants its own driver's database type; both accept the shared drizzle surface.
-    await migrate(conn.db as any, { migrationsFolder });
+    await migrate(conn.direct as any, { migrationsFolder });
   } else {
     const { migrate } = await import('drizzle-orm/postgres-js/migrator');
-    await migrate(conn.db as any, { migrationsFolder });
+    await migrate(conn.direct as any, { migrationsFolder });
   }
-  log.info({ connection: conn.name, url: redactUrl(conn.url) }, 'migrations applied');
+  log.info({ connection: conn.name, url: redactUrl(conn.directUrl) }, 'migrations applied');
 }
 
 /** A dedicated PostgreSQL database is created on first use; PGlite creates its directory itself. */
 export async function ensureDatabaseExists(registry: ConnectionRegistry, name: string): Promise<void> {
-  const url = registry.urlFor(name);
+  const url = registry.directUrlFor(name);
   if (!/^postgres(ql)?:\/\//.test(url)) return;
   const dbName = decodeURIComponent(new URL(url).pathname.slice(1));
   const { default: postgres } = await import('postgres');
-  const admin = postgres(registry.urlFor(DEFAULT_CONNECTION), { max: 1, onnotice: () => {} });
+  const admin = postgres(registry.directUrlFor(DEFAULT_CONNECTION), { max: 1, onnotice: () => {} });
   try {
     const found = await admin`select 1 from pg_database where datname = ${dbName}`;
     if (found.length === 0) {
@@ -37,9 +42,13 @@ export async function ensureDatabaseExists(registry: ConnectionRegistry, name: s
   }
 }
 
-/** Connection names of every dedicated tenant database: those tenants point at plus those configured. */
-export async function dedicatedConnectionNames(registry: ConnectionRegistry): Promise<string[]> {
-  const { db } = await registry.get(DEFAULT_CONNECTION);
+/**
+ * Connection names of every dedicated tenant database: those tenants point at plus those configured.
+ * `via: 'direct'` reads them without the bouncer, so that migrations need nothing but the direct URLs.
+ */
+export async function dedicatedConnectionNames(registry: ConnectionRegistry, via: 'pooled' | 'direct' = 'pooled'): Promise<string[]> {
+  const connection = await registry.get(DEFAULT_CONNECTION);
+  const db = via === 'direct' ? connection.direct : connection.db;
   const rows = await db
     .selectDistinct({ name: tenants.dedicatedDatabase })
     .from(tenants)
@@ -52,7 +61,7 @@ export async function dedicatedConnectionNames(registry: ConnectionRegistry): Pr
 /** Brings the default database and every dedicated one to the latest schema. Safe to run repeatedly. */
 export async function migrateAll(registry: ConnectionRegistry, extraNames: string[] = []): Promise<string[]> {
   await migrateConnection(await registry.get(DEFAULT_CONNECTION));
-  const names = new Set([...(await dedicatedConnectionNames(registry)), ...extraNames]);
+  const names = new Set([...(await dedicatedConnectionNames(registry, 'direct')), ...extraNames]);
   for (const name of names) {
     await ensureDatabaseExists(registry, name);
     await migrateConnection(await registry.get(name));

@@ -7,6 +7,8 @@ import { log } from '@/lib/log';
  * tenant whose settings, domains or visibility rules change, or `*` when the shared catalog's brands or
  * categories change, on this channel. Every app instance listens and drops what it cached for that
  * tenant, so a change made anywhere (another instance, a console, psql) shows on the next request.
+ * The subscription runs on the direct connection (DATABASE_DIRECT_URL, see db/client.ts); a NOTIFY may
+ * come through a bouncer, since it is delivered at commit.
  */
 export const CACHE_CHANNEL = 'storefleet_cache';
 export const ALL_TENANTS = '*';
