@@ -1,4 +1,5 @@
 import { and, eq, isNotNull } from 'drizzle-orm';
+import type { Executor } from '@/db/client';
 import { DEFAULT_CONNECTION, platformDb } from '@/db/connection-registry';
 import { tenants, type Tenant } from '@/db/schema';
 import { ALL_TENANTS, ensureCacheInvalidationListener, onTenantInvalidated } from '@/lib/cache/cache-invalidation';
@@ -23,28 +24,33 @@ export function rootDomain(): string {
   return process.env.PLATFORM_ROOT_DOMAIN ?? 'localhost';
 }
 
-/** Reads tenants from the platform database. */
-export const platformTenantLoader: TenantLoader = {
-  async byHost(host, subdomain) {
-    const db = await platformDb();
-    // A custom domain wins over a subdomain of the same name, once its DNS record has proven it the
-    // tenant's: an unverified domain could be anybody's (set up to hijack a name before its owner).
-    const [custom] = await db
-      .select()
-      .from(tenants)
-      .where(and(eq(tenants.customDomain, host), isNotNull(tenants.customDomainVerifiedAt)))
-      .limit(1);
-    if (custom) return custom;
-    if (!subdomain) return null;
-    const [sub] = await db.select().from(tenants).where(eq(tenants.subdomain, subdomain)).limit(1);
-    return sub ?? null;
-  },
-  async byId(tenantId) {
-    const db = await platformDb();
-    const [tenant] = await db.select().from(tenants).where(eq(tenants.id, tenantId)).limit(1);
-    return tenant ?? null;
-  },
-};
+/** Reads tenants from a platform database (the application's, or any other in tests). */
+export function databaseTenantLoader(database: () => Promise<Executor>): TenantLoader {
+  return {
+    async byHost(host, subdomain) {
+      const db = await database();
+      // A custom domain wins over a subdomain of the same name, once its DNS record has proven it the
+      // tenant's: an unverified domain could be anybody's (set up to hijack a name before its owner).
+      const [custom] = await db
+        .select()
+        .from(tenants)
+        .where(and(eq(tenants.customDomain, host), isNotNull(tenants.customDomainVerifiedAt)))
+        .limit(1);
+      if (custom) return custom;
+      if (!subdomain) return null;
+      const [sub] = await db.select().from(tenants).where(eq(tenants.subdomain, subdomain)).limit(1);
+      return sub ?? null;
+    },
+    async byId(tenantId) {
+      const db = await database();
+      const [tenant] = await db.select().from(tenants).where(eq(tenants.id, tenantId)).limit(1);
+      return tenant ?? null;
+    },
+  };
+}
+
+/** What this process's directory reads from: the platform database. */
+export const platformTenantLoader: TenantLoader = databaseTenantLoader(platformDb);
 
 const state = globalThis as typeof globalThis & { __storefleetTenantDirectory?: TenantCache };
 
