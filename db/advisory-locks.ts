@@ -10,7 +10,7 @@ import type { Executor } from './client';
  * from the one-key `bigint` form other software on the same server may use.)
  *
  * Within a namespace the key is `hashtext(<tenant uuid>)`. Two tenants may still share a key there
- * (about n²/2³³ pairs among n tenants); that costs a short wait, never correctness, because every lock
+ * (about n²/2³³ pairs among n tenants, 0.3 at 50,000); that costs a short wait, never correctness, because every lock
  * only serialises.
  *
  * The values are fixed: instances of different versions running side by side must agree on them.
