@@ -3,7 +3,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { customers, tenants } from '@/db/schema';
 import { withTenant } from '@/lib/tenancy/with-tenant';
-import { connectionNameForTenant, invalidateTenantCache } from '@/lib/tenancy/tenant-directory';
+import { connectionNameForTenant, forgetAllTenants } from '@/lib/tenancy/tenant-directory';
 import { createTestDatabases, platformDb, type TestDatabases } from './support/test-database';
 
 let dbs: TestDatabases;
@@ -63,9 +63,9 @@ describe('tenant → database mapping', () => {
     const db = await platformDb(dbs.registry);
     await db.update(tenants).set({ dedicatedDatabase: 'bigcorp' }).where(sql`${tenants.id} = ${ids.acme}`);
     expect(await connectionNameForTenant(ids.acme)).toBe('default'); // still cached
-    invalidateTenantCache();
+    forgetAllTenants();
     expect(await connectionNameForTenant(ids.acme)).toBe('bigcorp');
     await db.update(tenants).set({ dedicatedDatabase: null }).where(sql`${tenants.id} = ${ids.acme}`);
-    invalidateTenantCache();
+    forgetAllTenants();
   });
 });

@@ -1,5 +1,6 @@
 import { and, asc, count, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
+import { lockPlatform } from '@/db/advisory-locks';
 import { platformDb } from '@/db/connection-registry';
 import type { Executor, Transaction } from '@/db/client';
 import {
@@ -30,7 +31,7 @@ export const ARTICLES_PAGE_SIZE = 50;
 
 /** Serialises writers of the catalog (the import, bulk price changes, the article form). */
 export async function lockCatalog(tx: Transaction): Promise<void> {
-  await tx.execute(sql`select pg_advisory_xact_lock(hashtext('storefleet-catalog'))`);
+  await lockPlatform(tx, 'catalog');
 }
 
 export async function loadTaxonomy(db: Executor): Promise<TaxonomyLookup> {

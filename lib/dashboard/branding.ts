@@ -5,7 +5,7 @@ import { auditLog, tenants, type Tenant } from '@/db/schema';
 import { AppError } from '@/lib/errors';
 import { fieldErrorsOf } from '@/lib/forms/field-errors';
 import { singleLineText } from '@/lib/forms/storable-text';
-import { invalidateTenantCache } from '@/lib/tenancy/tenant-directory';
+import { forgetTenant } from '@/lib/tenancy/tenant-directory';
 import { withTenant } from '@/lib/tenancy/with-tenant';
 import { colorPairProblems, HEX_COLOR, MAX_SHOP_NAME, MAX_TAGLINE } from './branding-rules';
 
@@ -48,7 +48,7 @@ export async function updateBranding(tenantId: string, raw: BrandingInput, actor
   const [row] = await db.update(tenants).set({ ...parsed.data, updatedAt: now }).where(eq(tenants.id, tenantId)).returning();
   if (!row) throw new AppError('TENANT_NOT_FOUND', 'This shop does not exist.');
   // The tenants trigger notifies other instances; this one drops its copy right away.
-  invalidateTenantCache();
+  forgetTenant(tenantId);
   await auditTenantChange(tenantId, actor, 'tenant.branding_updated', parsed.data);
   return row;
 }

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { tenantAssets, tenants, type Tenant } from '@/db/schema';
 import { AppError } from '@/lib/errors';
-import { invalidateTenantCache } from '@/lib/tenancy/tenant-directory';
+import { forgetTenant } from '@/lib/tenancy/tenant-directory';
 import { platformDb } from '@/db/connection-registry';
 import { auditTenantChange } from './branding';
 import { MAX_LOGO_BYTES } from './branding-rules';
@@ -51,7 +51,7 @@ export async function saveTenantLogo(tenantId: string, bytes: Uint8Array, actor:
     if (!updated) throw new AppError('TENANT_NOT_FOUND', 'This shop does not exist.');
     return updated;
   });
-  invalidateTenantCache();
+  forgetTenant(tenantId);
   await auditTenantChange(tenantId, actor, 'tenant.logo_uploaded', { contentType, bytes: bytes.byteLength, sha256 });
   return row;
 }
@@ -65,7 +65,7 @@ export async function removeTenantLogo(tenantId: string, actor: string, now = ne
     if (!updated) throw new AppError('TENANT_NOT_FOUND', 'This shop does not exist.');
     return updated;
   });
-  invalidateTenantCache();
+  forgetTenant(tenantId);
   await auditTenantChange(tenantId, actor, 'tenant.logo_removed', {});
   return row;
 }

@@ -5,7 +5,7 @@ import { auditLog, tenants, type Tenant } from '@/db/schema';
 import { AppError } from '@/lib/errors';
 import { fieldErrorsOf } from '@/lib/forms/field-errors';
 import { withTenant } from '@/lib/tenancy/with-tenant';
-import { invalidateTenantCache } from '@/lib/tenancy/tenant-directory';
+import { forgetTenant } from '@/lib/tenancy/tenant-directory';
 
 const rate = (what: string) =>
   z
@@ -40,7 +40,7 @@ export async function setLoyaltyRates(db: Database, tenant: Tenant, actor: { ema
     .where(eq(tenants.id, tenant.id))
     .returning();
   if (!row) throw new AppError('TENANT_NOT_FOUND', 'This shop does not exist.');
-  invalidateTenantCache();
+  forgetTenant(tenant.id);
   await withTenant(tenant.id, (tx) =>
     tx.insert(auditLog).values({
       tenantId: tenant.id,

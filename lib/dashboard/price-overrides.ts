@@ -1,5 +1,6 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
+import { lockTenant } from '@/db/advisory-locks';
 import { DEFAULT_CONNECTION, getRegistry } from '@/db/connection-registry';
 import type { Executor, Transaction } from '@/db/client';
 import { articles, tenantArticlePrices, type TenantArticlePrice } from '@/db/schema';
@@ -24,7 +25,7 @@ export async function priceDb() {
  * cannot both pass the overlap check. Released with the transaction.
  */
 export async function lockShopPrices(tx: Transaction, tenantId: string): Promise<void> {
-  await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`tenant-prices:${tenantId}`}))`);
+  await lockTenant(tx, 'tenantPrices', tenantId);
 }
 
 export type PricedArticle = Pick<typeof articles.$inferSelect, 'id' | 'sku' | 'slug' | 'name' | 'basePriceCents' | 'currency'>;

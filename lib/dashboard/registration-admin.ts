@@ -5,7 +5,7 @@ import { AppError } from '@/lib/errors';
 import { fieldErrorsOf } from '@/lib/forms/field-errors';
 import { isEuCountryCode } from '@/lib/registration/eu-countries';
 import { registrationSettingsSchema, type RegistrationSettings } from '@/lib/registration/registration-settings';
-import { invalidateTenantCache } from '@/lib/tenancy/tenant-directory';
+import { forgetTenant } from '@/lib/tenancy/tenant-directory';
 import { platformDb } from '@/db/connection-registry';
 import { auditTenantChange } from './branding';
 
@@ -95,7 +95,7 @@ export async function updateRegistrationSettings(tenantId: string, form: Registr
     .where(eq(tenants.id, tenantId))
     .returning();
   if (!row) throw new AppError('TENANT_NOT_FOUND', 'This shop does not exist.');
-  invalidateTenantCache();
+  forgetTenant(tenantId);
   await auditTenantChange(tenantId, actor, 'tenant.registration_settings_updated', { ...s });
   return row;
 }

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { platformDb } from '@/db/connection-registry';
 import { tenants, type Tenant } from '@/db/schema';
 import { AppError } from '@/lib/errors';
-import { invalidateTenantCache } from '@/lib/tenancy/tenant-directory';
+import { forgetTenant } from '@/lib/tenancy/tenant-directory';
 import { timeZoneField } from '@/lib/time/time-zone';
 import { auditTenantChange } from './branding';
 
@@ -23,7 +23,7 @@ export async function updateShopTimeZone(tenantId: string, raw: unknown, actor: 
   const [before] = await db.select({ timeZone: tenants.timeZone }).from(tenants).where(eq(tenants.id, tenantId));
   const [row] = await db.update(tenants).set({ timeZone: parsed.data.timeZone, updatedAt: new Date() }).where(eq(tenants.id, tenantId)).returning();
   if (!row || !before) throw new AppError('TENANT_NOT_FOUND', 'This shop does not exist.');
-  invalidateTenantCache();
+  forgetTenant(tenantId);
   await auditTenantChange(tenantId, actor, 'tenant.time_zone_changed', { from: before.timeZone, to: row.timeZone });
   return row;
 }

@@ -1,4 +1,5 @@
 import { and, desc, eq, ne, sql } from 'drizzle-orm';
+import { lockTenant } from '@/db/advisory-locks';
 import type { Connection, Executor } from '@/db/client';
 import { DEFAULT_CONNECTION, getRegistry, type ConnectionRegistry } from '@/db/connection-registry';
 import { ensureDatabaseExists, migrateConnection } from '@/db/migrate';
@@ -7,7 +8,7 @@ import { outbox, tenantMoves, tenants, type Tenant } from '@/db/schema';
 import { log } from '@/lib/log';
 import { discoverPlaneTables, type PlaneTable } from './move-tenant/tables';
 import { deleteTenantRows, syncTenantRows, utcSession, verifyTenantRows, type SyncStats, type TableVerification } from './move-tenant/sync';
-import { invalidateTenantCache } from './tenant-directory';
+import { forgetTenant } from './tenant-directory';
 
 export interface MoveTenantOptions {
   /** Delete the tenant's rows from the shared database once switched. Default false: kept for a rollback. */
@@ -95,7 +96,7 @@ async function runMove(registry: ConnectionRegistry, tenant: Tenant, move: MoveR
   await source.db.update(tenantMoves).set({ status: 'verifying' }).where(eq(tenantMoves.id, move.id));
 
   const { delta, verification } = await freezeCopyAndSwitch(source, target, tables, tenant, move, options);
-  invalidateTenantCache();
+  forgetTenant(tenant.id);
   log.info({ tenantId: tenant.id, moveId: move.id, ...delta }, 'tenant move: switched');
 
   if (options.deleteSource) await deleteSource(source, tables, tenant.id, options);
@@ -141,7 +142,8 @@ async function inTransactions<T>(source: Connection, target: Connection, tenantI
 async function lockTenantWrites(tx: Executor, tenantId: string, timeoutMs: number): Promise<void> {
   await tx.execute(sql`select set_config('lock_timeout', ${`${timeoutMs}ms`}, true)`);
   // Waits for the tenant's running transactions; new ones queue behind this lock until commit.
-  await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${tenantId}))`);
+  // The same namespace and key as the shared lock every tenant transaction takes (withTenant).
+  await lockTenant(tx, 'tenantPlane', tenantId);
 }
 
 /** The write freeze: everything from the last copy to the switch happens under the tenant's exclusive lock. */
@@ -168,7 +170,7 @@ async function freezeCopyAndSwitch(source: Connection, target: Connection, table
       .set({ status: 'switched', verification: verification as Record<string, unknown>, error: null, finishedAt: new Date() })
       .where(eq(tenantMoves.id, move.id));
     // This instance forgets the old mapping at once; the tenants trigger NOTIFYs the others on commit.
-    invalidateTenantCache();
+    forgetTenant(tenant.id);
     return { delta, verification };
   });
 }

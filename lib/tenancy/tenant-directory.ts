@@ -1,39 +1,68 @@
 import { and, eq, isNotNull } from 'drizzle-orm';
+import type { Executor } from '@/db/client';
 import { DEFAULT_CONNECTION, platformDb } from '@/db/connection-registry';
 import { tenants, type Tenant } from '@/db/schema';
-import { ensureCacheInvalidationListener, onTenantInvalidated } from '@/lib/cache/cache-invalidation';
+import { ALL_TENANTS, ensureCacheInvalidationListener, onTenantInvalidated } from '@/lib/cache/cache-invalidation';
 import { AppError } from '@/lib/errors';
 import { parseHost } from './parse-host';
-import { TtlCache } from './ttl-cache';
+import { capacityFromEnv, TenantCache, type TenantLoader } from './tenant-cache';
 
-const POSITIVE_TTL_MS = 30_000;
-// Unknown hosts are cached briefly too, so a scan of random hosts cannot turn into one query per request.
-const NEGATIVE_TTL_MS = 5_000;
+/** Default of TENANT_DIRECTORY_MAX: the platform's scale (50,000 shops), so every shop stays cached. */
+export const DEFAULT_TENANT_DIRECTORY_MAX = 50_000;
+/** Default of TENANT_DIRECTORY_UNKNOWN_MAX: unknown host names remembered for a few seconds each. */
+export const DEFAULT_TENANT_DIRECTORY_UNKNOWN_MAX = 10_000;
 
-const byHost = new TtlCache<Tenant | null>(POSITIVE_TTL_MS);
-const byId = new TtlCache<Tenant | null>(POSITIVE_TTL_MS);
-
-// Any change to a tenant (domains, activation, settings) reaches every instance through PostgreSQL.
-onTenantInvalidated(() => invalidateTenantCache());
+/** The directory's capacity from the environment; refused at start-up when unreadable (instrumentation.ts). */
+export function tenantDirectoryCapacity(env: Record<string, string | undefined> = process.env) {
+  return {
+    maxTenants: capacityFromEnv('TENANT_DIRECTORY_MAX', DEFAULT_TENANT_DIRECTORY_MAX, env),
+    maxUnknownHosts: capacityFromEnv('TENANT_DIRECTORY_UNKNOWN_MAX', DEFAULT_TENANT_DIRECTORY_UNKNOWN_MAX, env),
+  };
+}
 
 export function rootDomain(): string {
   return process.env.PLATFORM_ROOT_DOMAIN ?? 'localhost';
 }
 
+/** Reads tenants from a platform database (the application's, or any other in tests). */
+export function databaseTenantLoader(database: () => Promise<Executor>): TenantLoader {
+  return {
+    async byHost(host, subdomain) {
+      const db = await database();
+      // A custom domain wins over a subdomain of the same name, once its DNS record has proven it the
+      // tenant's: an unverified domain could be anybody's (set up to hijack a name before its owner).
+      const [custom] = await db
+        .select()
+        .from(tenants)
+        .where(and(eq(tenants.customDomain, host), isNotNull(tenants.customDomainVerifiedAt)))
+        .limit(1);
+      if (custom) return custom;
+      if (!subdomain) return null;
+      const [sub] = await db.select().from(tenants).where(eq(tenants.subdomain, subdomain)).limit(1);
+      return sub ?? null;
+    },
+    async byId(tenantId) {
+      const db = await database();
+      const [tenant] = await db.select().from(tenants).where(eq(tenants.id, tenantId)).limit(1);
+      return tenant ?? null;
+    },
+  };
+}
 
-async function findTenantForHost(host: string, subdomain: string | null): Promise<Tenant | null> {
-  const db = await platformDb();
-  // A custom domain wins over a subdomain of the same name, once its DNS record has proven it the
-  // tenant's: an unverified domain could be anybody's (set up to hijack a name before its owner).
-  const [custom] = await db
-    .select()
-    .from(tenants)
-    .where(and(eq(tenants.customDomain, host), isNotNull(tenants.customDomainVerifiedAt)))
-    .limit(1);
-  if (custom) return custom;
-  if (!subdomain) return null;
-  const [sub] = await db.select().from(tenants).where(eq(tenants.subdomain, subdomain)).limit(1);
-  return sub ?? null;
+/** What this process's directory reads from: the platform database. */
+export const platformTenantLoader: TenantLoader = databaseTenantLoader(platformDb);
+
+const state = globalThis as typeof globalThis & { __storefleetTenantDirectory?: TenantCache };
+
+/** This process's directory, created on first use with the configured capacity. */
+function directory(): TenantCache {
+  if (state.__storefleetTenantDirectory) return state.__storefleetTenantDirectory;
+  const cache = new TenantCache(platformTenantLoader, tenantDirectoryCapacity());
+  state.__storefleetTenantDirectory = cache;
+  // A change to a tenant (its row, domains, visibility rules, prices) reaches every instance through
+  // PostgreSQL with that tenant's id: only that tenant is forgotten. `*` (a platform-wide notice) forgets all.
+  onTenantInvalidated((tenantId) => (tenantId === ALL_TENANTS ? cache.forgetAll() : cache.forgetTenant(tenantId)));
+  return cache;
 }
 
 /** The active tenant serving this host, or null (unknown host, reserved name or inactive tenant). */
@@ -41,22 +70,13 @@ export async function getTenantByHost(rawHost: string): Promise<Tenant | null> {
   const target = parseHost(rawHost, rootDomain());
   if (target.kind !== 'tenant') return null;
   await ensureCacheInvalidationListener();
-  const cached = byHost.get(target.host);
-  if (cached !== undefined) return cached;
-  const tenant = await findTenantForHost(target.host, target.subdomain);
-  const active = tenant?.isActive ? tenant : null;
-  byHost.set(target.host, active, active ? POSITIVE_TTL_MS : NEGATIVE_TTL_MS);
-  return active;
+  const tenant = await directory().byHost(target.host, target.subdomain);
+  return tenant?.isActive ? tenant : null;
 }
 
 /** Any tenant by id, active or not (jobs and webhooks may concern a tenant deactivated since). */
 export async function getTenantById(tenantId: string): Promise<Tenant | null> {
-  const cached = byId.get(tenantId);
-  if (cached !== undefined) return cached;
-  const db = await platformDb();
-  const [tenant] = await db.select().from(tenants).where(eq(tenants.id, tenantId)).limit(1);
-  byId.set(tenantId, tenant ?? null, tenant ? POSITIVE_TTL_MS : NEGATIVE_TTL_MS);
-  return tenant ?? null;
+  return directory().byId(tenantId);
 }
 
 /** Which database holds this tenant's plane: its dedicated connection, else the shared default. */
@@ -66,8 +86,15 @@ export async function connectionNameForTenant(tenantId: string): Promise<string>
   return tenant.dedicatedDatabase ?? DEFAULT_CONNECTION;
 }
 
-/** Called after any tenant write so this instance serves the change on its next request. */
-export function invalidateTenantCache(): void {
-  byHost.clear();
-  byId.clear();
+/**
+ * Called after a committed write to one tenant, so this instance serves the change on its next request
+ * (the other instances hear of it through PostgreSQL). Only this tenant is forgotten.
+ */
+export function forgetTenant(tenantId: string): void {
+  directory().forgetTenant(tenantId);
+}
+
+/** Forgets every tenant: for platform-wide changes and for tests starting afresh, not for one tenant's change. */
+export function forgetAllTenants(): void {
+  directory().forgetAll();
 }

@@ -1,11 +1,12 @@
 import { sql } from 'drizzle-orm';
+import { lockTenant } from '@/db/advisory-locks';
 import type { Transaction } from '@/db/client';
 import { DEFAULT_CONNECTION, getRegistry } from '@/db/connection-registry';
 import { rowsOf } from '@/db/rows';
 import { AppError } from '@/lib/errors';
 import { isUuid } from '@/lib/ids';
 import { log } from '@/lib/log';
-import { connectionNameForTenant, invalidateTenantCache } from './tenant-directory';
+import { connectionNameForTenant, forgetTenant } from './tenant-directory';
 
 /** Rejects a missing, empty or malformed tenant id before anything touches a database. */
 export function assertTenantId(tenantId: unknown): asserts tenantId is string {
@@ -65,7 +66,8 @@ export async function withTenant<T>(tenantId: string, work: (tx: Transaction) =>
     const connection = await registry.get(name);
     const outcome = await runOrReportLostConnection(tenantId, () => connection.db.transaction(async (tx) => {
       if (name === DEFAULT_CONNECTION) {
-        await tx.execute(sql`select pg_advisory_xact_lock_shared(hashtext(${tenantId}))`);
+        // The same namespace and key as the exclusive lock of a move (lib/tenancy/move-tenant.ts).
+        await lockTenant(tx, 'tenantPlane', tenantId, 'shared');
         // A new statement, so a new snapshot: it sees a switch committed while this one waited for the lock.
         const [row] = rowsOf<{ dedicated: string | null }>(
           await tx.execute(sql`select (select dedicated_database from tenants where id = ${tenantId}) as dedicated,
@@ -80,7 +82,7 @@ export async function withTenant<T>(tenantId: string, work: (tx: Transaction) =>
     }));
     if (outcome !== MOVED) return outcome.value;
     // The mapping changed under the cached one: forget it and go to the tenant's database now.
-    invalidateTenantCache();
+    forgetTenant(tenantId);
     if (attempt >= 3) throw new AppError('DATABASE_UNAVAILABLE', 'This shop is moving to another database; try again in a moment.');
   }
 }

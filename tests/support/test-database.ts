@@ -3,7 +3,7 @@ import postgres from 'postgres';
 import { PGLITE_MEMORY_URL } from '@/db/client';
 import { ConnectionRegistry, DEFAULT_CONNECTION, setRegistry } from '@/db/connection-registry';
 import { migrateAll } from '@/db/migrate';
-import { invalidateTenantCache } from '@/lib/tenancy/tenant-directory';
+import { forgetAllTenants } from '@/lib/tenancy/tenant-directory';
 
 export interface TestDatabases {
   registry: ConnectionRegistry;
@@ -18,7 +18,7 @@ export interface TestDatabases {
  */
 export async function createTestDatabases(dedicated: string[] = []): Promise<TestDatabases> {
   const serverUrl = process.env.TEST_DATABASE_URL;
-  invalidateTenantCache();
+  forgetAllTenants();
   if (!serverUrl) {
     const registry = new ConnectionRegistry({ defaultUrl: PGLITE_MEMORY_URL, dedicatedUrls: {} });
     await setRegistry(registry);

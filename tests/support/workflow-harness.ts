@@ -9,7 +9,7 @@ import { placeOrder } from '@/lib/orders/place-order';
 import { completeSandboxPayment, findSandboxPayment } from '@/lib/payments/sandbox-provider';
 import { startOrderPayment } from '@/lib/payments/start-order-payment';
 import { registerCustomer } from '@/lib/registration/register-customer';
-import { invalidateTenantCache } from '@/lib/tenancy/tenant-directory';
+import { forgetAllTenants } from '@/lib/tenancy/tenant-directory';
 import { withTenant } from '@/lib/tenancy/with-tenant';
 import { seedDemoForTest, type DemoCatalog } from './demo-catalog';
 import { createInngestTestExecutor, DEFAULT_APP_URL, type InngestTestExecutor, type InngestTestExecutorOptions } from './inngest-executor';
@@ -141,7 +141,7 @@ export async function tenantBySubdomain(demo: DemoCatalog, subdomain: string): P
 
 export async function setWarehouse(demo: DemoCatalog, tenantId: string, behaviour: Tenant['sandboxWarehouseBehaviour'], temporaryFailures = 2) {
   await demo.db.update(tenants).set({ sandboxWarehouseBehaviour: behaviour, sandboxWarehouseTemporaryFailures: temporaryFailures }).where(eq(tenants.id, tenantId));
-  invalidateTenantCache();
+  forgetAllTenants();
 }
 
 /** An approved buyer with an address at the shop. */
