@@ -17,7 +17,7 @@ import { customers } from '@/db/schema';
 import { CACHE_CHANNEL, ensureCacheInvalidationListener, onTenantInvalidated } from '@/lib/cache/cache-invalidation';
 import { parseCatalogQuery } from '@/lib/catalog/catalog-query';
 import { listVisibleArticles, type CatalogScope } from '@/lib/catalog/list-visible-articles';
-import { invalidateTenantCache } from '@/lib/tenancy/tenant-directory';
+import { forgetAllTenants } from '@/lib/tenancy/tenant-directory';
 import { withTenant } from '@/lib/tenancy/with-tenant';
 import { seedDemoForTest, type DemoCatalog, type DemoSubdomain } from '@/tests/support/demo-catalog';
 import { startPgBouncer, type PgBouncer } from './support/pgbouncer';
@@ -37,7 +37,7 @@ const expectedListings = new Map<string, number[]>();
 async function useRegistry(config: RegistryConfig): Promise<ConnectionRegistry> {
   const registry = new ConnectionRegistry(config);
   await setRegistry(registry);
-  invalidateTenantCache();
+  forgetAllTenants();
   return registry;
 }
 
