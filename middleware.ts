@@ -2,6 +2,7 @@ import { NextResponse, type NextRequest } from 'next/server';
 import { CACHED_STOREFRONT_CACHE_CONTROL, cachedStorefrontPath } from '@/lib/tenancy/cached-storefront';
 import { internalPath, PUBLIC_PATH_HEADER } from '@/lib/tenancy/internal-path';
 import { parseHost, requestHost } from '@/lib/tenancy/parse-host';
+import { internalRewriteUrl, publicRequestUrl } from '@/lib/tenancy/rewrite-url';
 import { checkRequestBody } from '@/lib/tenancy/request-body-check';
 import { guardRequest, type Refusal } from '@/lib/tenancy/request-guard';
 import { createTenantLimiter, isPrefetch, parseTenantRateLimit, type TenantLimiter } from '@/lib/tenancy/tenant-rate-limit';
@@ -34,13 +35,16 @@ function refusalResponse(refusal: Refusal): NextResponse {
 
 export async function middleware(request: NextRequest) {
   const { method, headers: requestHeaders } = request;
-  const { pathname, search } = request.nextUrl;
+  // Not request.nextUrl: its origin is not always the server's own, and a rewrite to another origin is
+  // proxied instead of served (lib/tenancy/rewrite-url.ts).
+  const publicUrl = publicRequestUrl(request.url);
+  const { pathname, search } = publicUrl;
   const refusal =
     guardRequest({ method, pathname, search, headers: requestHeaders }, { trustProxyHeaders: process.env.TRUST_PROXY_HEADERS === '1' }) ??
     (await checkRequestBody({ method, pathname, headers: requestHeaders, body: request.body }));
   if (refusal) return refusalResponse(refusal);
   // API routes are guarded but not host-routed: they resolve the tenant themselves.
-  if (request.nextUrl.pathname.startsWith('/api/')) return NextResponse.next();
+  if (pathname.startsWith('/api/')) return NextResponse.next();
   const target = parseHost(requestHost(request.headers), process.env.PLATFORM_ROOT_DOMAIN);
   if (target.kind === 'tenant') {
     // One shop's flood is answered here with a cheap 429, before it costs the other shops any rendering.
@@ -57,27 +61,24 @@ export async function middleware(request: NextRequest) {
       });
     }
   }
-  const url = request.nextUrl.clone();
   const cached =
     target.kind === 'tenant'
       ? cachedStorefrontPath(target.host, {
           method: request.method,
-          pathname: url.pathname,
-          search: url.searchParams,
+          pathname,
+          search: publicUrl.searchParams,
           cookieNames: request.cookies.getAll().map((c) => c.name),
         })
       : null;
   if (cached) {
-    url.pathname = cached;
     // Next keeps a Cache-Control already on the response, so this one is what a CDN sees, 200 or 404.
-    return NextResponse.rewrite(url, { headers: { 'Cache-Control': CACHED_STOREFRONT_CACHE_CONTROL } });
+    return NextResponse.rewrite(internalRewriteUrl(publicUrl, cached), { headers: { 'Cache-Control': CACHED_STOREFRONT_CACHE_CONTROL } });
   }
-  url.pathname = internalPath(target, url.pathname);
   // The public path, for pages that send a signed-out visitor to sign in and back (always overwritten,
   // so a client cannot choose it).
   const headers = new Headers(request.headers);
-  headers.set(PUBLIC_PATH_HEADER, `${request.nextUrl.pathname}${request.nextUrl.search}`);
-  return NextResponse.rewrite(url, { request: { headers } });
+  headers.set(PUBLIC_PATH_HEADER, `${pathname}${search}`);
+  return NextResponse.rewrite(internalRewriteUrl(publicUrl, internalPath(target, pathname)), { request: { headers } });
 }
 
 export const config = {

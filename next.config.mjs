@@ -40,6 +40,11 @@ const nextConfig = {
   // Tenant storefronts are served on *.localhost in development; let their pages load dev assets.
   allowedDevOrigins: ['*.localhost'],
   poweredByHeader: false,
+  // Middleware sees the request as the router addressed it: `request.url` carries the server's own origin
+  // (the -H address), and a rewrite built from it is served in-process however the server is bound.
+  // Normalised, loopback addresses turn into `localhost` and Next proxies such a rewrite back to itself
+  // (lib/tenancy/rewrite-url.ts). Middleware strips the router's `_rsc` parameter itself.
+  skipProxyUrlNormalize: true,
   // The render cache: bounded, in memory, and dropping a shop's pages when the shop changes
   // (lib/cache/render-cache-handler.mjs). Next's own memory layer is off so pages are not held twice.
   cacheHandler: fileURLToPath(new URL('./lib/cache/render-cache-handler.mjs', import.meta.url)),

@@ -14,6 +14,8 @@ export interface HttpRequest {
   headers?: Record<string, string>;
   body?: string;
   timeoutMs?: number;
+  /** The address to connect to (`localhost` unless given), whatever the Host header says. */
+  address?: string;
 }
 
 /** One request to the server on loopback with an explicit Host header (shops are chosen by host). */
@@ -22,7 +24,7 @@ export function httpRequest(req: HttpRequest): Promise<HttpResponse> {
     const headers: Record<string, string | number> = { host: req.host, ...req.headers };
     if (req.body !== undefined) headers['content-length'] = Buffer.byteLength(req.body);
     const request = http.request(
-      { host: 'localhost', port: req.port, path: req.path, method: req.method ?? 'GET', headers, agent: false },
+      { host: req.address ?? 'localhost', port: req.port, path: req.path, method: req.method ?? 'GET', headers, agent: false },
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));

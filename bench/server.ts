@@ -81,15 +81,12 @@ export async function freePort(from: number): Promise<number> {
 }
 
 /**
- * `next start` on loopback only, in its own process group so that stopping it takes every child too.
- * The host must be `localhost`, not `127.0.0.1`: NextURL renames loopback addresses to `localhost`, so
- * middleware's rewrite to `request.nextUrl` has the origin `http://localhost:<port>`, and Next proxies a
- * rewrite whose origin differs from the server's own as an external URL (back to itself, with Host
- * `localhost`: an endless /platform/platform/… loop).
+ * `next start` bound to `bind` (loopback only by default), in its own process group so that stopping it
+ * takes every child too.
  */
-export function startServer(appDir: string, port: number, env: NodeJS.ProcessEnv, logFile: string): ChildProcess {
+export function startServer(appDir: string, port: number, env: NodeJS.ProcessEnv, logFile: string, bind: string = SERVER_HOST): ChildProcess {
   const log = createWriteStream(logFile);
-  const child = spawn(process.execPath, [NEXT_BIN, 'start', '-p', String(port), '-H', SERVER_HOST], {
+  const child = spawn(process.execPath, [NEXT_BIN, 'start', '-p', String(port), '-H', bind], {
     cwd: appDir,
     env,
     detached: true,
@@ -100,12 +97,13 @@ export function startServer(appDir: string, port: number, env: NodeJS.ProcessEnv
   return child;
 }
 
-export async function waitUntilReady(port: number, child: ChildProcess, timeoutMs = 90_000): Promise<number> {
+/** Waits for `/api/health`, asked at `address` (where the server listens). */
+export async function waitUntilReady(port: number, child: ChildProcess, timeoutMs = 90_000, address = 'localhost'): Promise<number> {
   const started = Date.now();
   while (Date.now() - started < timeoutMs) {
     if (child.exitCode !== null) throw new Error(`next start exited with code ${child.exitCode}`);
     try {
-      const res = await httpRequest({ port, host: 'localhost', path: '/api/health', timeoutMs: 5000 });
+      const res = await httpRequest({ port, host: 'localhost', path: '/api/health', timeoutMs: 5000, address });
       if (res.status === 200) return Date.now() - started;
     } catch {
       // not listening yet

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { effectiveHost, guardRequest, isLoopbackHost, MAX_API_BODY_BYTES } from './request-guard';
+import { effectiveHost, guardRequest, isServerAddressHost, MAX_API_BODY_BYTES } from './request-guard';
 
 const request = (method: string, headers: Record<string, string>, pathname = '/') => ({ method, pathname, headers: new Headers(headers) });
 const direct = { trustProxyHeaders: false };
@@ -67,8 +67,11 @@ describe('guardRequest', () => {
     );
   });
 
-  it('knows loopback hosts', () => {
-    expect(['localhost:3000', '127.0.0.1:3100', '[::1]:3000', 'LOCALHOST'].every(isLoopbackHost)).toBe(true);
-    expect(['acme.localhost:3000', 'localhost.evil.com', '127.0.0.2'].some(isLoopbackHost)).toBe(false);
+  it('knows a host that names the server by its address, whatever address it is bound to', () => {
+    const own = ['localhost:3000', '127.0.0.1:3100', '127.0.0.2:3100', '0.0.0.0:3000', '10.1.2.3:3000', '[::1]:3000', '[::]:3000', '[fd00::7]', 'LOCALHOST'];
+    expect(own.filter((host) => !isServerAddressHost(host))).toEqual([]);
+    expect(['acme.localhost:3000', 'localhost.evil.com', 'shop.acmewheels.test', 'app-7:3000', '127.0.0.1.evil.com', '[::1].evil'].filter(isServerAddressHost)).toEqual([]);
+    // Next.js's own second request under `-H 10.1.2.3` (an action's redirect) keeps the visitor's host.
+    expect(effectiveHost(new Headers({ host: '10.1.2.3:3000', 'x-forwarded-host': 'acme.localhost:3000' }), direct)).toEqual({ host: 'acme.localhost:3000' });
   });
 });

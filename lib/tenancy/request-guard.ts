@@ -55,24 +55,32 @@ export function pathDecodes(pathname: string): boolean {
 
 const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
-/** This server's own origin, as Next.js addresses it when it renders an action's redirect in a second request. */
-export function isLoopbackHost(host: string): boolean {
-  return /^(localhost|127\.0\.0\.1|0\.0\.0\.0|\[::1\])(:\d+)?$/i.test(host);
+/**
+ * A Host naming the server by its address rather than a site: `localhost` or an IP literal. Next.js
+ * renders an action's redirect in a second request to its own origin, which is `localhost` when bound to
+ * every address or to none, `[::1]` under `-H ::`, and the bound address itself otherwise (`-H 127.0.0.1`,
+ * a container's `-H 10.1.2.3`), keeping the visitor's host in X-Forwarded-Host. No shop, console or
+ * platform root is ever an address (parse-host.ts), so such a Host is no site a cache or a proxy's
+ * allow-list could be keyed on: trusting its X-Forwarded-Host gives a client only what sending that
+ * host as Host would.
+ */
+export function isServerAddressHost(host: string): boolean {
+  return /^(localhost|\d{1,3}(\.\d{1,3}){3}|\[[0-9a-f:.]+\])(:\d+)?$/i.test(host.trim());
 }
 
 const normalise = (host: string) => host.trim().toLowerCase().replace(/\.(?=:\d+$|$)/, '');
 
 /**
- * The host the request is for. X-Forwarded-Host counts only where it can be trusted: from this server's
- * own loopback origin (Next.js's internal second request keeps the visitor's host there) or behind a
- * proxy that says so. A client that sends a different one is refused.
+ * The host the request is for. X-Forwarded-Host counts only where it can be trusted: on a request to
+ * the server's own address (Next.js's internal second request keeps the visitor's host there) or behind
+ * a proxy that says so (TRUST_PROXY_HEADERS=1). A client that sends a different one is refused.
  */
 export function effectiveHost(headers: GuardedRequest['headers'], options: GuardOptions): { host: string } | Refusal {
   const host = headers.get('host')?.trim();
   if (!host) return { status: 400, code: 'BAD_REQUEST', message: 'The request names no host.' };
   const forwarded = headers.get('x-forwarded-host')?.split(',')[0]?.trim();
   if (!forwarded || normalise(forwarded) === normalise(host)) return { host };
-  if (options.trustProxyHeaders || isLoopbackHost(host)) return { host: forwarded };
+  if (options.trustProxyHeaders || isServerAddressHost(host)) return { host: forwarded };
   return { status: 400, code: 'BAD_REQUEST', message: 'The X-Forwarded-Host header does not match the host.' };
 }
 
