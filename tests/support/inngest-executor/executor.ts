@@ -51,6 +51,8 @@ export class Executor implements InngestTestExecutor {
   private ticker: ReturnType<typeof setInterval> | undefined;
   private server!: EngineServer;
   private readonly inFlight = new Set<InFlight>();
+  /** Requests the app is still working on, whatever the virtual clock says: `close()` waits for them. */
+  private readonly callsAtApp = new Set<Promise<void>>();
   /** Per app with `workers`: when each of its workers is next free (virtual clock). */
   private readonly workerFreeAt = new Map<string, number[]>();
   /** Requests whose answer is back but not applied yet, in the order the answers came. */
@@ -316,12 +318,14 @@ export class Executor implements InngestTestExecutor {
     };
     // Checkpoints the SDK POSTs while this request is at the app land on it through its queue item id.
     const opened = this.checkpoints.open(state, item);
-    void callApp(call, opened, this.wire)
+    const call$ = callApp(call, opened, this.wire)
       .catch((error: unknown): Outcome => ({ kind: 'error', status: 0, retriable: true, error: { name: 'Error', message: String(error) } }))
       .then((outcome) => {
         this.checkpoints.close(opened);
         answer(outcome);
-      });
+      })
+      .finally(() => this.callsAtApp.delete(call$));
+    this.callsAtApp.add(call$);
     this.inFlight.add(flight);
   }
 
@@ -440,9 +444,15 @@ export class Executor implements InngestTestExecutor {
     this.internalErrors = [];
   }
 
+  /**
+   * Stops the engine once the app has answered every request it was sent (a request still due later on the
+   * virtual clock is already running at the app, and its database work must end before a test closes the
+   * database under it).
+   */
   async close(): Promise<void> {
     if (this.ticker) clearInterval(this.ticker);
     await this.draining?.catch(() => undefined);
+    await Promise.allSettled([...this.callsAtApp]);
     await this.server.close();
   }
 }
