@@ -44,8 +44,9 @@ export function appEnv(distDir: string, databaseUrl: string): NodeJS.ProcessEnv 
  * next-env.d.ts): both are put back as they were.
  */
 export async function ensureBuild(distDir: string, databaseUrl: string): Promise<{ reused: boolean }> {
-  if (process.env.SCALE_REUSE_BUILD === '1' && existsSync(path.join(distDir, 'BUILD_ID'))) return { reused: true };
+  // The servers' logs go here whether or not this run builds (a clean checkout has no test-results/).
   mkdirSync(SCALE_RESULTS, { recursive: true });
+  if (process.env.SCALE_REUSE_BUILD === '1' && existsSync(path.join(distDir, 'BUILD_ID'))) return { reused: true };
   const kept = ['tsconfig.json', 'next-env.d.ts'].filter((file) => existsSync(file)).map((file) => [file, readFileSync(file, 'utf8')] as const);
   try {
     await buildApp(process.cwd(), appEnv(distDir, databaseUrl), path.join(SCALE_RESULTS, 'build.log'));
