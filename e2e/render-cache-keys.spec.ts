@@ -12,18 +12,16 @@ import { raw } from './support/raw-http';
  */
 const shop = (path: string) => raw({ path, headers: { host: `acme.localhost:${E2E_PORT}` } });
 
-async function cachedPages(): Promise<number> {
+/** The cache's own figures: every page it holds, and those a request would still be served. */
+async function cacheStats(): Promise<{ entries: number; live: number }> {
   const response = await raw({ path: '/api/render-cache', headers: { host: `localhost:${E2E_PORT}` } });
   expect(response.status, 'the render cache reports its size').toBe(200);
-  return (JSON.parse(response.body) as { entries: number }).entries;
+  return JSON.parse(response.body) as { entries: number; live: number };
 }
 
+const cachedPages = async () => (await cacheStats()).entries;
 /** Pages the cache would still serve (not those an earlier test's catalog change made stale). */
-async function livePages(): Promise<number> {
-  const response = await raw({ path: '/api/render-cache', headers: { host: `localhost:${E2E_PORT}` } });
-  expect(response.status, 'the render cache reports its size').toBe(200);
-  return (JSON.parse(response.body) as { live: number }).live;
-}
+const livePages = async () => (await cacheStats()).live;
 
 /** Requests a real listing until it is served from the cache. */
 async function warm(path: string): Promise<void> {
