@@ -9,6 +9,7 @@ import { DEFAULT_CONNECTION, getRegistry } from './connection-registry';
 import { migrateAll } from './migrate';
 import { isSeeded, seedDemo } from './seed/seed-demo';
 import { refreshCatalogSummaries } from '@/lib/catalog/catalog-summary';
+import { projectPlatformReadModel } from '@/lib/platform-read-model/projector';
 import { log, redactUrl } from '@/lib/log';
 
 const { values } = parseArgs({
@@ -32,6 +33,9 @@ async function main() {
   // Facet counts of each shop's unfiltered listing, so that no buyer waits for them after a deploy.
   const { computed } = await refreshCatalogSummaries(db);
   if (computed > 0) log.info({ shops: computed }, 'catalog summaries computed');
+  // The console's cross-tenant lists read the platform read model: take in what seeding and the
+  // migrations' backfill announced, so they are complete before the first request.
+  await projectPlatformReadModel();
   await registry.closeAll();
   log.info({ ms: Math.round(performance.now() - started) }, 'database ready');
 }

@@ -3,7 +3,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabases, platformDb, type TestDatabases } from './support/test-database';
 
-/** Platform-plane tables that carry a tenant_id as configuration, not as tenant-owned data. */
+/** Platform-plane tables that carry a tenant_id as configuration or for the operators, not as tenant-owned data. */
 const PLATFORM_TABLES_WITH_TENANT_ID = new Set([
   'tenant_memberships',
   'tenant_assets',
@@ -15,6 +15,9 @@ const PLATFORM_TABLES_WITH_TENANT_ID = new Set([
   'tenant_visible_vehicle_brands',
   'tenant_article_prices',
   'tenant_catalog_summaries',
+  // The platform read model: every tenant's rows for the operators, not readable by storefleet_app at all.
+  'platform_orders',
+  'platform_customers',
 ]);
 
 let dbs: TestDatabases;

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  bigint,
   boolean,
   check,
   customType,
@@ -220,3 +221,69 @@ export const tenantMoves = pgTable(
 
 export type Tenant = typeof tenants.$inferSelect;
 export type NewTenant = typeof tenants.$inferInsert;
+
+/**
+ * The platform read model: one row per order and per customer of every tenant, in the default database,
+ * for the operators' console (lib/admin/cross-tenant.ts). Kept current from the outbox by
+ * lib/platform-read-model/projector.ts; never written by a request. `version` is the change's moment in
+ * microseconds (set by the trigger that announced it): an upsert only replaces an older version, so a
+ * replayed or late event cannot take a row back. Not readable by `storefleet_app` (migration): code in a
+ * tenant's context must not see other tenants' rows here. See docs/platform-read-model.md.
+ */
+export const platformOrders = pgTable(
+  'platform_orders',
+  {
+    tenantId: uuid()
+      .notNull()
+      .references(() => tenants.id, { onDelete: 'cascade' }),
+    orderId: uuid().notNull(),
+    number: integer().notNull(),
+    status: text().notNull(),
+    customerId: uuid().notNull(),
+    grossCents: integer().notNull(),
+    currency: text().notNull(),
+    placedAt: timestamp({ withTimezone: true }).notNull(),
+    version: bigint({ mode: 'number' }).notNull(),
+    projectedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.orderId] }),
+    index('platform_orders_placed_idx').on(t.placedAt),
+    index('platform_orders_tenant_placed_idx').on(t.tenantId, t.placedAt),
+  ],
+);
+
+export const platformCustomers = pgTable(
+  'platform_customers',
+  {
+    tenantId: uuid()
+      .notNull()
+      .references(() => tenants.id, { onDelete: 'cascade' }),
+    customerId: uuid().notNull(),
+    name: text().notNull(),
+    email: text().notNull(),
+    companyName: text(),
+    status: text().notNull(),
+    createdAt: timestamp({ withTimezone: true }).notNull(),
+    version: bigint({ mode: 'number' }).notNull(),
+    projectedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.customerId] }),
+    index('platform_customers_created_idx').on(t.createdAt),
+    index('platform_customers_tenant_created_idx').on(t.tenantId, t.createdAt),
+  ],
+);
+
+/**
+ * Per database, the moment up to which its announced changes are in the read model: the start of the
+ * last projector run that found nothing more to project there. The console shows the oldest of the
+ * databases it lists ("changes up to …").
+ */
+export const platformReadModelState = pgTable('platform_read_model_state', {
+  connectionName: text().primaryKey(),
+  caughtUpAt: timestamp({ withTimezone: true }).notNull(),
+});
+
+export type PlatformOrder = typeof platformOrders.$inferSelect;
+export type PlatformCustomer = typeof platformCustomers.$inferSelect;

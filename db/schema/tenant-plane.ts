@@ -230,10 +230,17 @@ export const outbox = pgTable(
     publishedAt: timestamp({ withTimezone: true }),
     attempts: integer().notNull().default(0),
     lastError: text(),
+    /**
+     * When the platform read model took this row in (lib/platform-read-model/projector.ts): its own
+     * marker, apart from `publishedAt`, so projecting and relaying never wait for or undo each other.
+     * Only `platform/…` rows are projected; the others keep null.
+     */
+    projectedAt: timestamp({ withTimezone: true }),
   },
   (t) => [
     uniqueIndex('outbox_event_id_key').on(t.eventId),
     index('outbox_unpublished_idx').on(t.createdAt).where(sql`${t.publishedAt} is null`),
+    index('outbox_unprojected_idx').on(t.createdAt).where(sql`${t.projectedAt} is null and ${t.eventName} like 'platform/%'`),
     tenantIsolation('outbox'),
   ],
 ).enableRLS();

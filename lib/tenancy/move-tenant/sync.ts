@@ -35,9 +35,14 @@ function keysIn(keys: string[]): SQL {
   return sql`(select json_array_elements_text(${JSON.stringify(keys)}::json))`;
 }
 
-/** Row JSON and hash must not depend on the session: every mover transaction runs in UTC. */
+/**
+ * Row JSON and hash must not depend on the session: every mover transaction runs in UTC. It also sets
+ * `storefleet.replicating`, which keeps the platform read model's triggers silent (migration
+ * db/migrations-src/platform.sql): copying a row is not a change, and an announcement written on the
+ * target only would make the copied outbox differ from the source's.
+ */
 export async function utcSession(tx: Executor): Promise<void> {
-  await tx.execute(sql`select set_config('timezone', 'UTC', true)`);
+  await tx.execute(sql`select set_config('timezone', 'UTC', true), set_config('storefleet.replicating', 'on', true)`);
 }
 
 async function upsertRows(source: Executor, target: Executor, table: PlaneTable, tenantId: string, keys: string[]): Promise<void> {

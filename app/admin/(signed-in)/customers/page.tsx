@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { adminSecondaryButton } from '@/components/admin/styles';
-import { UnavailableTenants } from '@/components/admin/unavailable-tenants';
+import { ReadModelFreshness } from '@/components/admin/read-model-freshness';
 import { listCustomersAcrossTenants } from '@/lib/admin/cross-tenant';
 import { listTenantChoices } from '@/lib/admin/tenant-admin';
 import { requireAdminPage } from '@/lib/auth/current-admin';
@@ -19,7 +19,7 @@ export default async function AdminCustomersPage({ searchParams }: Props) {
   const query = await searchParams;
   const tenantId = typeof query.tenant === 'string' && isUuid(query.tenant) ? query.tenant : undefined;
   const search = typeof query.q === 'string' ? query.q.trim().slice(0, 100) : '';
-  const [{ customers: rows, unavailable }, tenantList] = await Promise.all([
+  const [{ customers: rows, freshness }, tenantList] = await Promise.all([
     listCustomersAcrossTenants(admin, { tenantId, search, limit: 100 }),
     listTenantChoices(),
   ]);
@@ -44,7 +44,7 @@ export default async function AdminCustomersPage({ searchParams }: Props) {
       <p className="text-sm text-slate-600" role="status">
         {rows.length === 100 ? 'The newest 100 customers' : `${rows.length} customer${rows.length === 1 ? '' : 's'}`}{filtered ? ' matching' : ''}.
       </p>
-      <UnavailableTenants names={unavailable} />
+      <ReadModelFreshness upTo={freshness.upTo} />
       <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
         <table className="w-full text-left text-sm">
           <thead className="bg-slate-100 text-slate-600">

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { adminSecondaryButton } from '@/components/admin/styles';
-import { UnavailableTenants } from '@/components/admin/unavailable-tenants';
+import { ReadModelFreshness } from '@/components/admin/read-model-freshness';
 import { listOrdersAcrossTenants } from '@/lib/admin/cross-tenant';
 import { listTenantChoices } from '@/lib/admin/tenant-admin';
 import { requireAdminPage } from '@/lib/auth/current-admin';
@@ -17,7 +17,7 @@ export default async function AdminOrdersPage({ searchParams }: Props) {
   const admin = await requireAdminPage();
   const query = await searchParams;
   const tenantId = typeof query.tenant === 'string' && isUuid(query.tenant) ? query.tenant : undefined;
-  const [{ orders: rows, unavailable }, tenantList] = await Promise.all([
+  const [{ orders: rows, freshness }, tenantList] = await Promise.all([
     listOrdersAcrossTenants(admin, { tenantId, limit: 100 }),
     listTenantChoices(),
   ]);
@@ -31,7 +31,7 @@ export default async function AdminOrdersPage({ searchParams }: Props) {
         <button type="submit" className={adminSecondaryButton}>Filter</button>
       </form>
       <p className="text-sm text-slate-600">The newest {rows.length} orders, each placed at the time shown in its shop’s time zone.</p>
-      <UnavailableTenants names={unavailable} />
+      <ReadModelFreshness upTo={freshness.upTo} />
       <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
         <table className="w-full text-left text-sm">
           <thead className="bg-slate-100 text-slate-600">

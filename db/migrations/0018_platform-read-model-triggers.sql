@@ -1,0 +1,91 @@
+-- Custom SQL: see db/migrations-src/platform.sql (kept there to be re-applied when migrations are regenerated).
+-- Platform read model (docs/platform-read-model.md): every order and customer change announces itself in
+-- the outbox of the database it happens in, in the same transaction, as a `platform/…` row; the projector
+-- (lib/platform-read-model/projector.ts) copies those into platform_orders / platform_customers of the
+-- default database.
+--
+-- The rows are written already "published": no workflow engine consumes them, so the event relay never
+-- claims them (its partial index and claim skip published rows). Their own marker is `projected_at`.
+-- `version` is the moment of the change in microseconds (clock_timestamp(), taken while the changed row
+-- is locked, so later changes of one row always carry larger versions); the projector only ever replaces
+-- an older version.
+--
+-- A tenant move copies rows into another database; that copy is not a change. The mover sets
+-- `storefleet.replicating` for its transactions (lib/tenancy/move-tenant/sync.ts) and the triggers stay
+-- silent, so the copied plane equals the source and the move's verification holds.
+CREATE OR REPLACE FUNCTION storefleet_platform_order_payload(o orders) RETURNS jsonb LANGUAGE sql VOLATILE AS $$
+  SELECT jsonb_build_object('orderId', o.id, 'number', o.number, 'status', o.status, 'customerId', o.customer_id,
+    'grossCents', o.gross_cents, 'currency', o.currency, 'placedAt', o.placed_at,
+    'version', (extract(epoch from clock_timestamp()) * 1000000)::bigint)
+$$;--> statement-breakpoint
+CREATE OR REPLACE FUNCTION storefleet_platform_customer_payload(c customers) RETURNS jsonb LANGUAGE sql VOLATILE AS $$
+  SELECT jsonb_build_object('customerId', c.id, 'name', c.name, 'email', c.email, 'companyName', c.company_name,
+    'status', c.status, 'createdAt', c.created_at,
+    'version', (extract(epoch from clock_timestamp()) * 1000000)::bigint)
+$$;--> statement-breakpoint
+CREATE OR REPLACE FUNCTION storefleet_announce_order_to_platform() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF current_setting('storefleet.replicating', true) = 'on' THEN RETURN NULL; END IF;
+  IF TG_OP = 'UPDATE' AND (OLD.number, OLD.status, OLD.customer_id, OLD.gross_cents, OLD.currency, OLD.placed_at)
+      IS NOT DISTINCT FROM (NEW.number, NEW.status, NEW.customer_id, NEW.gross_cents, NEW.currency, NEW.placed_at) THEN
+    RETURN NULL;
+  END IF;
+  INSERT INTO outbox (tenant_id, event_id, event_name, payload, published_at)
+  VALUES (NEW.tenant_id, 'platform-order:' || NEW.id || ':' || gen_random_uuid(), 'platform/order.changed', storefleet_platform_order_payload(NEW), now());
+  RETURN NULL;
+END $$;--> statement-breakpoint
+CREATE OR REPLACE FUNCTION storefleet_announce_customer_to_platform() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF current_setting('storefleet.replicating', true) = 'on' THEN RETURN NULL; END IF;
+  IF TG_OP = 'UPDATE' AND (OLD.name, OLD.email, OLD.company_name, OLD.status, OLD.created_at)
+      IS NOT DISTINCT FROM (NEW.name, NEW.email, NEW.company_name, NEW.status, NEW.created_at) THEN
+    RETURN NULL;
+  END IF;
+  INSERT INTO outbox (tenant_id, event_id, event_name, payload, published_at)
+  VALUES (NEW.tenant_id, 'platform-customer:' || NEW.id || ':' || gen_random_uuid(), 'platform/customer.changed', storefleet_platform_customer_payload(NEW), now());
+  RETURN NULL;
+END $$;--> statement-breakpoint
+DROP TRIGGER IF EXISTS orders_announce_to_platform ON orders;--> statement-breakpoint
+CREATE TRIGGER orders_announce_to_platform AFTER INSERT OR UPDATE ON orders
+  FOR EACH ROW EXECUTE FUNCTION storefleet_announce_order_to_platform();--> statement-breakpoint
+DROP TRIGGER IF EXISTS customers_announce_to_platform ON customers;--> statement-breakpoint
+CREATE TRIGGER customers_announce_to_platform AFTER INSERT OR UPDATE ON customers
+  FOR EACH ROW EXECUTE FUNCTION storefleet_announce_customer_to_platform();--> statement-breakpoint
+-- The projector's two doors into the outbox of every tenant at once. Under the production role
+-- (storefleet_app, row-level security forced) a plain query sees one tenant's rows at a time, which would
+-- cost a transaction per tenant per run. These functions run as their owner, the migrating role
+-- (a superuser or BYPASSRLS role, as for tenant moves), and do exactly one thing each: claim due
+-- `platform/…` rows (locked until the caller's transaction ends, skipping rows another projector holds),
+-- and mark claimed rows projected. They never touch `published_at` or any other event.
+CREATE OR REPLACE FUNCTION storefleet_claim_platform_events(batch_size integer)
+RETURNS TABLE (id uuid, tenant_id uuid, event_name text, payload jsonb)
+LANGUAGE sql VOLATILE SECURITY DEFINER SET search_path = public, pg_temp AS $$
+  SELECT o.id, o.tenant_id, o.event_name, o.payload FROM outbox o
+  WHERE o.projected_at IS NULL AND o.event_name LIKE 'platform/%'
+  ORDER BY o.created_at, o.id
+  LIMIT least(greatest(batch_size, 1), 1000)
+  FOR UPDATE SKIP LOCKED
+$$;--> statement-breakpoint
+CREATE OR REPLACE FUNCTION storefleet_mark_platform_events_projected(ids uuid[]) RETURNS integer
+LANGUAGE sql VOLATILE SECURITY DEFINER SET search_path = public, pg_temp AS $$
+  WITH done AS (
+    UPDATE outbox SET projected_at = clock_timestamp()
+    WHERE outbox.id = ANY(ids) AND outbox.event_name LIKE 'platform/%' AND outbox.projected_at IS NULL
+    RETURNING 1)
+  SELECT count(*)::integer FROM done
+$$;--> statement-breakpoint
+REVOKE ALL ON FUNCTION storefleet_claim_platform_events(integer) FROM PUBLIC;--> statement-breakpoint
+REVOKE ALL ON FUNCTION storefleet_mark_platform_events_projected(uuid[]) FROM PUBLIC;--> statement-breakpoint
+GRANT EXECUTE ON FUNCTION storefleet_claim_platform_events(integer) TO storefleet_app;--> statement-breakpoint
+GRANT EXECUTE ON FUNCTION storefleet_mark_platform_events_projected(uuid[]) TO storefleet_app;--> statement-breakpoint
+-- The read model holds every tenant's rows without row-level security: code in a tenant's context
+-- (SET ROLE storefleet_app) must not read it. The console reads it as the login role.
+REVOKE ALL ON "platform_orders", "platform_customers", "platform_read_model_state" FROM storefleet_app;--> statement-breakpoint
+-- Backfill: announce every existing order and customer once, in whichever database it lives; the
+-- projector takes them in like any other change.
+INSERT INTO outbox (tenant_id, event_id, event_name, payload, published_at)
+SELECT c.tenant_id, 'platform-customer:' || c.id || ':backfill', 'platform/customer.changed', storefleet_platform_customer_payload(c), now()
+FROM customers c ON CONFLICT (event_id) DO NOTHING;--> statement-breakpoint
+INSERT INTO outbox (tenant_id, event_id, event_name, payload, published_at)
+SELECT o.tenant_id, 'platform-order:' || o.id || ':backfill', 'platform/order.changed', storefleet_platform_order_payload(o), now()
+FROM orders o ON CONFLICT (event_id) DO NOTHING;
