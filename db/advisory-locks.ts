@@ -23,6 +23,8 @@ export const LOCK_NAMESPACES = {
   tenantPrices: 0x5346_0002,
   /** The shared catalog's writers (import, bulk price change, article form): one lock, key 0. */
   catalog: 0x5346_0003,
+  /** A shop's stored catalog summary, so that one instance recomputes it after a change and the others read it (lib/catalog). */
+  catalogSummary: 0x5346_0010,
 } as const;
 
 export type LockKind = keyof typeof LOCK_NAMESPACES;

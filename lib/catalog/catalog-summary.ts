@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
+import { lockTenant } from '@/db/advisory-locks';
 import type { Database, Executor } from '@/db/client';
 import { catalogVersion, tenantCatalogSummaries, tenants } from '@/db/schema';
 import { ALL_TENANTS, onTenantInvalidated } from '@/lib/cache/cache-invalidation';
@@ -49,23 +50,54 @@ export function summaryBasis(catalogVersionNumber: number, rules: VisibilityRule
 const UNFILTERED = catalogQuerySchema.parse({});
 
 /**
- * Counts the tenant's unfiltered listing and stores the result. The version is read in the same
- * snapshot as the articles, so a catalog change committed meanwhile leaves a row with an older basis,
- * which the next reader treats as stale.
+ * Counts the tenant's unfiltered listing and stores the result, inside the caller's transaction (READ
+ * COMMITTED: it runs after waiting for a lock, see below). The catalog version is read first, the
+ * articles after: a catalog change committed in between can only make the counts newer than the basis
+ * they are stored under, never older, and a reader that knows the newer version finds that basis stale
+ * and counts again. (A counted row never carries a basis newer than its counts.)
  */
-async function computeSummary(db: Executor, tenantId: string, rules: VisibilityRules): Promise<CatalogSummary> {
-  return (db as Database).transaction(
-    async (tx) => {
-      const basis = summaryBasis(await readCatalogVersion(tx), rules);
-      const { total, counts } = await countFacets(tx, buildCatalogFilters(rules, UNFILTERED));
-      await tx
-        .insert(tenantCatalogSummaries)
-        .values({ tenantId, basis, total, counts })
-        .onConflictDoUpdate({ target: tenantCatalogSummaries.tenantId, set: { basis, total, counts, computedAt: sql`now()` } });
-      return { total, counts };
-    },
-    { isolationLevel: 'repeatable read' },
-  );
+async function countAndStore(tx: Executor, tenantId: string, rules: VisibilityRules): Promise<CatalogSummary> {
+  const basis = summaryBasis(await readCatalogVersion(tx), rules);
+  const { total, counts } = await countFacets(tx, buildCatalogFilters(rules, UNFILTERED));
+  await tx
+    .insert(tenantCatalogSummaries)
+    .values({ tenantId, basis, total, counts })
+    .onConflictDoUpdate({ target: tenantCatalogSummaries.tenantId, set: { basis, total, counts, computedAt: sql`now()` } });
+  return { total, counts };
+}
+
+async function readStoredSummary(db: Executor, tenantId: string, basis: string): Promise<CatalogSummary | undefined> {
+  const [stored] = await db
+    .select({ total: tenantCatalogSummaries.total, counts: tenantCatalogSummaries.counts })
+    .from(tenantCatalogSummaries)
+    .where(and(eq(tenantCatalogSummaries.tenantId, tenantId), eq(tenantCatalogSummaries.basis, basis)));
+  return stored ? { total: stored.total, counts: stored.counts as FacetCounts } : undefined;
+}
+
+/**
+ * The stored summary for `basis`, else counted now by one caller across all instances. After a change
+ * every instance's first request finds the row stale at once; without this each would count the whole
+ * catalog. A caller that finds no current row takes the tenant's `catalogSummary` advisory lock
+ * (transaction-scoped, db/advisory-locks.ts) and looks again: one that waited finds the row its
+ * predecessor stored and returns it, so only the first one counts. The others wait rather than serve
+ * the stale row: counting takes well under a second, and the stale row's facet counts are of the old
+ * catalog. The count runs in the locked transaction itself, so a caller never needs a second connection
+ * while holding the lock (a pool full of waiters could otherwise starve the holder).
+ */
+async function loadOrCount(db: Executor, tenantId: string, basis: string, rules: VisibilityRules): Promise<{ summary: CatalogSummary; counted: boolean }> {
+  const stored = await readStoredSummary(db, tenantId, basis);
+  if (stored) return { summary: stored, counted: false };
+  return (db as Database).transaction(async (tx) => {
+    await lockTenant(tx, 'catalogSummary', tenantId);
+    const storedMeanwhile = await readStoredSummary(tx, tenantId, basis);
+    if (storedMeanwhile) return { summary: storedMeanwhile, counted: false };
+    return { summary: await countAndStore(tx, tenantId, rules), counted: true };
+  });
+}
+
+/** `loadOrCount` without the in-process memo: what one instance does on a miss (exported for tests). */
+export async function loadOrComputeSummary(db: Executor, tenantId: string, basis: string, rules: VisibilityRules): Promise<CatalogSummary> {
+  return (await loadOrCount(db, tenantId, basis, rules)).summary;
 }
 
 // Kept until the tenant's rules or the catalog change (both notify); the expiry only bounds a missed notice.
@@ -77,13 +109,7 @@ const memo = new TenantMemo<CatalogSummary>(10 * 60_000);
  */
 export async function getCatalogSummary(db: Executor, tenantId: string, rules: VisibilityRules): Promise<CatalogSummary> {
   const basis = summaryBasis(await currentCatalogVersion(db), rules);
-  return memo.get(tenantId, basis, async () => {
-    const [stored] = await db
-      .select({ total: tenantCatalogSummaries.total, counts: tenantCatalogSummaries.counts })
-      .from(tenantCatalogSummaries)
-      .where(and(eq(tenantCatalogSummaries.tenantId, tenantId), eq(tenantCatalogSummaries.basis, basis)));
-    return stored ? { total: stored.total, counts: stored.counts as FacetCounts } : computeSummary(db, tenantId, rules);
-  });
+  return memo.get(tenantId, basis, () => loadOrComputeSummary(db, tenantId, basis, rules));
 }
 
 /**
@@ -100,9 +126,9 @@ export async function refreshCatalogSummaries(db: Database): Promise<{ computed:
   let computed = 0;
   for (const { id } of await db.select({ id: tenants.id }).from(tenants).where(eq(tenants.isActive, true))) {
     const rules = await loadVisibilityRules(db, id);
-    if (stored.get(id) === summaryBasis(current, rules)) continue;
-    await computeSummary(db, id, rules);
-    computed++;
+    const basis = summaryBasis(current, rules);
+    if (stored.get(id) === basis) continue;
+    if ((await loadOrCount(db, id, basis, rules)).counted) computed++;
   }
   return { computed };
 }
