@@ -25,6 +25,11 @@ export const LOCK_NAMESPACES = {
   catalog: 0x5346_0003,
   /** A shop's stored catalog summary, so that one instance recomputes it after a change and the others read it (lib/catalog). */
   catalogSummary: 0x5346_0010,
+  /**
+   * Migrations of one database: a session lock, key 0, held in the migrated database itself for the whole
+   * run (db/migrate.ts), so two deploys migrating at once take turns per database.
+   */
+  migrations: 0x5346_0011,
 } as const;
 
 export type LockKind = keyof typeof LOCK_NAMESPACES;
