@@ -164,16 +164,17 @@ describe('the console’s cross-tenant lists read the platform read model', () =
 });
 
 describe('the projector', () => {
-  it('runs on its own (no workflow engine, no relay) and picks up a change when woken', async () => {
+  it('runs on its own (no workflow engine, no relay), woken by the database when a change commits', async () => {
     const runs: Array<{ projected: number } | { error: unknown }> = [];
     let notify: (() => void) | undefined;
-    const projector = startPlatformProjector({ intervalMs: 60_000, onRun: (r) => { runs.push(r); notify?.(); } });
+    // An interval far beyond the test's timeout: only the change's notification can start the second run.
+    const projector = startPlatformProjector({ intervalMs: 600_000, onRun: (r) => { runs.push(r); notify?.(); } });
     try {
       const untilRun = () => new Promise<void>((resolve) => { notify = resolve; });
       await untilRun(); // the first run, at start
-      const placed = await placeOrder(ids.acme, 'Woken Buyer');
+      expect(await projector.listening).toBe(true);
       const next = untilRun();
-      projector.wake();
+      const placed = await placeOrder(ids.acme, 'Woken Buyer');
       await next;
       expect(runs.some((r) => 'error' in r)).toBe(false);
       expect((await consoleOrder(ids.acme, placed.number))?.customerName).toBe('Woken Buyer');

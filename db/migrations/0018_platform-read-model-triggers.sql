@@ -10,6 +10,9 @@
 -- is locked, so later changes of one row always carry larger versions); the projector only ever replaces
 -- an older version.
 --
+-- Each announcement also NOTIFYs `storefleet_platform_read_model` (once per transaction: PostgreSQL folds
+-- equal notifications), which wakes a listening projector at once instead of at its next interval.
+--
 -- A tenant move copies rows into another database; that copy is not a change. The mover sets
 -- `storefleet.replicating` for its transactions (lib/tenancy/move-tenant/sync.ts) and the triggers stay
 -- silent, so the copied plane equals the source and the move's verification holds.
@@ -32,6 +35,7 @@ BEGIN
   END IF;
   INSERT INTO outbox (tenant_id, event_id, event_name, payload, published_at)
   VALUES (NEW.tenant_id, 'platform-order:' || NEW.id || ':' || gen_random_uuid(), 'platform/order.changed', storefleet_platform_order_payload(NEW), now());
+  PERFORM pg_notify('storefleet_platform_read_model', '');
   RETURN NULL;
 END $$;--> statement-breakpoint
 CREATE OR REPLACE FUNCTION storefleet_announce_customer_to_platform() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -43,6 +47,7 @@ BEGIN
   END IF;
   INSERT INTO outbox (tenant_id, event_id, event_name, payload, published_at)
   VALUES (NEW.tenant_id, 'platform-customer:' || NEW.id || ':' || gen_random_uuid(), 'platform/customer.changed', storefleet_platform_customer_payload(NEW), now());
+  PERFORM pg_notify('storefleet_platform_read_model', '');
   RETURN NULL;
 END $$;--> statement-breakpoint
 DROP TRIGGER IF EXISTS orders_announce_to_platform ON orders;--> statement-breakpoint

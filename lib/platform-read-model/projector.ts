@@ -210,18 +210,27 @@ export async function projectPlatformReadModel(): Promise<{ projected: number }>
 export interface PlatformProjectorLoop {
   /** Runs a projection soon (coalesced with one in progress): call it after a write, or from a relay wake-up. */
   wake(): void;
+  /** Resolves once the LISTEN is in place (true), or could not be set up or was not asked for (false). */
+  listening: Promise<boolean>;
   /** Stops scheduling runs and resolves once the run in progress, if any, has finished. */
   stop(): Promise<void>;
 }
 
+/** NOTIFYed by the announcing triggers (db/migrations-src/platform.sql), once per writing transaction. */
+export const PLATFORM_READ_MODEL_CHANNEL = 'storefleet_platform_read_model';
+
 /**
  * Keeps the read model current in a long-running process: a run now, again at once while runs find
- * work (a backlog drains at full speed), otherwise after `intervalMs` or when woken. A failed run is
- * logged and retried after the interval. For a process that has no outbox relay leader to ride along
- * with (the embedded default without a workflow engine); where a leader exists, it calls
- * `projectPlatformReadModel()` after each relay pass instead.
+ * work (a backlog drains at full speed), otherwise after `intervalMs`, or as soon as `wake()` is called or
+ * the default database announces a change (LISTEN on `storefleet_platform_read_model`; changes in a
+ * dedicated database are picked up by the interval). A failed run is logged and retried after the
+ * interval. Needs no workflow engine and no Redis: it is how the embedded default keeps the console
+ * current. Where the outbox relay's single leader runs, the leader calls `projectPlatformReadModel()`
+ * after each relay pass instead (docs/platform-read-model.md).
  */
-export function startPlatformProjector(options: { intervalMs?: number; onRun?: (result: { projected: number } | { error: unknown }) => void } = {}): PlatformProjectorLoop {
+export function startPlatformProjector(
+  options: { intervalMs?: number; listen?: boolean; onRun?: (result: { projected: number } | { error: unknown }) => void } = {},
+): PlatformProjectorLoop {
   const intervalMs = options.intervalMs ?? 2_000;
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
@@ -252,16 +261,47 @@ export function startPlatformProjector(options: { intervalMs?: number; onRun?: (
     }
   };
 
+  const wake = () => {
+    if (stopped) return;
+    if (running) wokenWhileRunning = true;
+    else schedule(0);
+  };
+
+  let unlisten: Promise<(() => Promise<void>) | undefined> = Promise.resolve(undefined);
+  if (options.listen !== false) {
+    unlisten = getRegistry()
+      .get(DEFAULT_CONNECTION)
+      .then((connection) => connection.listen(PLATFORM_READ_MODEL_CHANNEL, wake))
+      .catch((error: unknown) => {
+        log.warn({ err: error }, 'platform read model: cannot listen for changes; projecting on the interval only');
+        return undefined;
+      });
+  }
+
   schedule(0);
   return {
-    wake() {
-      if (running) wokenWhileRunning = true;
-      else schedule(0);
-    },
+    wake,
+    listening: unlisten.then((u) => u !== undefined),
     async stop() {
       stopped = true;
       clearTimeout(timer);
+      await (await unlisten)?.().catch(() => undefined);
       await running;
     },
   };
+}
+
+const inProcessKey = Symbol.for('storefleet.platformProjector');
+type GlobalWithProjector = typeof globalThis & { [inProcessKey]?: PlatformProjectorLoop };
+
+/**
+ * Starts the projector in the app server unless `PLATFORM_PROJECTOR_IN_PROCESS=0` (a deployment whose
+ * relay leader projects, or that runs it elsewhere); `PLATFORM_PROJECTOR_INTERVAL_MS` (default 2000)
+ * is its pause when idle. Once per process (hot reloads included). Answers the loop, or null when off.
+ */
+export function startPlatformProjectorInProcess(env: Record<string, string | undefined> = process.env): PlatformProjectorLoop | null {
+  if (env.PLATFORM_PROJECTOR_IN_PROCESS === '0') return null;
+  const g = globalThis as GlobalWithProjector;
+  g[inProcessKey] ??= startPlatformProjector({ intervalMs: Number(env.PLATFORM_PROJECTOR_INTERVAL_MS) || 2_000 });
+  return g[inProcessKey];
 }
