@@ -5,7 +5,7 @@ import { LOCK_NAMESPACES } from '@/db/advisory-locks';
 import { outbox } from '@/db/schema';
 import { recordingPublisher, type RecordingPublisher } from '@/lib/outbox/publisher';
 import { RELAY_LOCK_APPLICATION_NAME } from '@/lib/outbox/relay-leader';
-import { startOutboxRelayLoop, type RelayLoop, type RelayLoopOptions } from '@/lib/outbox/relay-loop';
+import { relayLoopSettingsFromEnv, startOutboxRelayLoop, type RelayLoop, type RelayLoopOptions } from '@/lib/outbox/relay-loop';
 import { withTenant } from '@/lib/tenancy/with-tenant';
 import { createTestDatabases, insertTestTenants, type TestDatabases } from './support/test-database';
 
@@ -137,5 +137,14 @@ describe('one leader among several relays', () => {
     expect(sentAfter(1 - next)).toEqual([]);
     expect(await unpublished(DEFAULT_CONNECTION)).toBe(0);
     expect(await unpublished('bigcorp')).toBe(0);
+  });
+});
+
+describe('relay loop settings', () => {
+  it('sweeps every 30 s by default, reads the former polling interval as the sweep, and refuses what it cannot use', () => {
+    expect(relayLoopSettingsFromEnv({})).toEqual({ intervalMs: 30_000, standbyRetryMs: 2_000, leaderCheckMs: 5_000, batchSize: 100 });
+    expect(relayLoopSettingsFromEnv({ OUTBOX_RELAY_INTERVAL_MS: '1000' }).intervalMs).toBe(1_000);
+    expect(relayLoopSettingsFromEnv({ OUTBOX_RELAY_INTERVAL_MS: '1000', OUTBOX_RELAY_SWEEP_MS: '60000' }).intervalMs).toBe(60_000);
+    expect(() => relayLoopSettingsFromEnv({ OUTBOX_RELAY_STANDBY_RETRY_MS: '2s' })).toThrow('OUTBOX_RELAY_STANDBY_RETRY_MS must be a positive whole number');
   });
 });

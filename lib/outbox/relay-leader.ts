@@ -61,8 +61,10 @@ export function postgresLeaderLock(directUrl: string, checkTimeoutMs: number): L
       onnotice: () => {},
       connection: { application_name: RELAY_LOCK_APPLICATION_NAME },
       onclose: () => {
+        // A session dropped on purpose (drop, release) is no longer `client`: only the current one counts.
+        if (client !== opened) return;
         // The session is gone, and the lock with it. The next try opens a new session.
-        if (client === opened) client = undefined;
+        client = undefined;
         void opened.end({ timeout: 0 });
         lost('connection closed');
       },
