@@ -4,8 +4,9 @@
  * steady stream; the leading relay is killed with SIGKILL halfway. Every row must reach the receiver, no
  * event id twice once deduplicated as Inngest does, the standby must take over, and every row must end
  * marked published. The raw re-sends (sent by the killed leader, not yet marked) are bounded by one batch.
- * Run as the database's owner (no row-level security) and as a login role of the production role
- * `storefleet_app`, for which the relay visits tenants one by one.
+ * Run as the database's owner (no row-level security), as a login role of the production role
+ * `storefleet_app` (the relay visits the tenants with rows due one by one), and behind Debian's PgBouncer
+ * in transaction pooling, where the leader lock and the LISTENs must go to the direct URL.
  */
 import { randomBytes } from 'node:crypto';
 import postgres from 'postgres';
@@ -15,6 +16,7 @@ import { migrateAll } from '@/db/migrate';
 import { outbox, tenants } from '@/db/schema';
 import { forgetAllTenants } from '@/lib/tenancy/tenant-directory';
 import { withTenant } from '@/lib/tenancy/with-tenant';
+import { pgbouncerBinary, startPgBouncer, type PgBouncer } from './support/pgbouncer';
 import { startEventReceiver, type EventReceiver } from './support/relay-receiver';
 import { startRelayProcess, type RelayProcess } from './support/relay-processes';
 
@@ -57,6 +59,13 @@ async function unpublished(): Promise<number> {
     count += (await db.select({ publishedAt: outbox.publishedAt }).from(outbox)).filter((row) => row.publishedAt === null).length;
   }
   return count;
+}
+
+interface Setup {
+  /** The relays' DATABASE_URL user (default: the server URL's). */
+  user?: string;
+  /** Relays reach PostgreSQL through a transaction-pooling bouncer. */
+  bouncer?: boolean;
 }
 
 function relayEnv(receiver: EventReceiver, url: string): NodeJS.ProcessEnv {
@@ -110,13 +119,19 @@ describe.skipIf(!serverUrl)('killing the relay leader mid-stream', () => {
     await admin.end({ timeout: 5 });
   });
 
-  for (const [role, user, port] of [
-    ['as the owner', undefined, RECEIVER_PORT],
-    ['under the production role', appLogin, RECEIVER_PORT + 100],
-  ] as const) {
-    it(`loses and duplicates nothing, ${role}`, async () => {
+  for (const [role, setup, port] of [
+    ['as the owner', {}, RECEIVER_PORT],
+    ['under the production role', { user: appLogin }, RECEIVER_PORT + 100],
+    ['behind PgBouncer in transaction pooling', { bouncer: true }, RECEIVER_PORT + 200],
+  ] as [string, Setup, number][]) {
+    it.skipIf(setup.bouncer && !pgbouncerBinary())(`loses and duplicates nothing, ${role}`, async () => {
       const receiver = await startEventReceiver(port, 30);
-      const env = relayEnv(receiver, urlFor(user));
+      let bouncer: PgBouncer | undefined;
+      const env = relayEnv(receiver, urlFor(setup.user));
+      if (setup.bouncer) {
+        bouncer = await startPgBouncer({ serverUrl: urlFor(), poolMode: 'transaction', poolSize: 2, ports: Array.from({ length: 10 }, (_, i) => RECEIVER_PORT + 300 + i) });
+        Object.assign(env, { DATABASE_URL: bouncer.through(urlFor()), DATABASE_DIRECT_URL: urlFor(), DATABASE_POOLING: 'transaction' });
+      }
       const relays: RelayProcess[] = [startRelayProcess(`${role.replace(/\W+/g, '-')}-a`, env), startRelayProcess(`${role.replace(/\W+/g, '-')}-b`, env)];
       try {
         await until(() => relays.some((relay) => relay.ledAt.length > 0), 'a relay leads');
@@ -129,7 +144,7 @@ describe.skipIf(!serverUrl)('killing the relay leader mid-stream', () => {
           written.push(eventId);
           if (!leader && receiver.events.size >= KILL_AFTER) {
             leader = relays.find((relay) => relay.ledAt.length > 0)!;
-            expect(relays.filter((relay) => relay.ledAt.length > 0)).toEqual([leader]);
+            expect(relays.filter((relay) => relay.ledAt.length > 0).map((relay) => relay.name), 'one relay led until now').toEqual([leader.name]);
             await leader.kill();
           }
           await new Promise((resolve) => setTimeout(resolve, 5));
@@ -148,6 +163,7 @@ describe.skipIf(!serverUrl)('killing the relay leader mid-stream', () => {
       } finally {
         await Promise.all(relays.map((relay) => relay.stop()));
         await receiver.close();
+        await bouncer?.stop();
       }
     });
   }
