@@ -3,10 +3,13 @@
  * middleware.ts never sees with a 405. Refuses to start with an unreadable provider deadline (PAYMENT_PROVIDER_TIMEOUT_MS,
  * EMAIL_SEND_TIMEOUT_MS), workflow pool configuration (inngest/pools.ts), database settings it cannot use
  * (DATABASE_POOLING without a direct URL, see db/connection-registry.ts) or a tenant directory capacity it
- * cannot read (lib/tenancy/tenant-directory.ts). Starts the outbox relay inside the app server when an Inngest engine is configured, so orders reach
+ * cannot read (lib/tenancy/tenant-directory.ts) or outbox relay settings it cannot read (OUTBOX_RELAY_*).
+ * Starts the outbox relay loop inside the app server when an Inngest engine is configured, so orders reach
  * the workflow with nothing else to run (the embedded PGlite database can only be opened by one process,
- * so a separate relay is not even possible there). `OUTBOX_RELAY_IN_PROCESS=0` turns it off for
- * deployments that run `npm run outbox:relay` on their own; the engine's one-minute sweep covers both.
+ * so a separate relay is not even possible there). Of all app servers and `npm run outbox:relay`
+ * processes, one leads and relays, woken by the writes; the others stand by (docs/outbox-relay.md).
+ * `OUTBOX_RELAY_IN_PROCESS=0` turns it off for deployments that run `npm run outbox:relay` on their own;
+ * the engine's one-minute sweep covers both.
  */
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
@@ -30,12 +33,14 @@ export async function register(): Promise<void> {
   // And a tenant directory capacity it cannot read (TENANT_DIRECTORY_MAX, TENANT_DIRECTORY_UNKNOWN_MAX).
   const { tenantDirectoryCapacity } = await import('@/lib/tenancy/tenant-directory');
   tenantDirectoryCapacity();
+  const { relayLoopSettingsFromEnv } = await import('@/lib/outbox/relay-loop');
+  const relaySettings = relayLoopSettingsFromEnv();
   if (process.env.OUTBOX_RELAY_IN_PROCESS === '0') return;
   const { inngest, inngestEngineConfigured } = await import('@/inngest/client');
   if (!inngestEngineConfigured()) return;
   const { inngestPublisher } = await import('@/lib/outbox/publisher');
   const { startOutboxRelayLoop } = await import('@/lib/outbox/relay-loop');
   const { log } = await import('@/lib/log');
-  startOutboxRelayLoop({ publisher: inngestPublisher(inngest), intervalMs: Number(process.env.OUTBOX_RELAY_INTERVAL_MS) || 1_000 });
-  log.info('outbox relay started in the app server');
+  startOutboxRelayLoop({ publisher: inngestPublisher(inngest), ...relaySettings });
+  log.info(relaySettings, 'outbox relay started in the app server (leader or standby)');
 }

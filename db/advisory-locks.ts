@@ -23,6 +23,11 @@ export const LOCK_NAMESPACES = {
   tenantPrices: 0x5346_0002,
   /** The shared catalog's writers (import, bulk price change, article form): one lock, key 0. */
   catalog: 0x5346_0003,
+  /**
+   * The active outbox relay: one session-level lock, key 0, held for as long as a relay leads, on a
+   * connection of its own (lib/outbox/relay-leader.ts). Not a transaction lock like the others.
+   */
+  outboxRelay: 0x5346_0004,
   /** A shop's stored catalog summary, so that one instance recomputes it after a change and the others read it (lib/catalog). */
   catalogSummary: 0x5346_0010,
   /**

@@ -1,4 +1,5 @@
-import { inArray, isNotNull, or } from 'drizzle-orm';
+import { and, inArray, isNotNull, or } from 'drizzle-orm';
+import type { Executor } from '@/db/client';
 import { platformDb } from '@/db/connection-registry';
 import { tenants } from '@/db/schema';
 import { DEFAULT_POOL, poolForTenant, workflowPoolConfig, type Plan, type WorkflowPoolConfig } from './pools';
@@ -13,21 +14,37 @@ export interface TenantPools {
   poolOf(tenantId: string | null, pinned?: unknown): string;
 }
 
+export interface TenantPoolScope {
+  /**
+   * Only these tenants (the ones of a batch about to be published): the read then costs what the batch
+   * holds, not what the platform holds. Tenants outside it answer `shared`. Default: every tenant.
+   */
+  tenantIds?: readonly (string | null)[];
+  /** Where the `tenants` table is read; default the platform database. */
+  db?: Executor;
+}
+
 /**
- * A snapshot of the tenant → pool mapping, taken by the outbox relay at the start of each run, outside any
- * transaction (on PGlite a query during the relay's transaction would wait for it forever). Reading the
- * table each run is what makes a plan change or a console override count for the next event published,
- * on every instance, with no cache to invalidate. Only tenants that can be outside `shared` are read:
- * those with an override and those whose plan has a pool of its own.
+ * A snapshot of the tenant → pool mapping, taken by the outbox relay for each batch it publishes. Reading
+ * the table then is what makes a plan change or a console override count for the next event published,
+ * with no cache to invalidate. Only tenants that can be outside `shared` are read: those with an override
+ * and those whose plan has a pool of its own, and of those only `scope.tenantIds` when given. On PGlite
+ * (one connection per database) a relay inside a transaction on the default database must pass that
+ * transaction as `scope.db`: a query beside it would wait for it forever.
  */
-export async function loadTenantPools(config: WorkflowPoolConfig = workflowPoolConfig()): Promise<TenantPools> {
+export async function loadTenantPools(config: WorkflowPoolConfig = workflowPoolConfig(), scope: TenantPoolScope = {}): Promise<TenantPools> {
   const plansWithPool = (Object.entries(config.planPools) as [Plan, string][]).filter(([, pool]) => pool !== DEFAULT_POOL).map(([plan]) => plan);
-  const db = await platformDb();
-  const rows = await db
-    .select({ id: tenants.id, plan: tenants.plan, workflowPool: tenants.workflowPool })
-    .from(tenants)
-    .where(plansWithPool.length > 0 ? or(isNotNull(tenants.workflowPool), inArray(tenants.plan, plansWithPool)) : isNotNull(tenants.workflowPool));
-  const byTenant = new Map(rows.map((row) => [row.id, poolForTenant(row, config)]));
+  const ids = scope.tenantIds && [...new Set(scope.tenantIds.filter((id): id is string => id !== null))];
+  const byTenant = new Map<string, string>();
+  if (!ids || ids.length > 0) {
+    const db = scope.db ?? (await platformDb());
+    const outsideShared = plansWithPool.length > 0 ? or(isNotNull(tenants.workflowPool), inArray(tenants.plan, plansWithPool)) : isNotNull(tenants.workflowPool);
+    const rows = await db
+      .select({ id: tenants.id, plan: tenants.plan, workflowPool: tenants.workflowPool })
+      .from(tenants)
+      .where(ids ? and(inArray(tenants.id, ids), outsideShared) : outsideShared);
+    for (const row of rows) byTenant.set(row.id, poolForTenant(row, config));
+  }
   return {
     poolOf(tenantId, pinned) {
       if (typeof pinned === 'string' && config.pools.includes(pinned)) return pinned;

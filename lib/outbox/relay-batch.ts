@@ -12,8 +12,11 @@ export interface BatchSettings {
   now: Date | undefined;
   /** A publish that has not answered by then counts as failed (its outcome is unknown: sent again later). */
   publishTimeoutMs: number;
-  /** The workflow pool of each tenant, read when the run started: stamped on every event as `data.pool`. */
-  pools: TenantPools;
+  /**
+   * The workflow pool of the batch's tenants, read once the batch is claimed (inside its transaction):
+   * stamped on every event as `data.pool`. Only the batch's tenants are read, however many there are.
+   */
+  poolsFor: (tx: Transaction, tenantIds: (string | null)[]) => Promise<TenantPools>;
 }
 
 export interface BatchOutcome {
@@ -76,17 +79,17 @@ async function publishWithin(publisher: EventPublisher, events: OutboxEvent[], t
 }
 
 /** Publishes the rows; answers the error text of each row that failed (none: all published). */
-async function publishRows(rows: OutboxEntry[], settings: BatchSettings): Promise<Map<string, string>> {
+async function publishRows(rows: OutboxEntry[], pools: TenantPools, settings: BatchSettings): Promise<Map<string, string>> {
   const failures = new Map<string, string>();
   try {
-    await publishWithin(settings.publisher, rows.map((row) => toEvent(row, settings.pools)), settings.publishTimeoutMs);
+    await publishWithin(settings.publisher, rows.map((row) => toEvent(row, pools)), settings.publishTimeoutMs);
     return failures;
   } catch (error) {
     if (rows.length === 1) return failures.set(rows[0]!.id, describePublishError(error));
   }
   // The receiver refuses a whole batch for one bad event (too large, invalid): send each alone so one bad
   // row cannot hold back the rest. Concurrently, so an unreachable engine costs one more round, not n.
-  const results = await Promise.allSettled(rows.map((row) => publishWithin(settings.publisher, [toEvent(row, settings.pools)], settings.publishTimeoutMs)));
+  const results = await Promise.allSettled(rows.map((row) => publishWithin(settings.publisher, [toEvent(row, pools)], settings.publishTimeoutMs)));
   results.forEach((result, i) => {
     if (result.status === 'rejected') failures.set(rows[i]!.id, describePublishError(result.reason));
   });
@@ -105,7 +108,8 @@ async function publishRows(rows: OutboxEntry[], settings: BatchSettings): Promis
 export async function relayBatch(tx: Transaction, settings: BatchSettings): Promise<BatchOutcome> {
   const rows = await claimDueRows(tx, settings.batchSize, settings.now);
   if (rows.length === 0) return { claimed: 0, published: 0, failed: 0 };
-  const failures = await publishRows(rows, settings);
+  const pools = await settings.poolsFor(tx, rows.map((row) => row.tenantId));
+  const failures = await publishRows(rows, pools, settings);
   const publishedIds = rows.filter((row) => !failures.has(row.id)).map((row) => row.id);
   if (publishedIds.length > 0) {
     await tx.update(outbox).set({ publishedAt: momentSql(settings.now) }).where(inArray(outbox.id, publishedIds));

@@ -1,29 +1,21 @@
 /**
- * The outbox relay as a process of its own: relays until SIGTERM or SIGINT, then finishes the run in
- * progress and closes its database connections.
+ * The outbox relay as a process of its own: leads or stands by until SIGTERM or SIGINT, then finishes
+ * the run in progress, gives up the leader lock and closes its database connections.
  *
  *   npx tsx lib/outbox/relay-cli.ts
  *
- * Environment: the app's database variables (DATABASE_URL, TENANT_DATABASE_URLS), the Inngest ones
- * (INNGEST_DEV=1 for a local Dev Server, or INNGEST_EVENT_KEY [+ INNGEST_BASE_URL when self-hosted]),
- * OUTBOX_RELAY_INTERVAL_MS (default 1000) and OUTBOX_RELAY_BATCH_SIZE (default 100), and the workflow pools'
- * WORKFLOW_PLAN_POOLS and WORKFLOW_POOLS (docs/workflow-pools.md), checked before the first run.
- * Several copies may run at once; each row is still published by one of them.
+ * Environment: the app's database variables (DATABASE_URL, DATABASE_DIRECT_URL, DATABASE_POOLING,
+ * TENANT_DATABASE_URLS, …), the Inngest ones (INNGEST_DEV=1 for a local Dev Server, or INNGEST_EVENT_KEY
+ * [+ INNGEST_BASE_URL when self-hosted]), the relay's own (relayLoopSettingsFromEnv, docs/outbox-relay.md),
+ * and the workflow pools' WORKFLOW_PLAN_POOLS and WORKFLOW_POOLS (docs/workflow-pools.md), checked before
+ * the first run. Several copies (and app servers) may run at once: one of them leads and relays.
  */
 import { getRegistry } from '@/db/connection-registry';
 import { inngest, inngestEngineConfigured } from '@/inngest/client';
 import { workflowPoolConfig } from '@/inngest/pools';
 import { log } from '@/lib/log';
 import { inngestPublisher } from './publisher';
-import { startOutboxRelayLoop } from './relay-loop';
-
-function positiveInt(name: string, fallback: number): number {
-  const raw = process.env[name]?.trim();
-  if (!raw) return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < 1) throw new Error(`${name} must be a positive whole number`);
-  return value;
-}
+import { relayLoopSettingsFromEnv, startOutboxRelayLoop } from './relay-loop';
 
 function main() {
   if (!inngestEngineConfigured()) {
@@ -33,10 +25,9 @@ function main() {
   }
   // A mistyped pool mapping stops the relay here, not with an error on every run.
   workflowPoolConfig();
-  const intervalMs = positiveInt('OUTBOX_RELAY_INTERVAL_MS', 1_000);
-  const batchSize = positiveInt('OUTBOX_RELAY_BATCH_SIZE', 100);
-  const loop = startOutboxRelayLoop({ publisher: inngestPublisher(inngest), intervalMs, batchSize });
-  log.info({ intervalMs, batchSize }, 'outbox relay started');
+  const settings = relayLoopSettingsFromEnv();
+  const loop = startOutboxRelayLoop({ publisher: inngestPublisher(inngest), ...settings });
+  log.info(settings, 'outbox relay started');
 
   let stopping = false;
   const shutdown = async (signal: NodeJS.Signals) => {

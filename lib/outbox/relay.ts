@@ -1,10 +1,10 @@
-import { inArray, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { Database, Transaction } from '@/db/client';
-import { DEFAULT_CONNECTION, getRegistry } from '@/db/connection-registry';
+import { DEFAULT_CONNECTION, getRegistry, type ConnectionRegistry } from '@/db/connection-registry';
 import { dedicatedConnectionNames } from '@/db/migrate';
 import { rowsOf } from '@/db/rows';
+import { workflowPoolConfig } from '@/inngest/pools';
 import { loadTenantPools } from '@/inngest/tenant-pools';
-import { tenants } from '@/db/schema';
 import { log } from '@/lib/log';
 import { withTenant } from '@/lib/tenancy/with-tenant';
 import type { EventPublisher } from './publisher';
@@ -20,6 +20,13 @@ export interface RelayOptions {
    */
   now?: Date;
   publishTimeoutMs?: number;
+  /**
+   * Asked before every batch and every tenant: false ends the run there. The leader loop passes "still
+   * the leader" (lib/outbox/relay-loop.ts), so a relay that lost its lock stops relaying. Default: always.
+   */
+  shouldContinue?: () => boolean;
+  /** The databases to relay, when the caller has just read them (relayPlanes); default: read them now. */
+  planes?: string[];
 }
 
 export interface RelayResult {
@@ -33,9 +40,9 @@ const MAX_BATCHES_PER_PLANE = 50;
 type InTransaction = <T>(work: (tx: Transaction) => Promise<T>) => Promise<T>;
 
 /** Relays one plane batch after batch until it is empty, a batch had a failure, or the cap is reached. */
-async function drain(inTransaction: InTransaction, settings: BatchSettings): Promise<RelayResult> {
+async function drain(inTransaction: InTransaction, settings: BatchSettings, shouldContinue: () => boolean): Promise<RelayResult> {
   const total = { published: 0, failed: 0 };
-  for (let i = 0; i < MAX_BATCHES_PER_PLANE; i++) {
+  for (let i = 0; i < MAX_BATCHES_PER_PLANE && shouldContinue(); i++) {
     const outcome: BatchOutcome = await inTransaction((tx) => relayBatch(tx, settings));
     total.published += outcome.published;
     total.failed += outcome.failed;
@@ -51,10 +58,19 @@ async function rowSecurityApplies(db: Database): Promise<boolean> {
   return row?.active === true;
 }
 
-async function tenantsOn(connectionNames: string[]): Promise<string[]> {
-  const { db } = await getRegistry().get(DEFAULT_CONNECTION);
-  const plane = sql<string>`coalesce(${tenants.dedicatedDatabase}, ${DEFAULT_CONNECTION})`;
-  const rows = await db.select({ id: tenants.id }).from(tenants).where(inArray(plane, connectionNames)).orderBy(tenants.id);
+/** The default database and every dedicated tenant database: where outbox rows can be. */
+export async function relayPlanes(registry: ConnectionRegistry = getRegistry()): Promise<string[]> {
+  return [DEFAULT_CONNECTION, ...(await dedicatedConnectionNames(registry))];
+}
+
+/**
+ * The tenants with rows due on this database, for a connection under row-level security: one statement
+ * over the unpublished rows' partial index, through a function that runs as its owner (migration 0017,
+ * `outbox_due_tenants`). Idle tenants cost nothing here.
+ */
+async function dueTenants(db: Database, now: Date | undefined): Promise<string[]> {
+  const moment = now ? now.toISOString() : null;
+  const rows = rowsOf<{ id: string }>(await db.execute(sql`select t as id from outbox_due_tenants(${moment}::timestamptz) as t`));
   return rows.map((row) => row.id);
 }
 
@@ -73,21 +89,25 @@ async function tenantsOn(connectionNames: string[]): Promise<string[]> {
  * tables' owner is subject to it too) it reads the outbox directly.
  *
  * Under the production role (a member of `storefleet_app`, neither owner nor superuser; see the README)
- * row-level security hides every row without `app.tenant_id`. The relay detects this per database and then
- * goes through `withTenant` for each tenant on that database instead: correct, one short transaction per
- * tenant per sweep. Rows without a tenant stay invisible there, as they cannot be written under that role
- * either (lib/payments/webhook-storage.ts). For many tenants, run the relay with an owner connection.
+ * row-level security hides every row without `app.tenant_id`. The relay detects this per database, asks
+ * that database once which tenants have rows due (`outbox_due_tenants`, a SECURITY DEFINER function that
+ * answers tenant ids only) and goes through `withTenant` for those tenants alone: one short transaction
+ * per tenant with work, none for the idle ones, so a run costs the same at 50 or 50,000 tenants. Rows
+ * without a tenant stay invisible there, as they cannot be written under that role either
+ * (lib/payments/webhook-storage.ts).
+ *
+ * The workflow pools are read per batch, for the batch's tenants only (inngest/tenant-pools.ts).
  */
 export async function relayOutbox(options: RelayOptions): Promise<RelayResult> {
-  const settings: BatchSettings = {
+  const poolConfig = workflowPoolConfig();
+  const base = {
     publisher: options.publisher,
     batchSize: options.batchSize ?? 100,
     now: options.now,
     publishTimeoutMs: options.publishTimeoutMs ?? 15_000,
-    // Read before any plane's transaction, once per run: the next event of a moved tenant follows the move.
-    pools: await loadTenantPools(),
   };
-  if (!Number.isInteger(settings.batchSize) || settings.batchSize < 1) throw new Error('batchSize must be a positive whole number');
+  if (!Number.isInteger(base.batchSize) || base.batchSize < 1) throw new Error('batchSize must be a positive whole number');
+  const shouldContinue = options.shouldContinue ?? (() => true);
   const registry = getRegistry();
   const total: RelayResult = { published: 0, failed: 0 };
   const errors: unknown[] = [];
@@ -105,19 +125,29 @@ export async function relayOutbox(options: RelayOptions): Promise<RelayResult> {
     }
   };
 
-  const underRowSecurity: string[] = [];
-  const names = [DEFAULT_CONNECTION, ...(await dedicatedConnectionNames(registry))];
-  for (const name of names) {
+  const dueUnderRowSecurity = new Set<string>();
+  for (const name of options.planes ?? (await relayPlanes(registry))) {
+    if (!shouldContinue()) break;
     await attempt({ connection: name }, async () => {
       const { db } = await registry.get(name);
-      if (await rowSecurityApplies(db)) underRowSecurity.push(name);
-      else add(await drain((work) => db.transaction(work), settings));
+      if (await rowSecurityApplies(db)) {
+        for (const tenantId of await dueTenants(db, base.now)) dueUnderRowSecurity.add(tenantId);
+        return;
+      }
+      // The default database holds `tenants`: read it inside the batch's transaction (on PGlite, its one
+      // connection); a dedicated database reads it from the default one.
+      const poolsFor: BatchSettings['poolsFor'] = (tx, tenantIds) =>
+        loadTenantPools(poolConfig, { tenantIds, db: name === DEFAULT_CONNECTION ? tx : undefined });
+      add(await drain((work) => db.transaction(work), { ...base, poolsFor }, shouldContinue));
     });
   }
-  if (underRowSecurity.length > 0) {
-    for (const tenantId of await tenantsOn(underRowSecurity)) {
-      await attempt({ tenantId }, async () => add(await drain((work) => withTenant(tenantId, work), settings)));
-    }
+  for (const tenantId of dueUnderRowSecurity) {
+    if (!shouldContinue()) break;
+    await attempt({ tenantId }, async () => {
+      // Outside any transaction, before withTenant opens one (PGlite: one connection per database).
+      const pools = await loadTenantPools(poolConfig, { tenantIds: [tenantId] });
+      add(await drain((work) => withTenant(tenantId, work), { ...base, poolsFor: async () => pools }, shouldContinue));
+    });
   }
 
   if (total.published > 0 || total.failed > 0) log.info(total, 'outbox relayed');
