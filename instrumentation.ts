@@ -7,7 +7,9 @@
  * Starts the outbox relay loop inside the app server when an Inngest engine is configured, so orders reach
  * the workflow with nothing else to run (the embedded PGlite database can only be opened by one process,
  * so a separate relay is not even possible there). Of all app servers and `npm run outbox:relay`
- * processes, one leads and relays, woken by the writes; the others stand by (docs/outbox-relay.md).
+ * processes, one leads and relays, woken by the writes; the others stand by (docs/outbox-relay.md). The
+ * leader also keeps the console's platform read model current; with no relay in this process, a projector
+ * loop of its own does (docs/platform-read-model.md).
  * `OUTBOX_RELAY_IN_PROCESS=0` turns it off for deployments that run `npm run outbox:relay` on their own;
  * the engine's one-minute sweep covers both.
  */
@@ -35,12 +37,18 @@ export async function register(): Promise<void> {
   tenantDirectoryCapacity();
   const { relayLoopSettingsFromEnv } = await import('@/lib/outbox/relay-loop');
   const relaySettings = relayLoopSettingsFromEnv();
-  if (process.env.OUTBOX_RELAY_IN_PROCESS === '0') return;
   const { inngest, inngestEngineConfigured } = await import('@/inngest/client');
-  if (!inngestEngineConfigured()) return;
+  const { projectPlatformReadModel, startPlatformProjectorInProcess } = await import('@/lib/platform-read-model/projector');
+  const { log } = await import('@/lib/log');
+  if (process.env.OUTBOX_RELAY_IN_PROCESS === '0' || !inngestEngineConfigured()) {
+    // No relay here: the console's read model is kept current by a projector loop of this process's own
+    // (PLATFORM_PROJECTOR_IN_PROCESS=0 turns it off where `npm run outbox:relay` projects instead).
+    startPlatformProjectorInProcess();
+    return;
+  }
+  // The relay's leader also projects the read model, woken by the same outbox notices; standbys do neither.
   const { inngestPublisher } = await import('@/lib/outbox/publisher');
   const { startOutboxRelayLoop } = await import('@/lib/outbox/relay-loop');
-  const { log } = await import('@/lib/log');
-  startOutboxRelayLoop({ publisher: inngestPublisher(inngest), ...relaySettings });
+  startOutboxRelayLoop({ publisher: inngestPublisher(inngest), ...relaySettings, afterRelay: projectPlatformReadModel });
   log.info(relaySettings, 'outbox relay started in the app server (leader or standby)');
 }

@@ -14,6 +14,7 @@ import { getRegistry } from '@/db/connection-registry';
 import { inngest, inngestEngineConfigured } from '@/inngest/client';
 import { workflowPoolConfig } from '@/inngest/pools';
 import { log } from '@/lib/log';
+import { projectPlatformReadModel } from '@/lib/platform-read-model/projector';
 import { inngestPublisher } from './publisher';
 import { relayLoopSettingsFromEnv, startOutboxRelayLoop } from './relay-loop';
 
@@ -26,7 +27,8 @@ function main() {
   // A mistyped pool mapping stops the relay here, not with an error on every run.
   workflowPoolConfig();
   const settings = relayLoopSettingsFromEnv();
-  const loop = startOutboxRelayLoop({ publisher: inngestPublisher(inngest), ...settings });
+  // The leader also keeps the console's read model current (lib/platform-read-model/projector.ts).
+  const loop = startOutboxRelayLoop({ publisher: inngestPublisher(inngest), ...settings, afterRelay: projectPlatformReadModel });
   log.info(settings, 'outbox relay started');
 
   let stopping = false;

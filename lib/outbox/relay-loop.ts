@@ -22,6 +22,12 @@ export interface RelayLoopOptions extends Omit<RelayOptions, 'now' | 'shouldCont
   onLeadership?: (leading: boolean) => void;
   /** The lock to lead by; default the default database's (relay-leader.ts). */
   lock?: LeaderLock;
+  /**
+   * More work the leader does on every run, after relaying, fed from the same outbox and woken by the same
+   * notices: the platform read model (lib/platform-read-model/projector.ts). Answers how many rows it
+   * handled; more than none is followed at once by another run, as for published rows.
+   */
+  afterRelay?: () => Promise<{ projected: number }>;
 }
 
 export interface RelayLoop {
@@ -152,9 +158,9 @@ export function startOutboxRelayLoop(options: RelayLoopOptions): RelayLoop {
         planes,
         shouldContinue: () => leading && !stopped,
       });
-      // One more step per woken run (say, a read model fed from the outbox) goes here, as one awaited call.
+      const more = leading && !stopped && options.afterRelay ? (await options.afterRelay()).projected : 0;
       options.onRun?.(result);
-      if (result.published > 0 || wokenDuringRun) schedule(0);
+      if (result.published > 0 || more > 0 || wokenDuringRun) schedule(0);
       else schedule(result.failed > 0 ? Math.min(intervalMs, ERROR_RETRY_MS) : intervalMs);
     } catch (error) {
       log.error({ err: error }, 'outbox relay run failed');
