@@ -48,6 +48,11 @@ export interface CacheVersionSyncOptions {
   /** Called once per scope whose version advanced (`*`: the shared catalog). Not for the initial load. */
   onAdvance: (scope: string) => void;
   pollMs?: number;
+  /**
+   * Subscribe to the bumps' NOTIFY (default true). Only a fast path: without it (a tool that merely
+   * reads, or a test proving as much) every change still arrives within one poll interval.
+   */
+  listen?: boolean;
 }
 
 interface Plane {
@@ -127,7 +132,7 @@ export class CacheVersionSync {
   }
 
   private async listen(plane: Plane): Promise<void> {
-    if (plane.listening || this.stopped) return;
+    if (plane.listening || this.stopped || this.options.listen === false) return;
     plane.listening = true;
     try {
       plane.connection ??= await this.options.registry.get(plane.name);
