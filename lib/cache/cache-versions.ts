@@ -66,6 +66,7 @@ interface Plane {
   listening: boolean;
   unlisten?: () => Promise<void>;
   failing: boolean;
+  listenFailing: boolean;
 }
 
 /** `<scope>@<version>` (the triggers); a bare scope is a notice from elsewhere (psql, an older instance). */
@@ -118,14 +119,16 @@ export class CacheVersionSync {
 
   private pollAll(): void {
     for (const plane of this.planes.values()) {
-      void this.request(plane);
-      if (!plane.listening) void this.listen(plane);
+      void this.request(plane).then((answered) => {
+        // Subscribing again is worth trying only while the database answers at all.
+        if (answered && !plane.listening) void this.listen(plane);
+      });
     }
   }
 
   private async addPlane(name: string): Promise<void> {
     if (this.planes.has(name) || this.stopped) return;
-    const plane: Plane = { name, since: null, next: null, running: null, listening: false, failing: false };
+    const plane: Plane = { name, since: null, next: null, running: null, listening: false, failing: false, listenFailing: false };
     this.planes.set(name, plane);
     await this.request(plane);
     await this.listen(plane);
@@ -142,9 +145,11 @@ export class CacheVersionSync {
         // First subscription and every reconnect: whatever was notified meanwhile is read from the table.
         () => void this.request(plane),
       );
+      plane.listenFailing = false;
     } catch (error) {
       plane.listening = false; // the poll covers; the next tick tries to subscribe again
-      log.warn({ connection: plane.name, err: error }, 'cache version listener failed');
+      if (!plane.listenFailing) log.warn({ connection: plane.name, err: error }, 'cache version listener failed');
+      plane.listenFailing = true;
     }
   }
 
