@@ -27,6 +27,7 @@ export const CACHE_CHANNEL = 'storefleet_cache';
 export const DEFAULT_CACHE_VERSION_POLL_MS = 500;
 const MIN_POLL_MS = 10;
 const MAX_POLL_MS = 60_000;
+const DEDICATED_START_WAIT_MS = 2_000;
 
 /** CACHE_VERSION_POLL_MS, checked at start-up (instrumentation.ts): the longest a missed notification costs. */
 export function cacheVersionPollMs(env: Record<string, string | undefined> = process.env): number {
@@ -89,13 +90,23 @@ export class CacheVersionSync {
     this.pollMs = options.pollMs ?? cacheVersionPollMs();
   }
 
-  /** Loads every plane's versions and subscribes; resolves once the default plane is loaded. */
+  /**
+   * Loads every plane's versions and subscribes. Fails when the default database cannot be read; waits for
+   * a dedicated database at most DEDICATED_START_WAIT_MS (one that is down must not hold up every request of
+   * a starting instance): until its versions are in, stamps carry 0 for it, which only ever makes a page a miss.
+   */
   async start(): Promise<void> {
     const { registry } = this.options;
     await this.loadTenantPlanes();
-    const names = new Set([DEFAULT_CONNECTION, ...(await dedicatedConnectionNames(registry)), ...this.options.state.tenantPlane.values()]);
-    await Promise.all([...names].map((name) => this.addPlane(name)));
+    const names = new Set([...(await dedicatedConnectionNames(registry)), ...this.options.state.tenantPlane.values()]);
+    names.delete(DEFAULT_CONNECTION);
+    const dedicated = Promise.all([...names].map((name) => this.addPlane(name)));
+    await this.addPlane(DEFAULT_CONNECTION);
     if (!this.planes.get(DEFAULT_CONNECTION)?.since) throw new Error('cache versions of the default database could not be read');
+    let waited: ReturnType<typeof setTimeout> | undefined;
+    await Promise.race([dedicated, new Promise<void>((resolve) => (waited = setTimeout(resolve, DEDICATED_START_WAIT_MS)))]);
+    clearTimeout(waited);
+    if (this.stopped) return;
     this.timer = setInterval(() => void this.pollAll(), this.pollMs);
     this.timer.unref?.();
   }

@@ -90,8 +90,13 @@ export function createRenderCacheState() {
 /** @returns {RenderCacheState} */
 export function renderCacheState() {
   const g = /** @type {{ __storefleetRenderCache?: RenderCacheState }} */ (globalThis);
-  g.__storefleetRenderCache ??= createRenderCacheState();
-  return g.__storefleetRenderCache;
+  const state = (g.__storefleetRenderCache ??= createRenderCacheState());
+  // A state made by an older copy of this module (a dev server's hot reload) gains what it lacks.
+  if (!state.versions) {
+    const fresh = createRenderCacheState();
+    Object.assign(state, { versions: fresh.versions, tenantPlane: fresh.tenantPlane, stampFor: (/** @type {string} */ id) => stampFor(state, id), isCurrent: (/** @type {string} */ s) => isCurrent(state, s) });
+  }
+  return state;
 }
 
 /** @param {RenderCacheState} state */
