@@ -3,8 +3,9 @@ import postgres from 'postgres';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Database } from '@/db/client';
 import { rowsOf } from '@/db/rows';
+import { announceTenantChange, ensureCacheInvalidationListener, onTenantInvalidated } from '@/lib/cache/cache-invalidation';
 import { CacheVersionSync, cacheVersionPollMs } from '@/lib/cache/cache-versions';
-import { createRenderCacheState, type RenderCacheState } from '@/lib/cache/render-cache-state.mjs';
+import { createRenderCacheState, renderCacheState, type RenderCacheState } from '@/lib/cache/render-cache-state.mjs';
 import { TenantMemo } from '@/lib/cache/tenant-memo';
 import { createTestDatabases, insertTestTenants, platformDb, type TestDatabases } from './support/test-database';
 
@@ -227,6 +228,29 @@ describe('cache versions', () => {
     await vi.waitFor(() => expect(heard).toContain(gone!.id), withinOneSecond);
     await db.execute(sql`update tenants set tagline = 'after the delete' where id = ${ids.beta}`);
     await vi.waitFor(() => expect(heard).toContain(ids.beta), withinOneSecond);
+  });
+});
+
+describe('this process', () => {
+  it('keeps the versions on the render cache state, and the writing instance sees its own committed change at once', async () => {
+    await ensureCacheInvalidationListener();
+    const heard: string[] = [];
+    onTenantInvalidated((scope) => heard.push(scope));
+    const state = renderCacheState();
+    expect(state.versions.get(`default:${ids.alpha}`)).toBe(await storedVersion(ids.alpha));
+    const stamp = state.stampFor(ids.alpha);
+    expect(state.isCurrent(stamp)).toBe(true);
+    const db = await platformDb(dbs.registry);
+    await db.execute(sql`insert into tenant_article_prices (tenant_id, article_id, price_cents, valid_from) values (${ids.alpha}, ${articleId}, 6100, now() + interval '3 years')`);
+    await announceTenantChange(ids.alpha); // what the price form does after its commit
+    expect(state.isCurrent(stamp)).toBe(false); // no waiting: the next render on this instance is fresh
+    expect(heard.filter((scope) => scope === ids.alpha)).toHaveLength(1);
+  });
+
+  it('takes a stamp it cannot read as outdated', () => {
+    const state = createRenderCacheState();
+    for (const stamp of ['', 'garbage', 'default:x=abc', '=3']) expect(state.isCurrent(stamp)).toBe(false);
+    expect(state.isCurrent(state.stampFor('some-tenant'))).toBe(true);
   });
 });
 
