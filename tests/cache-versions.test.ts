@@ -123,6 +123,18 @@ describe('cache versions', () => {
     await vi.waitFor(() => expect(heard).toContain(ids.alpha), withinOneSecond);
   });
 
+  it('one transaction steps each scope it touches up once, however many statements it runs', async () => {
+    const db = await platformDb(dbs.registry);
+    const before = await storedVersion(ids.alpha);
+    await db.transaction(async (tx) => {
+      for (const years of [4, 5, 6]) {
+        await tx.execute(sql`insert into tenant_article_prices (tenant_id, article_id, price_cents, valid_from) values (${ids.alpha}, ${articleId}, 3000, now() + make_interval(years => ${years}))`);
+      }
+      await tx.execute(sql`update tenants set tagline = 'one step' where id = ${ids.alpha}`);
+    });
+    expect(await storedVersion(ids.alpha)).toBe(before + 1);
+  });
+
   it('a rolled-back change bumps nothing', async () => {
     const { state, heard } = await instance();
     const alphaBefore = await storedVersion(ids.alpha);
