@@ -16,12 +16,17 @@ LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
 DECLARE
   bumped bigint;
 BEGIN
+  -- Once per scope and transaction, however many statements touch it (a catalog import writes thousands):
+  -- nobody sees the row before commit, so one step up is as good as many, and it is one notification.
   INSERT INTO cache_versions AS v (scope, version, changed_seq)
   VALUES (p_scope, 1, pg_current_xact_id()::text::bigint)
   ON CONFLICT (scope) DO UPDATE SET version = v.version + 1, changed_seq = EXCLUDED.changed_seq
+    WHERE v.changed_seq <> EXCLUDED.changed_seq
   RETURNING v.version INTO bumped;
   -- `<scope>@<version>`: a listener that knows this version already has nothing to do.
-  PERFORM pg_notify('storefleet_cache', p_scope || '@' || bumped);
+  IF bumped IS NOT NULL THEN
+    PERFORM pg_notify('storefleet_cache', p_scope || '@' || bumped);
+  END IF;
 END
 $$;
 --> statement-breakpoint
