@@ -2,8 +2,9 @@
  * Stamps each request with its socket's address (lib/http/peer-address.ts) and answers the methods
  * middleware.ts never sees with a 405. Refuses to start with an unreadable provider deadline (PAYMENT_PROVIDER_TIMEOUT_MS,
  * EMAIL_SEND_TIMEOUT_MS), workflow pool configuration (inngest/pools.ts), database settings it cannot use
- * (DATABASE_POOLING without a direct URL, see db/connection-registry.ts) or a tenant directory capacity it
- * cannot read (lib/tenancy/tenant-directory.ts) or outbox relay settings it cannot read (OUTBOX_RELAY_*).
+ * (DATABASE_POOLING without a direct URL, see db/connection-registry.ts), a tenant directory capacity it
+ * cannot read (lib/tenancy/tenant-directory.ts), outbox relay settings it cannot read (OUTBOX_RELAY_*) or a
+ * cache version poll interval it cannot read (CACHE_VERSION_POLL_MS).
  * Starts the outbox relay loop inside the app server when an Inngest engine is configured, so orders reach
  * the workflow with nothing else to run (the embedded PGlite database can only be opened by one process,
  * so a separate relay is not even possible there). Of all app servers and `npm run outbox:relay`
@@ -35,6 +36,9 @@ export async function register(): Promise<void> {
   // And a tenant directory capacity it cannot read (TENANT_DIRECTORY_MAX, TENANT_DIRECTORY_UNKNOWN_MAX).
   const { tenantDirectoryCapacity } = await import('@/lib/tenancy/tenant-directory');
   tenantDirectoryCapacity();
+  // And a cache version poll interval it cannot read (CACHE_VERSION_POLL_MS, lib/cache/cache-versions.ts).
+  const { cacheVersionPollMs } = await import('@/lib/cache/cache-versions');
+  cacheVersionPollMs();
   const { relayLoopSettingsFromEnv } = await import('@/lib/outbox/relay-loop');
   const relaySettings = relayLoopSettingsFromEnv();
   const { inngest, inngestEngineConfigured } = await import('@/inngest/client');

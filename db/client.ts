@@ -1,4 +1,5 @@
 import { mkdirSync } from 'node:fs';
+import { hostname } from 'node:os';
 import path from 'node:path';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import * as schema from './schema';
@@ -27,8 +28,13 @@ export interface Connection {
    * there is no bouncer.
    */
   direct: Database;
-  /** LISTEN on a channel, on the direct connection; resolves to an unsubscribe function. */
-  listen(channel: string, onMessage: (payload: string) => void): Promise<() => Promise<void>>;
+  /**
+   * LISTEN on a channel, on a connection of its own straight to PostgreSQL (application_name
+   * `storefleet-listen/<instance>`, see listenApplicationName); resolves to an unsubscribe function.
+   * `onListen` runs each time the subscription is in place: first, and again after every reconnect, when
+   * notifications sent meanwhile are lost and whoever listens must catch up another way.
+   */
+  listen(channel: string, onMessage: (payload: string) => void, onListen?: () => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
 
@@ -44,6 +50,19 @@ export interface ConnectionTarget {
    * as an unnamed statement, parsed again each time.
    */
   prepare?: boolean;
+}
+
+/**
+ * Which app instance this process is, for PostgreSQL's view of its connections: STOREFLEET_INSTANCE, or
+ * `<hostname>:<pid>`. An operator (or a test) finds one instance's listener in pg_stat_activity by it.
+ */
+export function instanceName(env: Record<string, string | undefined> = process.env): string {
+  return env.STOREFLEET_INSTANCE?.trim() || `${hostname()}:${process.pid}`;
+}
+
+/** application_name of an instance's LISTEN connections (PostgreSQL keeps the first 63 bytes). */
+export function listenApplicationName(env: Record<string, string | undefined> = process.env): string {
+  return `storefleet-listen/${instanceName(env)}`;
 }
 
 const PGLITE_PREFIX = 'pglite://';
@@ -88,7 +107,11 @@ async function openPglite(name: string, url: string): Promise<Connection> {
   if (dir) mkdirSync(path.dirname(dir), { recursive: true });
   const client = await PGlite.create(dir);
   const db = drizzle({ client, schema, casing: 'snake_case' }) as unknown as Database;
-  const listen = async (channel: string, onMessage: (payload: string) => void) => client.listen(channel, onMessage);
+  const listen = async (channel: string, onMessage: (payload: string) => void, onListen?: () => void) => {
+    const unlisten = await client.listen(channel, onMessage);
+    onListen?.(); // an embedded database never drops its subscription: once is every time
+    return unlisten;
+  };
   return { name, kind: 'pglite', url, db, directUrl: url, direct: db, listen, close: () => client.close() };
 }
 
@@ -113,15 +136,22 @@ async function openPostgres(name: string, url: string, directUrl: string, prepar
         });
   const db = drizzle({ client, schema, casing: 'snake_case' }) as unknown as Database;
   const direct = directClient === client ? db : (drizzle({ client: directClient, schema, casing: 'snake_case' }) as unknown as Database);
-  // postgres.js keeps a dedicated connection for LISTEN and re-subscribes after reconnecting. A LISTEN
-  // through a transaction-pooling bouncer would subscribe a server connection that is handed to other
-  // clients a moment later, and the notifications would never arrive: it goes to the direct URL.
-  const listen = async (channel: string, onMessage: (payload: string) => void) => {
-    const { unlisten } = await directClient.listen(channel, onMessage);
+  // postgres.js keeps a dedicated connection for LISTEN and re-subscribes after reconnecting (calling
+  // onlisten each time). A LISTEN through a transaction-pooling bouncer would subscribe a server connection
+  // that is handed to other clients a moment later, and the notifications would never arrive: it goes to
+  // the direct URL, from a client of its own so that its application_name names the instance.
+  let listenClient: ReturnType<typeof postgres> | undefined;
+  const listen = async (channel: string, onMessage: (payload: string) => void, onListen?: () => void) => {
+    listenClient ??= postgres(directUrl, { max: 1, onnotice: () => {}, connection: { application_name: listenApplicationName() } });
+    const { unlisten } = await listenClient.listen(channel, onMessage, onListen);
     return unlisten;
   };
   const close = async () => {
-    await Promise.all([client.end({ timeout: 5 }), directClient === client ? undefined : directClient.end({ timeout: 5 })]);
+    await Promise.all([
+      client.end({ timeout: 5 }),
+      directClient === client ? undefined : directClient.end({ timeout: 5 }),
+      listenClient?.end({ timeout: 5 }),
+    ]);
   };
   return { name, kind: 'postgres', url, db, directUrl, direct, listen, close };
 }

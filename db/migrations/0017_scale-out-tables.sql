@@ -30,6 +30,12 @@ CREATE TABLE "platform_read_model_state" (
 	"caught_up_at" timestamp with time zone NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "cache_versions" (
+	"scope" text PRIMARY KEY NOT NULL,
+	"version" bigint NOT NULL,
+	"changed_seq" bigint NOT NULL
+);
+--> statement-breakpoint
 ALTER TABLE "outbox" ADD COLUMN "projected_at" timestamp with time zone;--> statement-breakpoint
 ALTER TABLE "platform_customers" ADD CONSTRAINT "platform_customers_tenant_id_tenants_id_fk" FOREIGN KEY ("tenant_id") REFERENCES "public"."tenants"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "platform_orders" ADD CONSTRAINT "platform_orders_tenant_id_tenants_id_fk" FOREIGN KEY ("tenant_id") REFERENCES "public"."tenants"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
@@ -37,4 +43,5 @@ CREATE INDEX "platform_customers_created_idx" ON "platform_customers" USING btre
 CREATE INDEX "platform_customers_tenant_created_idx" ON "platform_customers" USING btree ("tenant_id","created_at");--> statement-breakpoint
 CREATE INDEX "platform_orders_placed_idx" ON "platform_orders" USING btree ("placed_at");--> statement-breakpoint
 CREATE INDEX "platform_orders_tenant_placed_idx" ON "platform_orders" USING btree ("tenant_id","placed_at");--> statement-breakpoint
+CREATE INDEX "cache_versions_changed_seq_idx" ON "cache_versions" USING btree ("changed_seq");--> statement-breakpoint
 CREATE INDEX "outbox_unprojected_idx" ON "outbox" USING btree ("created_at") WHERE "outbox"."projected_at" is null and "outbox"."event_name" like 'platform/%';

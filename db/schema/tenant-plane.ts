@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, check, foreignKey, index, integer, jsonb, pgEnum, pgPolicy, pgRole, pgTable, primaryKey, text, timestamp, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigint, boolean, check, foreignKey, index, integer, jsonb, pgEnum, pgPolicy, pgRole, pgTable, primaryKey, text, timestamp, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
 /**
  * The role every tenant-plane query runs as (see db/with-tenant.ts). It is created by a hand-written
@@ -532,3 +532,22 @@ export const sandboxWarehouseRequests = pgTable(
 
 export type Refund = typeof refunds.$inferSelect;
 export type Shipment = typeof shipments.$inferSelect;
+
+/**
+ * Versions of what caches hold, one row per scope (a tenant id, or `*` for the shared catalog), in every
+ * database: the default one and each dedicated one. Triggers bump a scope's row in the same transaction as
+ * the change (db/migrations-src/versions.sql), so a committed change is never without its bump and a
+ * rolled-back one never has one. `changedSeq` is the id of the transaction that last bumped the row: a
+ * reader that remembers its snapshot's oldest running transaction re-reads only rows that may have changed
+ * since (lib/cache/cache-versions.ts). No row-level security: scopes and counters say nothing about a
+ * tenant's data, and every instance must read every scope.
+ */
+export const cacheVersions = pgTable(
+  'cache_versions',
+  {
+    scope: text().primaryKey(),
+    version: bigint({ mode: 'number' }).notNull(),
+    changedSeq: bigint({ mode: 'number' }).notNull(),
+  },
+  (t) => [index('cache_versions_changed_seq_idx').on(t.changedSeq)],
+);

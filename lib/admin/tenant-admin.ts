@@ -2,7 +2,7 @@ import { and, asc, count, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import { tenants, type Tenant } from '@/db/schema';
 import type { AdminActor } from '@/lib/auth/authorize-admin';
-import { invalidateTenantLocally } from '@/lib/cache/cache-invalidation';
+import { announceTenantChange } from '@/lib/cache/cache-invalidation';
 import { tenantSenderAddress } from '@/lib/email/sender-address';
 import { AppError } from '@/lib/errors';
 import { fieldErrorsOf } from '@/lib/forms/field-errors';
@@ -105,7 +105,7 @@ export async function createTenant(admin: AdminActor, raw: unknown): Promise<Ten
     if (isUniqueViolation(error)) throw subdomainTaken();
     throw error;
   }
-  invalidateTenantLocally(created.tenant.id); // a cached "unknown host" for this subdomain goes too
+  await announceTenantChange(created.tenant.id); // a cached "unknown host" for this subdomain goes too
   await sendOwnerInvitation(created.tenant, input.ownerEmail, created.invitation);
   log.info({ tenantId: created.tenant.id, adminId: admin.id }, 'tenant created');
   return created.tenant;
@@ -120,8 +120,8 @@ export async function updateTenant(admin: AdminActor, tenantId: string, action: 
     await writePlatformAudit(tx, admin, action, tenantId, details);
     return row;
   });
-  // This instance at once; the others through the tenants trigger's NOTIFY (migration 0004).
-  invalidateTenantLocally(tenantId);
+  // The tenants trigger bumped its version in the transaction; this instance reads it now, the others within a poll.
+  await announceTenantChange(tenantId);
   return tenant;
 }
 

@@ -1,7 +1,7 @@
 import { and, eq, inArray, notInArray } from 'drizzle-orm';
 import { brands, categories, tenants, tenantVisibleBrands, tenantVisibleCategories, tenantVisibleVehicleBrands, vehicleBrands, type Tenant } from '@/db/schema';
 import type { AdminActor } from '@/lib/auth/authorize-admin';
-import { invalidateTenantLocally } from '@/lib/cache/cache-invalidation';
+import { announceTenantChange } from '@/lib/cache/cache-invalidation';
 import { AppError } from '@/lib/errors';
 import { writePlatformAudit } from './platform-audit';
 import { platformDb } from '@/db/connection-registry';
@@ -77,6 +77,6 @@ export async function setVisibilityScope(admin: AdminActor, tenantId: string, in
     }
     await writePlatformAudit(tx, admin, 'tenant.visibility_scope_changed', tenantId, { scope, removedRules: removed });
   });
-  invalidateTenantLocally(tenantId);
+  await announceTenantChange(tenantId);
   return scope;
 }

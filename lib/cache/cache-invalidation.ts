@@ -1,23 +1,25 @@
-import { sql } from 'drizzle-orm';
-import { DEFAULT_CONNECTION, getRegistry } from '@/db/connection-registry';
+import { getRegistry } from '@/db/connection-registry';
 import { log } from '@/lib/log';
+import { CACHE_CHANNEL, CacheVersionSync } from './cache-versions';
+import { renderCacheState } from './render-cache-state.mjs';
 
 /**
- * Cross-instance cache invalidation through PostgreSQL. Triggers (migration 0004) send the id of any
- * tenant whose settings, domains or visibility rules change, or `*` when the shared catalog's brands or
- * categories change, on this channel. Every app instance listens and drops what it cached for that
- * tenant, so a change made anywhere (another instance, a console, psql) shows on the next request.
- * The subscription runs on the direct connection (DATABASE_DIRECT_URL, see db/client.ts); a NOTIFY may
- * come through a bouncer, since it is delivered at commit.
+ * Cross-instance cache invalidation through PostgreSQL. Every change that caches depend on (a tenant's
+ * settings, domains, visibility rules and prices; `*` for the shared catalog) bumps a version in the same
+ * transaction, in whichever database it is written (cache-versions.ts, docs/cache-versions.md). Every app
+ * instance follows the versions of every database (a NOTIFY for speed, a short poll and a re-read on every
+ * reconnect for certainty) and calls the handlers below once for each scope that advanced, so a change made
+ * anywhere (another instance, a console, psql) shows on the next request. The subscription runs on the
+ * direct connection (DATABASE_DIRECT_URL, see db/client.ts); the bumps may come through a bouncer.
  */
-export const CACHE_CHANNEL = 'storefleet_cache';
+export { CACHE_CHANNEL };
 export const ALL_TENANTS = '*';
 
 type Handler = (tenantId: string) => void;
 
 const state = globalThis as typeof globalThis & {
   __storefleetCacheHandlers?: Set<Handler>;
-  __storefleetCacheListening?: { registry: unknown; ready: Promise<void> } | null;
+  __storefleetCacheListening?: { registry: unknown; ready: Promise<void>; sync: CacheVersionSync } | null;
 };
 const handlers = (state.__storefleetCacheHandlers ??= new Set());
 
@@ -30,36 +32,37 @@ export function invalidateTenantLocally(tenantId: string): void {
   for (const handler of handlers) handler(tenantId);
 }
 
-/** Subscribes this process once. Until it is subscribed, callers should not trust long-lived caches. */
+/**
+ * Starts following the cache versions once per process (and again for a replaced registry). Until it has
+ * loaded them, callers should not trust long-lived caches. A failed start is not kept: the next request
+ * tries again, and meanwhile caches fall back to their short expiry.
+ */
 export function ensureCacheInvalidationListener(): Promise<void> {
   const registry = getRegistry();
   const current = state.__storefleetCacheListening;
   if (current && current.registry === registry) return current.ready;
-  const ready = (async () => {
-    const connection = await registry.get(DEFAULT_CONNECTION);
-    await connection.listen(CACHE_CHANNEL, (payload) => invalidateTenantLocally(payload || ALL_TENANTS));
-    log.info({ channel: CACHE_CHANNEL }, 'listening for cache invalidations');
-  })().catch((error: unknown) => {
-    // Not kept: the next request tries again. Meanwhile caches fall back to their short expiry.
-    if (state.__storefleetCacheListening?.ready === ready) state.__storefleetCacheListening = null;
-    log.error({ err: error }, 'cache invalidation listener failed');
-  });
-  state.__storefleetCacheListening = { registry, ready };
+  if (current) void current.sync.stop(); // a previous registry's databases (tests, tools)
+  const sync = new CacheVersionSync({ registry, state: renderCacheState(), onAdvance: invalidateTenantLocally });
+  const ready = sync
+    .start()
+    .then(() => log.info({ channel: CACHE_CHANNEL, planes: sync.planeNames() }, 'following cache versions'))
+    .catch((error: unknown) => {
+      void sync.stop();
+      if (state.__storefleetCacheListening?.ready === ready) state.__storefleetCacheListening = null;
+      log.error({ err: error }, 'cache invalidation listener failed');
+    });
+  state.__storefleetCacheListening = { registry, ready, sync };
   return ready;
 }
 
 /**
- * After a committed write that no trigger announces (a shop's prices live in its tenant plane, which may
- * be a dedicated database nobody listens to): this instance forgets at once, and the others hear it
- * through the platform database. A failed notification is logged, not thrown: the write stands, and
- * the other instances' render caches expire within their lifetime.
+ * After a committed write: its triggers bumped the versions in its own transaction, which every instance
+ * reads within CACHE_VERSION_POLL_MS. This makes this instance read them now, so the writer's next request
+ * already shows the change (its handlers fire once, as for any other change). Where the versions are not
+ * being followed (a tool, or the start failed) this instance forgets the tenant directly.
  */
 export async function announceTenantChange(tenantId: string): Promise<void> {
-  invalidateTenantLocally(tenantId);
-  try {
-    const connection = await getRegistry().get(DEFAULT_CONNECTION);
-    await connection.db.execute(sql`select pg_notify(${CACHE_CHANNEL}, ${tenantId})`);
-  } catch (error) {
-    log.warn({ err: error, tenantId }, 'tenant change not announced to other instances');
-  }
+  const current = state.__storefleetCacheListening;
+  const synced = current && current.registry === getRegistry() ? await current.ready.then(() => current.sync.syncNow()) : false;
+  if (!synced) invalidateTenantLocally(tenantId);
 }

@@ -3,21 +3,100 @@
  * (bundled separately), hence kept on globalThis. A logical clock orders renders and invalidations, so
  * "rendered before this tenant last changed" has no ties.
  *
+ * `versions` holds the cache versions this process knows (lib/cache/cache-versions.ts fills it from each
+ * database's cache_versions table), keyed `<connection name>:<scope>`; `tenantPlane` the dedicated
+ * connection of each tenant that has one. Both are absolute numbers from the databases, so a stamp taken
+ * on one instance means the same on every other, whenever either started.
+ *
  * @typedef {{
  *   clock: number,
  *   hostTenant: Map<string, string>,
  *   tenantChangedAt: Map<string, number>,
  *   allChangedAt: number,
  *   tagChangedAt: Map<string, number>,
+ *   versions: Map<string, number>,
+ *   tenantPlane: Map<string, string>,
+ *   stampFor: (tenantId: string) => string,
+ *   isCurrent: (stamp: string) => boolean,
  *   stats?: () => { entries: number, bytes: number, maxBytes: number },
  * }} RenderCacheState
  */
 
+const DEFAULT_CONNECTION = 'default';
+const ALL_TENANTS = '*';
+
+/**
+ * The keys of `versions` that bear on a tenant's pages: its scope on the platform database (settings,
+ * domains, visibility, prices), the shared catalog (`*`), and its scope on its own dedicated database.
+ * @param {RenderCacheState} state
+ * @param {string} tenantId
+ */
+export function stampKeys(state, tenantId) {
+  const keys = [`${DEFAULT_CONNECTION}:${tenantId}`, `${DEFAULT_CONNECTION}:${ALL_TENANTS}`];
+  const plane = state.tenantPlane.get(tenantId);
+  if (plane && plane !== DEFAULT_CONNECTION) keys.push(`${plane}:${tenantId}`);
+  return keys;
+}
+
+/**
+ * `key=version|key=version…` as known now; a scope never bumped is version 0.
+ * @param {RenderCacheState} state
+ * @param {string} tenantId
+ */
+export function stampFor(state, tenantId) {
+  return stampKeys(state, tenantId)
+    .map((key) => `${key}=${state.versions.get(key) ?? 0}`)
+    .join('|');
+}
+
+/**
+ * False when this process knows a newer version of any scope in the stamp (or cannot read the stamp).
+ * @param {RenderCacheState} state
+ * @param {string} stamp
+ */
+export function isCurrent(state, stamp) {
+  if (typeof stamp !== 'string' || stamp === '') return false;
+  for (const part of stamp.split('|')) {
+    const at = part.lastIndexOf('=');
+    if (at <= 0) return false;
+    const stamped = Number(part.slice(at + 1));
+    if (!Number.isSafeInteger(stamped)) return false;
+    if ((state.versions.get(part.slice(0, at)) ?? 0) > stamped) return false;
+  }
+  return true;
+}
+
+/**
+ * A fresh state object (the process-wide one is `renderCacheState()`; tests build others to stand for
+ * other instances).
+ * @returns {RenderCacheState}
+ */
+export function createRenderCacheState() {
+  /** @type {RenderCacheState} */
+  const state = {
+    clock: 0,
+    hostTenant: new Map(),
+    tenantChangedAt: new Map(),
+    allChangedAt: 0,
+    tagChangedAt: new Map(),
+    versions: new Map(),
+    tenantPlane: new Map(),
+    stampFor: (tenantId) => stampFor(state, tenantId),
+    isCurrent: (stamp) => isCurrent(state, stamp),
+  };
+  return state;
+}
+
 /** @returns {RenderCacheState} */
 export function renderCacheState() {
   const g = /** @type {{ __storefleetRenderCache?: RenderCacheState }} */ (globalThis);
-  g.__storefleetRenderCache ??= { clock: 0, hostTenant: new Map(), tenantChangedAt: new Map(), allChangedAt: 0, tagChangedAt: new Map() };
-  return g.__storefleetRenderCache;
+  const state = (g.__storefleetRenderCache ??= createRenderCacheState());
+  // A state made by an older copy of this module (a dev server's hot reload) gains what it lacks.
+  if (!state.versions) {
+    const fresh = createRenderCacheState();
+    Object.assign(state, { versions: fresh.versions, tenantPlane: fresh.tenantPlane, stampFor: (/** @type {string} */ id) => stampFor(state, id), isCurrent: (/** @type {string} */ s) => isCurrent(state, s) });
+  }
+  return state;
 }
 
 /** @param {RenderCacheState} state */

@@ -2,7 +2,7 @@ import { count, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Database, Executor } from '@/db/client';
 import { articles, auditLog, tenantVisibleBrands, tenantVisibleCategories, tenantVisibleVehicleBrands } from '@/db/schema';
-import { invalidateTenantLocally } from '@/lib/cache/cache-invalidation';
+import { announceTenantChange } from '@/lib/cache/cache-invalidation';
 import { whereAll, buildCatalogFilters } from '@/lib/catalog/catalog-filters';
 import { catalogQuerySchema } from '@/lib/catalog/catalog-query';
 import { getCatalogSummary } from '@/lib/catalog/catalog-summary';
@@ -77,7 +77,7 @@ export async function saveAssortment(db: Database, tenantId: string, actor: Asso
       await tx.insert(tenantVisibleVehicleBrands).values(rules.vehicleBrandIds.map((vehicleBrandId) => ({ tenantId, vehicleBrandId })));
     }
   });
-  invalidateTenantLocally(tenantId);
+  await announceTenantChange(tenantId);
   const { total } = await getCatalogSummary(db, tenantId, rules);
   await withTenant(tenantId, (tx) => tx.insert(auditLog).values({ tenantId, actor: actor.email, action: 'assortment.saved', details: { ...rules, total } }));
   return { rules, total };

@@ -169,7 +169,8 @@ async function freezeCopyAndSwitch(source: Connection, target: Connection, table
       .update(tenantMoves)
       .set({ status: 'switched', verification: verification as Record<string, unknown>, error: null, finishedAt: new Date() })
       .where(eq(tenantMoves.id, move.id));
-    // This instance forgets the old mapping at once; the tenants trigger NOTIFYs the others on commit.
+    // This instance forgets the old mapping at once; the tenants trigger bumps the tenant's cache version in
+    // this transaction, and every instance reads it (and starts following the new database) within a poll.
     forgetTenant(tenant.id);
     return { delta, verification };
   });
