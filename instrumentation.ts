@@ -30,6 +30,13 @@ export async function register(): Promise<void> {
   // And a tenant directory capacity it cannot read (TENANT_DIRECTORY_MAX, TENANT_DIRECTORY_UNKNOWN_MAX).
   const { tenantDirectoryCapacity } = await import('@/lib/tenancy/tenant-directory');
   tenantDirectoryCapacity();
+  // With a shared render cache an instance may serve pages it never rendered itself, so it must hear of
+  // tenant changes (and know how to check a page's stamp) from the start, not from its first render.
+  if (process.env.REDIS_URL) {
+    await import('@/lib/cache/render-cache');
+    const { ensureCacheInvalidationListener } = await import('@/lib/cache/cache-invalidation');
+    void ensureCacheInvalidationListener();
+  }
   if (process.env.OUTBOX_RELAY_IN_PROCESS === '0') return;
   const { inngest, inngestEngineConfigured } = await import('@/inngest/client');
   if (!inngestEngineConfigured()) return;

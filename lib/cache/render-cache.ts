@@ -15,11 +15,17 @@ import { pageTags } from './render-cache-tags.mjs';
  * at worst a needless miss or a page that lives until its `revalidate` lifetime.
  */
 type Counters = { tenant: Map<string, number>; all: number };
-const counters = ((globalThis as { __storefleetRenderCacheCounters?: Counters }).__storefleetRenderCacheCounters ??= { tenant: new Map(), all: 0 });
-onTenantInvalidated((tenantId) => {
-  if (tenantId === ALL_TENANTS) counters.all += 1;
-  else counters.tenant.set(tenantId, (counters.tenant.get(tenantId) ?? 0) + 1);
-});
+const shared = globalThis as { __storefleetRenderCacheCounters?: Counters };
+// Once per process, though the app's bundles may each load this module.
+if (!shared.__storefleetRenderCacheCounters) {
+  const fresh: Counters = { tenant: new Map(), all: 0 };
+  shared.__storefleetRenderCacheCounters = fresh;
+  onTenantInvalidated((tenantId) => {
+    if (tenantId === ALL_TENANTS) fresh.all += 1;
+    else fresh.tenant.set(tenantId, (fresh.tenant.get(tenantId) ?? 0) + 1);
+  });
+}
+const counters = shared.__storefleetRenderCacheCounters;
 
 const LOCAL_STAMP = 'local';
 const state = renderCacheState();
