@@ -19,12 +19,17 @@ import { isTagCarrier, readPageTags } from './render-cache-tags.mjs';
  * The render's start, not its end, is what counts, so a change made while a page renders cannot hide
  * behind it. Error pages (404 for an unknown or closed shop) and redirects are never stored.
  *
- * Redis is an optimisation, never a dependency: each call to it is bounded (REDIS_TIMEOUT_MS), and a
- * Redis that is down or slow costs at most that before the page is rendered and kept in memory.
+ * Redis is an optimisation, never a dependency: each call to it is bounded (REDIS_READ_TIMEOUT_MS), and
+ * a Redis that is down or slow costs at most that before the page is rendered and kept in memory.
  */
 const MEGABYTE = 1024 * 1024;
 const REDIS_KEY_PREFIX = 'storefleet:render:';
-const REDIS_TIMEOUT_MS = 100;
+/**
+ * A read that takes longer is a miss (a render takes longer still); a write may take longer, it is
+ * off the visitor's critical path and a lost write costs every other instance a render.
+ */
+const REDIS_READ_TIMEOUT_MS = 250;
+const REDIS_WRITE_TIMEOUT_MS = 2_000;
 const FIRST_CONNECT_WAIT_MS = 250;
 /** A page's Redis lifetime when Next gives none (`expireTime` in next.config.mjs is 600 s). */
 const DEFAULT_EXPIRE_SECONDS = 600;
@@ -83,21 +88,30 @@ function builtinZlib() {
 
 /**
  * How a page is written to Redis: as the library's JSON (binary parts in base64), with the HTML
- * deflated, which is most of a page's size.
+ * deflated, which is most of a page's size, and a segment that repeats the RSC payload (`/_full`
+ * usually does) stored once.
  */
+const SAME_AS_RSC = '=rscData';
 const redisSerializer = {
   serialize(entry) {
     const zlib = builtinZlib();
     const value = entry?.value;
     if (!zlib || value?.kind !== 'APP_PAGE' || typeof value.html !== 'string') return JSON.stringify(entry);
     const html = zlib.deflateRawSync(Buffer.from(value.html, 'utf8'), { level: zlib.constants.Z_BEST_SPEED }).toString('base64');
-    return JSON.stringify({ ...entry, value: { ...value, html: undefined, deflatedHtml: html } });
+    let segmentData = value.segmentData;
+    if (segmentData && typeof segmentData === 'object' && typeof value.rscData === 'string') {
+      segmentData = Object.fromEntries(Object.entries(segmentData).map(([name, part]) => [name, part === value.rscData ? SAME_AS_RSC : part]));
+    }
+    return JSON.stringify({ ...entry, value: { ...value, html: undefined, deflatedHtml: html, segmentData } });
   },
   deserialize(stored) {
     const entry = JSON.parse(typeof stored === 'string' ? stored : String(stored));
     const value = entry?.value;
     if (typeof value?.deflatedHtml === 'string') {
       const { deflatedHtml, ...rest } = value;
+      if (rest.segmentData && typeof rest.segmentData === 'object') {
+        rest.segmentData = Object.fromEntries(Object.entries(rest.segmentData).map(([name, part]) => [name, part === SAME_AS_RSC ? rest.rscData : part]));
+      }
       entry.value = { ...rest, html: builtinZlib().inflateRawSync(Buffer.from(deflatedHtml, 'base64')).toString('utf8') };
     }
     return entry;
@@ -131,13 +145,8 @@ async function createRedisTier() {
   if (!client) return null;
   // The process's first page waits for the connection being opened (a few ms on a LAN), not a miss.
   await whenReady(client, FIRST_CONNECT_WAIT_MS);
-  return createRedisHandler({
-    client,
-    keyPrefix: REDIS_KEY_PREFIX,
-    timeoutMs: REDIS_TIMEOUT_MS,
-    keyExpirationStrategy: 'EXAT',
-    valueSerializer: redisSerializer,
-  });
+  const handler = (timeoutMs) => createRedisHandler({ client, keyPrefix: REDIS_KEY_PREFIX, timeoutMs, keyExpirationStrategy: 'EXAT', valueSerializer: redisSerializer });
+  return { read: handler(REDIS_READ_TIMEOUT_MS), write: handler(REDIS_WRITE_TIMEOUT_MS) };
 }
 
 /**
@@ -167,8 +176,9 @@ export class RenderCacheStore {
 
   remember(key, entry) {
     this.drop(key);
-    const { stored, size } = pack(entry.value);
     const limit = maxBytes();
+    if (limit === 0) return;
+    const { stored, size } = pack(entry.value);
     if (size > limit) return;
     this.entries.set(key, { ...entry, value: stored, size });
     this.bytes += size;
@@ -202,7 +212,7 @@ export class RenderCacheStore {
     try {
       const redis = await this.redis();
       if (!redis) return null;
-      found = await redis.get(key, { implicitTags: context?.softTags ?? [] });
+      found = await redis.read.get(key, { implicitTags: context?.softTags ?? [] });
     } catch {
       return null; // Redis down or slow: a miss, rendered and kept here
     }
@@ -238,7 +248,7 @@ export class RenderCacheStore {
       if (!redis) return;
       const expireAge = entry.cacheControl?.expire ?? DEFAULT_EXPIRE_SECONDS;
       const lastModifiedAt = Math.floor(entry.lastModified / 1000);
-      await redis.set(key, {
+      await redis.write.set(key, {
         value: entry.value,
         lastModified: entry.lastModified,
         cacheControl: entry.cacheControl,
