@@ -41,6 +41,14 @@ export async function register(): Promise<void> {
   cacheVersionPollMs();
   const { relayLoopSettingsFromEnv } = await import('@/lib/outbox/relay-loop');
   const relaySettings = relayLoopSettingsFromEnv();
+  // With a shared render cache an instance may serve pages it never rendered itself, so it must follow the
+  // tenants' cache versions (which decide whether a page's stamp is current) from the start, not from its
+  // first render.
+  if (process.env.REDIS_URL) {
+    await import('@/lib/cache/render-cache');
+    const { ensureCacheInvalidationListener } = await import('@/lib/cache/cache-invalidation');
+    void ensureCacheInvalidationListener();
+  }
   const { inngest, inngestEngineConfigured } = await import('@/inngest/client');
   const { projectPlatformReadModel, startPlatformProjectorInProcess } = await import('@/lib/platform-read-model/projector');
   const { log } = await import('@/lib/log');

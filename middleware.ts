@@ -5,16 +5,18 @@ import { parseHost, requestHost } from '@/lib/tenancy/parse-host';
 import { internalRewriteUrl, publicRequestUrl } from '@/lib/tenancy/rewrite-url';
 import { checkRequestBody } from '@/lib/tenancy/request-body-check';
 import { guardRequest, type Refusal } from '@/lib/tenancy/request-guard';
+import { getRedis } from '@/lib/redis/client';
 import { createTenantLimiter, isPrefetch, parseTenantRateLimit, type TenantLimiter } from '@/lib/tenancy/tenant-rate-limit';
 
 const REFUSAL_DELAY_MS = 1_000;
 
-/** One bucket per shop host, for this instance (TENANT_RATE_LIMIT, read once). */
+/** One limit per shop host (TENANT_RATE_LIMIT, read once): across every instance with REDIS_URL, else per instance. */
 let shopRate: { limiter: TenantLimiter; keepForClicks: number } | undefined;
 function shopRateLimit() {
   if (!shopRate) {
     const limit = parseTenantRateLimit(process.env.TENANT_RATE_LIMIT);
-    shopRate = { limiter: createTenantLimiter(limit), keepForClicks: limit.burst / 2 };
+    const redis = limit.perSecond > 0 ? getRedis() : null;
+    shopRate = { limiter: createTenantLimiter(limit, { redis }), keepForClicks: limit.burst / 2 };
   }
   return shopRate;
 }
@@ -50,7 +52,7 @@ export async function middleware(request: NextRequest) {
     // One shop's flood is answered here with a cheap 429, before it costs the other shops any rendering.
     const { limiter, keepForClicks } = shopRateLimit();
     const prefetch = isPrefetch(request.headers);
-    const admission = limiter.admit(target.host, prefetch ? { keep: keepForClicks } : {});
+    const admission = await limiter.admit(target.host, prefetch ? { keep: keepForClicks } : {});
     if (!admission.allowed) {
       // Held a moment before it goes: a client that ignores Retry-After and asks again at once would
       // otherwise turn even these cheap answers into a flood of their own. Waiting costs no CPU.
@@ -82,6 +84,8 @@ export async function middleware(request: NextRequest) {
 }
 
 export const config = {
+  // Node.js, not the edge runtime: the shared rate limit talks to Redis over TCP (lib/redis/client.ts).
+  runtime: 'nodejs',
   // Framework assets and files at the root (favicon, robots) are neither guarded nor host-routed.
   matcher: ['/((?!_next/|favicon\\.ico|robots\\.txt|fonts/).*)'],
 };

@@ -35,8 +35,10 @@ const nextConfig = {
   async headers() {
     return [{ source: '/((?!api/).*)', headers: securityHeaders }];
   },
-  // PGlite ships WASM and data files that must be loaded from node_modules at run time, not bundled.
-  serverExternalPackages: ['@electric-sql/pglite', 'postgres'],
+  // PGlite ships WASM and data files that must be loaded from node_modules at run time, not bundled;
+  // the Redis client and the rate limiter are loaded from there too, so the app, middleware and the
+  // cache handler share one copy (and one connection) per process.
+  serverExternalPackages: ['@electric-sql/pglite', 'postgres', 'redis', 'rate-limiter-flexible'],
   // Tenant storefronts are served on *.localhost in development; let their pages load dev assets.
   allowedDevOrigins: ['*.localhost'],
   poweredByHeader: false,
@@ -45,8 +47,9 @@ const nextConfig = {
   // Normalised, loopback addresses turn into `localhost` and Next proxies such a rewrite back to itself
   // (lib/tenancy/rewrite-url.ts). Middleware strips the router's `_rsc` parameter itself.
   skipProxyUrlNormalize: true,
-  // The render cache: bounded, in memory, and dropping a shop's pages when the shop changes
-  // (lib/cache/render-cache-handler.mjs). Next's own memory layer is off so pages are not held twice.
+  // The render cache: bounded in memory, shared through Redis when REDIS_URL is set, and dropping a
+  // shop's pages when the shop changes (lib/cache/render-cache-handler.mjs, docs/render-cache.md).
+  // Next's own memory layer is off so pages are not held twice.
   cacheHandler: fileURLToPath(new URL('./lib/cache/render-cache-handler.mjs', import.meta.url)),
   cacheMaxMemorySize: 0,
   // How long a render-cache page may be served stale (Next's default is a year, also sent to CDNs as

@@ -15,7 +15,18 @@ export interface BenchReport {
   timings: Record<string, number>;
   scenarios: (LoadResult & { target: Target; pass: boolean; failures: string[] })[];
   dataLayer: LoopResult[];
-  ratios: { hostSpread: number | null; hostSpreadWarm?: number | null; appOverRawSql: number | null; appOverDataLayer: number | null };
+  ratios: {
+    hostSpread: number | null;
+    hostSpreadWarm?: number | null;
+    /** The few-shops warm cache from this process's memory ÷ one host. */
+    hostSpreadWarmFew?: number | null;
+    /** The same pages served from Redis by an instance that did not render them, ÷ one host. */
+    hostSpreadWarmRedis?: number | null;
+    /** Hits from Redis ÷ hits from this process's memory, same pages. */
+    warmRedisOverMemory?: number | null;
+    appOverRawSql: number | null;
+    appOverDataLayer: number | null;
+  };
   pass: boolean;
   explain?: ExplainedQuery[];
 }
@@ -52,7 +63,7 @@ export function markdownTable(report: BenchReport): string {
   for (const d of report.dataLayer) {
     rows.push(`| ${d.title} (no HTTP) | ${d.opsPerSec} | ${d.latencyMs.p50} | ${d.latencyMs.p99} | ${d.errors} | — | — | — |`);
   }
-  const { hostSpread, hostSpreadWarm, appOverRawSql, appOverDataLayer } = report.ratios;
+  const { hostSpread, hostSpreadWarm, hostSpreadWarmFew, hostSpreadWarmRedis, warmRedisOverMemory, appOverRawSql, appOverDataLayer } = report.ratios;
   if (hostSpread !== null) {
     const ok = hostSpread >= MIN_HOST_SPREAD_RATIO;
     rows.push(`| Many hosts ÷ one host (catalog req/s) | ${hostSpread} | | | | | ≥${MIN_HOST_SPREAD_RATIO} | ${ok ? 'pass' : '**fail**'} |`);
@@ -61,6 +72,9 @@ export function markdownTable(report: BenchReport): string {
     const ok = hostSpreadWarm >= MIN_HOST_SPREAD_RATIO;
     rows.push(`| Many hosts ÷ one host, both from a warm cache | ${hostSpreadWarm} | | | | | ≥${MIN_HOST_SPREAD_RATIO} | ${ok ? 'pass' : '**fail**'} |`);
   }
+  if (hostSpreadWarmFew != null) rows.push(`| Warm cache in memory, few hosts ÷ one host | ${hostSpreadWarmFew} | | | | | — | — |`);
+  if (hostSpreadWarmRedis != null) rows.push(`| Warm cache in Redis (another instance rendered the pages), same hosts ÷ one host | ${hostSpreadWarmRedis} | | | | | — | — |`);
+  if (warmRedisOverMemory != null) rows.push(`| Render-cache hits from Redis ÷ hits from memory | ${warmRedisOverMemory} | | | | | — | — |`);
   if (appOverRawSql !== null) rows.push(`| App ÷ raw SQL (catalog page) | ${appOverRawSql} | | | | | — | — |`);
   if (appOverDataLayer !== null) rows.push(`| App ÷ data layer (catalog page) | ${appOverDataLayer} | | | | | — | — |`);
   return rows.join('\n');

@@ -17,6 +17,7 @@ import { measureDataLayer, measureRawSql } from './raw-sql';
 import { judge, markdownTable, writeReport, type BenchReport } from './report';
 import { buildScenarios, MIN_HOST_SPREAD_RATIO, type Scenario } from './scenarios';
 import { seedPlatform } from './seed-platform';
+import { benchRedis, clearSharedRenderCache, stopBenchRedis } from './redis';
 import { buildApp, freePort, hasBuild, killServerNow, serverEnv, stageApp, startServer, stopServer, waitUntilReady } from './server';
 import { signInAll } from './sign-in';
 import { loadWorkload, medianTenant } from './workload';
@@ -132,18 +133,38 @@ async function main(): Promise<number> {
     await runLoad(port, mixed(scenarios), { connections: opts.connections, duration: opts.warmup });
   }
   const results: BenchReport['scenarios'] = [];
+  const redisUrl = scenarios.some((s) => s.sharedCache) ? await benchRedis() : null;
   for (const scenario of scenarios) {
+    if (scenario.sharedCache && !redisUrl) {
+      say(`${scenario.title}: skipped (no redis-server; set BENCH_REDIS_URL)`);
+      continue;
+    }
     if (scenario.prime) {
       // On a fresh server, so the heap the scenarios before it left behind does not count against it.
       sampler.stop();
       await stopServer(server);
-      server = startServer(APP_DIR, port, env, path.join(RESULTS_DIR, 'server-log.tmp'));
-      await waitUntilReady(port, server);
-      sampler = new RssSampler(server.pid as number);
-      sampler.start();
       const requests = scenario.prime();
-      say(`${scenario.title}: fresh server, rendering ${requests.length} pages once first`);
-      await primePages(port, requests, opts.connections);
+      if (scenario.sharedCache && redisUrl) {
+        const sharedEnv = { ...env, REDIS_URL: redisUrl };
+        await clearSharedRenderCache(redisUrl);
+        server = startServer(APP_DIR, port, sharedEnv, path.join(RESULTS_DIR, 'server-log.tmp'));
+        await waitUntilReady(port, server);
+        say(`${scenario.title}: one server renders ${requests.length} pages into Redis`);
+        await primePages(port, requests, opts.connections);
+        await stopServer(server);
+        // The measured server has no copy of its own: every page is a hit from Redis.
+        server = startServer(APP_DIR, port, { ...sharedEnv, RENDER_CACHE_MB: '0' }, path.join(RESULTS_DIR, 'server-log.tmp'));
+        await waitUntilReady(port, server);
+        sampler = new RssSampler(server.pid as number);
+        sampler.start();
+      } else {
+        server = startServer(APP_DIR, port, env, path.join(RESULTS_DIR, 'server-log.tmp'));
+        await waitUntilReady(port, server);
+        sampler = new RssSampler(server.pid as number);
+        sampler.start();
+        say(`${scenario.title}: fresh server, rendering ${requests.length} pages once first`);
+        await primePages(port, requests, opts.connections);
+      }
     }
     const validation = await validateScenario(port, scenario).catch((e: unknown) => String(e));
     say(`${scenario.title}: ${opts.duration} s${validation ? ` (validation: ${validation})` : ''}`);
@@ -154,12 +175,15 @@ async function main(): Promise<number> {
   }
   sampler.stop();
   await stopServer(server);
+  stopBenchRedis();
   timings.http = seconds(t);
   timings.total = seconds(started);
 
   const catalog = results.find((r) => r.id === 'catalog');
   const singleHost = results.find((r) => r.id === 'catalog-single-host');
   const warm = results.find((r) => r.id === 'catalog-warm');
+  const warmFew = results.find((r) => r.id === 'catalog-warm-few');
+  const warmRedis = results.find((r) => r.id === 'catalog-warm-redis');
   const ratio = (a?: number, b?: number) => (a && b ? Math.round((a / b) * 100) / 100 : null);
   const report: BenchReport = {
     date: new Date().toISOString(),
@@ -180,6 +204,9 @@ async function main(): Promise<number> {
     ratios: {
       hostSpread: ratio(catalog?.reqPerSec, singleHost?.reqPerSec),
       hostSpreadWarm: ratio(warm?.reqPerSec, singleHost?.reqPerSec),
+      hostSpreadWarmRedis: ratio(warmRedis?.reqPerSec, singleHost?.reqPerSec),
+      hostSpreadWarmFew: ratio(warmFew?.reqPerSec, singleHost?.reqPerSec),
+      warmRedisOverMemory: ratio(warmRedis?.reqPerSec, warmFew?.reqPerSec),
       appOverRawSql: ratio(catalog?.reqPerSec, raw.opsPerSec),
       appOverDataLayer: ratio(catalog?.reqPerSec, dataLayer.opsPerSec),
     },
@@ -206,7 +233,10 @@ async function abort(reason: string, code: number): Promise<void> {
 
 process.on('SIGINT', () => void abort('interrupted', 130));
 process.on('SIGTERM', () => void abort('terminated', 143));
-process.on('exit', () => killServerNow(server));
+process.on('exit', () => {
+  killServerNow(server);
+  stopBenchRedis();
+});
 
 main().then(
   (code) => process.exit(code),

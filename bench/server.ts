@@ -23,6 +23,8 @@ export function serverEnv(databaseUrl: string, rootDomain: string, authSecret: s
     LOG_LEVEL: process.env.BENCH_SERVER_LOG_LEVEL ?? 'info',
     // The benchmark measures what one instance can serve; the per-shop rate limit would cap it.
     TENANT_RATE_LIMIT: process.env.BENCH_TENANT_RATE_LIMIT ?? 'off',
+    // No Redis unless a scenario asks for it (catalog-warm-redis): the other figures are one instance's own.
+    REDIS_URL: '',
     // Nothing leaves the machine: no email provider, no VAT registry.
     RESEND_API_KEY: '',
     VIES_ENABLED: '',

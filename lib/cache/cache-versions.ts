@@ -210,7 +210,12 @@ export class CacheVersionSync {
         const known = this.options.state.versions.get(key);
         if (known !== undefined && known >= version) continue;
         this.options.state.versions.set(key, version);
-        if (!initial) advanced.push(scope);
+        // Caches drop the scope's entries in this same tick: no render can take a stamp with the new
+        // version and still find what was cached before it.
+        if (!initial) {
+          advanced.push(scope);
+          this.fire(scope);
+        }
       }
       plane.since = row!.since;
       if (plane.failing) log.info({ connection: plane.name }, 'cache versions readable again');
@@ -230,7 +235,6 @@ export class CacheVersionSync {
       // A tenants row may have changed its dedicated database: the stamps must name the right plane.
       if (tenantIds.length > 0) await this.loadTenantPlanes(tenantIds).catch((error: unknown) => log.warn({ err: error }, 'tenant planes not reloaded'));
     }
-    for (const scope of scopes) this.fire(scope);
   }
 
   private fire(scope: string): void {

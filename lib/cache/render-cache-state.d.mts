@@ -1,8 +1,4 @@
 export interface RenderCacheState {
-  clock: number;
-  hostTenant: Map<string, string>;
-  tenantChangedAt: Map<string, number>;
-  allChangedAt: number;
   tagChangedAt: Map<string, number>;
   /** Cache versions known to this process, keyed `<connection name>:<scope>` (lib/cache/cache-versions.ts). */
   versions: Map<string, number>;
@@ -13,11 +9,10 @@ export interface RenderCacheState {
   /** False when this process knows a newer version of any scope in the stamp. */
   isCurrent(stamp: string): boolean;
   /** Set by the cache handler once Next.js has loaded it: what the cache holds. */
-  stats?: () => { entries: number; bytes: number; maxBytes: number };
+  stats?: () => { entries: number; live: number; bytes: number; maxBytes: number; shared: boolean };
 }
 export function stampKeys(state: RenderCacheState, tenantId: string): string[];
 export function stampFor(state: RenderCacheState, tenantId: string): string;
 export function isCurrent(state: RenderCacheState, stamp: string): boolean;
 export function createRenderCacheState(): RenderCacheState;
 export function renderCacheState(): RenderCacheState;
-export function tick(state: RenderCacheState): number;

@@ -1,7 +1,7 @@
 /**
  * State shared by the render cache handler (loaded by the Next.js server itself) and the app's code
- * (bundled separately), hence kept on globalThis. A logical clock orders renders and invalidations, so
- * "rendered before this tenant last changed" has no ties.
+ * (bundled separately), hence kept on globalThis. `tagChangedAt` records Next's own `revalidateTag` calls
+ * in this process (the wall clock of each).
  *
  * `versions` holds the cache versions this process knows (lib/cache/cache-versions.ts fills it from each
  * database's cache_versions table), keyed `<connection name>:<scope>`; `tenantPlane` the dedicated
@@ -9,10 +9,6 @@
  * on one instance means the same on every other, whenever either started.
  *
  * @typedef {{
- *   clock: number,
- *   hostTenant: Map<string, string>,
- *   tenantChangedAt: Map<string, number>,
- *   allChangedAt: number,
  *   tagChangedAt: Map<string, number>,
  *   versions: Map<string, number>,
  *   tenantPlane: Map<string, string>,
@@ -74,10 +70,6 @@ export function isCurrent(state, stamp) {
 export function createRenderCacheState() {
   /** @type {RenderCacheState} */
   const state = {
-    clock: 0,
-    hostTenant: new Map(),
-    tenantChangedAt: new Map(),
-    allChangedAt: 0,
     tagChangedAt: new Map(),
     versions: new Map(),
     tenantPlane: new Map(),
@@ -97,10 +89,4 @@ export function renderCacheState() {
     Object.assign(state, { versions: fresh.versions, tenantPlane: fresh.tenantPlane, stampFor: (/** @type {string} */ id) => stampFor(state, id), isCurrent: (/** @type {string} */ s) => isCurrent(state, s) });
   }
   return state;
-}
-
-/** @param {RenderCacheState} state */
-export function tick(state) {
-  state.clock += 1;
-  return state.clock;
 }

@@ -4,7 +4,7 @@ import { notFound } from 'next/navigation';
 import { cache } from 'react';
 import { DEFAULT_CONNECTION, getRegistry } from '@/db/connection-registry';
 import type { Tenant } from '@/db/schema';
-import { noteCachedHost } from '@/lib/cache/render-cache';
+import { tagCachedRender } from '@/lib/cache/render-cache';
 import { getTenantCatalogContext } from '@/lib/catalog/tenant-catalog-context';
 import type { VisibilityRules } from '@/lib/catalog/visibility';
 import type { PriceDisplayContext } from '@/lib/pricing/resolve-price';
@@ -33,19 +33,26 @@ export const getShop = cache(async (hostParam: string): Promise<Shop> => {
 /**
  * The shop for a page of the render cache (`app/shop-cache/[host]`), which may read no request header:
  * the host comes from the path alone. That is safe because those pages show only what any signed-out
- * visitor who sends that Host header sees anyway; the render cache learns which tenant the host
- * serves, so a change to that tenant drops its cached pages.
+ * visitor who sends that Host header sees anyway. The page is tagged with its tenant and the tenant's
+ * cache stamp as of now (its render's start), so a later change to that tenant makes it a miss.
  */
 export const getPublicShop = cache(async (hostParam: string): Promise<Shop> => {
   const host = normalizeHost(decodeURIComponent(hostParam));
   if (!host) notFound();
-  const shop = await loadShop(host);
-  noteCachedHost(host, shop.tenant.id);
-  return shop;
+  // The stamp must be older than everything the page shows: the tenant found first names whose stamp to
+  // take, and the tenant the page shows is read again after it. (A change heard between the two drops the
+  // directory's entry in the same tick as it moves the stamp on, so the second read cannot be older.)
+  const named = await getTenantByHost(host);
+  if (!named) notFound();
+  await tagCachedRender(named.id);
+  const tenant = await getTenantByHost(host);
+  if (!tenant) notFound();
+  if (tenant.id !== named.id) await tagCachedRender(tenant.id);
+  return loadShop(host, tenant);
 });
 
-async function loadShop(host: string): Promise<Shop> {
-  const tenant = await getTenantByHost(host);
+async function loadShop(host: string, known?: Tenant): Promise<Shop> {
+  const tenant = known ?? (await getTenantByHost(host));
   if (!tenant) notFound();
   const { db } = await getRegistry().get(DEFAULT_CONNECTION);
   const { rules, kinds } = await getTenantCatalogContext(db, tenant.id);

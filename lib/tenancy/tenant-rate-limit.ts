@@ -1,19 +1,30 @@
+import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, RLWrapperTimeouts, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import type { RedisClientType } from 'redis';
+
 /**
- * A per-shop token bucket, per app instance, checked in middleware before any rendering: one shop's
- * flood (a crawler, a broken integration, an attack) is answered with cheap 429s instead of taking the
- * server's time from every other shop. Pure and in memory (the middleware has no database); the number
- * of shops it remembers is bounded, least recently seen forgotten first.
+ * A per-shop rate limit checked in middleware before any rendering: one shop's flood (a crawler, a
+ * broken integration, an attack) is answered with cheap 429s instead of taking the server's time from
+ * every other shop. With REDIS_URL the counts live in Redis and the limit holds across every instance
+ * (N instances do not allow N× the traffic); without it, in this process's memory.
+ *
+ * Built from `rate-limiter-flexible`: a per-second limiter, and behind it a burst pool (the
+ * library's "bursty" pattern) that a shop draws on once its second's allowance is spent and that
+ * refills over `burst / perSecond` seconds. Each Redis limiter has an in-memory insurance limiter of
+ * the same size and every Redis call is bounded (REDIS_TIMEOUT_MS): while Redis is down or slow the
+ * limit is per instance, never an error.
  */
 
 export interface TenantRateLimit {
-  /** Sustained requests per second one shop may make on this instance; 0 turns the limit off. */
+  /** Sustained requests per second one shop may make; 0 turns the limit off. */
   perSecond: number;
-  /** How many requests a shop may make at once above that rate (a page load and its prefetches). */
+  /** How many requests a shop may make at once (a page load and its prefetches). */
   burst: number;
 }
 
 export const DEFAULT_TENANT_RATE_LIMIT: TenantRateLimit = { perSecond: 50, burst: 200 };
-const MAX_SHOPS = 10_000;
+/** What a Redis hiccup may cost a request before the in-memory insurance answers. */
+export const REDIS_TIMEOUT_MS = 50;
+const KEY_PREFIX = 'storefleet:shop-rate';
 
 /** `TENANT_RATE_LIMIT=50/200` (per second / burst); `0` or `off` disables; anything unreadable is the default. */
 export function parseTenantRateLimit(raw: string | undefined): TenantRateLimit {
@@ -30,30 +41,65 @@ export function parseTenantRateLimit(raw: string | undefined): TenantRateLimit {
 export type Admission = { allowed: true } | { allowed: false; retryAfterSeconds: number };
 
 export interface TenantLimiter {
-  /** Takes one token; with `keep`, only if that many would still be left (a prefetch keeps half the burst for clicks). */
-  admit(host: string, options?: { keep?: number }): Admission;
+  /** Takes one request; with `keep`, only if that many would still be left (a prefetch keeps half the burst for clicks). */
+  admit(host: string, options?: { keep?: number }): Promise<Admission>;
 }
 
-export function createTenantLimiter(limit: TenantRateLimit, now: () => number = () => Date.now()): TenantLimiter {
-  const buckets = new Map<string, { tokens: number; at: number }>();
+function limiter(name: string, points: number, duration: number, redis: RedisClientType | null | undefined): RateLimiterAbstract {
+  const keyPrefix = `${KEY_PREFIX}:${name}`;
+  const memory = new RateLimiterMemory({ keyPrefix, points, duration });
+  if (!redis) return memory;
+  const shared = new RateLimiterRedis({
+    storeClient: redis,
+    useRedisPackage: true,
+    rejectIfRedisNotReady: true,
+    keyPrefix,
+    points,
+    duration,
+    insuranceLimiter: memory,
+  });
+  return new RLWrapperTimeouts({ limiter: shared, insuranceLimiter: memory, timeoutMs: REDIS_TIMEOUT_MS });
+}
+
+const refused = (ms: number): Admission => ({ allowed: false, retryAfterSeconds: Math.max(1, Math.ceil(ms / 1000)) });
+
+export function createTenantLimiter(limit: TenantRateLimit, options: { redis?: RedisClientType | null } = {}): TenantLimiter {
+  if (limit.perSecond <= 0) return { admit: async () => ({ allowed: true }) };
+  const burstPoints = Math.max(0, limit.burst - limit.perSecond);
+  const rate = limiter('second', limit.perSecond, 1, options.redis);
+  const burst = burstPoints > 0 ? limiter('burst', burstPoints, Math.max(1, Math.ceil(limit.burst / limit.perSecond)), options.redis) : null;
+
   return {
-    admit(host, options = {}) {
-      const need = 1 + Math.max(0, options.keep ?? 0);
-      if (limit.perSecond <= 0) return { allowed: true };
-      const t = now();
-      const previous = buckets.get(host);
-      const bucket = previous ?? { tokens: limit.burst, at: t };
-      bucket.tokens = Math.min(limit.burst, bucket.tokens + ((t - bucket.at) / 1000) * limit.perSecond);
-      bucket.at = t;
-      // Re-inserted, so the map's order is least recently seen first.
-      if (previous) buckets.delete(host);
-      buckets.set(host, bucket);
-      if (buckets.size > MAX_SHOPS) buckets.delete(buckets.keys().next().value as string);
-      if (bucket.tokens >= need) {
-        bucket.tokens -= 1;
+    async admit(host, { keep = 0 } = {}) {
+      try {
+        const [fromRate, burstState] = await Promise.all([
+          rate.consume(host).catch((rejected: unknown) => {
+            if (rejected instanceof RateLimiterRes) return null;
+            throw rejected;
+          }),
+          keep > 0 && burst ? burst.get(host) : Promise.resolve(undefined),
+        ]);
+        if (fromRate) {
+          const left = fromRate.remainingPoints + (burst ? (burstState ? Math.max(0, burstPoints - burstState.consumedPoints) : burstPoints) : 0);
+          if (left >= keep) return { allowed: true };
+          await rate.reward(host);
+          return refused(fromRate.msBeforeNext);
+        }
+        const rateState = await rate.get(host);
+        if (!burst) return refused(rateState?.msBeforeNext ?? 1000);
+        try {
+          const fromBurst = await burst.consume(host);
+          if (fromBurst.remainingPoints >= keep) return { allowed: true };
+          await burst.reward(host);
+          return refused(Math.min(rateState?.msBeforeNext ?? 1000, fromBurst.msBeforeNext));
+        } catch (rejected) {
+          if (!(rejected instanceof RateLimiterRes)) throw rejected;
+          return refused(Math.min(rateState?.msBeforeNext ?? 1000, rejected.msBeforeNext));
+        }
+      } catch {
+        // Neither Redis nor the insurance answered: let it through rather than fail the request.
         return { allowed: true };
       }
-      return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((need - bucket.tokens) / limit.perSecond)) };
     },
   };
 }
