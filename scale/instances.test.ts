@@ -43,6 +43,8 @@ async function cached(app: RunningApp, subdomain: string, path: string, status =
   return res;
 }
 
+const titleOf = (res: HttpResponse | undefined) => JSON.stringify(/<title>([^<]*)<\/title>/.exec(res?.body ?? '')?.[1] ?? null);
+
 /**
  * Asks `app` again and again until `shows` holds for its answer. Passes when a request sent within
  * VISIBLE_WITHIN_MS of `since` (the change's commit) shows the change; says what the last one showed otherwise.
@@ -54,9 +56,21 @@ async function seenWithin(app: RunningApp, since: number, subdomain: string, pat
     if (shows(last)) return;
     await new Promise((r) => setTimeout(r, 25));
   }
+  const stale = `(status ${last?.status}, x-nextjs-cache ${String(last?.headers['x-nextjs-cache'])})`;
+  // How late it was, for the failure message: asked on for a while longer.
+  let seenAfter = 'not within 15 s';
+  while (Date.now() - since <= 15_000) {
+    if (shows(await get(app, subdomain, path))) {
+      seenAfter = `seen after ${Date.now() - since} ms`;
+      break;
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  // And what the same instance renders for a request the render cache never serves (a text search).
+  const rendered = await get(app, subdomain, '/products?q=tyre');
   expect.fail(
-    `${app.name}: ${subdomain}${path} still showed the old state ${VISIBLE_WITHIN_MS} ms after the change ` +
-      `(status ${last?.status}, x-nextjs-cache ${String(last?.headers['x-nextjs-cache'])})`,
+    `${app.name}: ${subdomain}${path} still showed the old state ${VISIBLE_WITHIN_MS} ms after the change ${stale}; ${seenAfter}. ` +
+      `Title of that page: ${titleOf(last)}; of a page rendered per request: ${titleOf(rendered)}`,
   );
 }
 
@@ -64,11 +78,17 @@ async function seenOnBoth(since: number, subdomain: string, path: string, shows:
   await Promise.all([cluster.a, cluster.b].map((app) => seenWithin(app, since, subdomain, path, shows)));
 }
 
-/** Kills instance `b`'s LISTEN connection on PostgreSQL, as a network blip or a failover would. */
+/**
+ * Kills instance `b`'s LISTEN connections on PostgreSQL (one per database it listens to), as a network
+ * blip or a failover would. STOREFLEET_INSTANCE=b names them `storefleet-listen/b`.
+ */
 async function killListenOfB(): Promise<void> {
   const killed = await cluster.db.sql<{ killed: boolean }[]>`
-    select pg_terminate_backend(pid) as killed from pg_stat_activity where application_name = 'storefleet-listen/b'`;
-  expect(killed.map((row) => row.killed), 'instance b’s LISTEN connection (application_name storefleet-listen/b)').toEqual([true]);
+    select pg_terminate_backend(pid) as killed from pg_stat_activity
+    where application_name = 'storefleet-listen/b' and (datname = current_database() or datname like current_database() || '\\_%')`;
+  const label = 'instance b’s LISTEN connections (application_name storefleet-listen/b)';
+  expect(killed.length, label).toBeGreaterThan(0);
+  expect(killed.every((row) => row.killed), label).toBe(true);
 }
 
 describe('two instances on Redis, PgBouncer and HAProxy', () => {
