@@ -3,9 +3,11 @@ import { defineConfig } from 'vitest/config';
 
 /**
  * `npm run test:scale`: the app on real shared parts and as real processes: Debian's PgBouncer in front of
- * the PostgreSQL server in TEST_DATABASE_URL, and the production build under `next start` bound to
- * different addresses. One file at a time, since each starts its own processes. The build and a seeded
- * database are made once for the whole run (scale/support/global-setup.ts).
+ * the PostgreSQL server in TEST_DATABASE_URL, the production build under `next start` bound to
+ * different addresses, and two instances on one Redis behind Debian's HAProxy (scale/support/cluster.ts).
+ * One file at a time, since each starts its own processes (and the same ports). The build and a seeded
+ * PGlite database are made once for the whole run (scale/support/global-setup.ts); each cluster seeds a
+ * PostgreSQL database of its own.
  */
 export default defineConfig({
   resolve: { alias: { '@': path.resolve(import.meta.dirname) } },

@@ -1,6 +1,6 @@
 /**
  * One `next start` of the scale tests' build, bound where a test says, on its own copy of the seeded
- * database, its log in test-results/scale/<name>.log.
+ * PGlite database (or on the PostgreSQL database a test gives it), its log in test-results/scale/<name>.log.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -19,6 +19,8 @@ export interface RunningApp {
   /** The end of the server's log, for failure messages. */
   logTail(lines?: number): string;
   stop(): Promise<void>;
+  /** SIGKILL to the server's whole process group, as a crash or an OOM kill would end it; resolves once it is gone. */
+  kill(): Promise<void>;
 }
 
 export interface AppOptions {
@@ -28,7 +30,9 @@ export interface AppOptions {
   bind: string;
   /** The first port to try. */
   port: number;
-  env?: NodeJS.ProcessEnv;
+  env?: Record<string, string | undefined>;
+  /** DATABASE_URL to serve (shared with other instances); default a private copy of the seeded PGlite database. */
+  databaseUrl?: string;
 }
 
 /** A client reaches a wildcard bind on loopback, any other bind at its own address. */
@@ -43,7 +47,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
   const port = await freePort(options.port);
   const address = connectAddress(options.bind);
   const logFile = path.join(SCALE_RESULTS, `${options.name}.log`);
-  const env = { ...appEnv(distDir, copyDatabase(options.name)), ...options.env };
+  const env: NodeJS.ProcessEnv = { ...appEnv(distDir, options.databaseUrl ?? copyDatabase(options.name)), ...options.env };
   const child = startServer(process.cwd(), port, env, logFile, options.bind);
   const onExit = () => killServerNow(child);
   process.once('exit', onExit);
@@ -62,6 +66,13 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     async stop() {
       process.removeListener('exit', onExit);
       await stopServer(child);
+    },
+    async kill() {
+      process.removeListener('exit', onExit);
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+      killServerNow(child);
+      await exited;
     },
   };
 }
