@@ -3,7 +3,16 @@ import RenderCacheHandler, { clearRenderCache, renderCacheStats } from './render
 import { renderCacheState } from './render-cache-state.mjs';
 import { pageTags } from './render-cache-tags.mjs';
 import './render-cache';
-import { invalidateTenantLocally } from './cache-invalidation';
+
+/**
+ * A change of a tenant (or `*`, the shared catalog) as every instance learns it: its cache version on the
+ * platform database moves on (lib/cache/cache-versions.ts keeps `versions` current from the databases).
+ */
+function bumpVersion(scope: string): void {
+  const { versions } = renderCacheState();
+  const key = `default:${scope}`;
+  versions.set(key, (versions.get(key) ?? 0) + 1);
+}
 
 const NEXT_KEY = (path: string) => `/route-cache/APP_PAGE/5e7d608d7f20edc0c407863a29fd5595/$${path}`;
 /** A page as Next.js hands it over: tagged (render-cache.ts) with its tenant and the stamp taken as its render began. */
@@ -46,7 +55,7 @@ describe('render cache handler, in memory (no REDIS_URL)', () => {
     await render(cache, bolt, 'bolt v1', 'tenant-bolt');
     expect(await read(cache, acme)).toBe('acme v1');
 
-    invalidateTenantLocally('tenant-acme'); // a price or visibility change of acme, from any instance
+    bumpVersion('tenant-acme'); // a price or visibility change of acme, from any instance
     expect(await read(cache, acme)).toBeNull();
     expect(await read(cache, bolt)).toBe('bolt v1');
     await cache.set(acme, page('acme v2', 'tenant-acme'), context);
@@ -57,14 +66,14 @@ describe('render cache handler, in memory (no REDIS_URL)', () => {
     const odd = '/some/future/key/format/without/any/host';
     await render(cache, odd, 'acme, keyed oddly', 'tenant-acme');
     expect(await read(cache, odd)).toBe('acme, keyed oddly');
-    invalidateTenantLocally('tenant-acme');
+    bumpVersion('tenant-acme');
     expect(await read(cache, odd)).toBeNull();
   });
 
   it('does not keep a page whose render began before its shop changed', async () => {
     expect(await read(cache, acme)).toBeNull();
     const stampAtStart = renderCacheState().stampFor?.('tenant-acme'); // render starts here, with the old prices
-    invalidateTenantLocally('tenant-acme'); // the owner saves a price meanwhile
+    bumpVersion('tenant-acme'); // the owner saves a price meanwhile
     await cache.set(acme, page('acme rendered with old prices', 'tenant-acme', 200, stampAtStart), context);
     expect(await read(cache, acme)).toBeNull();
   });
@@ -72,7 +81,7 @@ describe('render cache handler, in memory (no REDIS_URL)', () => {
   it('drops every shop when the shared catalog changes', async () => {
     await render(cache, acme, 'acme', 'tenant-acme');
     await render(cache, bolt, 'bolt', 'tenant-bolt');
-    invalidateTenantLocally('*');
+    bumpVersion('*');
     expect(await read(cache, acme)).toBeNull();
     expect(await read(cache, bolt)).toBeNull();
   });
