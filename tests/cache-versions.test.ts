@@ -261,8 +261,26 @@ describe('this process', () => {
 
   it('takes a stamp it cannot read as outdated', () => {
     const state = createRenderCacheState();
+    state.following = true;
     for (const stamp of ['', 'garbage', 'default:x=abc', '=3']) expect(state.isCurrent(stamp)).toBe(false);
     expect(state.isCurrent(state.stampFor('some-tenant'))).toBe(true);
+  });
+
+  it('trusts no stamp until it has read the versions: a page rendered before a change it has not loaded yet is a miss', async () => {
+    // Another instance rendered a page of alpha; then alpha changed; then this instance starts, with
+    // that page waiting for it in the shared cache.
+    const other = await instance(60_000);
+    const rendered = other.state.stampFor(ids.alpha);
+    const write = await otherWriter();
+    await write(sql`update tenants set name = 'Alpha, renamed before this instance started' where id = ${ids.alpha}`);
+    const state = createRenderCacheState();
+    expect(state.isCurrent(rendered)).toBe(false);
+    const sync = new CacheVersionSync({ registry: dbs.registry, state, onAdvance: () => {}, pollMs: 60_000 });
+    await sync.start();
+    expect(state.isCurrent(rendered)).toBe(false);
+    expect(state.isCurrent(state.stampFor(ids.alpha))).toBe(true);
+    await sync.stop();
+    expect(state.isCurrent(state.stampFor(ids.alpha))).toBe(false);
   });
 });
 

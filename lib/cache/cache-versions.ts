@@ -45,7 +45,7 @@ export function cacheVersionPollMs(env: Record<string, string | undefined> = pro
 export interface CacheVersionSyncOptions {
   registry: ConnectionRegistry;
   /** Where the versions and the tenants' dedicated planes are kept (the render cache's state). */
-  state: Pick<RenderCacheState, 'versions' | 'tenantPlane'>;
+  state: Pick<RenderCacheState, 'versions' | 'tenantPlane' | 'following'>;
   /** Called once per scope whose version advanced (`*`: the shared catalog). Not for the initial load. */
   onAdvance: (scope: string) => void;
   pollMs?: number;
@@ -107,12 +107,14 @@ export class CacheVersionSync {
     await Promise.race([dedicated, new Promise<void>((resolve) => (waited = setTimeout(resolve, DEDICATED_START_WAIT_MS)))]);
     clearTimeout(waited);
     if (this.stopped) return;
+    this.options.state.following = true;
     this.timer = setInterval(() => void this.pollAll(), this.pollMs);
     this.timer.unref?.();
   }
 
   async stop(): Promise<void> {
     this.stopped = true;
+    this.options.state.following = false;
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
     await Promise.allSettled([...this.planes.values()].map((plane) => plane.unlisten?.()));

@@ -1,5 +1,7 @@
 export interface RenderCacheState {
   tagChangedAt: Map<string, number>;
+  /** True once this process has read the cache versions and follows them (lib/cache/cache-versions.ts). */
+  following: boolean;
   /** Cache versions known to this process, keyed `<connection name>:<scope>` (lib/cache/cache-versions.ts). */
   versions: Map<string, number>;
   /** Tenant id → its dedicated connection name, for tenants that have one. */

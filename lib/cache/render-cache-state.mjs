@@ -10,6 +10,7 @@
  *
  * @typedef {{
  *   tagChangedAt: Map<string, number>,
+ *   following: boolean,
  *   versions: Map<string, number>,
  *   tenantPlane: Map<string, string>,
  *   stampFor: (tenantId: string) => string,
@@ -46,11 +47,15 @@ export function stampFor(state, tenantId) {
 }
 
 /**
- * False when this process knows a newer version of any scope in the stamp (or cannot read the stamp).
+ * False when this process knows a newer version of any scope in the stamp, cannot read the stamp, or does
+ * not follow the versions yet.
  * @param {RenderCacheState} state
  * @param {string} stamp
  */
 export function isCurrent(state, stamp) {
+  // Until this process has read the versions (at start, or again after it stopped following them) it
+  // cannot tell an outdated page from a current one: a page rendered elsewhere is then a miss.
+  if (!state.following) return false;
   if (typeof stamp !== 'string' || stamp === '') return false;
   for (const part of stamp.split('|')) {
     const at = part.lastIndexOf('=');
@@ -71,6 +76,7 @@ export function createRenderCacheState() {
   /** @type {RenderCacheState} */
   const state = {
     tagChangedAt: new Map(),
+    following: false,
     versions: new Map(),
     tenantPlane: new Map(),
     stampFor: (tenantId) => stampFor(state, tenantId),
