@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createTenantLimiter, isPrefetch, parseTenantRateLimit, type TenantLimiter } from './tenant-rate-limit';
+import { burstRefillSeconds, createTenantLimiter, isPrefetch, parseTenantRateLimit, type TenantLimiter } from './tenant-rate-limit';
 
 /** How many of `n` requests at once (no time passing) a shop gets through. */
 async function admitted(limiter: TenantLimiter, host: string, n: number, options?: { keep?: number }): Promise<number> {
@@ -33,19 +33,36 @@ describe('tenant rate limit (in memory, no REDIS_URL)', () => {
 
   it('lets a burst through, then the sustained rate; another shop is untouched by the first one’s flood', async () => {
     const limiter = createTenantLimiter({ perSecond: 10, burst: 20 });
-    expect(await admitted(limiter, 'flood.example', 100)).toBe(20);
+    expect(await admitted(limiter, 'flood.example', 100)).toBe(30); // the second's 10 and the burst of 20
     expect(await limiter.admit('flood.example')).toEqual({ allowed: false, retryAfterSeconds: 1 });
-    expect(await admitted(limiter, 'calm.example', 20)).toBe(20);
+    expect(await admitted(limiter, 'calm.example', 30)).toBe(30);
     tick(1_000);
     expect(await admitted(limiter, 'flood.example', 100)).toBe(10);
     tick(60_000);
-    expect(await admitted(limiter, 'flood.example', 100)).toBe(20); // refilled to the burst, not beyond
+    expect(await admitted(limiter, 'flood.example', 100)).toBe(30); // refilled to the burst, not beyond
+  });
+
+  it('never admits less than a token bucket of the burst filling at the rate would, up to the pool’s refill time', async () => {
+    // A request every `gap` ms for the refill time: a bucket admits burst + rate × elapsed of them.
+    for (const gap of [2, 10]) {
+      for (const limit of [{ perSecond: 50, burst: 200 }, { perSecond: 10, burst: 20 }, { perSecond: 3, burst: 50 }]) {
+        const limiter = createTenantLimiter(limit);
+        const host = `bucket-${gap}-${limit.perSecond}-${limit.burst}`;
+        let count = 0;
+        for (let elapsed = 0; elapsed < burstRefillSeconds(limit) * 1000; elapsed += gap) {
+          if ((await limiter.admit(host)).allowed) count++;
+          const bucket = Math.min(elapsed / gap + 1, limit.burst + Math.floor((limit.perSecond * elapsed) / 1000));
+          expect(count, `${limit.perSecond}/${limit.burst}, every ${gap} ms, after ${elapsed} ms`).toBeGreaterThanOrEqual(bucket);
+          tick(gap);
+        }
+      }
+    }
   });
 
   it('admits a prefetch only while half the burst is left for clicks', async () => {
     const limiter = createTenantLimiter({ perSecond: 1, burst: 10 });
-    expect(await admitted(limiter, 'shop.example', 10, { keep: 5 })).toBe(5);
-    expect(await admitted(limiter, 'shop.example', 10)).toBe(5);
+    expect(await admitted(limiter, 'shop.example', 11, { keep: 5 })).toBe(6); // the second's 1 and half the burst
+    expect(await admitted(limiter, 'shop.example', 11)).toBe(5);
   });
 
   it('never admits more than the burst and the rate allow over any stretch of time, whatever the arrival pattern', async () => {
@@ -60,9 +77,9 @@ describe('tenant rate limit (in memory, no REDIS_URL)', () => {
           if ((await limiter.admit(host)).allowed) count++;
         }
         const elapsed = t - start;
-        // The second's allowance once per second; the burst pool (burst − perSecond) once per burst/perSecond seconds.
-        const pool = Math.max(0, burst - perSecond);
-        const poolSeconds = Math.max(1, Math.ceil(burst / perSecond));
+        // The second's allowance once per second; the burst pool once per refill time (2 × burst / perSecond).
+        const pool = burst;
+        const poolSeconds = burstRefillSeconds({ perSecond, burst });
         const bound = perSecond * (Math.floor(elapsed / 1000) + 1) + pool * (Math.floor(elapsed / (poolSeconds * 1000)) + 1);
         expect(count).toBeLessThanOrEqual(bound);
       }),

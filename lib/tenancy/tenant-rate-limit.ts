@@ -7,9 +7,12 @@ import type { RedisClientType } from 'redis';
  * every other shop. With REDIS_URL the counts live in Redis and the limit holds across every instance
  * (N instances do not allow N× the traffic); without it, in this process's memory.
  *
- * Built from `rate-limiter-flexible`: a per-second limiter, and behind it a burst pool (the
- * library's "bursty" pattern) that a shop draws on once its second's allowance is spent and that
- * refills over `burst / perSecond` seconds. Each Redis limiter has an in-memory insurance limiter of
+ * Built from `rate-limiter-flexible`: a per-second limiter, and behind it a burst pool of `burst`
+ * requests (the library's "bursty" pattern) that a shop draws on once its second's allowance is spent
+ * and that refills every `2 × burst / perSecond` seconds. Fixed windows cannot be a token bucket; these
+ * two admit at least what a bucket of `burst` filling at `perSecond` would over any stretch up to that
+ * refill time (so a shop's busy moment is never cut shorter than before), and over a long flood at most
+ * about 1.5 × `perSecond`. Each Redis limiter has an in-memory insurance limiter of
  * the same size and every Redis call is bounded (REDIS_TIMEOUT_MS): while Redis is down or slow the
  * limit is per instance, never an error.
  */
@@ -17,7 +20,7 @@ import type { RedisClientType } from 'redis';
 export interface TenantRateLimit {
   /** Sustained requests per second one shop may make; 0 turns the limit off. */
   perSecond: number;
-  /** How many requests a shop may make at once (a page load and its prefetches). */
+  /** How many requests a shop may make at once above its second's allowance (a page load and its prefetches). */
   burst: number;
 }
 
@@ -61,13 +64,18 @@ function limiter(name: string, points: number, duration: number, redis: RedisCli
   return new RLWrapperTimeouts({ limiter: shared, insuranceLimiter: memory, timeoutMs: REDIS_TIMEOUT_MS });
 }
 
+/** How often the burst pool refills: long enough that a flood gets about 1.5 × the rate, no more. */
+export function burstRefillSeconds(limit: TenantRateLimit): number {
+  return Math.max(1, Math.ceil((2 * limit.burst) / limit.perSecond));
+}
+
 const refused = (ms: number): Admission => ({ allowed: false, retryAfterSeconds: Math.max(1, Math.ceil(ms / 1000)) });
 
 export function createTenantLimiter(limit: TenantRateLimit, options: { redis?: RedisClientType | null } = {}): TenantLimiter {
   if (limit.perSecond <= 0) return { admit: async () => ({ allowed: true }) };
-  const burstPoints = Math.max(0, limit.burst - limit.perSecond);
+  const burstPoints = limit.burst;
   const rate = limiter('second', limit.perSecond, 1, options.redis);
-  const burst = burstPoints > 0 ? limiter('burst', burstPoints, Math.max(1, Math.ceil(limit.burst / limit.perSecond)), options.redis) : null;
+  const burst = burstPoints > 0 ? limiter('burst', burstPoints, burstRefillSeconds(limit), options.redis) : null;
 
   return {
     async admit(host, { keep = 0 } = {}) {
