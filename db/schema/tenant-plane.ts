@@ -536,7 +536,7 @@ export type Shipment = typeof shipments.$inferSelect;
 /**
  * Versions of what caches hold, one row per scope (a tenant id, or `*` for the shared catalog), in every
  * database: the default one and each dedicated one. Triggers bump a scope's row in the same transaction as
- * the change (db/migrations-src/versions.sql), so a committed change is never without its bump and a
+ * the change (migration 0018), so a committed change is never without its bump and a
  * rolled-back one never has one. `changedSeq` is the id of the transaction that last bumped the row: a
  * reader that remembers its snapshot's oldest running transaction re-reads only rows that may have changed
  * since (lib/cache/cache-versions.ts). No row-level security: scopes and counters say nothing about a

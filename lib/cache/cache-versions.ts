@@ -12,7 +12,7 @@ import type { RenderCacheState } from './render-cache-state.mjs';
  * Cache versions: what makes an instance's caches follow changes made anywhere, without trusting a single
  * notification. Every database (the default one and each dedicated one) has a `cache_versions` row per scope
  * (a tenant id, or `*` for the shared catalog), bumped by triggers in the same transaction as the change
- * (db/migrations-src/versions.sql). Each instance
+ * (migration 0018). Each instance
  * - loads every plane's versions at start;
  * - polls each plane every CACHE_VERSION_POLL_MS for rows bumped since its last look (`changed_seq` is the
  *   bumping transaction's id; rows written by transactions still running at the last look are read again);

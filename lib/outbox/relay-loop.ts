@@ -3,7 +3,7 @@ import { log } from '@/lib/log';
 import { relayOutbox, relayPlanes, type RelayOptions, type RelayResult } from './relay';
 import { leaderLockFor, type LeaderLock } from './relay-leader';
 
-/** The channel the outbox's insert trigger notifies on (migration 0017, `outbox_wake_relay`). */
+/** The channel the outbox's insert trigger notifies on (migration 0018, `outbox_wake_relay`). */
 export const OUTBOX_CHANNEL = 'storefleet_outbox';
 
 export interface RelayLoopOptions extends Omit<RelayOptions, 'now' | 'shouldContinue' | 'planes'> {

@@ -65,7 +65,7 @@ export async function relayPlanes(registry: ConnectionRegistry = getRegistry()):
 
 /**
  * The tenants with rows due on this database, for a connection under row-level security: one statement
- * over the unpublished rows' partial index, through a function that runs as its owner (migration 0017,
+ * over the unpublished rows' partial index, through a function that runs as its owner (migration 0018,
  * `outbox_due_tenants`). Idle tenants cost nothing here.
  */
 async function dueTenants(db: Database, now: Date | undefined): Promise<string[]> {

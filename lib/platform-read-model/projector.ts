@@ -6,7 +6,7 @@ import { rowsOf } from '@/db/rows';
 import { platformCustomers, platformOrders, platformReadModelState, tenants } from '@/db/schema';
 import { log } from '@/lib/log';
 
-/** The outbox events the read model is built from (written by triggers, db/migrations-src/platform.sql). */
+/** The outbox events the read model is built from (written by triggers, migration 0018). */
 export const PLATFORM_EVENTS = { order: 'platform/order.changed', customer: 'platform/customer.changed' } as const;
 
 /** Rows claimed, projected and marked per transaction. */
@@ -216,7 +216,7 @@ export interface PlatformProjectorLoop {
   stop(): Promise<void>;
 }
 
-/** NOTIFYed by the announcing triggers (db/migrations-src/platform.sql), once per writing transaction. */
+/** NOTIFYed by the announcing triggers (migration 0018), once per writing transaction. */
 export const PLATFORM_READ_MODEL_CHANNEL = 'storefleet_platform_read_model';
 
 /**

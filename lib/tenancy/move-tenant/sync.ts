@@ -38,7 +38,7 @@ function keysIn(keys: string[]): SQL {
 /**
  * Row JSON and hash must not depend on the session: every mover transaction runs in UTC. It also sets
  * `storefleet.replicating`, which keeps the platform read model's triggers silent (migration
- * db/migrations-src/platform.sql): copying a row is not a change, and an announcement written on the
+ * migration 0018): copying a row is not a change, and an announcement written on the
  * target only would make the copied outbox differ from the source's.
  */
 export async function utcSession(tx: Executor): Promise<void> {
