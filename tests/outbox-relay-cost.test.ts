@@ -1,13 +1,12 @@
-import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Connection, Database } from '@/db/client';
-import { ConnectionRegistry, getRegistry, setRegistry } from '@/db/connection-registry';
+import { ConnectionRegistry, getRegistry } from '@/db/connection-registry';
 import * as schema from '@/db/schema';
 import { outbox, tenants } from '@/db/schema';
 import { recordingPublisher } from '@/lib/outbox/publisher';
 import { relayOutbox } from '@/lib/outbox/relay';
 import { withTenant } from '@/lib/tenancy/with-tenant';
-import { createTestDatabases, insertTestTenants, platformDb, type TestDatabases } from './support/test-database';
+import { asApplicationRole as asApplicationRoleOn, createTestDatabases, insertTestTenants, platformDb, type TestDatabases } from './support/test-database';
 
 /**
  * What one relay run costs, in statements sent to the databases, as the number of idle tenants grows:
@@ -43,28 +42,7 @@ async function countStatements(registry: ConnectionRegistry): Promise<void> {
 }
 const counting = new WeakMap<Connection, Database>();
 
-/** As in tests/outbox.test.ts: a role that is neither owner nor superuser, subject to row-level security. */
-async function asApplicationRole<T>(work: () => Promise<T>): Promise<T> {
-  if (dbs.kind === 'pglite') {
-    for (const plane of PLANES) await (await dbs.registry.get(plane)).db.execute(sql`set role storefleet_app`);
-    try {
-      return await work();
-    } finally {
-      for (const plane of PLANES) await (await dbs.registry.get(plane)).db.execute(sql`reset role`);
-    }
-  }
-  const withRole = (url: string) => {
-    const parsed = new URL(url);
-    parsed.searchParams.set('role', 'storefleet_app');
-    return parsed.toString();
-  };
-  await setRegistry(new ConnectionRegistry({ defaultUrl: withRole(dbs.registry.config.defaultUrl), dedicatedUrls: {} }));
-  try {
-    return await work();
-  } finally {
-    await setRegistry(dbs.registry);
-  }
-}
+const asApplicationRole = <T>(work: () => Promise<T>) => asApplicationRoleOn(dbs, PLANES, work);
 
 const asOwner = <T>(work: () => Promise<T>) => work();
 

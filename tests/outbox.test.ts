@@ -1,12 +1,10 @@
-import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { ConnectionRegistry, setRegistry } from '@/db/connection-registry';
 import { outbox } from '@/db/schema';
 import { recordingPublisher, type OutboxEvent } from '@/lib/outbox/publisher';
 import { relayOutbox } from '@/lib/outbox/relay';
 import { startOutboxRelayLoop } from '@/lib/outbox/relay-loop';
 import { withTenant } from '@/lib/tenancy/with-tenant';
-import { createTestDatabases, insertTestTenants, platformDb, type TestDatabases } from './support/test-database';
+import { asApplicationRole as asApplicationRoleOn, createTestDatabases, insertTestTenants, platformDb, type TestDatabases } from './support/test-database';
 
 /**
  * The outbox relay against real databases: acme and globex share the default database, bigcorp has a
@@ -194,32 +192,7 @@ describe('outbox relay', () => {
   });
 });
 
-/**
- * Connects as the production role would: a role that is neither owner nor superuser and is subject to
- * row-level security. PGlite has one connection per database, so its session role is switched; on
- * PostgreSQL a second registry opens connections with the `role` startup parameter.
- */
-async function asApplicationRole<T>(work: () => Promise<T>): Promise<T> {
-  if (dbs.kind === 'pglite') {
-    for (const plane of PLANES) await (await dbs.registry.get(plane)).db.execute(sql`set role storefleet_app`);
-    try {
-      return await work();
-    } finally {
-      for (const plane of PLANES) await (await dbs.registry.get(plane)).db.execute(sql`reset role`);
-    }
-  }
-  const withRole = (url: string) => {
-    const parsed = new URL(url);
-    parsed.searchParams.set('role', 'storefleet_app');
-    return parsed.toString();
-  };
-  await setRegistry(new ConnectionRegistry({ defaultUrl: withRole(dbs.registry.config.defaultUrl), dedicatedUrls: {} }));
-  try {
-    return await work();
-  } finally {
-    await setRegistry(dbs.registry);
-  }
-}
+const asApplicationRole = <T>(work: () => Promise<T>) => asApplicationRoleOn(dbs, PLANES, work);
 
 describe('outbox relay under the production role (row-level security applies)', () => {
   it('still publishes every tenant’s rows, in every database, through the tenant context', async () => {

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { sql } from 'drizzle-orm';
 import postgres from 'postgres';
 import { PGLITE_MEMORY_URL } from '@/db/client';
 import { ConnectionRegistry, DEFAULT_CONNECTION, setRegistry } from '@/db/connection-registry';
@@ -69,4 +70,32 @@ export async function insertTestTenants<N extends string>(
     )
     .returning({ id: tenants.id, subdomain: tenants.subdomain });
   return Object.fromEntries(rows.map((r) => [r.subdomain, r.id])) as Record<N, string>;
+}
+
+/**
+ * Runs `work` as the production role would connect: a role that is neither owner nor superuser and is
+ * subject to row-level security. PGlite has one connection per database, so its session role is switched
+ * on each of `planes`; on PostgreSQL a second registry opens connections with the `role` startup parameter
+ * (default database only, as the relay's and read model's tests need).
+ */
+export async function asApplicationRole<T>(dbs: TestDatabases, planes: readonly string[], work: () => Promise<T>): Promise<T> {
+  if (dbs.kind === 'pglite') {
+    for (const plane of planes) await (await dbs.registry.get(plane)).db.execute(sql`set role storefleet_app`);
+    try {
+      return await work();
+    } finally {
+      for (const plane of planes) await (await dbs.registry.get(plane)).db.execute(sql`reset role`);
+    }
+  }
+  const withRole = (url: string) => {
+    const parsed = new URL(url);
+    parsed.searchParams.set('role', 'storefleet_app');
+    return parsed.toString();
+  };
+  await setRegistry(new ConnectionRegistry({ defaultUrl: withRole(dbs.registry.config.defaultUrl), dedicatedUrls: {} }));
+  try {
+    return await work();
+  } finally {
+    await setRegistry(dbs.registry);
+  }
 }
