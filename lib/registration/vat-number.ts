@@ -1,4 +1,4 @@
-import { checkVAT, countries, type Country } from 'jsvat';
+import { checkVAT, countries, type Country } from 'jsvat-next';
 import { euVatCountries, isEuCountryCode, toIsoCountryCode, type EuCountryCode } from './eu-countries';
 
 export type VatCheck =
@@ -68,20 +68,30 @@ export function checkVatNumber(input: string, expectedCountry?: string): VatChec
   if (!isEuCountryCode(iso) || !jsvatCountry) return failure('unsupported_country');
 
   const { adjective, vatPrefix } = euVatCountries[iso];
-  const verdict = runJsvat(vatPrefix + parts.number, jsvatCountry);
+  const number = canonicalNumber(iso, parts.number);
+  const verdict = stricterVerdict(iso, number) ?? runJsvat(vatPrefix + number, jsvatCountry);
   if (verdict !== 'valid') return failure(verdict, messageFor(verdict, adjective));
 
   if (expectedIso !== undefined && expectedIso !== iso) {
     return failure('country_mismatch', mismatchMessage(adjective, expectedIso));
   }
-  const number = canonicalNumber(iso, parts.number);
   return { valid: true, countryCode: iso, vatPrefix, number, normalized: vatPrefix + number };
 }
 
 // Belgian numbers issued before 2007 had nine digits and are still written that way; they are the same
 // enterprise number with a leading zero, and one stored form keeps duplicates and VIES look-ups consistent.
+// The library only knows the ten-digit form, so the number is made canonical before it is checked.
 function canonicalNumber(iso: EuCountryCode, number: string): string {
-  return iso === 'BE' && number.length === 9 ? `0${number}` : number;
+  return iso === 'BE' && /^\d{9}$/.test(number) ? `0${number}` : number;
+}
+
+// Rules jsvat-next is looser on than this check: Belgian enterprise numbers in the 0 range never continue
+// with another 0, and Cypriot numbers start with 0-5 or 9. (The library does accept Belgian numbers in the
+// new 1 range, which Belgium issues now that the 0 range is running out.)
+function stricterVerdict(iso: EuCountryCode, number: string): 'format' | 'checksum' | undefined {
+  if (iso === 'BE' && /^00\d{8}$/.test(number)) return 'checksum';
+  if (iso === 'CY' && /^[678]/.test(number)) return 'format';
+  return undefined;
 }
 
 function splitPrefix(normalized: string, expectedIso: string | undefined): { prefix: string; number: string } | null {
