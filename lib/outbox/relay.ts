@@ -88,7 +88,7 @@ async function dueTenants(db: Database, now: Date | undefined): Promise<string[]
  * BYPASSRLS: development, tests, a relay deployed with the migration role; since migration 0013 the
  * tables' owner is subject to it too) it reads the outbox directly.
  *
- * Under the production role (a member of `storefleet_app`, neither owner nor superuser; see the README)
+ * Under the production role (a member of `storefleet_app`, neither owner nor superuser; see docs/architecture.md)
  * row-level security hides every row without `app.tenant_id`. The relay detects this per database, asks
  * that database once which tenants have rows due (`outbox_due_tenants`, a SECURITY DEFINER function that
  * answers tenant ids only) and goes through `withTenant` for those tenants alone: one short transaction

@@ -53,7 +53,7 @@ export interface WebhookStorage {
  * tenant context to set for them, and the RLS policies deliberately have no branch for a null tenant, so
  * they are written on the default database with the connection's own role, i.e. as the table owner in
  * development, tests and single-shop setups. Under the production role (neither owner nor superuser, see
- * the README) row-level security refuses such a row: the path fails closed instead of storing events that
+ * docs/architecture.md) row-level security refuses such a row: the path fails closed instead of storing events that
  * no tenant owns. No audit row is written for them: `audit_log.tenant_id` is NOT NULL and an audit trail
  * belongs to a tenant; the outbox row (nullable tenant) still announces the event.
  */
