@@ -1,8 +1,11 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+vi.mock('server-only', () => ({}));
+
 import { AppError } from '@/lib/errors';
 import { hostileString, hostileValue } from '@/tests/support/hostile-input';
-import { checkedAfter, errorFormState, formValues, idleFormState, listValue, safeRedirectPath, secretFieldError, valueAfter } from './form-state';
+import { errorFormState } from './form-error-state';
+import { checkedAfter, formValues, idleFormState, listValue, safeRedirectPath, secretFieldError, valueAfter } from './form-state';
 
 describe('form state', () => {
   it('keeps what was typed except secrets', () => {

@@ -1,5 +1,8 @@
-import { isAppError, toErrorBody } from '@/lib/errors';
-import { log } from '@/lib/log';
+/**
+ * Form state the browser shares with the server: the type, the idle state and pure helpers. Client
+ * components import this module, so it must stay free of the logger, the database and anything
+ * server-only; turning an error into a form state (which logs) lives in `form-error-state.ts`.
+ */
 
 /** What a server action returns to its form: never loses what the person typed (passwords excepted). */
 export interface FormState {
@@ -71,15 +74,6 @@ export function secretFieldError(state: FormState, name: string): string | undef
   return state.fieldErrors?.[name] ?? (state.status === 'error' && state.values ? 'For your security, enter this password again.' : undefined);
 }
 
-export function errorFormState(error: unknown, values: Record<string, string>): FormState {
-  if (isAppError(error, 'VALIDATION_FAILED')) {
-    const fieldErrors = (error.details?.fieldErrors as Record<string, string> | undefined) ?? {};
-    return { status: 'error', message: error.message, fieldErrors, values };
-  }
-  if (!isAppError(error)) log.error({ err: error }, 'form action failed');
-  return { status: 'error', message: toErrorBody(error).body.message, values };
-}
-
 /**
  * Only same-site paths: `?callbackUrl=https://evil.example` must not become an open redirect. Control
  * characters are refused too: URL parsing drops tabs and newlines, so `/\t/evil.example` resolves to
@@ -97,13 +91,4 @@ export function safeRedirectPath(value: unknown, fallback = '/account'): string 
 export interface ImportFormState extends FormState {
   rowErrors?: string[];
   rowErrorCount?: number;
-}
-
-export function importErrorState(error: unknown): ImportFormState {
-  const state: ImportFormState = errorFormState(error, {});
-  if (isAppError(error, 'VALIDATION_FAILED')) {
-    state.rowErrors = (error.details?.rowErrors as string[] | undefined) ?? [];
-    state.rowErrorCount = (error.details?.rowErrorCount as number | undefined) ?? state.rowErrors.length;
-  }
-  return state;
 }

@@ -2,7 +2,8 @@
 
 import { changeAdminPassword } from '@/lib/admin/admin-account';
 import { requireAdmin } from '@/lib/auth/current-admin';
-import { errorFormState, type FormState } from '@/lib/forms/form-state';
+import { errorFormState } from '@/lib/forms/form-error-state';
+import { type FormState } from '@/lib/forms/form-state';
 
 export async function changeAdminPasswordAction(_prev: FormState, formData: FormData): Promise<FormState> {
   try {

@@ -7,7 +7,8 @@ import { createTaxonomyEntry, deleteTaxonomyEntry, isTaxonomyAxis, renameTaxonom
 import { MAX_CATALOG_IMPORT_BYTES, importCatalogCsv } from '@/lib/admin/catalog-import';
 import { requireAdmin } from '@/lib/auth/current-admin';
 import { AppError } from '@/lib/errors';
-import { errorFormState, formValues, importErrorState, type FormState, type ImportFormState } from '@/lib/forms/form-state';
+import { errorFormState, importErrorState } from '@/lib/forms/form-error-state';
+import { formValues, type FormState, type ImportFormState } from '@/lib/forms/form-state';
 
 // The operator's catalog actions. Each checks the operator first, then hands the form to lib/admin.
 

@@ -8,7 +8,8 @@ import { moveTenantFromConsole } from '@/lib/admin/tenant-move-admin';
 import { setVisibilityScope } from '@/lib/admin/visibility-scope';
 import { requireAdmin } from '@/lib/auth/current-admin';
 import { AppError } from '@/lib/errors';
-import { errorFormState, formValues, type FormState } from '@/lib/forms/form-state';
+import { errorFormState } from '@/lib/forms/form-error-state';
+import { formValues, type FormState } from '@/lib/forms/form-state';
 import { isUuid } from '@/lib/ids';
 
 // Every action checks the operator first (never the middleware), then works on the tenant id from the

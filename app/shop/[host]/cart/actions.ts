@@ -4,7 +4,8 @@ import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { getCurrentCustomer } from '@/lib/auth/current-customer';
 import { addToCart, removeFromCart, setCartQuantity } from '@/lib/cart/cart-service';
-import { errorFormState, type FormState } from '@/lib/forms/form-state';
+import { errorFormState } from '@/lib/forms/form-error-state';
+import { type FormState } from '@/lib/forms/form-state';
 import { requireRequestTenant } from '@/lib/storefront/request-tenant';
 
 // Tenant from the host, customer from the session: a forged form field reaches no other cart.

@@ -3,7 +3,8 @@
 import { requireStaff } from '@/lib/auth/current-staff';
 import { staffSignOut } from '@/lib/auth/staff-auth';
 import { changeStaffPassword } from '@/lib/dashboard/staff-account';
-import { errorFormState, type FormState } from '@/lib/forms/form-state';
+import { errorFormState } from '@/lib/forms/form-error-state';
+import { type FormState } from '@/lib/forms/form-state';
 import { requireRequestTenant } from '@/lib/storefront/request-tenant';
 
 const field = (formData: FormData, name: string) => String(formData.get(name) ?? '');

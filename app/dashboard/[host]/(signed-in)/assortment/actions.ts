@@ -3,7 +3,8 @@
 import { revalidatePath } from 'next/cache';
 import { requireStaff } from '@/lib/auth/current-staff';
 import { saveAssortment } from '@/lib/dashboard/assortment-rules';
-import { errorFormState, type FormState } from '@/lib/forms/form-state';
+import { errorFormState } from '@/lib/forms/form-error-state';
+import { type FormState } from '@/lib/forms/form-state';
 import { catalogDb } from '@/lib/storefront/current-shop';
 import { requireRequestTenant } from '@/lib/storefront/request-tenant';
 

@@ -5,7 +5,8 @@ import { requireStaff } from '@/lib/auth/current-staff';
 import { updateBranding } from '@/lib/dashboard/branding';
 import { removeTenantLogo, saveTenantLogo } from '@/lib/dashboard/logo-upload';
 import { AppError } from '@/lib/errors';
-import { errorFormState, formValues, type FormState } from '@/lib/forms/form-state';
+import { errorFormState } from '@/lib/forms/form-error-state';
+import { formValues, type FormState } from '@/lib/forms/form-state';
 import { requireRequestTenant } from '@/lib/storefront/request-tenant';
 
 // Branding is the owner's: the shop comes from the request's host, the actor from the staff session,

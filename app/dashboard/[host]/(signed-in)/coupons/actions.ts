@@ -4,7 +4,8 @@ import { revalidatePath } from 'next/cache';
 import { requireStaff } from '@/lib/auth/current-staff';
 import { createCoupon, retireCoupon } from '@/lib/dashboard/coupon-admin';
 import { setLoyaltyRates } from '@/lib/dashboard/loyalty-settings';
-import { errorFormState, formValues, type FormState } from '@/lib/forms/form-state';
+import { errorFormState } from '@/lib/forms/form-error-state';
+import { formValues, type FormState } from '@/lib/forms/form-state';
 import { catalogDb } from '@/lib/storefront/current-shop';
 import { requireRequestTenant } from '@/lib/storefront/request-tenant';
 

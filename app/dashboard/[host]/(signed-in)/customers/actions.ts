@@ -6,7 +6,8 @@ import { requireStaff } from '@/lib/auth/current-staff';
 import { approveCustomerAccount, rejectCustomerAccount, revokeCustomerAccount, type CustomerDecision } from '@/lib/dashboard/customer-admin';
 import { setCustomerMargin } from '@/lib/dashboard/customer-margin';
 import { AppError } from '@/lib/errors';
-import { errorFormState, formValues, type FormState } from '@/lib/forms/form-state';
+import { errorFormState } from '@/lib/forms/form-error-state';
+import { formValues, type FormState } from '@/lib/forms/form-state';
 import { requireRequestTenant } from '@/lib/storefront/request-tenant';
 
 // The shop comes from the request's host and the actor from the staff session. The customer id in the

@@ -5,7 +5,8 @@ import { redirect } from 'next/navigation';
 import type { Order, Tenant } from '@/db/schema';
 import { requireStaff, type StaffMember } from '@/lib/auth/current-staff';
 import { cancelOrderByShop, markInvoicePaid, requestOrderRefund } from '@/lib/dashboard/order-commands';
-import { errorFormState, formValues, type FormState } from '@/lib/forms/form-state';
+import { errorFormState } from '@/lib/forms/form-error-state';
+import { formValues, type FormState } from '@/lib/forms/form-state';
 import { requireRequestTenant } from '@/lib/storefront/request-tenant';
 
 // The shop comes from the request's host and the staff member from the session; the form only names the

@@ -3,7 +3,8 @@
 import { revalidatePath } from 'next/cache';
 import { requireStaff } from '@/lib/auth/current-staff';
 import { AppError } from '@/lib/errors';
-import { errorFormState, formValues, importErrorState, type FormState, type ImportFormState } from '@/lib/forms/form-state';
+import { errorFormState, importErrorState } from '@/lib/forms/form-error-state';
+import { formValues, type FormState, type ImportFormState } from '@/lib/forms/form-state';
 import { MAX_IMPORT_BYTES } from '@/lib/dashboard/price-csv';
 import { importPriceCsv, type PriceImportResult } from '@/lib/dashboard/price-import';
 import { addPriceOverride, deletePriceOverride } from '@/lib/dashboard/price-overrides';

@@ -4,7 +4,8 @@ import { revalidatePath } from 'next/cache';
 import { requireStaff } from '@/lib/auth/current-staff';
 import { updateRegistrationSettings } from '@/lib/dashboard/registration-admin';
 import { updateShopTimeZone } from '@/lib/dashboard/shop-time-zone';
-import { errorFormState, formValues, type FormState } from '@/lib/forms/form-state';
+import { errorFormState } from '@/lib/forms/form-error-state';
+import { formValues, type FormState } from '@/lib/forms/form-state';
 import { requireRequestTenant } from '@/lib/storefront/request-tenant';
 
 export async function saveRegistrationSettingsAction(_prev: FormState, formData: FormData): Promise<FormState> {

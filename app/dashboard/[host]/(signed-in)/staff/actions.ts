@@ -3,7 +3,8 @@
 import { revalidatePath } from 'next/cache';
 import { requireStaff } from '@/lib/auth/current-staff';
 import { inviteStaff, removeStaffMember, revokeInvitation } from '@/lib/dashboard/staff-invitations';
-import { errorFormState, formValues, type FormState } from '@/lib/forms/form-state';
+import { errorFormState } from '@/lib/forms/form-error-state';
+import { formValues, type FormState } from '@/lib/forms/form-state';
 import { isUuid } from '@/lib/ids';
 import { requireRequestTenant } from '@/lib/storefront/request-tenant';
 

@@ -2,7 +2,8 @@
 
 import { redirect } from 'next/navigation';
 import { acceptInvitation } from '@/lib/dashboard/staff-invitations';
-import { errorFormState, formValues, type FormState } from '@/lib/forms/form-state';
+import { errorFormState } from '@/lib/forms/form-error-state';
+import { formValues, type FormState } from '@/lib/forms/form-state';
 import { requireRequestTenant } from '@/lib/storefront/request-tenant';
 
 export async function acceptInvitationAction(_prev: FormState, formData: FormData): Promise<FormState> {
