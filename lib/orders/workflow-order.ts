@@ -44,7 +44,7 @@ export async function loadWorkflowOrder(tenantId: string, orderId: string): Prom
   };
 }
 
-export async function orderStatus(tenantId: string, orderId: string): Promise<string | null> {
+export async function orderStatus(tenantId: string, orderId: string): Promise<Order['status'] | null> {
   const [row] = await withTenant(tenantId, (tx) => tx.select({ status: orders.status }).from(orders).where(eq(orders.id, orderId)));
   return row?.status ?? null;
 }

@@ -4,7 +4,8 @@ import Link from 'next/link';
 import { notFound, redirect } from 'next/navigation';
 import { getCurrentCustomer } from '@/lib/auth/current-customer';
 import { SummaryRows } from '@/components/checkout/summary-rows';
-import { getCustomerOrder, orderStatusLabel } from '@/lib/orders/customer-orders';
+import { getCustomerOrder } from '@/lib/orders/customer-orders';
+import { ORDER_STATUS } from '@/lib/orders/order-status';
 import { discountLabelOf, displayDiscountCents, displayLineAmount, pricePresentationFor, salesModeOfOrder, summaryRows } from '@/lib/orders/price-presentation';
 import { formatMoney } from '@/lib/pricing/resolve-price';
 import { getShop } from '@/lib/storefront/current-shop';
@@ -79,7 +80,7 @@ export default async function OrderPage({ params, searchParams }: Props) {
       ) : null}
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <h1 className="text-2xl font-bold">Order {order.number}</h1>
-        <p className="font-medium" data-testid="order-status">{orderStatusLabel[order.status]}</p>
+        <p className="font-medium" data-testid="order-status">{ORDER_STATUS[order.status].label}</p>
       </div>
       {awaitingProcessing && order.status !== 'cancelled' ? (
         <p role="status" data-testid="order-processing" className="rounded-md border border-slate-200 bg-slate-50 px-4 py-3 text-slate-800">
