@@ -62,3 +62,7 @@ export const canTransition = (name: OrderTransition, status: OrderStatus): boole
 /** Statuses that count as sales in the overview: not cancelled, not refunded. */
 export const SOLD_STATUSES = ORDER_STATUSES.filter((s) => !ORDER_STATUS[s].closed);
 export const CLOSED_STATUSES = ORDER_STATUSES.filter((s) => ORDER_STATUS[s].closed);
+
+/** A card order whose payment may still settle it: the buyer can pay it, the workflow waits for it. */
+export const awaitsCardPayment = (order: Pick<Order, 'paymentMethod' | 'status'>): boolean =>
+  order.paymentMethod === 'card' && canTransition('capturePayment', order.status);

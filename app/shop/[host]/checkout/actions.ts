@@ -6,6 +6,7 @@ import { getCurrentCustomer } from '@/lib/auth/current-customer';
 import { couponCodeOf, loadCartChoices, saveCartChoices } from '@/lib/cart/cart-choices';
 import { errorFormState, formValues, type FormState } from '@/lib/forms/form-state';
 import { applyCheckoutCoupon } from '@/lib/orders/checkout-coupon';
+import { awaitsCardPayment } from '@/lib/orders/order-status';
 import { placeOrder } from '@/lib/orders/place-order';
 import { startOrderPayment } from '@/lib/payments/start-order-payment';
 import { requireRequestTenant } from '@/lib/storefront/request-tenant';
@@ -40,7 +41,7 @@ export async function placeOrderAction(_prev: FormState, formData: FormData): Pr
     }
     const order = await placeOrder(tenant, customer, { ...values, couponCode: stored.couponCode ?? undefined, usePoints: stored.useLoyaltyPoints });
     next =
-      order.paymentMethod === 'card' && order.status === 'awaiting_payment'
+      awaitsCardPayment(order)
         ? (await startOrderPayment(tenant, order.id)).redirectPath
         : `/account/orders/${order.number}?placed=1`;
   } catch (error) {

@@ -5,7 +5,7 @@ import { notFound, redirect } from 'next/navigation';
 import { getCurrentCustomer } from '@/lib/auth/current-customer';
 import { SummaryRows } from '@/components/checkout/summary-rows';
 import { getCustomerOrder } from '@/lib/orders/customer-orders';
-import { ORDER_STATUS } from '@/lib/orders/order-status';
+import { awaitsCardPayment, ORDER_STATUS } from '@/lib/orders/order-status';
 import { discountLabelOf, displayDiscountCents, displayLineAmount, pricePresentationFor, salesModeOfOrder, summaryRows } from '@/lib/orders/price-presentation';
 import { formatMoney } from '@/lib/pricing/resolve-price';
 import { getShop } from '@/lib/storefront/current-shop';
@@ -127,7 +127,7 @@ export default async function OrderPage({ params, searchParams }: Props) {
           <SummaryRows rows={rows} currency={order.currency} discountTestId="order-discount" totalTestId="order-total" />
         </div>
         <p className="mt-2 text-xs text-slate-600">{vatNote[order.vatTreatment]}. Payment: {order.paymentMethod === 'invoice' ? 'on invoice' : 'card'}.</p>
-        {order.paymentMethod === 'card' && order.status === 'awaiting_payment' ? (
+        {awaitsCardPayment(order) ? (
           <form action={payOrderAction} className="mt-3">
             <input type="hidden" name="orderNumber" value={order.number} />
             <button type="submit" className="bg-brand text-brand-contrast rounded-md px-4 py-2 font-semibold">Pay now</button>
