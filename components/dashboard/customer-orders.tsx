@@ -1,7 +1,7 @@
 import { formatDateTime } from '@/lib/time/format-date-time';
 import Link from 'next/link';
 import type { CustomerDetail } from '@/lib/dashboard/customer-detail';
-import { orderStatusLabel } from '@/lib/orders/customer-orders';
+import { ORDER_STATUS } from '@/lib/orders/order-status';
 import { formatMoney } from '@/lib/pricing/resolve-price';
 
 
@@ -24,7 +24,7 @@ export function CustomerOrders({ orders, orderCount, timeZone }: Pick<CustomerDe
             <tr key={o.id} className="border-t border-slate-100" data-testid="customer-order">
               <td className="py-2"><Link className="font-semibold underline" href={`/dashboard/orders/${o.number}`}>Order {o.number}</Link></td>
               <td className="py-2">{formatDateTime(o.placedAt, timeZone)}</td>
-              <td className="py-2">{orderStatusLabel[o.status] ?? o.status}</td>
+              <td className="py-2">{ORDER_STATUS[o.status].label}</td>
               <td className="py-2 text-right tabular-nums">{formatMoney(o.grossCents, o.currency)}</td>
             </tr>
           ))}
@@ -35,7 +35,7 @@ export function CustomerOrders({ orders, orderCount, timeZone }: Pick<CustomerDe
           <li key={o.id} className="flex items-start justify-between gap-3 py-2">
             <div>
               <Link className="font-semibold underline" href={`/dashboard/orders/${o.number}`}>Order {o.number}</Link>
-              <span className="block text-xs text-slate-600">{formatDateTime(o.placedAt, timeZone)} · {orderStatusLabel[o.status] ?? o.status}</span>
+              <span className="block text-xs text-slate-600">{formatDateTime(o.placedAt, timeZone)} · {ORDER_STATUS[o.status].label}</span>
             </div>
             <span className="tabular-nums">{formatMoney(o.grossCents, o.currency)}</span>
           </li>

@@ -1,7 +1,7 @@
 import { clsx } from 'clsx';
 import Link from 'next/link';
-import { ORDER_STATUSES, orderFiltersToSearch, type OrderFilters, type OrderStatusValue } from '@/lib/dashboard/order-filters';
-import { orderStatusLabel } from '@/lib/orders/customer-orders';
+import { orderFiltersToSearch, type OrderFilters } from '@/lib/dashboard/order-filters';
+import { ORDER_STATUS, ORDER_STATUSES, type OrderStatus } from '@/lib/orders/order-status';
 
 const inputClass = 'w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-base sm:text-sm';
 
@@ -9,9 +9,9 @@ const inputClass = 'w-full rounded-md border border-slate-300 bg-white px-3 py-2
  * Status tabs (each with how many orders it holds under the other filters) and a plain GET form for
  * the rest: works without JavaScript, and every filtered view is a link the owner can share.
  */
-export function OrderListFilters({ filters, statusCounts }: { filters: OrderFilters; statusCounts: Record<OrderStatusValue, number> }) {
+export function OrderListFilters({ filters, statusCounts }: { filters: OrderFilters; statusCounts: Record<OrderStatus, number> }) {
   const all = Object.values(statusCounts).reduce((a, b) => a + b, 0);
-  const tab = (status: OrderStatusValue | undefined, label: string, n: number) => {
+  const tab = (status: OrderStatus | undefined, label: string, n: number) => {
     const current = filters.status === status;
     return (
       <li key={status ?? 'all'}>
@@ -34,7 +34,7 @@ export function OrderListFilters({ filters, statusCounts }: { filters: OrderFilt
       <nav aria-label="Order status" className="-mx-4 overflow-x-auto px-4 sm:mx-0 sm:px-0">
         <ul className="flex gap-2 pb-1 sm:flex-wrap">
           {tab(undefined, 'All', all)}
-          {ORDER_STATUSES.map((s) => tab(s, orderStatusLabel[s] ?? s, statusCounts[s]))}
+          {ORDER_STATUSES.map((s) => tab(s, ORDER_STATUS[s].label, statusCounts[s]))}
         </ul>
       </nav>
       <form method="get" action="/dashboard/orders" role="search" aria-label="Filter orders" className="grid grid-cols-2 gap-3 rounded-lg border border-slate-200 bg-white p-4 lg:grid-cols-[2fr_1fr_1fr_1fr_auto] lg:items-end">

@@ -1,6 +1,7 @@
 import { NonRetriableError } from 'inngest';
 import { log } from '@/lib/log';
 import { sendOrderRefunded } from '@/lib/orders/order-notifications';
+import { canTransition, ORDER_TRANSITIONS } from '@/lib/orders/order-status';
 import { markOrderRefundedByShop, recordRefundFailure } from '@/lib/orders/order-transitions';
 import { orderStatus, tenantForJob } from '@/lib/orders/workflow-order';
 import { findRefund } from '@/lib/payments/refund-payment';
@@ -10,7 +11,6 @@ import { emailStep } from './email-step';
 import type { PoolBinding } from './pool-binding';
 import { refundInStep } from './refund-step';
 
-const REFUNDABLE = ['paid', 'fulfilling', 'fulfilled', 'refunded'];
 const refundKey = (orderId: string) => `refund:manual:${orderId}`;
 
 /**
@@ -40,7 +40,8 @@ export const createRefundOrder = ({ client, on }: PoolBinding) => client.createF
   async ({ event, step }) => {
     const { tenantId, orderId, reason } = event.data;
     const status = await step.run('check-order', () => orderStatus(tenantId, orderId));
-    if (status === null || !REFUNDABLE.includes(status)) throw new NonRetriableError(`Order ${orderId} cannot be refunded (status ${status ?? 'unknown'})`);
+    // Already refunded: a repeat of the job finishes what the first run started.
+    if (status === null || !(canTransition('refundByShop', status) || status === ORDER_TRANSITIONS.refundByShop.to)) throw new NonRetriableError(`Order ${orderId} cannot be refunded (status ${status ?? 'unknown'})`);
     const refund = await step.run('refund-payment', () => refundInStep(tenantId, { orderId, reason, idempotencyKey: refundKey(orderId) }));
     if (!refund) throw new NonRetriableError(`Order ${orderId} has no captured payment to refund`);
     await step.run('mark-order-refunded', () => markOrderRefundedByShop(tenantId, orderId));

@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { expectStorableText, hostileString } from '@/tests/support/hostile-input';
 import { customerStatusFilters, parseCustomerListQuery } from './customer-list';
-import { ORDER_STATUSES, orderFiltersToSearch, parseOrderFilters, type OrderFilters } from './order-filters';
+import { ORDER_STATUSES } from '@/lib/orders/order-status';
+import { orderFiltersToSearch, parseOrderFilters, type OrderFilters } from './order-filters';
 import { parsePriceListQuery } from './price-search';
 
 /** A query string as Next.js hands it over: each key absent, one value or repeated. */

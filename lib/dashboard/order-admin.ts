@@ -1,5 +1,6 @@
 import { and, asc, eq, isNull } from 'drizzle-orm';
 import { customers, orderEvents, orderLines, orders, outbox, payments, refunds, shipments, type Order, type OrderEvent, type Payment } from '@/db/schema';
+import { canTransition, ORDER_STATUS } from '@/lib/orders/order-status';
 import { withTenant } from '@/lib/tenancy/with-tenant';
 
 /**
@@ -69,13 +70,13 @@ export function orderActionsFor(
 ): OrderActions {
   const refundPending = isRefundPending(order, events);
   return {
-    cancel: order.status === 'awaiting_payment',
+    cancel: canTransition('cancelByShop', order.status),
     markInvoicePaid:
-      order.paymentMethod === 'invoice' && order.grossCents > 0 && !['cancelled', 'refunded'].includes(order.status) && !hasInvoicePayment(orderPayments),
+      order.paymentMethod === 'invoice' && order.grossCents > 0 && !ORDER_STATUS[order.status].closed && !hasInvoicePayment(orderPayments),
     refund:
       order.paymentMethod === 'card' &&
       // Not while the warehouse is working on it: wait for the parcel (or its refusal) first.
-      ['paid', 'fulfilled'].includes(order.status) &&
+      ORDER_STATUS[order.status].shopMayRefund &&
       // The payment that paid the order; an extra capture is the workflow's to give back.
       orderPayments.some((p) => p.settlesOrder && p.status === 'captured') &&
       !refundPending,

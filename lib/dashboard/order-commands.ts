@@ -6,8 +6,9 @@ import { AppError } from '@/lib/errors';
 import { singleLineText } from '@/lib/forms/storable-text';
 import { isUuid } from '@/lib/ids';
 import { earnPoints, loyaltyRatesOf } from '@/lib/loyalty/loyalty';
-import { orderStatusLabel } from '@/lib/orders/customer-orders';
-import { cancelAwaitingPaymentOrder, recordOrderEvent } from '@/lib/orders/order-transitions';
+import { ORDER_STATUS } from '@/lib/orders/order-status';
+import { recordOrderEvent } from '@/lib/orders/order-timeline';
+import { cancelAwaitingPaymentOrder } from '@/lib/orders/order-transitions';
 import { withTenant } from '@/lib/tenancy/with-tenant';
 import { hasInvoicePayment, orderActionsFor } from './order-admin';
 
@@ -33,7 +34,7 @@ async function announce(tx: Transaction, order: Order, actor: Actor, action: str
   await tx.insert(outbox).values({ tenantId: order.tenantId, eventId: event.id, eventName: event.name, payload: { tenantId: order.tenantId, orderId: order.id, ...event.data } });
 }
 
-const stateText = (order: Order) => orderStatusLabel[order.status]?.toLowerCase() ?? order.status;
+const stateText = (order: Order) => ORDER_STATUS[order.status].label.toLowerCase();
 
 /** Cancels an order that is still waiting for its payment; the buyer is emailed by `notify-order-cancelled`. */
 export function cancelOrderByShop(tenant: Tenant, actor: Actor, orderId: string): Promise<Order> {
@@ -57,7 +58,7 @@ export function markInvoicePaid(tenant: Tenant, actor: Actor, orderId: string): 
   return withTenant(tenant.id, async (tx) => {
     const order = await lockOrder(tx, orderId);
     if (order.paymentMethod !== 'invoice') throw new AppError('CONFLICT', `Order ${order.number} is paid by card, not on invoice.`);
-    if (order.status === 'cancelled' || order.status === 'refunded') throw new AppError('CONFLICT', `Order ${order.number} is ${stateText(order)}: there is no invoice to pay.`);
+    if (ORDER_STATUS[order.status].closed) throw new AppError('CONFLICT', `Order ${order.number} is ${stateText(order)}: there is no invoice to pay.`);
     if (order.grossCents <= 0) throw new AppError('CONFLICT', `Order ${order.number} has nothing to pay.`);
     const existing = await tx.select().from(payments).where(eq(payments.orderId, order.id));
     if (hasInvoicePayment(existing)) throw new AppError('CONFLICT', `The invoice of order ${order.number} is already marked paid.`);

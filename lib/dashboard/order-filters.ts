@@ -1,8 +1,6 @@
 import { z } from 'zod';
 import { WITHOUT_NUL } from '@/lib/forms/storable-text';
-
-export const ORDER_STATUSES = ['awaiting_payment', 'paid', 'fulfilling', 'fulfilled', 'cancelled', 'refunded'] as const;
-export type OrderStatusValue = (typeof ORDER_STATUSES)[number];
+import { ORDER_STATUSES, type OrderStatus } from '@/lib/orders/order-status';
 
 export const DASHBOARD_ORDERS_PAGE_SIZE = 25;
 
@@ -22,7 +20,7 @@ export const orderFiltersSchema = z.object({
 });
 
 export interface OrderFilters {
-  status?: OrderStatusValue;
+  status?: OrderStatus;
   method?: 'card' | 'invoice';
   /** Order number, customer name, company, email or the buyer's reference. */
   q?: string;

@@ -1,14 +1,15 @@
 import { and, count, desc, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
 import { customers, orders, type Tenant } from '@/db/schema';
 import { withTenant } from '@/lib/tenancy/with-tenant';
-import { DASHBOARD_ORDERS_PAGE_SIZE, ORDER_STATUSES, type OrderFilters, type OrderStatusValue } from './order-filters';
+import { ORDER_STATUSES, type OrderStatus } from '@/lib/orders/order-status';
+import { DASHBOARD_ORDERS_PAGE_SIZE, type OrderFilters } from './order-filters';
 import { containsPattern } from '@/db/like';
 
 export interface ShopOrderRow {
   id: string;
   number: number;
   placedAt: Date;
-  status: OrderStatusValue;
+  status: OrderStatus;
   paymentMethod: 'card' | 'invoice';
   grossCents: number;
   currency: string;
@@ -22,7 +23,7 @@ export interface ShopOrderRow {
 export interface ShopOrderList {
   rows: ShopOrderRow[];
   /** Orders per status for every other filter, so each status tab says what it would show. */
-  statusCounts: Record<OrderStatusValue, number>;
+  statusCounts: Record<OrderStatus, number>;
   /** Of all orders matching the filters (every page). */
   total: { orders: number; grossCents: number; currency: string | null };
   page: number;
@@ -65,7 +66,7 @@ export function listShopOrders(tenant: Pick<Tenant, 'id' | 'timeZone'>, filters:
       .innerJoin(customers, eq(customers.id, orders.customerId))
       .where(base)
       .groupBy(orders.status, orders.currency);
-    const statusCounts = Object.fromEntries(ORDER_STATUSES.map((s) => [s, 0])) as Record<OrderStatusValue, number>;
+    const statusCounts = Object.fromEntries(ORDER_STATUSES.map((s) => [s, 0])) as Record<OrderStatus, number>;
     const total = { orders: 0, grossCents: 0, currency: null as string | null };
     for (const g of grouped) {
       statusCounts[g.status] += g.n;

@@ -1,5 +1,6 @@
 import { and, count, eq, gte, inArray, like, lt, sql } from 'drizzle-orm';
 import { customers, orderEvents, orders, refunds, type Tenant } from '@/db/schema';
+import { CLOSED_STATUSES, SOLD_STATUSES, type OrderStatus } from '@/lib/orders/order-status';
 import { withTenant } from '@/lib/tenancy/with-tenant';
 import { isoDayIn } from '@/lib/time/format-date-time';
 
@@ -11,7 +12,7 @@ export interface RevenueDay {
 
 export interface AttentionOrder {
   number: number;
-  status: string;
+  status: OrderStatus;
   reason: 'refunded_after_failed_fulfilment' | 'cancelled_by_warehouse' | 'payment_due_soon' | 'stuck_at_warehouse';
   placedAt: Date;
   grossCents: number;
@@ -25,9 +26,6 @@ export interface DashboardOverview {
   last30Days: RevenueDay[];
 }
 
-// Orders that count as sales: not cancelled, not refunded.
-const SOLD = ['awaiting_payment', 'paid', 'fulfilling', 'fulfilled'] as const;
-
 /** The owner's first screen: sales today and this month, who waits for approval, what needs a look. */
 export function loadDashboardOverview(tenant: Tenant, now = new Date()): Promise<DashboardOverview> {
   // Day and month boundaries as the shop's owner lives them, in the shop's own time zone.
@@ -38,7 +36,7 @@ export function loadDashboardOverview(tenant: Tenant, now = new Date()): Promise
     const days = await tx
       .select({ day: localDay, orders: count(), grossCents: sql<number>`coalesce(sum(${orders.grossCents}), 0)`.mapWith(Number) })
       .from(orders)
-      .where(and(gte(orders.placedAt, since), inArray(orders.status, [...SOLD])))
+      .where(and(gte(orders.placedAt, since), inArray(orders.status, SOLD_STATUSES)))
       // By position: with the zone bound as a parameter, GROUP BY cannot match the SELECT's expression.
       .groupBy(sql`1`);
     const [month] = await tx
@@ -46,7 +44,7 @@ export function loadDashboardOverview(tenant: Tenant, now = new Date()): Promise
       .from(orders)
       .where(
         and(
-          inArray(orders.status, [...SOLD]),
+          inArray(orders.status, SOLD_STATUSES),
           sql`date_trunc('month', ${orders.placedAt} at time zone ${zone}) = date_trunc('month', ${now.toISOString()}::timestamptz at time zone ${zone})`,
         ),
       );
@@ -69,9 +67,9 @@ async function ordersNeedingAttention(tx: Tx, tenant: Tenant, now: Date): Promis
     .select({ id: orders.id, number: orders.number, status: orders.status, paymentMethod: orders.paymentMethod, placedAt: orders.placedAt, updatedAt: orders.updatedAt, grossCents: orders.grossCents })
     .from(orders)
     .where(
-      sql`(${orders.status} in ('refunded', 'cancelled') and ${orders.updatedAt} >= ${week.toISOString()})
-        or (${orders.status} = 'awaiting_payment' and ${orders.paymentMethod} = 'card' and ${orders.placedAt} <= ${dueSoon.toISOString()})
-        or (${orders.status} = 'fulfilling' and ${orders.updatedAt} <= ${stuck.toISOString()})`,
+      sql`(${inArray(orders.status, CLOSED_STATUSES)} and ${orders.updatedAt} >= ${week.toISOString()})
+        or (${eq(orders.status, 'awaiting_payment')} and ${orders.paymentMethod} = 'card' and ${orders.placedAt} <= ${dueSoon.toISOString()})
+        or (${eq(orders.status, 'fulfilling')} and ${orders.updatedAt} <= ${stuck.toISOString()})`,
     )
     .orderBy(sql`${orders.updatedAt} desc`)
     .limit(50);

@@ -41,12 +41,3 @@ export function getCustomerOrder(tenantId: string, customerId: string, number: n
     return { order, lines, events, shipment: shipment ?? null, refunds: orderRefunds, awaitingProcessing };
   });
 }
-
-export const orderStatusLabel: Record<string, string> = {
-  awaiting_payment: 'Awaiting payment',
-  paid: 'Paid',
-  fulfilling: 'Being prepared',
-  fulfilled: 'Shipped',
-  cancelled: 'Cancelled',
-  refunded: 'Refunded',
-};

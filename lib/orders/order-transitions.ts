@@ -4,26 +4,28 @@ import { couponRedemptions, loyaltyLedger, orderEvents, orders, shipments, type 
 import type { ShipmentConfirmation } from '@/lib/fulfilment/fulfilment-provider';
 import { voidOpenPayments } from '@/lib/payments/open-payments';
 import { withTenant } from '@/lib/tenancy/with-tenant';
+import { ORDER_TRANSITIONS, type OrderStatus, type OrderTransition } from './order-status';
+import { recordOrderEvent } from './order-timeline';
 
 /**
  * Guarded state changes of an order, one transaction each. Every change names the states it may leave
  * and writes its timeline entry only when it actually happened, so a workflow step that runs twice (the
  * engine retries at least once) changes nothing the second time.
  */
-type Status = Order['status'];
+type Status = OrderStatus;
 
-async function transition(tx: Transaction, orderId: string, from: Status[], to: Status, also?: SQL): Promise<Order | undefined> {
+/** Makes the named change of `ORDER_TRANSITIONS` if the order is in one of the states it may leave. */
+export async function transition(tx: Transaction, orderId: string, name: OrderTransition, also?: SQL): Promise<Order | undefined> {
+  const { from, to } = ORDER_TRANSITIONS[name];
   const [order] = await tx
     .update(orders)
     .set({ status: to, updatedAt: new Date() })
-    .where(and(eq(orders.id, orderId), inArray(orders.status, from), also))
+    .where(and(eq(orders.id, orderId), inArray(orders.status, [...from]), also))
     .returning();
   return order;
 }
 
-async function timeline(tx: Transaction, order: Order, type: string, details: Record<string, unknown> = {}): Promise<void> {
-  await tx.insert(orderEvents).values({ tenantId: order.tenantId, orderId: order.id, type, details });
-}
+const timeline = recordOrderEvent;
 
 /**
  * Gives back what checkout took for the order: the coupon use (it counts again) and the points spent.
@@ -48,7 +50,7 @@ export type CancelOutcome = { cancelled: true; order: Order } | { cancelled: fal
  */
 export function cancelUnpaidOrder(tenantId: string, orderId: string, timeoutMinutes: number): Promise<CancelOutcome> {
   return withTenant(tenantId, async (tx) => {
-    const order = await transition(tx, orderId, ['awaiting_payment'], 'cancelled');
+    const order = await transition(tx, orderId, 'cancelUnpaid');
     if (!order) {
       const [current] = await tx.select({ status: orders.status }).from(orders).where(eq(orders.id, orderId));
       return { cancelled: false, status: current?.status ?? null };
@@ -66,8 +68,8 @@ export function cancelUnpaidOrder(tenantId: string, orderId: string, timeoutMinu
 export function startFulfilment(tenantId: string, orderId: string): Promise<boolean> {
   return withTenant(tenantId, async (tx) => {
     const moved =
-      (await transition(tx, orderId, ['paid'], 'fulfilling')) ??
-      (await transition(tx, orderId, ['awaiting_payment'], 'fulfilling', eq(orders.paymentMethod, 'invoice')));
+      (await transition(tx, orderId, 'startFulfilment')) ??
+      (await transition(tx, orderId, 'startInvoiceFulfilment', eq(orders.paymentMethod, 'invoice')));
     if (moved) {
       await timeline(tx, moved, 'fulfilment_requested');
       return true;
@@ -85,7 +87,7 @@ export function startFulfilment(tenantId: string, orderId: string): Promise<bool
 export function recordShipment(tenantId: string, orderId: string, warehouse: string, parcel: ShipmentConfirmation): Promise<boolean> {
   return withTenant(tenantId, async (tx) => {
     const [inserted] = await tx.insert(shipments).values({ tenantId, orderId, warehouse, ...parcel }).onConflictDoNothing().returning({ id: shipments.id });
-    const order = await transition(tx, orderId, ['fulfilling'], 'fulfilled');
+    const order = await transition(tx, orderId, 'ship');
     if (order) {
       await timeline(tx, order, 'shipped', { carrier: parcel.carrier, trackingNumber: parcel.trackingNumber });
       return true;
@@ -100,7 +102,7 @@ export function recordShipment(tenantId: string, orderId: string, warehouse: str
 /** After the warehouse gave up on a paid order and the payment went back: refunded, points reversed. */
 export function markOrderRefunded(tenantId: string, orderId: string): Promise<Order | undefined> {
   return withTenant(tenantId, async (tx) => {
-    const order = await transition(tx, orderId, ['paid', 'fulfilling'], 'refunded');
+    const order = await transition(tx, orderId, 'refundUnfulfillable');
     if (!order) return undefined;
     await releaseReservations(tx, order);
     const [earned] = await tx
@@ -120,17 +122,12 @@ export function markOrderRefunded(tenantId: string, orderId: string): Promise<Or
 /** An invoice order the warehouse will never ship: nothing was paid, so it is simply cancelled. */
 export function cancelUnfulfillableOrder(tenantId: string, orderId: string, reason: string): Promise<Order | undefined> {
   return withTenant(tenantId, async (tx) => {
-    const order = await transition(tx, orderId, ['fulfilling', 'awaiting_payment'], 'cancelled', eq(orders.paymentMethod, 'invoice'));
+    const order = await transition(tx, orderId, 'cancelUnfulfillable', eq(orders.paymentMethod, 'invoice'));
     if (!order) return undefined;
     await releaseReservations(tx, order);
     await timeline(tx, order, 'cancelled', { reason: 'fulfilment_failed', detail: reason });
     return order;
   });
-}
-
-/** Writes a timeline entry for a change made outside this file, in the caller's transaction. */
-export function recordOrderEvent(tx: Transaction, order: Order, type: string, details: Record<string, unknown> = {}): Promise<void> {
-  return timeline(tx, order, type, details);
 }
 
 /**
@@ -139,7 +136,7 @@ export function recordOrderEvent(tx: Transaction, order: Order, type: string, de
  * moved on, so a payment that won the race is never cancelled behind its back.
  */
 export async function cancelAwaitingPaymentOrder(tx: Transaction, orderId: string, cancelledBy: string): Promise<Order | undefined> {
-  const order = await transition(tx, orderId, ['awaiting_payment'], 'cancelled');
+  const order = await transition(tx, orderId, 'cancelByShop');
   if (!order) return undefined;
   await releaseReservations(tx, order);
   await timeline(tx, order, 'cancelled', { reason: 'cancelled_by_shop', by: cancelledBy });
@@ -152,7 +149,7 @@ export async function cancelAwaitingPaymentOrder(tx: Transaction, orderId: strin
  */
 export function markOrderRefundedByShop(tenantId: string, orderId: string): Promise<Order | undefined> {
   return withTenant(tenantId, async (tx) => {
-    const order = await transition(tx, orderId, ['paid', 'fulfilling', 'fulfilled'], 'refunded');
+    const order = await transition(tx, orderId, 'refundByShop');
     if (!order) return undefined;
     await releaseReservations(tx, order);
     await reverseEarnedPoints(tx, order);

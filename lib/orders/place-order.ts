@@ -1,7 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Transaction } from '@/db/client';
-import { cartItems, carts, couponRedemptions, customerAddresses, loyaltyLedger, orderCounters, orderEvents, orderLines, orders, outbox, type Customer, type Order, type Tenant } from '@/db/schema';
+import { cartItems, carts, couponRedemptions, customerAddresses, loyaltyLedger, orderCounters, orderLines, orders, outbox, type Customer, type Order, type Tenant } from '@/db/schema';
 import { normalizeCouponCode } from '@/lib/coupons/coupon-rules';
 import { cartTotals, type CartLine } from '@/lib/cart/cart-lines';
 import { loadCart } from '@/lib/cart/cart-service';
@@ -12,6 +12,7 @@ import { assertCanPlaceOrders } from '@/lib/registration/decide-registration';
 import { loyaltyRatesOf } from '@/lib/loyalty/loyalty';
 import { withTenant } from '@/lib/tenancy/with-tenant';
 import { priceCheckout } from './checkout-pricing';
+import { recordOrderEvent } from './order-timeline';
 import { vatTreatmentFor } from './vat-treatment';
 
 export const placeOrderSchema = z.object({
@@ -150,7 +151,7 @@ export async function placeOrder(tenant: Tenant, customer: Customer, input: unkn
     if (couponId) {
       await tx.insert(couponRedemptions).values({ tenantId: tenant.id, couponId, customerId: customer.id, orderId: order.id, discountNetCents: totals.discountNetCents });
     }
-    await tx.insert(orderEvents).values({ tenantId: tenant.id, orderId: order.id, type: 'placed', details: { paymentMethod: order.paymentMethod, grossCents: order.grossCents } });
+    await recordOrderEvent(tx, order, 'placed', { paymentMethod: order.paymentMethod, grossCents: order.grossCents });
     await tx.insert(outbox).values({
       tenantId: tenant.id,
       eventId: `order-placed:${order.id}`,

@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { orders, type Order, type Tenant } from '@/db/schema';
 import { getTenantById } from '@/lib/tenancy/tenant-directory';
+import { awaitsCardPayment } from './order-status';
 import { withTenant } from '@/lib/tenancy/with-tenant';
 
 /** The shop a workflow event names; a job for a shop that no longer exists cannot go on. */
@@ -32,7 +33,7 @@ export async function loadWorkflowOrder(tenantId: string, orderId: string): Prom
       .where(eq(orders.id, orderId)),
   );
   if (!order) return null;
-  const needsPayment = order.paymentMethod === 'card' && order.status === 'awaiting_payment';
+  const needsPayment = awaitsCardPayment(order);
   const timeoutMinutes = tenant.paymentTimeoutMinutes;
   return {
     status: order.status,
@@ -44,7 +45,7 @@ export async function loadWorkflowOrder(tenantId: string, orderId: string): Prom
   };
 }
 
-export async function orderStatus(tenantId: string, orderId: string): Promise<string | null> {
+export async function orderStatus(tenantId: string, orderId: string): Promise<Order['status'] | null> {
   const [row] = await withTenant(tenantId, (tx) => tx.select({ status: orders.status }).from(orders).where(eq(orders.id, orderId)));
   return row?.status ?? null;
 }

@@ -1,9 +1,12 @@
 import { and, eq } from 'drizzle-orm';
 import type { Transaction } from '@/db/client';
-import { orderEvents, orders, outbox, payments, type Order, type Payment } from '@/db/schema';
+import { orders, outbox, payments, type Order, type Payment } from '@/db/schema';
 import { isUuid } from '@/lib/ids';
 import { log } from '@/lib/log';
 import { earnPoints, loyaltyRatesOf } from '@/lib/loyalty/loyalty';
+import { canTransition } from '@/lib/orders/order-status';
+import { recordOrderEvent } from '@/lib/orders/order-timeline';
+import { transition } from '@/lib/orders/order-transitions';
 import { getTenantById } from '@/lib/tenancy/tenant-directory';
 import { withTenant } from '@/lib/tenancy/with-tenant';
 import { extraCaptureReason } from './extra-capture';
@@ -40,7 +43,7 @@ export async function applyPaymentEvent(event: StoredWebhookEvent): Promise<void
         .set({ status: 'failed', updatedAt: new Date() })
         .where(and(eq(payments.id, paymentId), eq(payments.status, 'pending')))
         .returning();
-      if (payment) await tx.insert(orderEvents).values({ tenantId, orderId: payment.orderId, type: 'payment_failed', details: { paymentId } });
+      if (payment) await recordOrderEvent(tx, { tenantId, id: payment.orderId }, 'payment_failed', { paymentId });
       return;
     }
     const [known] = await tx.select({ orderId: payments.orderId }).from(payments).where(eq(payments.id, paymentId));
@@ -48,7 +51,7 @@ export async function applyPaymentEvent(event: StoredWebhookEvent): Promise<void
     const [order] = await tx.select().from(orders).where(eq(orders.id, known.orderId)).for('update');
     const [payment] = await tx.select().from(payments).where(eq(payments.id, paymentId)).for('update');
     if (!order || !payment || !CAPTURABLE.has(payment.status)) return;
-    const settles = payment.status !== 'voided' && order.status === 'awaiting_payment';
+    const settles = payment.status !== 'voided' && canTransition('capturePayment', order.status);
     await tx.update(payments).set({ status: 'captured', settlesOrder: settles, updatedAt: new Date() }).where(eq(payments.id, payment.id));
     if (settles) {
       await settleOrder(tx, order, payment);
@@ -56,17 +59,17 @@ export async function applyPaymentEvent(event: StoredWebhookEvent): Promise<void
       return;
     }
     const reason = extraCaptureReason(order.status);
-    await tx.insert(orderEvents).values({ tenantId, orderId: order.id, type: 'extra_payment_captured', details: { paymentId, amountCents: payment.amountCents, reason } });
+    await recordOrderEvent(tx, order, 'extra_payment_captured', { paymentId, amountCents: payment.amountCents, reason });
     await announce(tx, payment, 'payment-extra-captured', 'shop/payment.extra-captured');
     log.warn({ tenantId, orderId: order.id, paymentId, reason, orderStatus: order.status }, 'payment captured that the order did not need: it is refunded');
   });
 }
 
 async function settleOrder(tx: Transaction, order: Order, payment: Payment): Promise<void> {
-  await tx.update(orders).set({ status: 'paid', updatedAt: new Date() }).where(and(eq(orders.id, order.id), eq(orders.status, 'awaiting_payment')));
+  await transition(tx, order.id, 'capturePayment');
   // Another tab's hosted page of this order takes no more money.
   await voidOpenPayments(tx, order.id, payment.id);
-  await tx.insert(orderEvents).values({ tenantId: order.tenantId, orderId: order.id, type: 'payment_captured', details: { paymentId: payment.id, amountCents: payment.amountCents } });
+  await recordOrderEvent(tx, order, 'payment_captured', { paymentId: payment.id, amountCents: payment.amountCents });
   await announce(tx, payment, 'payment-captured', 'shop/payment.captured');
 }
 

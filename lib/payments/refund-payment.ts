@@ -1,6 +1,7 @@
 import { and, eq, inArray } from 'drizzle-orm';
-import { orderEvents, payments, refunds, type Refund, type Tenant } from '@/db/schema';
+import { payments, refunds, type Refund, type Tenant } from '@/db/schema';
 import { AppError } from '@/lib/errors';
+import { recordOrderEvent } from '@/lib/orders/order-timeline';
 import { withTenant } from '@/lib/tenancy/with-tenant';
 import { paymentProviderNamed } from './payment-providers';
 import { callPaymentProvider } from './provider-call';
@@ -82,11 +83,10 @@ export async function refundOrderPayment(tenant: Tenant, input: RefundOrderPayme
       .update(payments)
       .set({ status: 'refunded', updatedAt: new Date() })
       .where(and(eq(payments.id, payment.id), eq(payments.status, 'captured')));
-    await tx.insert(orderEvents).values({
-      tenantId: tenant.id,
-      orderId: input.orderId,
-      type: input.timelineEvent ?? 'refunded',
-      details: { paymentId: payment.id, amountCents: refund.amountCents, reason: input.reason },
+    await recordOrderEvent(tx, { tenantId: tenant.id, id: input.orderId }, input.timelineEvent ?? 'refunded', {
+      paymentId: payment.id,
+      amountCents: refund.amountCents,
+      reason: input.reason,
     });
     return { refund, created: true };
   });

@@ -3,6 +3,7 @@ import { orders, payments, type Tenant } from '@/db/schema';
 import { AppError } from '@/lib/errors';
 import { isUuid } from '@/lib/ids';
 import { log } from '@/lib/log';
+import { awaitsCardPayment } from '@/lib/orders/order-status';
 import { withTenant } from '@/lib/tenancy/with-tenant';
 import { voidOpenPayments } from './open-payments';
 import { paymentProviderNamed } from './payment-providers';
@@ -19,7 +20,7 @@ export async function startOrderPayment(tenant: Tenant, orderId: string, provide
   const { payment, voided } = await withTenant(tenant.id, async (tx) => {
     const [order] = isUuid(orderId) ? await tx.select().from(orders).where(eq(orders.id, orderId)).for('update') : [];
     if (!order) throw new AppError('NOT_FOUND', 'This order does not exist.');
-    if (order.paymentMethod !== 'card' || order.status !== 'awaiting_payment') {
+    if (!awaitsCardPayment(order)) {
       throw new AppError('CONFLICT', `Order ${order.number} is not waiting for a card payment.`, { details: { status: order.status } });
     }
     const voided = await voidOpenPayments(tx, order.id);

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { RevenueChart } from '@/components/dashboard/revenue-chart';
 import { loadDashboardOverview, type AttentionOrder } from '@/lib/dashboard/overview';
-import { orderStatusLabel } from '@/lib/orders/customer-orders';
+import { ORDER_STATUS } from '@/lib/orders/order-status';
 import { formatMoney } from '@/lib/pricing/resolve-price';
 import { getShop } from '@/lib/storefront/current-shop';
 
@@ -59,7 +59,7 @@ export default async function DashboardOverviewPage({ params }: Props) {
               <li key={o.number} className="flex flex-wrap items-baseline justify-between gap-2 py-2 text-sm">
                 <Link href={`/dashboard/orders/${o.number}`} className="font-semibold underline">Order {o.number}</Link>
                 <span className="text-slate-700">{attentionText[o.reason]}</span>
-                <span className="text-slate-600">{orderStatusLabel[o.status]} · {money(o.grossCents)}</span>
+                <span className="text-slate-600">{ORDER_STATUS[o.status].label} · {money(o.grossCents)}</span>
               </li>
             ))}
           </ul>

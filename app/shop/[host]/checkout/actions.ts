@@ -7,6 +7,7 @@ import { couponCodeOf, loadCartChoices, saveCartChoices } from '@/lib/cart/cart-
 import { errorFormState } from '@/lib/forms/form-error-state';
 import { formValues, type FormState } from '@/lib/forms/form-state';
 import { applyCheckoutCoupon } from '@/lib/orders/checkout-coupon';
+import { awaitsCardPayment } from '@/lib/orders/order-status';
 import { placeOrder } from '@/lib/orders/place-order';
 import { startOrderPayment } from '@/lib/payments/start-order-payment';
 import { requireRequestTenant } from '@/lib/storefront/request-tenant';
@@ -41,7 +42,7 @@ export async function placeOrderAction(_prev: FormState, formData: FormData): Pr
     }
     const order = await placeOrder(tenant, customer, { ...values, couponCode: stored.couponCode ?? undefined, usePoints: stored.useLoyaltyPoints });
     next =
-      order.paymentMethod === 'card' && order.status === 'awaiting_payment'
+      awaitsCardPayment(order)
         ? (await startOrderPayment(tenant, order.id)).redirectPath
         : `/account/orders/${order.number}?placed=1`;
   } catch (error) {

@@ -3,7 +3,8 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { getCurrentCustomer } from '@/lib/auth/current-customer';
-import { listCustomerOrders, orderStatusLabel } from '@/lib/orders/customer-orders';
+import { listCustomerOrders } from '@/lib/orders/customer-orders';
+import { ORDER_STATUS } from '@/lib/orders/order-status';
 import { formatMoney } from '@/lib/pricing/resolve-price';
 import { getShop } from '@/lib/storefront/current-shop';
 
@@ -29,7 +30,7 @@ export default async function OrdersPage({ params }: { params: Promise<{ host: s
               <Link href={`/account/orders/${o.number}`} className="flex flex-wrap items-center justify-between gap-2 px-4 py-3 hover:bg-slate-50">
                 <span className="font-semibold">Order {o.number}</span>
                 <span className="text-sm text-slate-600"><time dateTime={o.placedAt.toISOString()}>{formatDateTime(o.placedAt, tenant.timeZone)}</time></span>
-                <span className="text-sm">{orderStatusLabel[o.status]}</span>
+                <span className="text-sm">{ORDER_STATUS[o.status].label}</span>
                 <span className="font-semibold">{formatMoney(o.grossCents, o.currency)}</span>
               </Link>
             </li>

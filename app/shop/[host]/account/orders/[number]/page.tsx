@@ -4,7 +4,8 @@ import Link from 'next/link';
 import { notFound, redirect } from 'next/navigation';
 import { getCurrentCustomer } from '@/lib/auth/current-customer';
 import { SummaryRows } from '@/components/checkout/summary-rows';
-import { getCustomerOrder, orderStatusLabel } from '@/lib/orders/customer-orders';
+import { getCustomerOrder } from '@/lib/orders/customer-orders';
+import { awaitsCardPayment, ORDER_STATUS } from '@/lib/orders/order-status';
 import { discountLabelOf, displayDiscountCents, displayLineAmount, pricePresentationFor, salesModeOfOrder, summaryRows } from '@/lib/orders/price-presentation';
 import { formatMoney } from '@/lib/pricing/resolve-price';
 import { getShop } from '@/lib/storefront/current-shop';
@@ -79,7 +80,7 @@ export default async function OrderPage({ params, searchParams }: Props) {
       ) : null}
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <h1 className="text-2xl font-bold">Order {order.number}</h1>
-        <p className="font-medium" data-testid="order-status">{orderStatusLabel[order.status]}</p>
+        <p className="font-medium" data-testid="order-status">{ORDER_STATUS[order.status].label}</p>
       </div>
       {awaitingProcessing && order.status !== 'cancelled' ? (
         <p role="status" data-testid="order-processing" className="rounded-md border border-slate-200 bg-slate-50 px-4 py-3 text-slate-800">
@@ -126,7 +127,7 @@ export default async function OrderPage({ params, searchParams }: Props) {
           <SummaryRows rows={rows} currency={order.currency} discountTestId="order-discount" totalTestId="order-total" />
         </div>
         <p className="mt-2 text-xs text-slate-600">{vatNote[order.vatTreatment]}. Payment: {order.paymentMethod === 'invoice' ? 'on invoice' : 'card'}.</p>
-        {order.paymentMethod === 'card' && order.status === 'awaiting_payment' ? (
+        {awaitsCardPayment(order) ? (
           <form action={payOrderAction} className="mt-3">
             <input type="hidden" name="orderNumber" value={order.number} />
             <button type="submit" className="bg-brand text-brand-contrast rounded-md px-4 py-2 font-semibold">Pay now</button>
