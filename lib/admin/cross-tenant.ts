@@ -1,11 +1,10 @@
 import { and, desc, eq, ilike, or, sql } from 'drizzle-orm';
 import { platformCustomers, platformOrders, platformReadModelState, tenants } from '@/db/schema';
 import type { AdminActor } from '@/lib/auth/authorize-admin';
-import { platformDb } from '@/db/connection-registry';
 import type { Executor } from '@/db/client';
 import { rowsOf } from '@/db/rows';
 import { containsPattern } from '@/db/like';
-import { DEFAULT_CONNECTION } from '@/db/connection-registry';
+import { DEFAULT_CONNECTION, platformDb } from '@/db/connection-registry';
 
 /**
  * How current a cross-tenant list is. The lists read the platform read model (docs/platform-read-model.md),

@@ -19,7 +19,7 @@ import { freePort } from '../../bench/server';
 import { startHaproxy, type Haproxy } from './haproxy';
 import { startPgBouncer, type PgBouncer } from './pgbouncer';
 import { createSeededDatabase, type ScaleDatabase } from './postgres';
-import { startRedis, type RedisServer } from './redis';
+import { testRedis, type TestRedis } from '../../tests/support/redis-server';
 
 /** This suite's ports (45000–45999) and Redis port. */
 export const SCALE_PORTS = { appA: 45010, appB: 45110, proxy: 45210, pgbouncer: 45310 } as const;
@@ -39,7 +39,7 @@ export interface ClusterOptions {
 
 export interface Cluster {
   db: ScaleDatabase;
-  redis: RedisServer;
+  redis: TestRedis;
   bouncer: PgBouncer;
   a: RunningApp;
   b: RunningApp;
@@ -66,7 +66,8 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
   try {
     const db = await createSeededDatabase(appEnv('.next-scale', ''));
     stoppers.push(() => db.drop());
-    const redis = await startRedis(SCALE_REDIS_PORT);
+    const redis = testRedis(SCALE_REDIS_PORT);
+    await redis.start();
     stoppers.push(() => redis.stop());
     const bouncer = await startPgBouncer({
       serverUrl: db.url,

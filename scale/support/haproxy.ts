@@ -15,7 +15,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createConnection } from 'node:net';
+import { canConnect } from './net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
@@ -71,17 +71,6 @@ export function haproxyConfig({ port, servers, failover = true }: HaproxyOptions
     ...servers.map((server) => `  server ${server.name} 127.0.0.1:${server.port}`),
   ];
   return `${lines.join('\n')}\n`;
-}
-
-function canConnect(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = createConnection({ port, host: '127.0.0.1' });
-    socket.once('connect', () => {
-      socket.destroy();
-      resolve(true);
-    });
-    socket.once('error', () => resolve(false));
-  });
 }
 
 export async function startHaproxy(options: HaproxyOptions): Promise<Haproxy> {

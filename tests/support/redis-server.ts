@@ -14,23 +14,31 @@ export interface TestRedis {
 
 export function testRedis(port = Number(process.env.REDIS_TEST_PORT ?? 6382)): TestRedis {
   let child: ChildProcess | null = null;
+  const killOnExit = () => child?.kill('SIGKILL');
   return {
     url: `redis://127.0.0.1:${port}`,
     port,
     async start() {
       if (child) return;
       if (await answers(port)) throw new Error(`port ${port} is taken by another Redis; a test needs its own`);
-      child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
-      for (let attempt = 0; attempt < 100; attempt++) {
+      const started = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
+      child = started;
+      let failure = '';
+      started.once('error', (error) => (failure = `${String(error)} (apt-get install -y redis-server)`));
+      // Not left behind when the test run itself is ended.
+      process.once('exit', killOnExit);
+      for (let attempt = 0; attempt < 200 && !failure && started.exitCode === null; attempt++) {
         if (await answers(port)) return;
         await new Promise((resolve) => setTimeout(resolve, 50));
       }
-      throw new Error(`redis-server did not start on port ${port}`);
+      await this.stop();
+      throw new Error(`redis-server did not start on port ${port}${failure ? `: ${failure}` : ''}`);
     },
     async stop() {
       const running = child;
       child = null;
-      if (!running || running.exitCode !== null) return;
+      process.removeListener('exit', killOnExit);
+      if (!running || running.exitCode !== null || running.signalCode !== null) return;
       await new Promise<void>((resolve) => {
         running.once('exit', () => resolve());
         running.kill('SIGKILL');
@@ -42,6 +50,8 @@ export function testRedis(port = Number(process.env.REDIS_TEST_PORT ?? 6382)): T
 function answers(port: number): Promise<boolean> {
   return new Promise((resolve) => {
     const socket = createConnection({ port, host: '127.0.0.1' }, () => socket.write('PING\r\n'));
+    socket.setTimeout(1_000, () => socket.destroy());
+    socket.once('close', () => resolve(false));
     socket.once('data', (data) => {
       socket.destroy();
       resolve(data.toString().startsWith('+PONG'));
