@@ -1,12 +1,19 @@
 'use client';
 
 import Link from 'next/link';
+import type { FacetAxis, FilterPanelModel, PanelControl, PanelFilterKey } from '@/lib/catalog/catalog-filter-registry';
 import type { CatalogQuery } from '@/lib/catalog/catalog-query';
 import type { FacetValue } from '@/lib/catalog/list-visible-articles';
 import { AutoSubmit } from './auto-submit';
 import { FilterPanel } from './filter-panel';
 
-type Facets = Record<'brand' | 'category' | 'season' | 'vehicle' | 'width' | 'aspect' | 'rim', FacetValue[]>;
+type Facets = Record<FacetAxis, FacetValue[]>;
+
+/** How a select shows its values, where that is not the facet's label. */
+const FORMATS: Partial<Record<PanelFilterKey, (v: FacetValue) => string>> = {
+  width: (v) => (Number(v.value) < 100 ? `${(Number(v.value) / 10).toFixed(1)}J` : v.label),
+  rim: (v) => `R${v.label}`,
+};
 
 const selectClass = 'w-full rounded-md border border-slate-300 bg-white px-2 py-2 text-sm';
 
@@ -39,54 +46,77 @@ function FacetSelect(props: { name: string; label: string; values: FacetValue[];
   );
 }
 
-export function activeFilterCount(query: CatalogQuery): number {
-  return [query.brands.length > 0, query.category, query.season, query.vehicle, query.width, query.aspect, query.rim, query.inStock].filter(Boolean).length;
+function CheckboxList(props: { name: string; label: string; empty: string; values: FacetValue[]; selected: string[] }) {
+  const { name, label, empty, selected } = props;
+  return (
+    <fieldset>
+      <legend className="mb-1 text-sm font-medium">{label}</legend>
+      {props.values.length === 0 ? <p className="text-sm text-slate-500">{empty}</p> : null}
+      <ul className="max-h-72 space-y-1 overflow-y-auto pr-1">
+        {selected.reduce(withSelected, props.values).map((b) => (
+          <li key={b.value}>
+            <label className="flex items-center gap-2 text-sm">
+              <input type="checkbox" name={name} value={b.value} defaultChecked={selected.includes(b.value)} className="size-4" />
+              <span className="flex-1">{b.label}</span>
+              <span className="text-xs text-slate-500">{b.count}</span>
+            </label>
+          </li>
+        ))}
+      </ul>
+    </fieldset>
+  );
+}
+
+/** One filter's control, as its registry entry describes it. */
+function FilterControl({ control, query, facets }: { control: PanelControl; query: CatalogQuery; facets: Facets }) {
+  const value = query[control.filter];
+  const values = control.facet ? facets[control.facet] : [];
+  switch (control.type) {
+    case 'select':
+      return (
+        <FacetSelect name={control.name} label={control.label} values={values} selected={value as string | number | undefined} format={FORMATS[control.filter]} />
+      );
+    case 'checkboxes':
+      return <CheckboxList name={control.name} label={control.label} empty={control.empty} values={values} selected={value as string[]} />;
+    case 'checkbox':
+      return (
+        <label className="flex items-center gap-2 text-sm font-medium">
+          <input type="checkbox" name={control.name} value="1" defaultChecked={Boolean(value)} className="size-4" />
+          {control.label}
+        </label>
+      );
+  }
 }
 
 /**
  * A plain GET form: filters work without JavaScript and every filtered page has a shareable URL.
  * A client component only so that the facets travel as data, not as a rendered tree of a few hundred
- * options and checkboxes: that tree was the larger part of the catalog page's RSC payload.
+ * options and checkboxes: that tree was the larger part of the catalog page's RSC payload. The panel's
+ * shape comes as data too (`filterPanel`), so the filter registry's parsers stay on the server.
  */
-export function CatalogFilters({ query, facets }: { query: CatalogQuery; facets: Facets }) {
-  const wheelWidth = (v: FacetValue) => (Number(v.value) < 100 ? `${(Number(v.value) / 10).toFixed(1)}J` : v.label);
+export function CatalogFilters({ query, facets, panel }: { query: CatalogQuery; facets: Facets; panel: FilterPanelModel }) {
   return (
-    <FilterPanel activeCount={activeFilterCount(query)}>
+    <FilterPanel activeCount={panel.activeCount}>
       <form method="get" action="/products" className="space-y-5 rounded-lg border border-slate-200 bg-white p-4" aria-label="Filter products">
         <AutoSubmit />
-        {query.q ? <input type="hidden" name="q" value={query.q} /> : null}
-        {query.kind ? <input type="hidden" name="kind" value={query.kind} /> : null}
+        {panel.hidden.map(([name, value]) => (
+          <input key={`${name}=${value}`} type="hidden" name={name} value={value} />
+        ))}
         {query.sort !== 'relevance' ? <input type="hidden" name="sort" value={query.sort} /> : null}
-        <FacetSelect name="category" label="Category" values={facets.category} selected={query.category} />
-        <FacetSelect name="season" label="Season" values={facets.season} selected={query.season} />
-        <fieldset>
-          <legend className="mb-1 text-sm font-medium">Size</legend>
-          <div className="grid grid-cols-3 gap-2">
-            <FacetSelect name="width" label="Width" values={facets.width} selected={query.width} format={wheelWidth} />
-            <FacetSelect name="aspect" label="Profile" values={facets.aspect} selected={query.aspect} />
-            <FacetSelect name="rim" label="Rim" values={facets.rim} selected={query.rim} format={(v) => `R${v.label}`} />
-          </div>
-        </fieldset>
-        <FacetSelect name="vehicle" label="Vehicle brand" values={facets.vehicle} selected={query.vehicle} />
-        <fieldset>
-          <legend className="mb-1 text-sm font-medium">Brand</legend>
-          {facets.brand.length === 0 ? <p className="text-sm text-slate-500">No brands match.</p> : null}
-          <ul className="max-h-72 space-y-1 overflow-y-auto pr-1">
-            {query.brands.reduce(withSelected, facets.brand).map((b) => (
-              <li key={b.value}>
-                <label className="flex items-center gap-2 text-sm">
-                  <input type="checkbox" name="brand" value={b.value} defaultChecked={query.brands.includes(b.value)} className="size-4" />
-                  <span className="flex-1">{b.label}</span>
-                  <span className="text-xs text-slate-500">{b.count}</span>
-                </label>
-              </li>
-            ))}
-          </ul>
-        </fieldset>
-        <label className="flex items-center gap-2 text-sm font-medium">
-          <input type="checkbox" name="stock" value="1" defaultChecked={query.inStock} className="size-4" />
-          In stock only
-        </label>
+        {panel.sections.map(({ group, controls }) =>
+          group ? (
+            <fieldset key={group}>
+              <legend className="mb-1 text-sm font-medium">{group}</legend>
+              <div className="grid grid-cols-3 gap-2">
+                {controls.map((control) => (
+                  <FilterControl key={control.filter} control={control} query={query} facets={facets} />
+                ))}
+              </div>
+            </fieldset>
+          ) : (
+            controls.map((control) => <FilterControl key={control.filter} control={control} query={query} facets={facets} />)
+          ),
+        )}
         <div className="flex items-center gap-3">
           <button type="submit" className="bg-brand text-brand-contrast rounded-md px-4 py-2 text-sm font-semibold">Apply filters</button>
           <Link href={query.q ? `/products?q=${encodeURIComponent(query.q)}` : '/products'} className="text-sm underline">Clear all</Link>

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { filterPanel } from '@/lib/catalog/catalog-filter-registry';
 import type { CatalogQuery } from '@/lib/catalog/catalog-query';
 import { listVisibleArticles } from '@/lib/catalog/list-visible-articles';
 import { formatTyreSize } from '@/lib/catalog/parse-tyre-size';
@@ -39,7 +40,7 @@ export async function CatalogListing({ shop, query, marginBp }: { shop: Shop; qu
   return (
     <div className="grid gap-6 lg:grid-cols-[17rem_1fr]">
       <aside>
-        <CatalogFilters query={query} facets={result.facets} />
+        <CatalogFilters query={query} facets={result.facets} panel={filterPanel(query)} />
       </aside>
       <section aria-labelledby="results-heading">
         <div className="flex flex-wrap items-end justify-between gap-3">

@@ -1,4 +1,5 @@
 import { AutoSubmit } from './auto-submit';
+import { hiddenFilterFields } from '@/lib/catalog/catalog-filter-registry';
 import type { CatalogQuery } from '@/lib/catalog/catalog-query';
 
 const labels: Record<CatalogQuery['sort'], string> = {
@@ -10,14 +11,7 @@ const labels: Record<CatalogQuery['sort'], string> = {
 
 /** Sorting keeps every active filter: they ride along as hidden fields. */
 export function SortSelect({ query }: { query: CatalogQuery }) {
-  const hidden: [string, string][] = [];
-  if (query.q) hidden.push(['q', query.q]);
-  for (const b of query.brands) hidden.push(['brand', b]);
-  for (const key of ['kind', 'category', 'season', 'vehicle', 'width', 'aspect', 'rim'] as const) {
-    const value = query[key];
-    if (value !== undefined) hidden.push([key, String(value)]);
-  }
-  if (query.inStock) hidden.push(['stock', '1']);
+  const hidden = hiddenFilterFields(query);
   return (
     <form method="get" action="/products" className="flex items-center gap-2">
       <AutoSubmit />

@@ -1,10 +1,10 @@
 import { and, eq, gt, sql, type SQL } from 'drizzle-orm';
 import { articles } from '@/db/schema';
+import { CATALOG_FILTERS, FILTER_KEYS, isFilterActive, type FacetAxis, type FilterKey, type FilterValues } from './catalog-filter-registry';
 import type { CatalogQuery } from './catalog-query';
 import { visibilityCondition, type VisibilityRules } from './visibility';
 
-/** Filter axes that have a facet; a facet's counts apply every filter except its own. */
-export type FacetAxis = 'brand' | 'category' | 'season' | 'vehicle' | 'width' | 'aspect' | 'rim';
+export type { FacetAxis } from './catalog-filter-registry';
 
 const slugs = (values: string[]) => sql`${`{${values.join(',')}}`}::text[]`;
 
@@ -28,8 +28,30 @@ export function textSearchCondition(q: string): SQL | undefined {
   return sql`${articles.searchVector} @@ to_tsquery('simple', ${tsquery})`;
 }
 
+/**
+ * Each filter's WHERE fragment on `articles`, asked only while the filter is active (so a list is never
+ * empty and a flag is always on). A filter with a facet counts its own facet without this condition.
+ */
+const FILTER_CONDITIONS: { [K in FilterKey]: (value: NonNullable<FilterValues[K]>) => SQL | undefined } = {
+  q: (q) => textSearchCondition(q),
+  kind: (kind) => eq(articles.kind, kind),
+  brands: (values) => sql`${articles.brandId} in (select id from brands where slug = any(${slugs(values)}))`,
+  category: (category) => sql`${articles.categoryId} = (select id from categories where slug = ${category})`,
+  season: (season) => eq(articles.season, season),
+  vehicle: (vehicle) => sql`exists (select 1 from article_vehicle_brands avb join vehicle_brands vb on vb.id = avb.vehicle_brand_id
+      where avb.article_id = ${articles.id} and vb.slug = ${vehicle})`,
+  width: (width) => eq(articles.width, width),
+  aspect: (aspect) => eq(articles.aspectRatio, aspect),
+  rim: (rim) => eq(articles.rimDiameter, rim),
+  inStock: () => gt(articles.stock, 0),
+};
+
+function conditionOf<K extends FilterKey>(key: K, query: FilterValues): SQL | undefined {
+  return FILTER_CONDITIONS[key](query[key] as NonNullable<FilterValues[K]>);
+}
+
 export interface CatalogFilters {
-  /** Always applied: visibility and free text. */
+  /** Always applied: visibility and the filters without a facet. */
   base: SQL[];
   byAxis: Partial<Record<FacetAxis, SQL>>;
 }
@@ -38,25 +60,14 @@ export function buildCatalogFilters(rules: VisibilityRules, query: CatalogQuery)
   const base: SQL[] = [visibilityCondition(rules)];
   const byAxis: Partial<Record<FacetAxis, SQL>> = {};
   // A size typed into the search is already the width, aspect and rim filter (parseCatalogQuery).
-  const { width, aspect, rim } = query;
-  if (query.q) {
-    const text = textSearchCondition(query.q);
-    if (text) base.push(text);
+  for (const key of FILTER_KEYS) {
+    if (!isFilterActive(key, query)) continue;
+    const condition = conditionOf(key, query);
+    if (!condition) continue;
+    const facet: FacetAxis | undefined = CATALOG_FILTERS[key].facet;
+    if (facet) byAxis[facet] = condition;
+    else base.push(condition);
   }
-  if (query.inStock) base.push(gt(articles.stock, 0));
-  if (query.kind) base.push(eq(articles.kind, query.kind));
-  if (query.brands.length > 0) {
-    byAxis.brand = sql`${articles.brandId} in (select id from brands where slug = any(${slugs(query.brands)}))`;
-  }
-  if (query.category) byAxis.category = sql`${articles.categoryId} = (select id from categories where slug = ${query.category})`;
-  if (query.season) byAxis.season = eq(articles.season, query.season);
-  if (query.vehicle) {
-    byAxis.vehicle = sql`exists (select 1 from article_vehicle_brands avb join vehicle_brands vb on vb.id = avb.vehicle_brand_id
-      where avb.article_id = ${articles.id} and vb.slug = ${query.vehicle})`;
-  }
-  if (width) byAxis.width = eq(articles.width, width);
-  if (aspect) byAxis.aspect = eq(articles.aspectRatio, aspect);
-  if (rim) byAxis.rim = eq(articles.rimDiameter, rim);
   return { base, byAxis };
 }
 

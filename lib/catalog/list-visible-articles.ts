@@ -4,6 +4,7 @@ import { articles, brands, categories } from '@/db/schema';
 import { TenantMemo } from '@/lib/cache/tenant-memo';
 import { currentNetPriceSql } from '@/lib/pricing/resolve-price';
 import { PAGE_SIZE, type CatalogQuery } from './catalog-query';
+import { isUnfiltered } from './catalog-filter-registry';
 import { buildCatalogFilters, prefixTsQuery, whereAll, type CatalogFilters } from './catalog-filters';
 import { getCatalogSummary, type CatalogSummary } from './catalog-summary';
 import { getCatalogDimensions } from './catalog-dimensions';
@@ -66,12 +67,6 @@ function orderFor(query: CatalogQuery, netPrice: SQL<number>): SQL[] {
 }
 
 const usesListingOrder = (query: CatalogQuery) => query.sort === 'relevance' && !query.q;
-
-/** No filter at all: the listing whose total and facets are kept per tenant (catalog-summary.ts). */
-export function isUnfiltered(query: CatalogQuery): boolean {
-  const { q, brands: b, kind, category, season, vehicle, width, aspect, rim, inStock } = query;
-  return !q && b.length === 0 && !kind && !category && !season && !vehicle && !width && !aspect && !rim && !inStock;
-}
 
 // Facets and totals of filtered listings depend on the filters, not on the page or the order, and need
 // not be exact to the second: they are kept per tenant and filter set, dropped when the tenant's rules or
