@@ -85,6 +85,9 @@ function FilterControl({ control, query, facets }: { control: PanelControl; quer
           {control.label}
         </label>
       );
+    default:
+      // A new kind of control in the registry fails to compile here until it is rendered.
+      return control satisfies never;
   }
 }
 

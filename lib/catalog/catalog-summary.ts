@@ -7,7 +7,7 @@ import { ALL_TENANTS, onTenantInvalidated } from '@/lib/cache/cache-invalidation
 import { TenantMemo } from '@/lib/cache/tenant-memo';
 import { buildCatalogFilters } from './catalog-filters';
 import { catalogQuerySchema } from './catalog-query';
-import { countFacets, type FacetCounts } from './facets';
+import { countFacets, FACET_AXES, type FacetCounts } from './facets';
 import { loadVisibilityRules, type VisibilityRules } from './visibility';
 
 export interface CatalogSummary {
@@ -37,11 +37,14 @@ function currentCatalogVersion(db: Executor, now = Date.now()): Promise<number> 
   return value;
 }
 
-/** What a summary was computed from: the catalog version and the tenant's rules, in any order. */
+/**
+ * What a summary was computed from: the catalog version, the tenant's rules (in any order) and the
+ * facets it counts, so that a release that adds a facet finds every stored summary stale.
+ */
 export function summaryBasis(catalogVersionNumber: number, rules: VisibilityRules): string {
   const sorted = (ids: number[]) => [...ids].sort((a, b) => a - b).join(',');
   const digest = createHash('sha256')
-    .update(`${sorted(rules.brandIds)}|${sorted(rules.categoryIds)}|${sorted(rules.vehicleBrandIds)}`)
+    .update(`${sorted(rules.brandIds)}|${sorted(rules.categoryIds)}|${sorted(rules.vehicleBrandIds)}|${FACET_AXES.join(',')}`)
     .digest('base64url')
     .slice(0, 22);
   return `v${catalogVersionNumber}:${digest}`;

@@ -63,7 +63,7 @@ export const FACET_SOURCES = {
   rim: { column: articles.rimDiameter, label: numeric },
 } satisfies Record<FacetAxis, FacetSource>;
 
-const FACET_AXES = Object.keys(FACET_SOURCES) as FacetAxis[];
+export const FACET_AXES = Object.keys(FACET_SOURCES) as FacetAxis[];
 const sourceOf = (axis: FacetAxis): FacetSource => FACET_SOURCES[axis];
 const COLUMN_AXES = FACET_AXES.filter((axis) => 'column' in sourceOf(axis));
 const LINK_AXES = FACET_AXES.filter((axis) => 'link' in sourceOf(axis));
