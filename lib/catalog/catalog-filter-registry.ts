@@ -129,7 +129,13 @@ export const FILTER_PANEL = ['category', 'season', 'width', 'aspect', 'rim', 've
 // A filter with a control that FILTER_PANEL does not place fails to compile here, naming the filter.
 type Unplaced = Exclude<PanelFilterKey, (typeof FILTER_PANEL)[number]>;
 const everyControlPlaced: [Unplaced] extends [never] ? true : Unplaced = true;
+// Selects and checkbox lists show a facet's values: a filter with one but without a facet fails here.
+type WithoutValues = {
+  [K in FilterKey]: Filters[K]['control'] extends { type: 'select' | 'checkboxes' } ? ([NonNullable<Filters[K]['facet']>] extends [never] ? K : never) : never;
+}[FilterKey];
+const everyListHasAFacet: [WithoutValues] extends [never] ? true : WithoutValues = true;
 void everyControlPlaced;
+void everyListHasAFacet;
 
 /** The zod shape of all filters, keyed by their names in code. */
 export function filterSchemas(): { [K in FilterKey]: Filters[K]['schema'] } {
