@@ -52,9 +52,9 @@ export type RegistrationSettingsForm = { [K in PageKey]?: string } & {
   temporaryDays?: string;
 };
 
+/** `registration` is what registration would apply, null while its part of the draft is wrong. */
 export type DraftReading =
-  | { settings: RegistrationAdminSettings; fieldErrors?: undefined }
-  /** `registration` is what registration would apply, when only the other settings are wrong. */
+  | { settings: RegistrationAdminSettings; registration: RegistrationSettings; fieldErrors?: undefined }
   | { settings?: undefined; registration: RegistrationSettings | null; fieldErrors: Record<string, string> };
 
 const TEMPORARY_DAYS_DEFAULT = 30;
@@ -150,11 +150,10 @@ export function readRegistrationDraft(d: RegistrationDraft): DraftReading {
   const typedErrors = { ...(typed.success ? {} : fieldErrorsOf(typed.error)), ...(payment.success ? {} : fieldErrorsOf(payment.error)) };
   if (Object.keys(typedErrors).length > 0) return { registration: registration?.data ?? null, fieldErrors: typedErrors };
   if (!registration?.success) return { registration: null, fieldErrors: registration ? fieldErrorsOf(registration.error) : {} };
-  return { settings: { ...registration.data, ...(payment.data as PaymentSettings) } };
+  return { settings: { ...registration.data, ...(payment.data as PaymentSettings) }, registration: registration.data };
 }
 
 /** What registration would apply with the draft as it stands, or null while it is incomplete. */
 export function previewSettings(d: RegistrationDraft): RegistrationSettings | null {
-  const reading = readRegistrationDraft(d);
-  return reading.settings ?? reading.registration;
+  return readRegistrationDraft(d).registration;
 }

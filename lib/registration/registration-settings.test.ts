@@ -1,9 +1,10 @@
+import { getTableColumns } from 'drizzle-orm';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { AutoApprovalRules as StoredAutoApprovalRules } from '@/db/schema/platform';
+import { tenants, type AutoApprovalRules as StoredAutoApprovalRules } from '@/db/schema/platform';
 import { hostileRecord, hostileString, hostileValue, safeParseReadable } from '@/tests/support/hostile-input';
 import { eeaOnlyCountryCodes, euCountryCodes } from './eu-countries';
-import { autoApprovalRulesSchema, registrationSettingsSchema, type AutoApprovalRules } from './registration-settings';
+import { autoApprovalRulesSchema, paymentSettingFields, registrationSettingFields, registrationSettingKeys, registrationSettingsSchema, type AutoApprovalRules } from './registration-settings';
 
 function messagesOf(result: { success: boolean; error?: { issues: Array<{ message: string }> } }): string[] {
   return result.error?.issues.map((issue) => issue.message) ?? [];
@@ -146,5 +147,22 @@ describe('registration settings: properties', () => {
         if (result.success && result.data.autoApprovalEnabled) expect(result.data.approvalRequired).toBe(true);
       }),
     );
+  });
+});
+
+describe('the setting tables', () => {
+  const columns = getTableColumns(tenants);
+  const fields = Object.entries({ ...registrationSettingFields, ...paymentSettingFields });
+
+  it.each(fields)('stores %s in the tenants column of its name, kind and default', (key, field) => {
+    const column = columns[key as keyof typeof columns];
+    expect(column, `tenants has no column ${key}`).toBeDefined();
+    expect(column.dataType).toBe(field.kind === 'toggle' ? 'boolean' : 'number');
+    expect(column.notNull).toBe(true);
+    expect(column.default).toBe(field.default);
+  });
+
+  it('names every key the settings schema reads, and no other', () => {
+    expect([...registrationSettingKeys].sort()).toEqual(Object.keys(registrationSettingsSchema.shape).sort());
   });
 });

@@ -1,0 +1,62 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { euCountryCodes } from '@/lib/registration/eu-countries';
+import { draftOfForm, draftOfSettings, previewSettings, readRegistrationDraft, type RegistrationAdminSettings, type RegistrationSettingsForm } from './registration-settings-draft';
+
+const acmeLike: RegistrationAdminSettings = {
+  vatNumberRequired: true,
+  approvalRequired: true,
+  autoApprovalEnabled: true,
+  autoApprovalRules: { valid_vat: true, country: ['BE', 'NL'], temporary_days: 30 },
+  paymentTimeoutMinutes: 45,
+};
+
+const settings: fc.Arbitrary<RegistrationAdminSettings> = fc
+  .record({
+    vatNumberRequired: fc.boolean(),
+    approvalRequired: fc.boolean(),
+    autoApprovalEnabled: fc.boolean(),
+    validVat: fc.boolean(),
+    country: fc.option(fc.uniqueArray(fc.constantFrom(...euCountryCodes), { minLength: 1, maxLength: 4 }), { nil: undefined }),
+    temporaryDays: fc.option(fc.integer({ min: 1, max: 365 }), { nil: undefined }),
+    paymentTimeoutMinutes: fc.integer({ min: 5, max: 1440 }),
+  })
+  .map(({ validVat, country, temporaryDays, ...s }) => {
+    const rules = { ...(validVat ? { valid_vat: true } : {}), ...(country ? { country } : {}), ...(temporaryDays ? { temporary_days: temporaryDays } : {}) };
+    return { ...s, autoApprovalEnabled: s.autoApprovalEnabled && s.approvalRequired, autoApprovalRules: Object.keys(rules).length > 0 ? rules : null };
+  });
+
+describe('the registration settings draft', () => {
+  it('reads back the settings it was made from', () => {
+    expect(readRegistrationDraft(draftOfSettings(acmeLike, acmeLike.autoApprovalRules)).settings).toEqual(acmeLike);
+    fc.assert(
+      fc.property(settings, (s) => {
+        expect(readRegistrationDraft(draftOfSettings(s, s.autoApprovalRules)).settings).toEqual(s);
+      }),
+    );
+  });
+
+  it('posts what it holds: the posted form reads as the same settings', () => {
+    fc.assert(
+      fc.property(settings, (s) => {
+        const d = draftOfSettings(s, s.autoApprovalRules);
+        const posted: RegistrationSettingsForm = {
+          ...Object.fromEntries(Object.entries(d).flatMap(([key, value]) => (value === true ? [[key, 'on']] : typeof value === 'string' ? [[key, value]] : []))),
+          countries: d.countryRule === 'listed' ? d.countries : [],
+        };
+        expect(readRegistrationDraft(draftOfForm(posted)).settings).toEqual(s);
+      }),
+    );
+  });
+
+  it('previews what saving would store, and keeps previewing while only the payment time is wrong', () => {
+    const d = draftOfSettings(acmeLike, acmeLike.autoApprovalRules);
+    const { paymentTimeoutMinutes: _, ...registration } = acmeLike;
+    expect(previewSettings(d)).toEqual(registration);
+    expect(readRegistrationDraft({ ...d, paymentTimeoutMinutes: 'soon' }).fieldErrors).toEqual({ paymentTimeoutMinutes: expect.stringMatching(/whole number of minutes/) });
+    expect(previewSettings({ ...d, paymentTimeoutMinutes: 'soon' })).toEqual(registration);
+    expect(previewSettings({ ...d, temporaryDays: '0' })).toBeNull();
+    expect(previewSettings({ ...d, countries: [] })).toBeNull();
+    expect(previewSettings({ ...d, approvalRequired: false })).toBeNull();
+  });
+});
