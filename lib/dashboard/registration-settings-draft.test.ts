@@ -1,9 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { euCountryCodes } from '@/lib/registration/eu-countries';
+import { paymentSettingFields, registrationSettingDefaults, registrationSettingFields, type SettingField } from '@/lib/registration/registration-settings';
 import { draftOfForm, draftOfSettings, previewSettings, readRegistrationDraft, type RegistrationAdminSettings, type RegistrationSettingsForm } from './registration-settings-draft';
 
 const acmeLike: RegistrationAdminSettings = {
+  ...registrationSettingDefaults,
   vatNumberRequired: true,
   approvalRequired: true,
   autoApprovalEnabled: true,
@@ -11,19 +13,23 @@ const acmeLike: RegistrationAdminSettings = {
   paymentTimeoutMinutes: 45,
 };
 
+/** A value for every setting of a table, within its bounds. */
+function valuesOf(fields: Record<string, SettingField>): fc.Arbitrary<Record<string, boolean | number>> {
+  return fc.record(Object.fromEntries(Object.entries(fields).map(([key, f]) => [key, f.kind === 'toggle' ? fc.boolean() : fc.integer({ min: f.min, max: f.max })])));
+}
+
+/** Valid settings: a toggle whose required toggle is off is off too, as the form leaves it. */
 const settings: fc.Arbitrary<RegistrationAdminSettings> = fc
   .record({
-    vatNumberRequired: fc.boolean(),
-    approvalRequired: fc.boolean(),
-    autoApprovalEnabled: fc.boolean(),
+    values: valuesOf({ ...registrationSettingFields, ...paymentSettingFields }),
     validVat: fc.boolean(),
     country: fc.option(fc.uniqueArray(fc.constantFrom(...euCountryCodes), { minLength: 1, maxLength: 4 }), { nil: undefined }),
     temporaryDays: fc.option(fc.integer({ min: 1, max: 365 }), { nil: undefined }),
-    paymentTimeoutMinutes: fc.integer({ min: 5, max: 1440 }),
   })
-  .map(({ validVat, country, temporaryDays, ...s }) => {
+  .map(({ values, validVat, country, temporaryDays }) => {
+    for (const [key, f] of Object.entries(registrationSettingFields)) if (f.kind === 'toggle' && 'requires' in f && !values[f.requires.setting]) values[key] = false;
     const rules = { ...(validVat ? { valid_vat: true } : {}), ...(country ? { country } : {}), ...(temporaryDays ? { temporary_days: temporaryDays } : {}) };
-    return { ...s, autoApprovalEnabled: s.autoApprovalEnabled && s.approvalRequired, autoApprovalRules: Object.keys(rules).length > 0 ? rules : null };
+    return { ...values, autoApprovalRules: Object.keys(rules).length > 0 ? rules : null } as RegistrationAdminSettings;
   });
 
 describe('the registration settings draft', () => {

@@ -46,7 +46,7 @@ export async function registerCustomer(
   deps: RegistrationDeps,
 ): Promise<{ customer: Customer; decision: RegistrationDecision }> {
   const settings = tenantRegistrationSettings(tenant);
-  const parsed = registrationFormSchema({ vatNumberRequired: settings.vatNumberRequired }).safeParse(input);
+  const parsed = registrationFormSchema(settings).safeParse(input);
   if (!parsed.success) {
     // Report a bad VAT number together with the other mistakes, not one round trip later.
     const errors = fieldErrorsOf(parsed.error);

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { tenants, type AutoApprovalRules as StoredAutoApprovalRules } from '@/db/schema/platform';
 import { hostileRecord, hostileString, hostileValue, safeParseReadable } from '@/tests/support/hostile-input';
 import { eeaOnlyCountryCodes, euCountryCodes } from './eu-countries';
-import { autoApprovalRulesSchema, paymentSettingFields, registrationSettingFields, registrationSettingKeys, registrationSettingsSchema, type AutoApprovalRules } from './registration-settings';
+import { autoApprovalRulesSchema, paymentSettingFields, registrationSettingFields, registrationSettingDefaults, registrationSettingKeys, registrationSettingsSchema, type AutoApprovalRules } from './registration-settings';
 
 function messagesOf(result: { success: boolean; error?: { issues: Array<{ message: string }> } }): string[] {
   return result.error?.issues.map((issue) => issue.message) ?? [];
@@ -66,7 +66,7 @@ describe('autoApprovalRulesSchema', () => {
 });
 
 describe('registrationSettingsSchema', () => {
-  const b2bStrict = { vatNumberRequired: true, approvalRequired: true, autoApprovalEnabled: false, autoApprovalRules: null };
+  const b2bStrict = { ...registrationSettingDefaults, vatNumberRequired: true, approvalRequired: true, autoApprovalEnabled: false, autoApprovalRules: null };
 
   it('accepts the three flows of the specification', () => {
     expect(registrationSettingsSchema.parse(b2bStrict)).toEqual(b2bStrict);
@@ -76,7 +76,7 @@ describe('registrationSettingsSchema', () => {
       autoApprovalRules: { valid_vat: true, country: ['BE', 'NL'], temporary_days: 30 },
     };
     expect(registrationSettingsSchema.parse(b2bAuto)).toEqual(b2bAuto);
-    const b2cOpen = { vatNumberRequired: false, approvalRequired: false, autoApprovalEnabled: false, autoApprovalRules: null };
+    const b2cOpen = { ...registrationSettingDefaults, vatNumberRequired: false, approvalRequired: false, autoApprovalEnabled: false, autoApprovalRules: null };
     expect(registrationSettingsSchema.parse(b2cOpen)).toEqual(b2cOpen);
   });
 
@@ -143,7 +143,7 @@ describe('registration settings: properties', () => {
     const flag = fc.oneof(fc.boolean(), hostileValue);
     fc.assert(
       fc.property(flag, flag, flag, fc.oneof(fc.constant(null), rules), (vatNumberRequired, approvalRequired, autoApprovalEnabled, autoApprovalRules) => {
-        const result = safeParseReadable(registrationSettingsSchema, { vatNumberRequired, approvalRequired, autoApprovalEnabled, autoApprovalRules });
+        const result = safeParseReadable(registrationSettingsSchema, { ...registrationSettingDefaults, vatNumberRequired, approvalRequired, autoApprovalEnabled, autoApprovalRules });
         if (result.success && result.data.autoApprovalEnabled) expect(result.data.approvalRequired).toBe(true);
       }),
     );

@@ -138,7 +138,7 @@ export const paymentSettingFields = settingFields({
 type FieldSchemas<Fields> = { [K in keyof Fields]: Fields[K] extends ToggleSetting<string> ? z.ZodBoolean : z.ZodNumber };
 
 /** The stored value's schema of each setting in a table. */
-export function storedValueSchemas<Fields extends Record<string, SettingField>>(fields: Fields): FieldSchemas<Fields> {
+function storedValueSchemas<Fields extends Record<string, SettingField>>(fields: Fields): FieldSchemas<Fields> {
   const entries = Object.entries(fields).map(([key, field]) => [key, field.kind === 'toggle' ? z.boolean() : z.number().int().min(field.min).max(field.max)]);
   return Object.fromEntries(entries) as FieldSchemas<Fields>;
 }
@@ -158,6 +158,13 @@ export const registrationSettingsSchema = z
   });
 
 export type RegistrationSettings = z.output<typeof registrationSettingsSchema>;
+
+function defaultsOf<Fields extends Record<string, SettingField>>(fields: Fields): SettingValues<Fields> {
+  return Object.fromEntries(Object.entries(fields).map(([key, field]) => [key, field.default])) as SettingValues<Fields>;
+}
+
+/** What a new shop starts with: every setting's column default, and no auto-approval rules. */
+export const registrationSettingDefaults: RegistrationSettings = { ...defaultsOf(registrationSettingFields), autoApprovalRules: null };
 
 /** Every registration setting's name, which is also the name of the `tenants` column it is stored in. */
 export const registrationSettingKeys = [...Object.keys(registrationSettingFields), 'autoApprovalRules'] as (keyof RegistrationSettings)[];
