@@ -24,13 +24,13 @@ type PaymentFields = typeof paymentSettingFields;
 type PageFields = RegistrationFields & PaymentFields;
 type PageKey = keyof PageFields;
 
-export const pageSettingFields: PageFields = { ...registrationSettingFields, ...paymentSettingFields };
+const pageSettingFields: PageFields = { ...registrationSettingFields, ...paymentSettingFields };
 
 export type PaymentSettings = SettingValues<PaymentFields>;
 export type RegistrationAdminSettings = RegistrationSettings & PaymentSettings;
 
 /** The auto-approval rules as the form edits them: three choices rather than one JSON object. */
-export interface RulesDraft {
+interface RulesDraft {
   validVat: boolean;
   countryRule: 'any' | 'listed';
   countries: string[];
@@ -53,7 +53,7 @@ export type RegistrationSettingsForm = { [K in PageKey]?: string } & {
 };
 
 /** `registration` is what registration would apply, null while its part of the draft is wrong. */
-export type DraftReading =
+type DraftReading =
   | { settings: RegistrationAdminSettings; registration: RegistrationSettings; fieldErrors?: undefined }
   | { settings?: undefined; registration: RegistrationSettings | null; fieldErrors: Record<string, string> };
 

@@ -59,7 +59,7 @@ export interface ToggleSetting<Key extends string = string> {
 }
 
 /** A whole number within bounds: an integer `tenants` column of the same name, a numeric field on the page. */
-export interface WholeNumberSetting {
+interface WholeNumberSetting {
   kind: 'wholeNumber';
   default: number;
   min: number;
