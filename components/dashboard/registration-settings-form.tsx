@@ -6,41 +6,13 @@ import { saveRegistrationSettingsAction } from '@/app/dashboard/[host]/(signed-i
 import { FormMessage } from '@/components/forms/field';
 import { idleFormState } from '@/lib/forms/form-state';
 import { countryOptions } from '@/lib/registration/country-options';
-import { registrationSettingsSchema, type RegistrationSettings } from '@/lib/registration/registration-settings';
+import { paymentSettingFields, registrationSettingFields, type SettingField } from '@/lib/registration/registration-settings';
+import { previewSettings, type RegistrationDraft } from '@/lib/dashboard/registration-settings-draft';
 import { RegistrationOutcome } from './registration-outcome';
 
-export interface RegistrationDraft {
-  vatNumberRequired: boolean;
-  approvalRequired: boolean;
-  autoApprovalEnabled: boolean;
-  validVat: boolean;
-  countryRule: 'any' | 'listed';
-  countries: string[];
-  approvalLength: 'permanent' | 'temporary';
-  temporaryDays: string;
-  paymentTimeoutMinutes: string;
-}
-
-type Props = { initial: RegistrationDraft; defaultCountry: string; paymentLimits: { min: number; max: number } };
-
-/** The draft as settings registration would apply, or null while it is incomplete. */
-function draftSettings(d: RegistrationDraft): RegistrationSettings | null {
-  const days = Number(d.temporaryDays);
-  if (d.approvalLength === 'temporary' && !(/^\d+$/.test(d.temporaryDays.trim()) && days >= 1 && days <= 365)) return null;
-  if (d.countryRule === 'listed' && d.countries.length === 0) return null;
-  const rules = {
-    ...(d.validVat ? { valid_vat: true } : {}),
-    ...(d.countryRule === 'listed' ? { country: d.countries } : {}),
-    ...(d.approvalLength === 'temporary' ? { temporary_days: days } : {}),
-  };
-  const parsed = registrationSettingsSchema.safeParse({
-    vatNumberRequired: d.vatNumberRequired,
-    approvalRequired: d.approvalRequired,
-    autoApprovalEnabled: d.autoApprovalEnabled,
-    autoApprovalRules: Object.keys(rules).length ? rules : null,
-  });
-  return parsed.success ? parsed.data : null;
-}
+type Props = { initial: RegistrationDraft; defaultCountry: string };
+type SetDraft = (patch: Partial<RegistrationDraft>) => void;
+type SettingKey = keyof typeof registrationSettingFields | keyof typeof paymentSettingFields;
 
 const card = 'rounded-lg border border-slate-200 bg-white p-5';
 const input = (error?: string) => clsx('w-24 rounded-md border bg-white px-3 py-2 text-base sm:text-sm', error ? 'border-red-600 ring-1 ring-red-600' : 'border-slate-300');
@@ -69,8 +41,48 @@ function Radio(props: { name: string; value: string; checked: boolean; onChange:
   );
 }
 
+function NumberSetting(props: { name: string; field: Extract<SettingField, { kind: 'wholeNumber' }>; value: string; onChange: (value: string) => void; error?: string }) {
+  const id = `field-${props.name}`;
+  return (
+    <div className="space-y-2">
+      <label htmlFor={id} className="block font-medium">{props.field.label}</label>
+      <div className="flex items-center gap-2">
+        <input id={id} name={props.name} inputMode="numeric" required value={props.value} onChange={(ev) => props.onChange(ev.target.value)} className={input(props.error)}
+          aria-invalid={props.error ? true : undefined} aria-describedby={`${id}-hint${props.error ? ` ${id}-error` : ''}`} />
+        <span className="text-sm">{props.field.unit}</span>
+      </div>
+      <p id={`${id}-hint`} className="text-sm text-slate-600">{props.field.help}</p>
+      {props.error ? <p id={`${id}-error`} className="text-sm text-red-700">{props.error}</p> : null}
+    </div>
+  );
+}
+
+/** The toggles that mean nothing without `key`: turned off with it. */
+function dependentsOf(key: string): Partial<RegistrationDraft> {
+  const dependents = Object.entries(registrationSettingFields).filter(([, f]) => f.kind === 'toggle' && 'requires' in f && f.requires.setting === key);
+  return Object.fromEntries(dependents.map(([dependent]) => [dependent, false]));
+}
+
+/** Every setting of a table as the field of its kind, in the table's order. */
+function SettingFields(props: { fields: Record<string, SettingField>; d: RegistrationDraft; set: SetDraft; errors: Record<string, string> }) {
+  const { d, set, errors } = props;
+  return Object.entries(props.fields).map(([key, field]) => {
+    const name = key as SettingKey;
+    if (field.kind === 'wholeNumber') {
+      return <NumberSetting key={key} name={key} field={field} value={String(d[name])} onChange={(value) => set({ [name]: value } as Partial<RegistrationDraft>)} error={errors[key]} />;
+    }
+    const off = field.requires ? d[field.requires.setting as SettingKey] !== true : false;
+    return (
+      <Toggle key={key} name={key} label={field.label} checked={d[name] === true && !off} disabled={field.requires ? off : undefined} error={errors[key]}
+        onChange={(on) => set({ [name]: on, ...(on ? {} : dependentsOf(key)) } as Partial<RegistrationDraft>)}>
+        {off && field.requires ? field.requires.helpWhileOff : field.help}
+      </Toggle>
+    );
+  });
+}
+
 /** Registration and payment settings; the panel beside it says what a registrant gets, before saving. */
-export function RegistrationSettingsForm({ initial, defaultCountry, paymentLimits }: Props) {
+export function RegistrationSettingsForm({ initial, defaultCountry }: Props) {
   const [state, action] = useActionState(saveRegistrationSettingsAction, idleFormState);
   const [pending, startTransition] = useTransition();
   const [d, setD] = useState(initial);
@@ -91,17 +103,7 @@ export function RegistrationSettingsForm({ initial, defaultCountry, paymentLimit
       <div className="space-y-6 xl:col-start-1">
         <section aria-labelledby="signup-heading" className={`${card} space-y-5`}>
           <h2 id="signup-heading" className="font-semibold">Who can sign up</h2>
-          <Toggle name="vatNumberRequired" label="VAT number required" checked={d.vatNumberRequired} onChange={(on) => set({ vatNumberRequired: on })} error={e.vatNumberRequired}>
-            Every new account must give a company name and a valid EU VAT number. Turn this off to let consumers sign up too.
-          </Toggle>
-          <Toggle name="approvalRequired" label="New accounts need approval" checked={d.approvalRequired} error={e.approvalRequired}
-            onChange={(on) => set({ approvalRequired: on, ...(on ? {} : { autoApprovalEnabled: false }) })}>
-            New customers can browse at once but can only order after an approval. When this is off, every new account can order right away.
-          </Toggle>
-          <Toggle name="autoApprovalEnabled" label="Approve automatically when the rules below are met" checked={d.autoApprovalEnabled && d.approvalRequired}
-            disabled={!d.approvalRequired} onChange={(on) => set({ autoApprovalEnabled: on })} error={e.autoApprovalEnabled}>
-            {d.approvalRequired ? 'Accounts that pass every rule can order at once; the others wait for you in Customers.' : 'Only useful when new accounts need approval.'}
-          </Toggle>
+          <SettingFields fields={registrationSettingFields} d={d} set={set} errors={e} />
         </section>
         <fieldset className={clsx(card, 'space-y-5')} aria-describedby="rules-hint">
           <legend className="sr-only">Auto-approval rules</legend>
@@ -142,24 +144,14 @@ export function RegistrationSettingsForm({ initial, defaultCountry, paymentLimit
         </fieldset>
         <section aria-labelledby="payment-heading" className={`${card} space-y-2`}>
           <h2 id="payment-heading" className="font-semibold">Card payments</h2>
-          <label htmlFor="field-paymentTimeoutMinutes" className="block font-medium">Time to pay by card</label>
-          <div className="flex items-center gap-2">
-            <input id="field-paymentTimeoutMinutes" name="paymentTimeoutMinutes" inputMode="numeric" required value={d.paymentTimeoutMinutes}
-              onChange={(ev) => set({ paymentTimeoutMinutes: ev.target.value })} className={input(e.paymentTimeoutMinutes)}
-              aria-invalid={e.paymentTimeoutMinutes ? true : undefined} aria-describedby={`field-paymentTimeoutMinutes-hint${e.paymentTimeoutMinutes ? ' field-paymentTimeoutMinutes-error' : ''}`} />
-            <span className="text-sm">minutes</span>
-          </div>
-          <p id="field-paymentTimeoutMinutes-hint" className="text-sm text-slate-600">
-            How long a customer has to finish a card payment. After that the order is cancelled and its stock is free again. From {paymentLimits.min} to {paymentLimits.max} minutes (24 hours).
-          </p>
-          {e.paymentTimeoutMinutes ? <p id="field-paymentTimeoutMinutes-error" className="text-sm text-red-700">{e.paymentTimeoutMinutes}</p> : null}
+          <SettingFields fields={paymentSettingFields} d={d} set={set} errors={e} />
         </section>
       </div>
       {/* On a phone the outcome comes before the save button; from xl it stays beside the settings. */}
       <section aria-labelledby="outcome-heading" className={`${card} xl:sticky xl:top-6 xl:col-start-2 xl:row-span-2 xl:row-start-1`}>
         <h2 id="outcome-heading" className="font-semibold">What a new registrant gets</h2>
         <p className="mt-1 mb-4 text-sm text-slate-600">With the choices on this page; it applies to the next registration as soon as you save.</p>
-        <RegistrationOutcome settings={draftSettings(d)} defaultCountry={defaultCountry} />
+        <RegistrationOutcome settings={previewSettings(d)} defaultCountry={defaultCountry} />
       </section>
       <div className="space-y-3 xl:col-start-1">
         <FormMessage state={state} />

@@ -1,81 +1,40 @@
 import { eq } from 'drizzle-orm';
-import { z } from 'zod';
-import { tenants, type Tenant } from '@/db/schema';
+import { tenants, type NewTenant, type Tenant } from '@/db/schema';
 import { AppError } from '@/lib/errors';
-import { fieldErrorsOf } from '@/lib/forms/field-errors';
-import { isEuCountryCode } from '@/lib/registration/eu-countries';
-import { registrationSettingsSchema, type RegistrationSettings } from '@/lib/registration/registration-settings';
+import { paymentSettingFields } from '@/lib/registration/registration-settings';
+import { tenantRegistrationSettings } from '@/lib/registration/register-customer';
 import { forgetTenant } from '@/lib/tenancy/tenant-directory';
 import { platformDb } from '@/db/connection-registry';
 import { auditTenantChange } from './branding';
+import {
+  draftOfForm,
+  draftOfSettings,
+  readRegistrationDraft,
+  type PaymentSettings,
+  type RegistrationAdminSettings,
+  type RegistrationDraft,
+  type RegistrationSettingsForm,
+} from './registration-settings-draft';
 
-export const MIN_PAYMENT_TIMEOUT = 5;
-export const MAX_PAYMENT_TIMEOUT = 1440;
-
-/** The settings form as the browser posts it: checkboxes are present ("on") or absent. */
-export interface RegistrationSettingsForm {
-  vatNumberRequired?: string;
-  approvalRequired?: string;
-  autoApprovalEnabled?: string;
-  validVat?: string;
-  /** 'any' or 'listed' */
-  countryRule?: string;
-  countries?: string[];
-  /** 'permanent' or 'temporary' */
-  approvalLength?: string;
-  temporaryDays?: string;
-  paymentTimeoutMinutes?: string;
-}
-
-export interface RegistrationAdminSettings extends RegistrationSettings {
-  paymentTimeoutMinutes: number;
-}
-
-const checked = (value: string | undefined) => value === 'on' || value === 'true';
-
-const wholeNumber = (text: string | undefined) => (text !== undefined && /^\s*\d{1,6}\s*$/.test(text) ? Number(text) : Number.NaN);
-
-const formSchema = z.object({
-  paymentTimeoutMinutes: z
-    .number({ error: 'Enter the payment time as a whole number of minutes.' })
-    .refine((n) => n >= MIN_PAYMENT_TIMEOUT && n <= MAX_PAYMENT_TIMEOUT, `Allow between ${MIN_PAYMENT_TIMEOUT} and ${MAX_PAYMENT_TIMEOUT} minutes (24 hours) for a card payment.`),
-  temporaryDays: z
-    .number({ error: 'Enter the approval period as a whole number of days.' })
-    .refine((n) => n >= 1 && n <= 365, 'A temporary approval lasts from 1 to 365 days.')
-    .optional(),
-  countries: z
-    .array(z.string().refine(isEuCountryCode, 'Choose countries from the list.'))
-    .min(1, 'Tick at least one country, or choose “businesses from any country”.')
-    .optional(),
-});
+export { MAX_PAYMENT_TIMEOUT, MIN_PAYMENT_TIMEOUT } from '@/lib/registration/registration-settings';
+export type { RegistrationAdminSettings, RegistrationSettingsForm } from './registration-settings-draft';
 
 /** Reads the form into the tenant's settings, validated with the same schema registration applies. */
 export function parseRegistrationSettingsForm(form: RegistrationSettingsForm): RegistrationAdminSettings {
-  const auto = checked(form.autoApprovalEnabled);
-  const parsed = formSchema.safeParse({
-    paymentTimeoutMinutes: wholeNumber(form.paymentTimeoutMinutes),
-    temporaryDays: form.approvalLength === 'temporary' ? wholeNumber(form.temporaryDays) : undefined,
-    countries: form.countryRule === 'listed' ? (form.countries ?? []) : undefined,
-  });
-  if (!parsed.success) throw invalid(fieldErrorsOf(parsed.error));
-  const { paymentTimeoutMinutes, temporaryDays, countries } = parsed.data;
-  const rules = {
-    ...(checked(form.validVat) ? { valid_vat: true } : {}),
-    ...(countries ? { country: countries } : {}),
-    ...(temporaryDays !== undefined ? { temporary_days: temporaryDays } : {}),
-  };
-  const settings = registrationSettingsSchema.safeParse({
-    vatNumberRequired: checked(form.vatNumberRequired),
-    approvalRequired: checked(form.approvalRequired),
-    autoApprovalEnabled: auto,
-    autoApprovalRules: Object.keys(rules).length > 0 ? rules : null,
-  });
-  if (!settings.success) throw invalid(fieldErrorsOf(settings.error));
-  return { ...settings.data, paymentTimeoutMinutes };
+  const reading = readRegistrationDraft(draftOfForm(form));
+  if (!reading.settings) throw new AppError('VALIDATION_FAILED', 'Please check the highlighted settings.', { details: { fieldErrors: reading.fieldErrors } });
+  return reading.settings;
 }
 
-function invalid(fieldErrors: Record<string, string>): AppError {
-  return new AppError('VALIDATION_FAILED', 'Please check the highlighted settings.', { details: { fieldErrors } });
+/** The stored settings as the dashboard form shows them; rules that no longer validate show as stored. */
+export function registrationSettingsDraft(tenant: Tenant): RegistrationDraft {
+  const payment = Object.fromEntries(Object.keys(paymentSettingFields).map((key) => [key, tenant[key as keyof PaymentSettings]])) as PaymentSettings;
+  return draftOfSettings({ ...tenantRegistrationSettings(tenant), ...payment }, tenant.autoApprovalRules);
+}
+
+/** Each setting goes to the `tenants` column of its name: a setting without one does not compile. */
+function columnsOf(settings: RegistrationAdminSettings): Pick<NewTenant, keyof RegistrationAdminSettings> {
+  return { ...settings };
 }
 
 /** Saved on the tenant row: the very next registration (and the next card order) follows them. */
@@ -84,14 +43,7 @@ export async function updateRegistrationSettings(tenantId: string, form: Registr
   const db = await platformDb();
   const [row] = await db
     .update(tenants)
-    .set({
-      vatNumberRequired: s.vatNumberRequired,
-      approvalRequired: s.approvalRequired,
-      autoApprovalEnabled: s.autoApprovalEnabled,
-      autoApprovalRules: s.autoApprovalRules,
-      paymentTimeoutMinutes: s.paymentTimeoutMinutes,
-      updatedAt: now,
-    })
+    .set({ ...columnsOf(s), updatedAt: now })
     .where(eq(tenants.id, tenantId))
     .returning();
   if (!row) throw new AppError('TENANT_NOT_FOUND', 'This shop does not exist.');

@@ -11,12 +11,13 @@ import {
   type EffectiveCustomerStatus,
   type VatEvidence,
 } from './decide-registration';
-import type { RegistrationSettings } from './registration-settings';
+import { registrationSettingDefaults, type RegistrationSettings } from './registration-settings';
 
 const now = new Date('2026-03-20T10:15:00Z');
 const DAY_MS = 86_400_000;
 
 const b2bStrict: RegistrationSettings = {
+  ...registrationSettingDefaults,
   vatNumberRequired: true,
   approvalRequired: true,
   autoApprovalEnabled: false,
@@ -28,6 +29,7 @@ const b2bAuto: RegistrationSettings = {
   autoApprovalRules: { valid_vat: true, country: ['BE', 'NL'], temporary_days: 30 },
 };
 const b2cOpen: RegistrationSettings = {
+  ...registrationSettingDefaults,
   vatNumberRequired: false,
   approvalRequired: false,
   autoApprovalEnabled: false,
@@ -159,6 +161,7 @@ describe('decideRegistration: rules', () => {
 });
 
 describe('decideRegistration: properties', () => {
+  // Settings this property does not vary keep their defaults.
   const settingsArb = fc.record({
     vatNumberRequired: fc.boolean(),
     approvalRequired: fc.boolean(),
@@ -174,7 +177,7 @@ describe('decideRegistration: properties', () => {
       ),
       { nil: null },
     ),
-  });
+  }).map((settings): RegistrationSettings => ({ ...registrationSettingDefaults, ...settings }));
   const vatArb = fc.record(
     {
       offline: fc.constantFrom('valid', 'invalid', 'missing'),

@@ -7,7 +7,7 @@ import { withTenant } from '@/lib/tenancy/with-tenant';
 import { decideRegistration, type RegistrationDecision } from './decide-registration';
 import { fieldErrorsOf } from '@/lib/forms/field-errors';
 import { registrationFormSchema } from './registration-form';
-import { registrationSettingsSchema, type RegistrationSettings } from './registration-settings';
+import { registrationSettingKeys, registrationSettingsSchema, type RegistrationSettings } from './registration-settings';
 import { checkVatNumber } from './vat-number';
 import { checkWithRegistry, type VatRegistry } from './vat-registry';
 
@@ -18,15 +18,18 @@ export interface RegistrationDeps {
 
 /** The tenant's stored settings; rules that no longer validate disable auto-approval rather than guess. */
 export function tenantRegistrationSettings(tenant: Tenant): RegistrationSettings {
-  const parsed = registrationSettingsSchema.safeParse({
-    vatNumberRequired: tenant.vatNumberRequired,
-    approvalRequired: tenant.approvalRequired,
-    autoApprovalEnabled: tenant.autoApprovalEnabled,
-    autoApprovalRules: tenant.autoApprovalRules ?? null,
-  });
+  const stored = storedSettings(tenant);
+  const parsed = registrationSettingsSchema.safeParse(stored);
   if (parsed.success) return parsed.data;
   log.error({ tenantId: tenant.id, issues: parsed.error.issues.length }, 'invalid registration settings; auto-approval disabled');
-  return { vatNumberRequired: tenant.vatNumberRequired, approvalRequired: true, autoApprovalEnabled: false, autoApprovalRules: null };
+  return { ...stored, approvalRequired: true, autoApprovalEnabled: false, autoApprovalRules: null };
+}
+
+/** Each setting from the `tenants` column of its name: a setting without one does not compile. */
+function storedSettings(tenant: Tenant): Pick<Tenant, keyof RegistrationSettings> {
+  const keys: readonly (keyof Tenant)[] = registrationSettingKeys;
+  const stored = Object.fromEntries(keys.map((key) => [key, tenant[key]])) as Pick<Tenant, keyof RegistrationSettings>;
+  return { ...stored, autoApprovalRules: stored.autoApprovalRules ?? null };
 }
 
 function invalid(fieldErrors: Record<string, string>): AppError {
@@ -43,7 +46,7 @@ export async function registerCustomer(
   deps: RegistrationDeps,
 ): Promise<{ customer: Customer; decision: RegistrationDecision }> {
   const settings = tenantRegistrationSettings(tenant);
-  const parsed = registrationFormSchema({ vatNumberRequired: settings.vatNumberRequired }).safeParse(input);
+  const parsed = registrationFormSchema(settings).safeParse(input);
   if (!parsed.success) {
     // Report a bad VAT number together with the other mistakes, not one round trip later.
     const errors = fieldErrorsOf(parsed.error);

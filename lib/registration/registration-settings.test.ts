@@ -1,9 +1,10 @@
+import { getTableColumns } from 'drizzle-orm';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { AutoApprovalRules as StoredAutoApprovalRules } from '@/db/schema/platform';
+import { tenants, type AutoApprovalRules as StoredAutoApprovalRules } from '@/db/schema/platform';
 import { hostileRecord, hostileString, hostileValue, safeParseReadable } from '@/tests/support/hostile-input';
 import { eeaOnlyCountryCodes, euCountryCodes } from './eu-countries';
-import { autoApprovalRulesSchema, registrationSettingsSchema, type AutoApprovalRules } from './registration-settings';
+import { autoApprovalRulesSchema, paymentSettingFields, registrationSettingFields, registrationSettingDefaults, registrationSettingKeys, registrationSettingsSchema, type AutoApprovalRules } from './registration-settings';
 
 function messagesOf(result: { success: boolean; error?: { issues: Array<{ message: string }> } }): string[] {
   return result.error?.issues.map((issue) => issue.message) ?? [];
@@ -65,7 +66,7 @@ describe('autoApprovalRulesSchema', () => {
 });
 
 describe('registrationSettingsSchema', () => {
-  const b2bStrict = { vatNumberRequired: true, approvalRequired: true, autoApprovalEnabled: false, autoApprovalRules: null };
+  const b2bStrict = { ...registrationSettingDefaults, vatNumberRequired: true, approvalRequired: true, autoApprovalEnabled: false, autoApprovalRules: null };
 
   it('accepts the three flows of the specification', () => {
     expect(registrationSettingsSchema.parse(b2bStrict)).toEqual(b2bStrict);
@@ -75,7 +76,7 @@ describe('registrationSettingsSchema', () => {
       autoApprovalRules: { valid_vat: true, country: ['BE', 'NL'], temporary_days: 30 },
     };
     expect(registrationSettingsSchema.parse(b2bAuto)).toEqual(b2bAuto);
-    const b2cOpen = { vatNumberRequired: false, approvalRequired: false, autoApprovalEnabled: false, autoApprovalRules: null };
+    const b2cOpen = { ...registrationSettingDefaults, vatNumberRequired: false, approvalRequired: false, autoApprovalEnabled: false, autoApprovalRules: null };
     expect(registrationSettingsSchema.parse(b2cOpen)).toEqual(b2cOpen);
   });
 
@@ -142,9 +143,26 @@ describe('registration settings: properties', () => {
     const flag = fc.oneof(fc.boolean(), hostileValue);
     fc.assert(
       fc.property(flag, flag, flag, fc.oneof(fc.constant(null), rules), (vatNumberRequired, approvalRequired, autoApprovalEnabled, autoApprovalRules) => {
-        const result = safeParseReadable(registrationSettingsSchema, { vatNumberRequired, approvalRequired, autoApprovalEnabled, autoApprovalRules });
+        const result = safeParseReadable(registrationSettingsSchema, { ...registrationSettingDefaults, vatNumberRequired, approvalRequired, autoApprovalEnabled, autoApprovalRules });
         if (result.success && result.data.autoApprovalEnabled) expect(result.data.approvalRequired).toBe(true);
       }),
     );
+  });
+});
+
+describe('the setting tables', () => {
+  const columns = getTableColumns(tenants);
+  const fields = Object.entries({ ...registrationSettingFields, ...paymentSettingFields });
+
+  it.each(fields)('stores %s in the tenants column of its name, kind and default', (key, field) => {
+    const column = columns[key as keyof typeof columns];
+    expect(column, `tenants has no column ${key}`).toBeDefined();
+    expect(column.dataType).toBe(field.kind === 'toggle' ? 'boolean' : 'number');
+    expect(column.notNull).toBe(true);
+    expect(column.default).toBe(field.default);
+  });
+
+  it('names every key the settings schema reads, and no other', () => {
+    expect([...registrationSettingKeys].sort()).toEqual(Object.keys(registrationSettingsSchema.shape).sort());
   });
 });

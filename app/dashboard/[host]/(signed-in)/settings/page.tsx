@@ -1,11 +1,9 @@
 import type { Metadata } from 'next';
 import { ShopTimeZoneForm } from '@/components/dashboard/shop-time-zone-form';
 import { OwnerOnlyNotice } from '@/components/dashboard/registration-owner-notice';
-import { RegistrationSettingsForm, type RegistrationDraft } from '@/components/dashboard/registration-settings-form';
-import type { Tenant } from '@/db/schema';
+import { RegistrationSettingsForm } from '@/components/dashboard/registration-settings-form';
 import { requireStaffPage } from '@/lib/auth/current-staff';
-import { MAX_PAYMENT_TIMEOUT, MIN_PAYMENT_TIMEOUT } from '@/lib/dashboard/registration-admin';
-import { tenantRegistrationSettings } from '@/lib/registration/register-customer';
+import { registrationSettingsDraft } from '@/lib/dashboard/registration-admin';
 import { getShop } from '@/lib/storefront/current-shop';
 import { formatDateTime } from '@/lib/time/format-date-time';
 import { timeZoneOptions } from '@/lib/time/time-zone';
@@ -13,23 +11,6 @@ import { timeZoneOptions } from '@/lib/time/time-zone';
 export const metadata: Metadata = { title: 'Registration settings' };
 
 type Props = { params: Promise<{ host: string }> };
-
-/** The stored settings as the form shows them; rules that no longer validate show as registration treats them. */
-function draftOf(tenant: Tenant): RegistrationDraft {
-  const settings = tenantRegistrationSettings(tenant);
-  const rules = tenant.autoApprovalRules ?? {};
-  return {
-    vatNumberRequired: settings.vatNumberRequired,
-    approvalRequired: settings.approvalRequired,
-    autoApprovalEnabled: settings.autoApprovalEnabled,
-    validVat: rules.valid_vat === true,
-    countryRule: rules.country?.length ? 'listed' : 'any',
-    countries: rules.country ?? [],
-    approvalLength: rules.temporary_days ? 'temporary' : 'permanent',
-    temporaryDays: String(rules.temporary_days ?? 30),
-    paymentTimeoutMinutes: String(tenant.paymentTimeoutMinutes),
-  };
-}
 
 export default async function RegistrationSettingsPage({ params }: Props) {
   const { tenant } = await getShop((await params).host);
@@ -41,7 +22,7 @@ export default async function RegistrationSettingsPage({ params }: Props) {
         <p className="mt-1 text-sm text-slate-600">Who can open an account at {tenant.name}, when they can start ordering, and how long a card payment may take.</p>
       </div>
       {staff.role === 'owner' ? (
-        <RegistrationSettingsForm initial={draftOf(tenant)} defaultCountry={tenant.countryCode} paymentLimits={{ min: MIN_PAYMENT_TIMEOUT, max: MAX_PAYMENT_TIMEOUT }} />
+        <RegistrationSettingsForm initial={registrationSettingsDraft(tenant)} defaultCountry={tenant.countryCode} />
       ) : (
         <OwnerOnlyNotice what="the registration settings" />
       )}
