@@ -33,15 +33,15 @@ import { formValues, type FormState } from './form-state';
  * built here, except the Auth.js sign-in and sign-out actions it lists.
  */
 
-export type FormAction<S extends FormState = FormState> = (previous: S, formData: FormData) => Promise<S>;
-export type VoidAction = (formData: FormData) => Promise<void>;
+type FormAction<S extends FormState = FormState> = (previous: S, formData: FormData) => Promise<S>;
+type VoidAction = (formData: FormData) => Promise<void>;
 
 type Values = Record<string, string>;
 
 /** What a handler's work makes stale: a page, or a layout with every page under it. */
-export type Revalidate = string | { layout: string };
+type Revalidate = string | { layout: string };
 
-export interface FormOptions<S extends FormState> {
+interface FormOptions<S extends FormState> {
   /** Checkbox groups whose every ticked value is kept (see `formValues`). */
   lists?: readonly string[];
   /** Instead of every typed field: what to show again (e.g. nothing for a file upload). */
@@ -51,23 +51,23 @@ export interface FormOptions<S extends FormState> {
   onError?: (error: unknown, values: Values) => S;
 }
 
-export interface VoidOptions {
+interface VoidOptions {
   revalidate?: readonly Revalidate[];
 }
 
-export interface FormInput {
+interface FormInput {
   values: Values;
   formData: FormData;
 }
 
 export type StaffRole = StaffMember['role'];
-export type CustomerContext = { tenant: Tenant; customer: Customer };
-export type StaffContext = { tenant: Tenant; staff: StaffMember };
-export type AdminContext = { admin: AdminActor };
-export type PublicContext = { tenant: Tenant };
+type CustomerContext = { tenant: Tenant; customer: Customer };
+type StaffContext = { tenant: Tenant; staff: StaffMember };
+type AdminContext = { admin: AdminActor };
+type PublicContext = { tenant: Tenant };
 
 /** Where a visitor without a session is sent: a path, or one built from the form (e.g. back to the product). */
-export type SignInRedirect = string | ((formData: FormData) => string);
+type SignInRedirect = string | ((formData: FormData) => string);
 
 /** Resolves who may act, or throws (an AppError, or a redirect to sign in). */
 type Actor<C> = (formData: FormData) => Promise<C>;
