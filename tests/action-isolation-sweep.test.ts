@@ -41,7 +41,8 @@ vi.mock('next/headers', () => {
     }),
   };
 });
-vi.mock('@/lib/auth/auth', () => ({ auth: async () => request.customer, signIn: vi.fn(), signOut: vi.fn(), TooManyAttempts: class extends Error {} }));
+// The action builders also reach the console's Auth.js instance, which builds on the customers' configuration.
+vi.mock('@/lib/auth/auth', () => ({ auth: async () => request.customer, authConfig: {}, signIn: vi.fn(), signOut: vi.fn(), TooManyAttempts: class extends Error {} }));
 vi.mock('@/lib/auth/staff-auth', () => ({ staffAuth: async () => request.staff, staffSignIn: vi.fn(), staffSignOut: vi.fn() }));
 
 /** Actions anyone may call without a session; their own tests cover them (registration, auth, invitations). */

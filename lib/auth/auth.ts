@@ -31,7 +31,7 @@ export const authConfig = {
     jwt({ token, user }) {
       if (user) {
         token.customerId = user.id;
-        token.tenantId = (user as { tenantId?: string }).tenantId;
+        token.tenantId = user.tenantId;
         stampSignedInAt(token);
       }
       return token;

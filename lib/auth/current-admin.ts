@@ -18,8 +18,8 @@ export const getAdminAccess = cache(async (): Promise<AdminAccess> => {
   const [requestHeaders, admin, staff, customer] = await Promise.all([headers(), adminAuth(), staffAuth(), auth()]);
   return resolveAdminAccess({
     host: requestHost(requestHeaders),
-    admin: admin as { adminId?: string; signedInAt?: number } | null,
-    others: [staff as { staffUserId?: string } | null, customer as { customerId?: string } | null],
+    admin,
+    others: [staff, customer],
   });
 });
 

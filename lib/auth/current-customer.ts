@@ -1,4 +1,5 @@
 import 'server-only';
+import type { Session } from 'next-auth';
 import { cookies } from 'next/headers';
 import { cache } from 'react';
 import type { Customer } from '@/db/schema';
@@ -9,11 +10,8 @@ import { auth } from './auth';
 import { hasSessionCookie } from './session-cookie';
 import { sessionPredatesPasswordChange } from './session-freshness';
 
-export interface SessionClaims {
-  customerId?: string;
-  tenantId?: string;
-  signedInAt?: number;
-}
+/** What a customer's session says (lib/auth/session-claims.d.ts). */
+export type SessionClaims = Pick<Session, 'customerId' | 'tenantId' | 'signedInAt'>;
 
 /**
  * A session is valid only on the shop that issued it. Cookies are host-only already; this also rejects
@@ -34,7 +32,7 @@ export const getCurrentCustomer = cache(async (tenantId: string): Promise<Custom
   // No session cookie, no session: a visitor skips Auth.js, which builds a CSRF token (random bytes and
   // a SHA-256 digest) on every call, about a millisecond of a catalog page's CPU.
   if (!hasSessionCookie((await cookies()).getAll().map((c) => c.name))) return null;
-  const session = (await auth()) as SessionClaims | null;
+  const session = await auth();
   const customerId = sessionCustomerIdFor(session, tenantId);
   if (!customerId) return null;
   return withTenant(tenantId, async (tx) => {

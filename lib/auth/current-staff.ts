@@ -37,7 +37,7 @@ export const getCurrentStaff = cache(async (tenantId: string): Promise<StaffMemb
   return { id: row.id, email: row.email, name: row.name, role: row.role, tenantId };
 });
 
-const staffSession = cache(async () => (await staffAuth()) as { staffUserId?: string; tenantId?: string; signedInAt?: number } | null);
+const staffSession = cache(() => staffAuth());
 
 /** A staff session issued by another shop (a cookie carried over by hand): that shop's business only. */
 async function signedInElsewhere(tenantId: string): Promise<boolean> {

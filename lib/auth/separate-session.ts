@@ -14,8 +14,8 @@ export interface SeparateSessionOptions {
   signInPage: string;
   providerId: string;
   authorize: Authorize;
-  /** The session field that names the signed-in person, e.g. `staffUserId`. */
-  subjectClaim: string;
+  /** The session field that names the signed-in person (see lib/auth/session-claims.d.ts). */
+  subjectClaim: 'staffUserId' | 'adminId';
   /** Whether the session also names the one shop it was issued for. */
   carriesTenant: boolean;
 }
@@ -52,7 +52,7 @@ export function separateSessionConfig(options: SeparateSessionOptions): NextAuth
         if (user) {
           token[subjectClaim] = user.id;
           stampSignedInAt(token);
-          if (carriesTenant) token.tenantId = (user as { tenantId?: string }).tenantId;
+          if (carriesTenant) token.tenantId = user.tenantId;
         }
         return token;
       },

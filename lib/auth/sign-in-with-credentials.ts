@@ -15,7 +15,7 @@ export async function signInWithCredentials(signIn: CredentialsSignIn, provider:
   try {
     await signIn(provider, { email: formData.get('email'), password: formData.get('password'), redirectTo });
   } catch (error) {
-    if (error instanceof TooManyAttempts || (error instanceof AuthError && (error as { code?: string }).code === 'rate_limited')) {
+    if (error instanceof TooManyAttempts || (error instanceof AuthError && 'code' in error && error.code === 'rate_limited')) {
       return { status: 'error', message: 'Too many sign-in attempts. Please wait 15 minutes and try again.', values };
     }
     if (error instanceof AuthError) return { status: 'error', message: 'The email address or password is not correct.', values };

@@ -6,6 +6,7 @@ import { AppError } from '@/lib/errors';
 import { fieldErrorsOf } from '@/lib/forms/field-errors';
 import { singleLineText } from '@/lib/forms/storable-text';
 import { euCountryCodes } from '@/lib/registration/eu-countries';
+import { withTenant } from '@/lib/tenancy/with-tenant';
 
 const MAX_ADDRESSES = 20;
 
@@ -52,4 +53,14 @@ export async function deleteAddress(tx: Transaction, customerId: string, address
     .where(and(eq(customerAddresses.id, addressId), eq(customerAddresses.customerId, customerId)))
     .returning({ id: customerAddresses.id });
   return deleted.length > 0;
+}
+
+/** The account page's command: an address for the signed-in customer, in the shop's own plane. */
+export function addCustomerAddress(tenantId: string, customerId: string, input: unknown): Promise<CustomerAddress> {
+  return withTenant(tenantId, (tx) => addAddress(tx, tenantId, customerId, input));
+}
+
+/** The account page's command; an id that is not one of this customer's addresses removes nothing. */
+export function removeCustomerAddress(tenantId: string, customerId: string, addressId: string): Promise<boolean> {
+  return withTenant(tenantId, (tx) => deleteAddress(tx, customerId, addressId));
 }

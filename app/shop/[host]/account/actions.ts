@@ -1,39 +1,28 @@
 'use server';
 
 import { AuthError } from 'next-auth';
-import { revalidatePath } from 'next/cache';
 import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { signIn, signOut } from '@/lib/auth/auth';
-import { getCurrentCustomer } from '@/lib/auth/current-customer';
 import { signInWithCredentials } from '@/lib/auth/sign-in-with-credentials';
 import { createPasswordReset, resetPassword } from '@/lib/auth/password-reset';
-import { addAddress, deleteAddress } from '@/lib/customers/addresses';
+import { addCustomerAddress, removeCustomerAddress } from '@/lib/customers/addresses';
 import { changeCustomerPassword } from '@/lib/customers/change-password';
-import { updateProfile } from '@/lib/customers/update-profile';
+import { updateCustomerProfile } from '@/lib/customers/update-profile';
 import { clientAddress, trustProxyHeaders } from '@/lib/http/client-address';
-import { errorFormState } from '@/lib/forms/form-error-state';
-import { formValues, safeRedirectPath, type FormState } from '@/lib/forms/form-state';
+import { customerAction, customerVoidAction, noValues, publicAction } from '@/lib/forms/form-action';
+import { safeRedirectPath, type FormState } from '@/lib/forms/form-state';
 import { isUuid } from '@/lib/ids';
 import { log } from '@/lib/log';
 import { registerCustomer } from '@/lib/registration/register-customer';
 import { sendPasswordResetEmail, sendRegistrationEmail } from '@/lib/registration/registration-emails';
 import { vatRegistryFromEnv } from '@/lib/registration/vat-registry';
-import { requireRequestTenant } from '@/lib/storefront/request-tenant';
-import { withTenant } from '@/lib/tenancy/with-tenant';
 
 // Every action takes its tenant from the request's host and its customer from the session, never from
 // form fields: a forged field cannot reach another shop or another account.
 
-export async function registerAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  const values = formValues(formData);
-  const tenant = await requireRequestTenant();
-  let registered;
-  try {
-    registered = await registerCustomer(tenant, Object.fromEntries(formData), { registry: vatRegistryFromEnv() });
-  } catch (error) {
-    return errorFormState(error, values);
-  }
+export const registerAction = publicAction({}, async ({ tenant, formData }) => {
+  const registered = await registerCustomer(tenant, Object.fromEntries(formData), { registry: vatRegistryFromEnv() });
   await sendRegistrationEmail(tenant, registered.customer, registered.decision).catch((error: unknown) =>
     log.error({ err: error, tenantId: tenant.id, customerId: registered.customer.id }, 'registration email failed'),
   );
@@ -47,8 +36,10 @@ export async function registerAction(_prev: FormState, formData: FormData): Prom
     redirect('/account/sign-in?registered=1');
   }
   return { status: 'success' };
-}
+});
 
+// Sign-in and sign-out stay hand-written: Auth.js decides the shop and the person from the request in
+// its authorize callback, and signInWithCredentials maps its refusals and lets its redirect through.
 export async function signInAction(_prev: FormState, formData: FormData): Promise<FormState> {
   return signInWithCredentials(signIn, 'credentials', formData, safeRedirectPath(formData.get('callbackUrl')));
 }
@@ -57,8 +48,7 @@ export async function signOutAction(): Promise<void> {
   await signOut({ redirectTo: '/' });
 }
 
-export async function requestResetAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  const tenant = await requireRequestTenant();
+export const requestResetAction = publicAction({}, async ({ tenant, formData }) => {
   const email = String(formData.get('email') ?? '').trim();
   if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email) || email.length > 254) {
     return { status: 'error', fieldErrors: { email: 'Please enter a valid email address.' }, values: { email } };
@@ -72,63 +62,34 @@ export async function requestResetAction(_prev: FormState, formData: FormData): 
   }
   // The same answer whether or not the account exists.
   return { status: 'success', message: `If an account exists for ${email}, we have sent it a link to choose a new password. It works for 30 minutes.` };
-}
+});
 
-export async function resetPasswordAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  const tenant = await requireRequestTenant();
-  try {
-    await resetPassword(tenant, String(formData.get('token') ?? ''), String(formData.get('password') ?? ''));
-  } catch (error) {
-    return errorFormState(error, {});
-  }
+export const resetPasswordAction = publicAction({ values: noValues }, async ({ tenant, formData }) => {
+  await resetPassword(tenant, String(formData.get('token') ?? ''), String(formData.get('password') ?? ''));
   redirect('/account/sign-in?reset=1');
-}
+});
 
-async function requireCustomer() {
-  const tenant = await requireRequestTenant();
-  const customer = await getCurrentCustomer(tenant.id);
-  if (!customer) redirect('/account/sign-in?callbackUrl=/account');
-  return { tenant, customer };
-}
+const accountSignIn = '/account/sign-in?callbackUrl=/account';
 
-export async function updateProfileAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  const { tenant, customer } = await requireCustomer();
-  try {
-    await withTenant(tenant.id, (tx) => updateProfile(tx, customer.id, Object.fromEntries(formData)));
-  } catch (error) {
-    return errorFormState(error, formValues(formData));
-  }
-  revalidatePath('/account');
+export const updateProfileAction = customerAction({ signIn: accountSignIn, revalidate: ['/account'] }, async ({ tenant, customer, formData }) => {
+  await updateCustomerProfile(tenant.id, customer.id, Object.fromEntries(formData));
   return { status: 'success', message: 'Your details are saved.' };
-}
+});
 
-export async function changePasswordAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  const { tenant, customer } = await requireCustomer();
+export const changePasswordAction = customerAction({ signIn: accountSignIn, values: noValues }, async ({ tenant, customer, formData }) => {
   const field = (name: string) => String(formData.get(name) ?? '');
-  try {
-    await changeCustomerPassword(tenant.id, customer, { currentPassword: field('currentPassword'), newPassword: field('newPassword'), confirmPassword: field('confirmPassword') });
-  } catch (error) {
-    return errorFormState(error, {});
-  }
+  await changeCustomerPassword(tenant.id, customer, { currentPassword: field('currentPassword'), newPassword: field('newPassword'), confirmPassword: field('confirmPassword') });
   // This session ended with the change like every other: its cookie goes, and the sign-in page says why.
   await signOut({ redirectTo: '/account/sign-in?reset=1' });
   return { status: 'success' };
-}
+});
 
-export async function addAddressAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  const { tenant, customer } = await requireCustomer();
-  try {
-    await withTenant(tenant.id, (tx) => addAddress(tx, tenant.id, customer.id, Object.fromEntries(formData)));
-  } catch (error) {
-    return errorFormState(error, formValues(formData));
-  }
-  revalidatePath('/account');
+export const addAddressAction = customerAction({ signIn: accountSignIn, revalidate: ['/account'] }, async ({ tenant, customer, formData }) => {
+  await addCustomerAddress(tenant.id, customer.id, Object.fromEntries(formData));
   return { status: 'success', message: 'Address added.' };
-}
+});
 
-export async function deleteAddressAction(formData: FormData): Promise<void> {
-  const { tenant, customer } = await requireCustomer();
+export const deleteAddressAction = customerVoidAction({ signIn: accountSignIn, revalidate: ['/account'] }, async ({ tenant, customer, formData }) => {
   const id = String(formData.get('addressId') ?? '');
-  if (isUuid(id)) await withTenant(tenant.id, (tx) => deleteAddress(tx, customer.id, id));
-  revalidatePath('/account');
-}
+  if (isUuid(id)) await removeCustomerAddress(tenant.id, customer.id, id);
+});

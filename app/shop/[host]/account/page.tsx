@@ -7,13 +7,12 @@ import { StatusBanner } from '@/components/account/status-banner';
 import { PasswordChangeForm } from '@/components/forms/password-change-form';
 import { MIN_PASSWORD_LENGTH } from '@/lib/auth/password';
 import { getCurrentCustomer } from '@/lib/auth/current-customer';
-import { listAddresses } from '@/lib/customers/addresses';
-import { loyaltyBalance, loyaltyEnabled, loyaltyRatesOf } from '@/lib/loyalty/loyalty';
+import { loadAccountOverview } from '@/lib/customers/account-overview';
+import { loyaltyEnabled, loyaltyRatesOf } from '@/lib/loyalty/loyalty';
 import { formatMoney } from '@/lib/pricing/resolve-price';
 import { countryOptions } from '@/lib/registration/country-options';
 import { customerStatusMessage, effectiveCustomerStatus } from '@/lib/registration/decide-registration';
 import { getShop } from '@/lib/storefront/current-shop';
-import { withTenant } from '@/lib/tenancy/with-tenant';
 import { changePasswordAction, deleteAddressAction, signOutAction } from './actions';
 
 export const metadata: Metadata = { title: 'Your account', robots: { index: false } };
@@ -26,7 +25,7 @@ export default async function AccountPage({ params, searchParams }: Props) {
   const { tenant } = await getShop((await params).host);
   const customer = await getCurrentCustomer(tenant.id);
   if (!customer) redirect('/account/sign-in?callbackUrl=/account');
-  const [addresses, points] = await withTenant(tenant.id, (tx) => Promise.all([listAddresses(tx, customer.id), loyaltyBalance(tx, customer.id)]));
+  const { addresses, loyaltyPoints: points } = await loadAccountOverview(tenant.id, customer.id);
   const loyalty = loyaltyRatesOf(tenant);
   const status = effectiveCustomerStatus(customer, new Date());
   const message = customerStatusMessage(status, tenant.name);

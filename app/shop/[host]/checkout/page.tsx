@@ -7,15 +7,12 @@ import { getCurrentCustomer } from '@/lib/auth/current-customer';
 import { loadCartChoices } from '@/lib/cart/cart-choices';
 import { displayLineCents } from '@/lib/cart/cart-lines';
 import { loadCart } from '@/lib/cart/cart-service';
-import { listAddresses } from '@/lib/customers/addresses';
-import { loyaltyRatesOf } from '@/lib/loyalty/loyalty';
-import { priceCheckout } from '@/lib/orders/checkout-pricing';
+import { previewCheckout } from '@/lib/orders/checkout-preview';
 import { paymentMethodsFor } from '@/lib/orders/place-order';
 import { discountLabelOf, displayDiscountCents, pricePresentationFor, summaryRows } from '@/lib/orders/price-presentation';
 import { formatMoney } from '@/lib/pricing/resolve-price';
 import { canPlaceOrders } from '@/lib/registration/decide-registration';
 import { getShop } from '@/lib/storefront/current-shop';
-import { withTenant } from '@/lib/tenancy/with-tenant';
 
 export const metadata: Metadata = { title: 'Checkout', robots: { index: false } };
 
@@ -32,10 +29,7 @@ export default async function CheckoutPage({ params }: Props) {
   // The coupon and points the buyer chose are kept with the cart, so coming back finds them applied.
   const choices = await loadCartChoices(tenant, customer);
   // One read for the page; a preview only: placing the order prices it again, under locks.
-  const [addresses, pricing] = await withTenant(tenant.id, async (tx) => [
-    await listAddresses(tx, customer.id),
-    await priceCheckout(tx, { customerId: customer.id, baseTotals: cart.totals, price, loyalty: loyaltyRatesOf(tenant), couponCode: choices.couponCode, usePoints: choices.useLoyaltyPoints, now: new Date(), lock: false }),
-  ] as const);
+  const { addresses, pricing } = await previewCheckout(tenant, customer, { cart, price, choices });
   const { totals, couponError, pointsBalance, pointsUsed, pointValueCents } = pricing;
   const presentation = pricePresentationFor(price.salesMode);
   // A shop that does not let buyers redeem (a point value of 0) shows no points here at all.

@@ -1,14 +1,10 @@
 'use server';
 
-import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
-import { requireStaff } from '@/lib/auth/current-staff';
 import { approveCustomerAccount, rejectCustomerAccount, revokeCustomerAccount, type CustomerDecision } from '@/lib/dashboard/customer-admin';
 import { setCustomerMargin } from '@/lib/dashboard/customer-margin';
 import { AppError } from '@/lib/errors';
-import { errorFormState } from '@/lib/forms/form-error-state';
-import { formValues, type FormState } from '@/lib/forms/form-state';
-import { requireRequestTenant } from '@/lib/storefront/request-tenant';
+import { staffAction } from '@/lib/forms/form-action';
 
 // The shop comes from the request's host and the actor from the staff session. The customer id in the
 // form is only looked up inside that shop's plane, so an id of another shop's customer is NOT_FOUND.
@@ -26,31 +22,15 @@ const doneMessage: Record<CustomerDecision, string> = {
   revoke: 'The approval is revoked; the customer can no longer order. We emailed the customer.',
 };
 
-export async function decideCustomerAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  const values = formValues(formData);
-  try {
-    const tenant = await requireRequestTenant();
-    const staff = await requireStaff(tenant.id);
-    const parsed = decisionSchema.safeParse(values);
-    if (!parsed.success) throw new AppError('NOT_FOUND', 'This customer does not exist in this shop.');
-    const { customerId, decision } = parsed.data;
-    await decide[decision](tenant, customerId, staff.email);
-    revalidatePath('/dashboard/customers', 'layout');
-    return { status: 'success', message: doneMessage[decision] };
-  } catch (error) {
-    return errorFormState(error, values);
-  }
-}
+export const decideCustomerAction = staffAction({ role: 'manager', revalidate: [{ layout: '/dashboard/customers' }] }, async ({ tenant, staff, values }) => {
+  const parsed = decisionSchema.safeParse(values);
+  if (!parsed.success) throw new AppError('NOT_FOUND', 'This customer does not exist in this shop.');
+  const { customerId, decision } = parsed.data;
+  await decide[decision](tenant, customerId, staff.email);
+  return { status: 'success', message: doneMessage[decision] };
+});
 
-export async function setCustomerMarginAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  const values = formValues(formData);
-  try {
-    const tenant = await requireRequestTenant();
-    const staff = await requireStaff(tenant.id);
-    await setCustomerMargin(tenant, { customerId: values.customerId ?? '', marginPercent: values.marginPercent ?? '' }, staff.email);
-    revalidatePath('/dashboard/customers', 'layout');
-    return { status: 'success', message: 'The margin is saved. It applies to every price this customer sees from now on.', values };
-  } catch (error) {
-    return errorFormState(error, values);
-  }
-}
+export const setCustomerMarginAction = staffAction({ role: 'manager', revalidate: [{ layout: '/dashboard/customers' }] }, async ({ tenant, staff, values }) => {
+  await setCustomerMargin(tenant, { customerId: values.customerId ?? '', marginPercent: values.marginPercent ?? '' }, staff.email);
+  return { status: 'success', message: 'The margin is saved. It applies to every price this customer sees from now on.', values };
+});

@@ -1,45 +1,27 @@
 'use server';
 
-import { revalidatePath } from 'next/cache';
-import { requireStaff } from '@/lib/auth/current-staff';
 import { AppError } from '@/lib/errors';
-import { errorFormState, importErrorState } from '@/lib/forms/form-error-state';
-import { formValues, type FormState, type ImportFormState } from '@/lib/forms/form-state';
+import { staffAction } from '@/lib/forms/form-action';
+import { importErrorState } from '@/lib/forms/form-error-state';
+import { type ImportFormState } from '@/lib/forms/form-state';
 import { MAX_IMPORT_BYTES } from '@/lib/dashboard/price-csv';
 import { importPriceCsv, type PriceImportResult } from '@/lib/dashboard/price-import';
 import { addPriceOverride, deletePriceOverride } from '@/lib/dashboard/price-overrides';
-import { requireRequestTenant } from '@/lib/storefront/request-tenant';
 
 // The shop comes from the request's host and the actor from the staff session. Article and override ids
 // in the form are only looked up among this shop's rows, so another shop's id ends in NOT_FOUND.
 
 export type PriceImportState = ImportFormState;
 
-export async function addPriceOverrideAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  const values = formValues(formData);
-  try {
-    const tenant = await requireRequestTenant();
-    const staff = await requireStaff(tenant.id);
-    await addPriceOverride(tenant.id, { articleId: values.articleId, price: values.price, validFrom: values.validFrom, validUntil: values.validUntil }, staff.email);
-    revalidatePath('/dashboard/prices');
-    return { status: 'success', message: 'The price is saved. The shop shows it from its first day on.' };
-  } catch (error) {
-    return errorFormState(error, values);
-  }
-}
+export const addPriceOverrideAction = staffAction({ role: 'manager', revalidate: ['/dashboard/prices'] }, async ({ tenant, staff, values }) => {
+  await addPriceOverride(tenant.id, { articleId: values.articleId, price: values.price, validFrom: values.validFrom, validUntil: values.validUntil }, staff.email);
+  return { status: 'success', message: 'The price is saved. The shop shows it from its first day on.' };
+});
 
-export async function deletePriceOverrideAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  const values = formValues(formData);
-  try {
-    const tenant = await requireRequestTenant();
-    const staff = await requireStaff(tenant.id);
-    await deletePriceOverride(tenant.id, values.overrideId, staff.email);
-    revalidatePath('/dashboard/prices');
-    return { status: 'success', message: 'The override is deleted.' };
-  } catch (error) {
-    return errorFormState(error, values);
-  }
-}
+export const deletePriceOverrideAction = staffAction({ role: 'manager', revalidate: ['/dashboard/prices'] }, async ({ tenant, staff, values }) => {
+  await deletePriceOverride(tenant.id, values.overrideId, staff.email);
+  return { status: 'success', message: 'The override is deleted.' };
+});
 
 /** "2 added, 1 changed, 3 withdrawn, 40 unchanged": what an import did, the counts that are not zero. */
 function importSummary(result: PriceImportResult): string {
@@ -53,11 +35,11 @@ function importSummary(result: PriceImportResult): string {
   return `${changedAnything ? 'Imported' : 'Nothing to change'}: ${parts.join(', ')}.`;
 }
 
-export async function importPricesAction(_prev: PriceImportState, formData: FormData): Promise<PriceImportState> {
-  const values = { mode: String(formData.get('mode') ?? '') };
-  try {
-    const tenant = await requireRequestTenant();
-    const staff = await requireStaff(tenant.id);
+const modeOf = (formData: FormData) => ({ mode: String(formData.get('mode') ?? '') });
+
+export const importPricesAction = staffAction<PriceImportState>(
+  { role: 'manager', values: modeOf, revalidate: ['/dashboard/prices'], onError: (error, values) => ({ ...importErrorState(error), values }) },
+  async ({ tenant, staff, values, formData }) => {
     const mode = formData.get('mode');
     if (mode !== 'add' && mode !== 'replace') {
       throw new AppError('VALIDATION_FAILED', 'Choose whether the file adds to your prices or replaces them.', { details: { fieldErrors: { mode: 'Choose add or replace.' } } });
@@ -72,9 +54,6 @@ export async function importPricesAction(_prev: PriceImportState, formData: Form
     if (!(file instanceof File) || file.size === 0) throw new AppError('VALIDATION_FAILED', 'Choose a CSV file to import.');
     if (file.size > MAX_IMPORT_BYTES) throw new AppError('VALIDATION_FAILED', 'The file is larger than 1 MB. Split it into smaller files.');
     const result = await importPriceCsv(tenant.id, new Uint8Array(await file.arrayBuffer()), staff.email, { mode });
-    revalidatePath('/dashboard/prices');
     return { status: 'success', message: importSummary(result), values };
-  } catch (error) {
-    return { ...importErrorState(error), values };
-  }
-}
+  },
+);

@@ -1,17 +1,13 @@
 'use server';
 
 import { notFound, redirect } from 'next/navigation';
-import { getCurrentCustomer } from '@/lib/auth/current-customer';
 import { isAppError } from '@/lib/errors';
+import { customerVoidAction } from '@/lib/forms/form-action';
 import { getCustomerOrder } from '@/lib/orders/customer-orders';
 import { startOrderPayment } from '@/lib/payments/start-order-payment';
-import { requireRequestTenant } from '@/lib/storefront/request-tenant';
 
 /** Starts a new card payment for an unpaid order of the signed-in customer; older attempts are voided. */
-export async function payOrderAction(formData: FormData): Promise<void> {
-  const tenant = await requireRequestTenant();
-  const customer = await getCurrentCustomer(tenant.id);
-  if (!customer) redirect('/account/sign-in?callbackUrl=/account/orders');
+export const payOrderAction = customerVoidAction({ signIn: '/account/sign-in?callbackUrl=/account/orders' }, async ({ tenant, customer, formData }) => {
   const number = Number(formData.get('orderNumber'));
   const found = Number.isSafeInteger(number) ? await getCustomerOrder(tenant.id, customer.id, number) : null;
   if (!found || found.order.paymentMethod !== 'card') notFound();
@@ -24,4 +20,4 @@ export async function payOrderAction(formData: FormData): Promise<void> {
     next = `/account/orders/${found.order.number}`;
   }
   redirect(next);
-}
+});
