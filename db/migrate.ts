@@ -47,9 +47,11 @@ export async function migrateConnection(conn: Connection): Promise<void> {
     if (conn.kind === 'pglite') {
       const { migrate } = await import('drizzle-orm/pglite/migrator');
       // Each migrator wants its own driver's database type; both accept the shared drizzle surface.
+      // biome-ignore lint/suspicious/noExplicitAny: see above
       await migrate(conn.direct as any, { migrationsFolder });
     } else {
       const { migrate } = await import('drizzle-orm/postgres-js/migrator');
+      // biome-ignore lint/suspicious/noExplicitAny: see above
       await migrate(conn.direct as any, { migrationsFolder });
     }
   });

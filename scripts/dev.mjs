@@ -33,7 +33,9 @@ if (engineUsable) {
 }
 children.push(spawn('npx', ['next', 'dev', '-p', port], { stdio: 'inherit', env }));
 
-const stop = () => children.forEach((child) => child.kill('SIGTERM'));
+const stop = () => {
+  for (const child of children) child.kill('SIGTERM');
+};
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);
 for (const child of children) child.on('exit', (code) => { stop(); process.exitCode = code ?? 0; });

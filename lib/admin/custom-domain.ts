@@ -26,7 +26,7 @@ export function parseCustomDomain(raw: unknown, root = process.env.PLATFORM_ROOT
   if (!text.success || !text.data) throw fieldError('Enter a domain name, e.g. shop.example.com.');
   if (/[/:@\s]/.test(text.data)) throw fieldError('Enter the domain name only, without https:// or a path.');
   const host = normalizeHost(text.data);
-  if (!host || !host.includes('.') || /^\d+(\.\d+){3}$/.test(host)) throw fieldError('Enter a domain name, e.g. shop.example.com.');
+  if (!host?.includes('.') || /^\d+(\.\d+){3}$/.test(host)) throw fieldError('Enter a domain name, e.g. shop.example.com.');
   // Requests drop one leading www. (parseHost), so a name still starting with www. would never be served.
   if (host.startsWith('www.')) throw fieldError('Enter the domain name without www., e.g. shop.example.com.');
   const platformRoot = normalizeRootDomain(root);

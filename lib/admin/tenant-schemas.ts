@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { timeZoneField } from '@/lib/time/time-zone';
-import { NUL_MESSAGE, singleLineText, WITHOUT_NUL } from '@/lib/forms/storable-text';
+import { singleLineText, WITHOUT_NUL } from '@/lib/forms/storable-text';
 import { isValidSubdomain, RESERVED_SUBDOMAINS } from '@/lib/tenancy/parse-host';
 
 const vatRate = z

@@ -55,13 +55,14 @@ function orderFor(query: CatalogQuery, netPrice: SQL<number>): SQL[] {
       return [desc(netPrice), asc(articles.id)];
     case 'name':
       return [asc(articles.name), asc(articles.id)];
-    default:
+    default: {
       // Relevance for a text search; otherwise the listing order.
       const tsquery = query.q ? prefixTsQuery(query.q) : undefined;
       if (tsquery) {
         return [desc(sql`ts_rank(${articles.searchVector}, to_tsquery('simple', ${tsquery}))`), asc(articles.name), asc(articles.id)];
       }
       return listingOrder();
+    }
   }
 }
 

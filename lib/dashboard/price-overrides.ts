@@ -1,4 +1,4 @@
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, } from 'drizzle-orm';
 import { z } from 'zod';
 import { lockTenant } from '@/db/advisory-locks';
 import { DEFAULT_CONNECTION, getRegistry } from '@/db/connection-registry';

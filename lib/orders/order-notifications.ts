@@ -156,7 +156,6 @@ export async function sendOrderRefunded(
   refund: { id: string; amountCents: number; currency: string; reason: string },
 ): Promise<void> {
   const context = await loadOrderContext(tenant, orderId);
-  const { order } = context;
   await emailCustomer(tenant, context, 'order-refunded', `order-refunded:${refund.id}`, {
     amount: formatMoney(refund.amountCents, refund.currency),
     reason: refund.reason,

@@ -28,7 +28,7 @@ import { withTenant } from '@/lib/tenancy/with-tenant';
 export async function registerAction(_prev: FormState, formData: FormData): Promise<FormState> {
   const values = formValues(formData);
   const tenant = await requireRequestTenant();
-  let registered;
+  let registered: Awaited<ReturnType<typeof registerCustomer>>;
   try {
     registered = await registerCustomer(tenant, Object.fromEntries(formData), { registry: vatRegistryFromEnv() });
   } catch (error) {

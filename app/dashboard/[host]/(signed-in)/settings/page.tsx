@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
-import { ShopTimeZoneForm } from '@/components/dashboard/shop-time-zone-form';
+import { ShopTimeZoneForm } from '@/app/dashboard/[host]/(signed-in)/settings/shop-time-zone-form';
 import { OwnerOnlyNotice } from '@/components/dashboard/registration-owner-notice';
-import { RegistrationSettingsForm, type RegistrationDraft } from '@/components/dashboard/registration-settings-form';
+import { RegistrationSettingsForm, type RegistrationDraft } from '@/app/dashboard/[host]/(signed-in)/settings/registration-settings-form';
 import type { Tenant } from '@/db/schema';
 import { requireStaffPage } from '@/lib/auth/current-staff';
 import { MAX_PAYMENT_TIMEOUT, MIN_PAYMENT_TIMEOUT } from '@/lib/dashboard/registration-admin';

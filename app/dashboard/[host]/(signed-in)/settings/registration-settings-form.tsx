@@ -7,7 +7,7 @@ import { FormMessage } from '@/components/forms/field';
 import { idleFormState } from '@/lib/forms/form-state';
 import { countryOptions } from '@/lib/registration/country-options';
 import { registrationSettingsSchema, type RegistrationSettings } from '@/lib/registration/registration-settings';
-import { RegistrationOutcome } from './registration-outcome';
+import { RegistrationOutcome } from '@/components/dashboard/registration-outcome';
 
 export interface RegistrationDraft {
   vatNumberRequired: boolean;
@@ -105,6 +105,7 @@ export function RegistrationSettingsForm({ initial, defaultCountry, paymentLimit
         </section>
         <fieldset className={clsx(card, 'space-y-5')} aria-describedby="rules-hint">
           <legend className="sr-only">Auto-approval rules</legend>
+          {/* biome-ignore lint/a11y/useHeadingContent: the legend names the group for screen readers; this is its visible twin */}
           <h2 className="font-semibold" aria-hidden>Auto-approval rules</h2>
           <p id="rules-hint" className="-mt-3 text-sm text-slate-600">
             {autoOff ? 'Kept for when you turn auto-approval on; they do nothing now.' : 'An account is approved automatically only when it meets all of these.'}
