@@ -91,7 +91,7 @@ function cpuTable(report: BenchReport): string {
   return rows.join('\n');
 }
 
-export function markdownReport(report: BenchReport): string {
+function markdownReport(report: BenchReport): string {
   const m = report.machine;
   const o = report.options;
   return [
@@ -117,7 +117,7 @@ export function markdownReport(report: BenchReport): string {
   ].join('\n');
 }
 
-export function explainMarkdown(queries: ExplainedQuery[]): string {
+function explainMarkdown(queries: ExplainedQuery[]): string {
   const lines = ['# Query plans of the catalog pages', '', '| Page | Execution ms | Planning ms | Statement |', '| --- | ---: | ---: | --- |'];
   for (const q of queries) lines.push(`| ${q.page} | ${q.executionMs} | ${q.planningMs} | \`${q.sql.replace(/\s+/g, ' ').slice(0, 110).replace(/\|/g, '\\|')}…\` |`);
   for (const q of queries) lines.push('', `## ${q.page}: ${q.executionMs} ms`, '', '```sql', q.sql, '```', '', '```', q.plan, '```');

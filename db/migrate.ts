@@ -97,7 +97,7 @@ export async function dedicatedConnectionNames(registry: ConnectionRegistry, via
   return [...names].sort();
 }
 
-export const DEFAULT_MIGRATION_CONCURRENCY = 4;
+const DEFAULT_MIGRATION_CONCURRENCY = 4;
 
 /** `MIGRATION_CONCURRENCY`: how many dedicated databases are migrated at once (default 4). */
 export function migrationConcurrency(env: Record<string, string | undefined> = process.env): number {

@@ -39,7 +39,7 @@ function FacetSelect(props: { name: string; label: string; values: FacetValue[];
   );
 }
 
-export function activeFilterCount(query: CatalogQuery): number {
+function activeFilterCount(query: CatalogQuery): number {
   return [query.brands.length > 0, query.category, query.season, query.vehicle, query.width, query.aspect, query.rim, query.inStock].filter(Boolean).length;
 }
 

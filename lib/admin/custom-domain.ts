@@ -1,3 +1,4 @@
+import 'server-only';
 import { randomBytes } from 'node:crypto';
 import { and, eq, ne } from 'drizzle-orm';
 import { z } from 'zod';
@@ -10,8 +11,8 @@ import { writePlatformAudit } from './platform-audit';
 import { getTenantForAdmin, updateTenant } from './tenant-admin';
 import { platformDb } from '@/db/connection-registry';
 
-export const VERIFY_RECORD_PREFIX = '_storefleet-verify';
-export const VERIFY_VALUE_PREFIX = 'storefleet-verify=';
+const VERIFY_RECORD_PREFIX = '_storefleet-verify';
+const VERIFY_VALUE_PREFIX = 'storefleet-verify=';
 
 /** The TXT record the shop's owner creates to prove the domain is theirs. */
 export function verificationRecord(domain: string, token: string) {

@@ -1,9 +1,10 @@
+import 'server-only';
 import { asc } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
 import { brands, categories, vehicleBrands } from '@/db/schema';
 import { ALL_TENANTS, onTenantInvalidated } from '@/lib/cache/cache-invalidation';
 
-export interface Dimension {
+interface Dimension {
   id: number;
   slug: string;
   name: string;

@@ -1,3 +1,4 @@
+import 'server-only';
 import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
 import { articles, brands, categories } from '@/db/schema';
@@ -69,7 +70,7 @@ function orderFor(query: CatalogQuery, netPrice: SQL<number>): SQL[] {
 const usesListingOrder = (query: CatalogQuery) => query.sort === 'relevance' && !query.q;
 
 /** No filter at all: the listing whose total and facets are kept per tenant (catalog-summary.ts). */
-export function isUnfiltered(query: CatalogQuery): boolean {
+function isUnfiltered(query: CatalogQuery): boolean {
   const { q, brands: b, kind, category, season, vehicle, width, aspect, rim, inStock } = query;
   return !q && b.length === 0 && !kind && !category && !season && !vehicle && !width && !aspect && !rim && !inStock;
 }
@@ -81,7 +82,7 @@ export function isUnfiltered(query: CatalogQuery): boolean {
 const facetMemo = new TenantMemo<CatalogSummary>(60_000, 2_000);
 
 /** The rules are part of the key, so facets computed under old rules are never served under new ones. */
-export function facetKey(query: CatalogQuery, rules: VisibilityRules): string {
+function facetKey(query: CatalogQuery, rules: VisibilityRules): string {
   const { page: _page, sort: _sort, after: _after, ...filters } = query;
   return JSON.stringify({ ...filters, brands: [...filters.brands].sort(), rules });
 }

@@ -14,7 +14,7 @@ export async function payOrderAction(formData: FormData): Promise<void> {
   if (!customer) redirect('/account/sign-in?callbackUrl=/account/orders');
   const number = Number(formData.get('orderNumber'));
   const found = Number.isSafeInteger(number) ? await getCustomerOrder(tenant.id, customer.id, number) : null;
-  if (!found || found.order.paymentMethod !== 'card') notFound();
+  if (found?.order.paymentMethod !== 'card') notFound();
   let next: string;
   try {
     next = (await startOrderPayment(tenant, found.order.id)).redirectPath;

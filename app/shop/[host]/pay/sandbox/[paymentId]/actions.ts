@@ -3,7 +3,7 @@
 import { revalidatePath } from 'next/cache';
 import { notFound, redirect } from 'next/navigation';
 import { getCurrentCustomer } from '@/lib/auth/current-customer';
-import { submitSandboxPayment } from '@/lib/payments/sandbox-provider';
+import { submitSandboxPayment } from '@/lib/payments/submit-sandbox-payment';
 import { requireRequestTenant } from '@/lib/storefront/request-tenant';
 
 const notice = { succeeded: '?placed=1', failed: '?payment=failed' } as const;
