@@ -33,7 +33,6 @@ function PaymentNote({ brand, paymentMethod, paymentDueBy }: Pick<OrderConfirmat
   if (paymentDueBy) {
     return (
       <Paragraph>
-        {/* biome-ignore lint/suspicious/noSuspiciousSemicolonInJsx: the semicolon is the sentence's */}
         We have not received your card payment yet. We keep your order reserved until {formatEmailDateTime(paymentDueBy, brand.timeZone)};
         if the payment has not arrived by then, the order is cancelled and nothing is charged.
       </Paragraph>
