@@ -10,7 +10,13 @@ import { defineConfig } from 'vitest/config';
  * PostgreSQL database of its own.
  */
 export default defineConfig({
-  resolve: { alias: { '@': path.resolve(import.meta.dirname) } },
+  resolve: {
+    alias: {
+      '@': path.resolve(import.meta.dirname),
+      // Tests are server code: the marker's empty module, as Next.js resolves it for server bundles.
+      'server-only': path.resolve(import.meta.dirname, 'node_modules/server-only/empty.js'),
+    },
+  },
   test: {
     environment: 'node',
     include: ['scale/**/*.test.ts'],

@@ -18,11 +18,11 @@ async function* lines<T>(rows: Iterable<T>, toCells: (row: T) => Cell[]): AsyncG
   for (const row of rows) {
     buffer.push(toCells(row).map(cell).join('\t'));
     if (buffer.length === 2000) {
-      yield buffer.join('\n') + '\n';
+      yield `${buffer.join('\n')}\n`;
       buffer = [];
     }
   }
-  if (buffer.length > 0) yield buffer.join('\n') + '\n';
+  if (buffer.length > 0) yield `${buffer.join('\n')}\n`;
 }
 
 /** Streams rows into a table with COPY … FROM STDIN: the fast path for a million rows. Returns the row count. */

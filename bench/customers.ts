@@ -9,7 +9,7 @@ export interface BenchCustomer {
   password: string;
 }
 
-export const BENCH_PASSWORD = 'bench-password-2025';
+const BENCH_PASSWORD = 'bench-password-2025';
 
 /**
  * One active customer at each of `count` tenants spread over the platform, with a personal margin, so the

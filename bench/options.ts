@@ -17,7 +17,7 @@ export interface BenchOptions {
   maxMinutes: number;
 }
 
-export const DEFAULT_BENCH_DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/storefleet_bench';
+const DEFAULT_BENCH_DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/storefleet_bench';
 
 const HELP = `npm run bench -- [options]
 

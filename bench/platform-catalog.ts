@@ -7,12 +7,12 @@ import { createRandom, type Random } from './random';
  * 50 categories. Real brands and categories stay; a deterministic share of the articles moves to
  * synthetic brands (with their own model names) and to narrower sub-categories of the same kind.
  */
-export const BRAND_COUNT = 200;
-export const CATEGORY_COUNT = 50;
+const BRAND_COUNT = 200;
+const CATEGORY_COUNT = 50;
 
-export type Kind = 'tyre' | 'wheel';
-export type BrandRow = { id: number; slug: string; name: string; kind: Kind; models: string[] };
-export type CategoryRow = { id: number; slug: string; name: string; kind: Kind; season: string | null; sortOrder: number; parent: string };
+type Kind = 'tyre' | 'wheel';
+type BrandRow = { id: number; slug: string; name: string; kind: Kind; models: string[] };
+type CategoryRow = { id: number; slug: string; name: string; kind: Kind; season: string | null; sortOrder: number; parent: string };
 export type ArticleRow = Omit<GeneratedArticle, 'brandSlug' | 'categorySlug' | 'vehicleBrandSlugs'> & {
   id: number;
   brandId: number;

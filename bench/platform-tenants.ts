@@ -30,7 +30,7 @@ export interface PriceRow {
   validUntil: Date | null;
 }
 
-export const subdomainOf = (n: number) => `t${String(n).padStart(4, '0')}`;
+const subdomainOf = (n: number) => `t${String(n).padStart(4, '0')}`;
 
 const nameHeads = ['Alpine', 'Rapid', 'Euro', 'City', 'Nordic', 'Metro', 'Prime', 'Delta', 'Summit', 'Coast', 'Harbour', 'Valley'];
 const nameTails = ['Tyres', 'Wheels', 'Tyre Centre', 'Autoparts', 'Garage Supply', 'Fleet Services', 'Banden', 'Pneus'];
@@ -65,7 +65,7 @@ export function buildTenants(catalog: PlatformCatalog, count: number, seed = 1):
 }
 
 /** Up to `want` distinct articles the tenant shows, by rejection sampling over the whole catalog. */
-export function sampleVisible(articles: readonly ArticleRow[], tenant: Pick<BenchTenant, 'brandIds' | 'categoryIds'>, want: number, random: Random): ArticleRow[] {
+function sampleVisible(articles: readonly ArticleRow[], tenant: Pick<BenchTenant, 'brandIds' | 'categoryIds'>, want: number, random: Random): ArticleRow[] {
   const brands = new Set(tenant.brandIds);
   const categories = new Set(tenant.categoryIds);
   const chosen = new Map<number, ArticleRow>();

@@ -26,7 +26,7 @@ export function processTree(root: number): number[] {
   return out;
 }
 
-export function rssKb(pid: number): number {
+function rssKb(pid: number): number {
   try {
     const match = /VmRSS:\s+(\d+)\s+kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
     return match ? Number(match[1]) : 0;

@@ -91,7 +91,7 @@ function cpuTable(report: BenchReport): string {
   return rows.join('\n');
 }
 
-export function markdownReport(report: BenchReport): string {
+function markdownReport(report: BenchReport): string {
   const m = report.machine;
   const o = report.options;
   return [
@@ -117,11 +117,11 @@ export function markdownReport(report: BenchReport): string {
   ].join('\n');
 }
 
-export function explainMarkdown(queries: ExplainedQuery[]): string {
+function explainMarkdown(queries: ExplainedQuery[]): string {
   const lines = ['# Query plans of the catalog pages', '', '| Page | Execution ms | Planning ms | Statement |', '| --- | ---: | ---: | --- |'];
   for (const q of queries) lines.push(`| ${q.page} | ${q.executionMs} | ${q.planningMs} | \`${q.sql.replace(/\s+/g, ' ').slice(0, 110).replace(/\|/g, '\\|')}…\` |`);
   for (const q of queries) lines.push('', `## ${q.page}: ${q.executionMs} ms`, '', '```sql', q.sql, '```', '', '```', q.plan, '```');
-  return lines.join('\n') + '\n';
+  return `${lines.join('\n')}\n`;
 }
 
 /** Writes `<stamp>.json`, `<stamp>.md`, `latest.md` (and the plans) under bench/results/. */
@@ -130,7 +130,7 @@ export function writeReport(dir: string, report: BenchReport): string[] {
   const stamp = report.date.replace(/:/g, '-').replace(/\.\d+Z$/, 'Z');
   const md = markdownReport(report);
   const files = [path.join(dir, `${stamp}.json`), path.join(dir, `${stamp}.md`), path.join(dir, 'latest.md')];
-  writeFileSync(files[0] as string, JSON.stringify(report, null, 2) + '\n');
+  writeFileSync(files[0] as string, `${JSON.stringify(report, null, 2)}\n`);
   writeFileSync(files[1] as string, md);
   writeFileSync(files[2] as string, md);
   if (report.explain?.length) {

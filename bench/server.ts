@@ -4,7 +4,7 @@ import net from 'node:net';
 import path from 'node:path';
 import { httpRequest } from './http';
 
-export const SERVER_HOST = 'localhost';
+const SERVER_HOST = 'localhost';
 const NEXT_BIN = path.join(process.cwd(), 'node_modules', 'next', 'dist', 'bin', 'next');
 
 export function serverEnv(databaseUrl: string, rootDomain: string, authSecret: string): NodeJS.ProcessEnv {

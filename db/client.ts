@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import * as schema from './schema';
 
-export type Schema = typeof schema;
+type Schema = typeof schema;
 /** Both drivers (PGlite and postgres.js) expose this same drizzle surface. */
 export type Database = PgDatabase<PgQueryResultHKT, Schema>;
 export type Transaction = Parameters<Parameters<Database['transaction']>[0]>[0];
@@ -56,12 +56,12 @@ export interface ConnectionTarget {
  * Which app instance this process is, for PostgreSQL's view of its connections: STOREFLEET_INSTANCE, or
  * `<hostname>:<pid>`. An operator (or a test) finds one instance's listener in pg_stat_activity by it.
  */
-export function instanceName(env: Record<string, string | undefined> = process.env): string {
+function instanceName(env: Record<string, string | undefined> = process.env): string {
   return env.STOREFLEET_INSTANCE?.trim() || `${hostname()}:${process.pid}`;
 }
 
 /** application_name of an instance's LISTEN connections (PostgreSQL keeps the first 63 bytes). */
-export function listenApplicationName(env: Record<string, string | undefined> = process.env): string {
+function listenApplicationName(env: Record<string, string | undefined> = process.env): string {
   return `storefleet-listen/${instanceName(env)}`;
 }
 

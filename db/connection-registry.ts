@@ -3,7 +3,7 @@ import { log, redactUrl } from '@/lib/log';
 import { openConnection, PGLITE_MEMORY_URL, pgliteDirectory, databaseKind, type Connection } from './client';
 
 export const DEFAULT_CONNECTION = 'default';
-export const DEFAULT_PGLITE_URL = 'pglite://.data/default';
+const DEFAULT_PGLITE_URL = 'pglite://.data/default';
 
 /**
  * How the database URLs reach PostgreSQL. `session`: directly, or through a bouncer in session mode
@@ -11,8 +11,8 @@ export const DEFAULT_PGLITE_URL = 'pglite://.data/default';
  * `pool_mode = transaction`), where each transaction may run on another server connection: no named
  * prepared statements there, and everything session-bound goes to the direct URLs.
  */
-export const POOLING_MODES = ['session', 'transaction'] as const;
-export type PoolingMode = (typeof POOLING_MODES)[number];
+const POOLING_MODES = ['session', 'transaction'] as const;
+type PoolingMode = (typeof POOLING_MODES)[number];
 
 export interface RegistryConfig {
   defaultUrl: string;

@@ -47,9 +47,11 @@ export async function migrateConnection(conn: Connection): Promise<void> {
     if (conn.kind === 'pglite') {
       const { migrate } = await import('drizzle-orm/pglite/migrator');
       // Each migrator wants its own driver's database type; both accept the shared drizzle surface.
+      // biome-ignore lint/suspicious/noExplicitAny: see above
       await migrate(conn.direct as any, { migrationsFolder });
     } else {
       const { migrate } = await import('drizzle-orm/postgres-js/migrator');
+      // biome-ignore lint/suspicious/noExplicitAny: see above
       await migrate(conn.direct as any, { migrationsFolder });
     }
   });
@@ -95,7 +97,7 @@ export async function dedicatedConnectionNames(registry: ConnectionRegistry, via
   return [...names].sort();
 }
 
-export const DEFAULT_MIGRATION_CONCURRENCY = 4;
+const DEFAULT_MIGRATION_CONCURRENCY = 4;
 
 /** `MIGRATION_CONCURRENCY`: how many dedicated databases are migrated at once (default 4). */
 export function migrationConcurrency(env: Record<string, string | undefined> = process.env): number {

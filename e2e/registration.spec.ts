@@ -146,7 +146,7 @@ test.describe('Customer registration', () => {
     expect(email.html).toContain('ACME Wheels');
     expect(email.html).not.toContain('Atraxion');
     // Sent through the real Resend SDK, with a per-tenant idempotency key.
-    expect(email.headers['authorization']).toBe('Bearer re_e2e_test');
+    expect(email.headers.authorization).toBe('Bearer re_e2e_test');
     expect(String(email.headers['idempotency-key'])).toMatch(/^[0-9a-f-]{36}:registration:/);
   });
 

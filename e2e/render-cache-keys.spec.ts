@@ -49,7 +49,7 @@ test('a stream of made-up filter values adds no cache entries and redirects to t
   };
   await warm('/products');
   await warm('/products?brand=michelin');
-  await warm('/products?brand=michelin&width=' + real.width[0]);
+  await warm(`/products?brand=michelin&width=${real.width[0]}`);
   const before = await cachedPages();
 
   const madeUp: Array<[string, string]> = [];

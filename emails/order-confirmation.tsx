@@ -4,8 +4,6 @@ import { ActionButton, formatEmailDateTime, Paragraph, Title } from './component
 import { AddressBlock, OrderSummary, type AddressLines, type OrderLineSummary, type OrderTotals } from './components/order-summary';
 import { previewBrand } from './components/preview-brand';
 
-export type { AddressLines, OrderLineSummary, OrderTotals };
-
 export interface OrderConfirmationProps {
   brand: EmailBrand;
   customerName: string;

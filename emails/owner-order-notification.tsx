@@ -4,7 +4,7 @@ import { ActionButton, Paragraph, Title } from './components/email-parts';
 import { FactList } from './components/order-summary';
 import { previewBrand } from './components/preview-brand';
 
-export type OwnerOrderEvent = 'placed' | 'paid' | 'cancelled' | 'shipped' | 'refunded';
+type OwnerOrderEvent = 'placed' | 'paid' | 'cancelled' | 'shipped' | 'refunded';
 
 export interface OwnerOrderNotificationProps {
   brand: EmailBrand;

@@ -66,7 +66,7 @@ function poolRefusal(pool: string): AppError | null {
  * sends a pool to the wrong instance group is seen at once; then the guard and the sanitising of
  * serve-guard.ts, then the SDK.
  */
-export async function serveWorkflowPool(pool: string, request: Request, context: unknown): Promise<Response> {
+async function serveWorkflowPool(pool: string, request: Request, context: unknown): Promise<Response> {
   const notServed = poolRefusal(pool);
   if (notServed) return refuse(notServed);
   const endpoint = endpointFor(pool);

@@ -2,7 +2,7 @@
  * The one error type of the application. Codes are stable (clients and tests match on them); messages are
  * written for the person who sees them. HTTP mapping lives here and nowhere else.
  */
-export const errorCodes = {
+const errorCodes = {
   TENANT_REQUIRED: 400,
   BAD_REQUEST: 400,
   PAYLOAD_TOO_LARGE: 413,

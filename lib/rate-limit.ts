@@ -1,3 +1,4 @@
+import 'server-only';
 import { sql } from 'drizzle-orm';
 import { DEFAULT_CONNECTION, getRegistry } from '@/db/connection-registry';
 import { rowsOf } from '@/db/rows';

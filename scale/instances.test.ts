@@ -126,21 +126,21 @@ describe('two instances on Redis, PgBouncer and HAProxy', () => {
       }
     }
 
-    async function changesSeen(round: { active: boolean; cents: number; price: string; name: string }, beforeEach: () => Promise<void>) {
+    async function changesSeen(round: { active: boolean; cents: number; price: string; name: string }, beforeEachChange: () => Promise<void>) {
       await warm(!round.active);
 
-      await beforeEach();
+      await beforeEachChange();
       await cluster.db.sql`update tenants set is_active = ${round.active} where subdomain = 'consumer'`;
       await seenOnBoth(Date.now(), 'consumer', '/', (res) => (round.active ? res.status === 200 && res.body.includes('TyreDirect') : res.status === 404));
 
-      await beforeEach();
+      await beforeEachChange();
       // An override that starts now and beats every earlier one (the latest start wins).
       await cluster.db.sql`
         insert into tenant_article_prices (tenant_id, article_id, price_cents, valid_from)
         values (${acmeId}, ${articleId}, ${round.cents}, now() - interval '1 second')`;
       await seenOnBoth(Date.now(), 'acme', LISTING, (res) => res.status === 200 && res.body.includes(round.price));
 
-      await beforeEach();
+      await beforeEachChange();
       await cluster.db.sql`update tenants set name = ${round.name} where subdomain = 'acme'`;
       await seenOnBoth(Date.now(), 'acme', '/', (res) => res.status === 200 && res.body.includes(round.name));
     }

@@ -34,7 +34,7 @@ const scopes = new Map<string, CatalogScope>();
 /** What each listing shows when read straight from PostgreSQL: the bouncer must change nothing. */
 const expectedListings = new Map<string, number[]>();
 
-async function useRegistry(config: RegistryConfig): Promise<ConnectionRegistry> {
+async function openRegistry(config: RegistryConfig): Promise<ConnectionRegistry> {
   const registry = new ConnectionRegistry(config);
   await setRegistry(registry);
   forgetAllTenants();
@@ -126,7 +126,7 @@ describe.skipIf(!serverUrl)('behind PgBouncer in transaction pooling', () => {
 
   it('without DATABASE_POOLING=transaction, a prepared query in tenant transactions fails on its named statement', async () => {
     bouncer = await startPgBouncer({ serverUrl: directUrl, poolSize: POOL_SIZE });
-    const registry = await useRegistry({ defaultUrl: bouncer.through(directUrl), dedicatedUrls: {} });
+    const registry = await openRegistry({ defaultUrl: bouncer.through(directUrl), dedicatedUrls: {} });
     // The statement is prepared on one server connection; the client's next transaction gets the other.
     const { failures } = await storefrontLoad(registry, 120, true);
     expect(failures.length, bouncer.output()).toBeGreaterThan(0);
@@ -139,7 +139,7 @@ describe.skipIf(!serverUrl)('behind PgBouncer in transaction pooling', () => {
 
   it('with it, many tenant transactions (prepared queries included) share two server connections per database and no tenant sees another', async () => {
     bouncer = await startPgBouncer({ serverUrl: directUrl, poolSize: POOL_SIZE });
-    const registry = await useRegistry({
+    const registry = await openRegistry({
       defaultUrl: bouncer.through(directUrl),
       dedicatedUrls: {},
       pooling: 'transaction',
@@ -177,7 +177,7 @@ describe.skipIf(!serverUrl)('behind PgBouncer in transaction pooling', () => {
   it('hears a NOTIFY sent through the bouncer on the cache invalidation LISTEN, which uses DATABASE_DIRECT_URL', async () => {
     bouncer = await startPgBouncer({ serverUrl: directUrl, poolSize: POOL_SIZE });
     const pooledUrl = bouncer.through(directUrl);
-    const registry = await useRegistry({ defaultUrl: pooledUrl, dedicatedUrls: {}, pooling: 'transaction', defaultDirectUrl: directUrl });
+    const registry = await openRegistry({ defaultUrl: pooledUrl, dedicatedUrls: {}, pooling: 'transaction', defaultDirectUrl: directUrl });
     const heard: string[] = [];
     onTenantInvalidated((tenantId) => heard.push(tenantId));
     await ensureCacheInvalidationListener();
@@ -206,7 +206,7 @@ describe.skipIf(!serverUrl)('behind PgBouncer in transaction pooling', () => {
       // The pooled URL leads nowhere (nothing listens on the port): a migration that used it would fail.
       const unreachable = new URL(fresh);
       unreachable.port = '6440';
-      const registry = await useRegistry({
+      const registry = await openRegistry({
         defaultUrl: unreachable.toString(),
         dedicatedUrls: {},
         pooling: 'transaction',

@@ -47,7 +47,7 @@ for (const file of files) {
     const [pathPart, fragment] = target.split('#');
     const path = pathPart === '' ? file : resolve(dirname(file), decodeURIComponent(pathPart));
     const where = `${relative(root, file)}: ${target}`;
-    if (!path.startsWith(root + '/') && path !== root) broken.push(`${where} (outside the repository)`);
+    if (!path.startsWith(`${root}/`) && path !== root) broken.push(`${where} (outside the repository)`);
     else if (!existsSync(path)) broken.push(`${where} (no such file)`);
     else if (fragment && statSync(path).isFile() && path.endsWith('.md') && !anchors(path).has(fragment)) {
       broken.push(`${where} (no such heading)`);

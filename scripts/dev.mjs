@@ -5,9 +5,11 @@
 // works as usual and order pages say the order is awaiting processing.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 
 const port = process.env.PORT ?? '3000';
-const setup = spawnSync('npx', ['tsx', 'db/setup.ts'], { stdio: 'inherit' });
+const serverOnlyHook = fileURLToPath(new URL('server-only-hook.mjs', import.meta.url));
+const setup = spawnSync('npx', ['tsx', '--import', serverOnlyHook, 'db/setup.ts'], { stdio: 'inherit' });
 if (setup.status !== 0) process.exit(setup.status ?? 1);
 
 const cli = 'node_modules/.bin/inngest-cli';
@@ -33,7 +35,9 @@ if (engineUsable) {
 }
 children.push(spawn('npx', ['next', 'dev', '-p', port], { stdio: 'inherit', env }));
 
-const stop = () => children.forEach((child) => child.kill('SIGTERM'));
+const stop = () => {
+  for (const child of children) child.kill('SIGTERM');
+};
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);
 for (const child of children) child.on('exit', (code) => { stop(); process.exitCode = code ?? 0; });

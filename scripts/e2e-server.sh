@@ -52,7 +52,7 @@ for _ in $(seq 1 50); do
   sleep 0.2
 done
 
-npx tsx db/setup.ts --articles "${E2E_ARTICLES:-1500}"
+npx tsx --import ./scripts/server-only-hook.mjs db/setup.ts --articles "${E2E_ARTICLES:-1500}"
 if [ "${E2E_ENGINE:-double}" = "inngest-dev-server" ]; then
   # The real Inngest Dev Server (npm run test:workflow:dev-server, where inngest-cli is installed): it
   # syncs every pool's endpoint as soon as the app answers, and runs the workflow in real time.

@@ -9,7 +9,7 @@ import { mkdirSync, readFileSync, existsSync } from 'node:fs';
 const outDir = 'test-results/summary';
 mkdirSync(outDir, { recursive: true });
 const totals = { passed: 0, failed: 0, skipped: 0 };
-let failedStages = [];
+const failedStages = [];
 
 function run(label, command, args, env) {
   console.log(`\n=== ${label} ===`);

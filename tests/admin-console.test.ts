@@ -46,7 +46,7 @@ const errorOf = (promise: Promise<unknown>) => promise.then(() => null, (error: 
 const fieldErrorOf = async (promise: Promise<unknown>, field: string) => {
   const error = await errorOf(promise);
   expect(isAppError(error, 'VALIDATION_FAILED'), String(error)).toBe(true);
-  return ((error as { details?: { fieldErrors?: Record<string, string> } }).details?.fieldErrors ?? {})[field];
+  return (error as { details?: { fieldErrors?: Record<string, string> } }).details?.fieldErrors?.[field];
 };
 const check = async (domain: string) => (await domainCheck(new Request(`http://app/api/domain-check?domain=${encodeURIComponent(domain)}`))).status;
 const auditActions = async (tenantId: string) =>

@@ -6,7 +6,7 @@ import { addAddress } from '@/lib/customers/addresses';
 import { isAppError } from '@/lib/errors';
 import { loyaltyBalance, pointsEarnedFor } from '@/lib/loyalty/loyalty';
 import { placeOrder } from '@/lib/orders/place-order';
-import { completeSandboxPayment, findSandboxPayment } from '@/lib/payments/sandbox-provider';
+import { completeSandboxPayment, findSandboxPayment } from '@/lib/payments/submit-sandbox-payment';
 import { startOrderPayment } from '@/lib/payments/start-order-payment';
 import { registerCustomer } from '@/lib/registration/register-customer';
 import { withTenant } from '@/lib/tenancy/with-tenant';

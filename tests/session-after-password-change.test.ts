@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { auditLog, tenants, type Tenant } from '@/db/schema';
 import { DEMO_CUSTOMER } from '@/db/seed/seed-demo';
-import { cookieStore, signInThrough } from './support/auth-session';
+import { signInThrough } from './support/auth-session';
 import { seedDemoForTest, type DemoCatalog } from './support/demo-catalog';
 
 // The request a page or action runs in: its host and the cookies the browser sent, read by Auth.js

@@ -33,7 +33,7 @@ function signInRequest(host: string, peer: string, sent: Record<string, string> 
   });
 }
 const refused = (attempt: Promise<unknown>) => attempt.then(() => false, (error) => error instanceof TooManyAttempts);
-const wrong = (host: string, email: string, request: Request) => authorizeCustomer({ email, password: 'not the password' }, request);
+const wrong = (_host: string, email: string, request: Request) => authorizeCustomer({ email, password: 'not the password' }, request);
 
 describe('the per-client limit counts the client as the platform sees it', () => {
   it('without TRUST_PROXY_HEADERS, a forged X-Forwarded-For does not give a fresh bucket', async () => {

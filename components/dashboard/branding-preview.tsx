@@ -35,7 +35,7 @@ export function BrandingPreview({ draft }: { draft: BrandingDraft }) {
           <div style={{ backgroundColor: primary, color: onPrimary }} className="flex flex-wrap items-center gap-x-4 gap-y-2 px-4 py-3" data-testid="preview-header">
             <span className="flex min-w-0 items-center gap-2 font-semibold">
               {draft.logoUrl ? (
-                // eslint-disable-next-line @next/next/no-img-element -- a preview of the shop's own upload
+                // A plain <img>: a preview of the shop's own upload
                 <img src={draft.logoUrl} alt="" width={36} height={36} className="size-9 shrink-0 rounded-[8px] object-contain ring-2 ring-white/80" />
               ) : (
                 <Monogram name={name} background={accent} color={onAccent} />
@@ -59,7 +59,7 @@ export function BrandingPreview({ draft }: { draft: BrandingDraft }) {
         <div className="rounded-lg bg-slate-100 p-3" style={{ fontFamily: 'Helvetica, Arial, sans-serif' }}>
           <div style={{ backgroundColor: primary }} className="flex items-center gap-3 rounded-t-lg px-4 py-3" data-testid="preview-email-header">
             {draft.logoUrl ? (
-              // eslint-disable-next-line @next/next/no-img-element -- a preview of the shop's own upload
+              // A plain <img>: a preview of the shop's own upload
               <img src={draft.logoUrl} alt="" height={36} className="h-9 w-auto max-w-[8rem] object-contain" />
             ) : (
               <>

@@ -9,7 +9,7 @@ const tones: Record<CouponStatus, string> = {
   used_up: 'bg-amber-100 text-amber-900 ring-amber-300',
 };
 
-export const couponStatusLabel: Record<CouponStatus, string> = {
+const couponStatusLabel: Record<CouponStatus, string> = {
   active: 'Active',
   scheduled: 'Scheduled',
   expired: 'Expired',

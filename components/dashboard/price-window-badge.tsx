@@ -8,7 +8,7 @@ const tones: Record<WindowStatus, string> = {
   future: 'bg-sky-100 text-sky-900 ring-sky-300',
 };
 
-export const windowStatusLabel: Record<WindowStatus, string> = {
+const windowStatusLabel: Record<WindowStatus, string> = {
   past: 'Past',
   current: 'Current',
   superseded: 'Overruled',

@@ -33,7 +33,7 @@ export function describeRegistrationOutcome(settings: RegistrationSettings, coun
 }
 
 /** "A Belgian business", "An Austrian business". */
-export function businessFrom(countryCode: string): string {
+function businessFrom(countryCode: string): string {
   const adjective = isEuCountryCode(countryCode) ? euVatCountries[countryCode].adjective : null;
   return adjective ? `${/^[AEIOU]/.test(adjective) ? 'An' : 'A'} ${adjective} business` : 'A business';
 }

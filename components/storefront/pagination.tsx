@@ -11,7 +11,7 @@ function pageWindow(page: number, pageCount: number): number[] {
  * little, and those pages are the same for every signed-out visitor, so they come from the render cache.
  * Past them, Next carries a keyset cursor (`after`), so paging on never makes the database skip rows.
  */
-export const KEYSET_AFTER_PAGE = 20;
+const KEYSET_AFTER_PAGE = 20;
 
 export function Pagination({ query, pageCount, nextAfter }: { query: CatalogQuery; pageCount: number; nextAfter?: number }) {
   if (pageCount <= 1) return null;

@@ -32,7 +32,7 @@ function ProductCard({ product: p }: { product: ProductCardData }) {
       </h3>
       <p className="mt-1 text-sm text-slate-600">{p.specs}</p>
       {p.euLabel ? (
-        <p className="mt-2 flex gap-1.5 text-xs" aria-label="EU tyre label">
+        <p className="mt-2 flex gap-1.5 text-xs" role="group" aria-label="EU tyre label">
           <span className="rounded bg-slate-100 px-1.5 py-0.5" title="Fuel efficiency">{`Fuel ${p.euLabel[0]}`}</span>
           <span className="rounded bg-slate-100 px-1.5 py-0.5" title="Wet grip">{`Wet ${p.euLabel[1]}`}</span>
           <span className="rounded bg-slate-100 px-1.5 py-0.5" title="External rolling noise">{`${p.euLabel[2]} dB`}</span>

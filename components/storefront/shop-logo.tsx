@@ -4,7 +4,7 @@ import { initials } from '@/lib/storefront/branding';
 /** The tenant's logo, or a monogram in its colours when it has none. */
 export function ShopLogo({ tenant, size = 40 }: { tenant: Pick<Tenant, 'name' | 'logoUrl'>; size?: number }) {
   if (tenant.logoUrl) {
-    // eslint-disable-next-line @next/next/no-img-element -- logos are tenant data URLs or uploads, not build assets
+    // A plain <img>: logos are tenant data URLs or uploads, not build assets
     return <img src={tenant.logoUrl} alt={`${tenant.name} logo`} width={size} height={size} className="shrink-0 rounded-[10px] ring-2 ring-white/80" />;
   }
   return (

@@ -5,7 +5,7 @@ import type { NewArticle } from '../schema';
  * that exist on the market, so that search, facets and size filters behave like a real shop.
  */
 
-export type ProductKind = NewArticle['kind'];
+type ProductKind = NewArticle['kind'];
 export type Season = NonNullable<NewArticle['season']>;
 export type WheelMaterial = 'alloy' | 'steel';
 
@@ -17,7 +17,7 @@ export type CatalogBrand = { slug: string; name: string; kind: ProductKind; tier
 const tyreBrand = (slug: string, name: string, tier: BrandTier): CatalogBrand => ({ slug, name, kind: 'tyre', tier });
 const wheelBrand = (slug: string, name: string, tier: BrandTier): CatalogBrand => ({ slug, name, kind: 'wheel', tier });
 
-export const tyreBrands: readonly CatalogBrand[] = [
+const tyreBrands: readonly CatalogBrand[] = [
   tyreBrand('michelin', 'Michelin', 'featured'),
   tyreBrand('continental', 'Continental', 'featured'),
   tyreBrand('pirelli', 'Pirelli', 'featured'),
@@ -50,7 +50,7 @@ export const tyreBrands: readonly CatalogBrand[] = [
   tyreBrand('kormoran', 'Kormoran', 'budget'),
 ];
 
-export const wheelBrands: readonly CatalogBrand[] = [
+const wheelBrands: readonly CatalogBrand[] = [
   wheelBrand('bbs', 'BBS', 'featured'),
   wheelBrand('oz-racing', 'OZ Racing', 'featured'),
   wheelBrand('enkei', 'Enkei', 'premium'),

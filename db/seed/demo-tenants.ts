@@ -3,7 +3,7 @@ import { shopDay, shopMidnight } from '@/lib/dashboard/price-input';
 import { tenantLogoDataUrl } from './logos';
 
 /** When an override applies, relative to the moment the seeder runs. */
-export type PriceWindow = 'current' | 'expired' | 'future';
+type PriceWindow = 'current' | 'expired' | 'future';
 
 /**
  * A tenant price for a deterministic slice of one brand's articles: that brand's articles sorted by
@@ -153,7 +153,7 @@ export const demoTenants: readonly DemoTenant[] = [
  * export writes plain dates. Current and future windows are open-ended so the demo stays valid however
  * long ago it was seeded; where an article has several, each ends where the next begins (no overlaps).
  */
-export function priceWindowDates(window: PriceWindow, now: Date): { validFrom: Date; validUntil: Date | null } {
+function priceWindowDates(window: PriceWindow, now: Date): { validFrom: Date; validUntil: Date | null } {
   const [y, m, d] = shopDay(now).split('-').map(Number) as [number, number, number];
   const at = (days: number) => shopMidnight(y, m, d + days);
   switch (window) {

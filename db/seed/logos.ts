@@ -12,7 +12,7 @@ export function tenantLogoDataUrl(input: TenantLogoInput): string {
   return `data:image/svg+xml;utf8,${encodeURIComponent(tenantLogoSvg(input))}`;
 }
 
-export function tenantLogoSvg({ name, primaryColor, accentColor }: TenantLogoInput): string {
+function tenantLogoSvg({ name, primaryColor, accentColor }: TenantLogoInput): string {
   // Colours are interpolated into markup, so only plain hex values are accepted.
   for (const color of [primaryColor, accentColor]) {
     if (!hexColor.test(color)) throw new Error(`Logo colour must be a hex colour, got ${color}`);
@@ -30,7 +30,7 @@ export function tenantLogoSvg({ name, primaryColor, accentColor }: TenantLogoInp
 }
 
 /** "ACME Wheels" → "AW", "TyreDirect" → "TD", "Atraxion" → "AT". */
-export function tenantInitials(name: string): string {
+function tenantInitials(name: string): string {
   const words = name
     .split(/[\s\-_.]+|(?<=[a-z])(?=[A-Z])/)
     .map((word) => word.replace(/[^\p{L}\p{N}]/gu, ''))

@@ -47,7 +47,7 @@ export interface SeededCatalog {
 }
 
 /** Inserts the shared catalog. Large catalogs go in batches to stay within the protocol's parameter limit. */
-export async function seedCatalog(db: Executor, catalog: GeneratedCatalog): Promise<SeededCatalog> {
+async function seedCatalog(db: Executor, catalog: GeneratedCatalog): Promise<SeededCatalog> {
   const brandIds = idMap(await db.insert(brands).values(catalog.brands).returning({ id: brands.id, slug: brands.slug }));
   const categoryIds = idMap(await db.insert(categories).values(catalog.categories).returning({ id: categories.id, slug: categories.slug }));
   const vehicleBrandIds = idMap(
@@ -74,7 +74,7 @@ export async function seedCatalog(db: Executor, catalog: GeneratedCatalog): Prom
 }
 
 /** Inserts the demo tenants with their visibility rules and price overrides (windows relative to `now`). */
-export async function seedDemoTenants(db: Executor, catalog: SeededCatalog, now = new Date()): Promise<Record<string, string>> {
+async function seedDemoTenants(db: Executor, catalog: SeededCatalog, now = new Date()): Promise<Record<string, string>> {
   const tenantIds: Record<string, string> = {};
   for (const demo of demoTenants) {
     const [row] = await db.insert(tenants).values(demo.tenant).returning({ id: tenants.id });
@@ -107,7 +107,7 @@ export const DEMO_CUSTOMER = { email: 'buyer@acme.test', password: 'storefleet-d
  * One signed-up, approved customer at ACME with a 5 % customer discount, so personal prices can be
  * seen (and tested) without the dashboard. Written as the table owner: seeding runs before any request.
  */
-export async function seedDemoCustomers(db: Executor, tenantIds: Record<string, string>): Promise<void> {
+async function seedDemoCustomers(db: Executor, tenantIds: Record<string, string>): Promise<void> {
   const acme = tenantIds.acme;
   if (!acme) return;
   await db.insert(customers).values({
@@ -127,7 +127,7 @@ export async function seedDemoCustomers(db: Executor, tenantIds: Record<string, 
 }
 
 /** Demo coupons: ACME's 10 % off orders from €100 excl. VAT, TyreDirect's €5 welcome coupon (once each). */
-export async function seedDemoCoupons(db: Executor, tenantIds: Record<string, string>): Promise<void> {
+async function seedDemoCoupons(db: Executor, tenantIds: Record<string, string>): Promise<void> {
   const rows = [];
   if (tenantIds.acme) rows.push({ tenantId: tenantIds.acme, code: 'WINTER10', kind: 'percent' as const, percentBp: 1_000, minOrderNetCents: 10_000 });
   if (tenantIds.consumer) rows.push({ tenantId: tenantIds.consumer, code: 'WELCOME5', kind: 'fixed' as const, amountCents: 500, maxPerCustomer: 1 });
@@ -138,7 +138,7 @@ export async function seedDemoCoupons(db: Executor, tenantIds: Record<string, st
  * One owner per demo shop (`owner@<subdomain>.test`, the demo password), so the shop's order
  * notifications have somebody to go to.
  */
-export async function seedDemoOwners(db: Executor, tenantIds: Record<string, string>): Promise<void> {
+async function seedDemoOwners(db: Executor, tenantIds: Record<string, string>): Promise<void> {
   const passwordHash = await hashPassword(DEMO_CUSTOMER.password);
   for (const [subdomain, tenantId] of Object.entries(tenantIds)) {
     const [owner] = await db
@@ -152,7 +152,7 @@ export async function seedDemoOwners(db: Executor, tenantIds: Record<string, str
 export const DEMO_SUPER_ADMIN = { email: 'admin@storefleet.test', password: 'storefleet-admin-2026', name: 'Platform operator' };
 
 /** The platform's operator for the console on `admin.<root>` (development and tests only). */
-export async function seedSuperAdmin(db: Executor): Promise<void> {
+async function seedSuperAdmin(db: Executor): Promise<void> {
   await db
     .insert(staffUsers)
     .values({ email: DEMO_SUPER_ADMIN.email, name: DEMO_SUPER_ADMIN.name, passwordHash: await hashPassword(DEMO_SUPER_ADMIN.password), role: 'super_admin' })

@@ -63,7 +63,7 @@ export async function signIn(page: Page, shop: string, email: string, password: 
   await submitSignIn(page, email, password);
 }
 
-export const hasSessionCookie = async (page: Page, shop: string): Promise<boolean> =>
+const hasSessionCookie = async (page: Page, shop: string): Promise<boolean> =>
   (await page.context().cookies(shopUrl(shop))).some((c) => c.name.startsWith('authjs.session-token'));
 
 /** Signs out with the account page's button and waits until the shop shows the visitor as signed out. */

@@ -2,7 +2,7 @@ import { expect, type Page } from '@playwright/test';
 import { adminUrl } from './hosts';
 
 /** The seeded platform operator. */
-export const ADMIN = { email: 'admin@storefleet.test', password: 'storefleet-admin-2026' };
+const ADMIN = { email: 'admin@storefleet.test', password: 'storefleet-admin-2026' };
 
 /** Signs the operator in to the console and waits for the tenant list. */
 export async function signInAsAdmin(page: Page): Promise<void> {

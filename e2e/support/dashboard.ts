@@ -4,8 +4,8 @@ import { waitForHydration } from './catalog';
 import { shopUrl } from './hosts';
 
 /** Every demo shop has an owner `owner@<subdomain>.test` with the demo password. */
-export const OWNER_PASSWORD = 'storefleet-demo';
-export const ownerOf = (shop: string) => ({ email: `owner@${shop}.test`, password: OWNER_PASSWORD });
+const OWNER_PASSWORD = 'storefleet-demo';
+const ownerOf = (shop: string) => ({ email: `owner@${shop}.test`, password: OWNER_PASSWORD });
 
 /** Signs the shop's owner in to its dashboard and lands on `next`. */
 export async function signInToDashboard(page: Page, shop: string, next: string): Promise<void> {

@@ -5,7 +5,7 @@
  */
 export const E2E_PORT = Number(process.env.E2E_PORT ?? 3100);
 
-export const ROOT_DOMAIN = 'localhost';
+const ROOT_DOMAIN = 'localhost';
 export const ACME_CUSTOM_DOMAIN = 'shop.acmewheels.test';
 
 function withPath(origin: string, path: string): string {

@@ -5,14 +5,14 @@ import type { CapturedEmail } from '../../tests/support/email-capture-server';
  * The mailbox of the email capture server that scripts/e2e-server.sh starts in place of Resend: the
  * shop sends through the real Resend SDK, and the tests read here what it sent.
  */
-export const MAIL_URL = `http://127.0.0.1:${Number(process.env.E2E_MAIL_PORT ?? 3199)}`;
+const MAIL_URL = `http://127.0.0.1:${Number(process.env.E2E_MAIL_PORT ?? 3199)}`;
 
 // The capture server's own description of what it recorded (the Resend body fields plus headers).
 export type { CapturedEmail };
 
 const recipients = (email: CapturedEmail): string[] => (Array.isArray(email.to) ? email.to : [email.to]).map((a) => a.toLowerCase());
 
-export async function allEmails(): Promise<CapturedEmail[]> {
+async function allEmails(): Promise<CapturedEmail[]> {
   const response = await fetch(`${MAIL_URL}/messages`);
   if (!response.ok) throw new Error(`The email capture server answered ${response.status}`);
   return (await response.json()) as CapturedEmail[];
@@ -42,11 +42,6 @@ export async function latestEmailTo(address: string, { subject, timeout = 10_000
     )
     .toBeGreaterThan(0);
   return found.at(-1)!;
-}
-
-export async function clearMailbox(): Promise<void> {
-  const response = await fetch(`${MAIL_URL}/messages`, { method: 'DELETE' });
-  if (!response.ok) throw new Error(`The email capture server answered ${response.status}`);
 }
 
 /** The first link in an email's HTML whose text or address matches, with `&amp;` decoded. */

@@ -95,6 +95,7 @@ export function OrderSummary({ lines, totals }: { lines: OrderLineSummary[]; tot
           <th style={{ ...headerCell, textAlign: 'right', paddingLeft: 12 }}>Total</th>
         </tr>
         {lines.map((line, index) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: a rendered email never re-orders; one SKU can be on two lines
           <tr key={`${line.sku}-${index}`}>
             <td style={{ ...cell, borderBottom: border }}>
               <span style={{ fontWeight: 700 }}>{line.name}</span>

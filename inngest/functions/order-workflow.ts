@@ -11,7 +11,7 @@ import { emailStep } from './email-step';
 import type { PoolBinding } from './pool-binding';
 import { failureMessage, refundInStep, type RefundStepResult } from './refund-step';
 
-export const warehouse = sandboxWarehouse;
+const warehouse = sandboxWarehouse;
 
 /**
  * The order saga: confirm → wait for the card payment (or not, for invoice and fully discounted orders)

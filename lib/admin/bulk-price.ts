@@ -1,3 +1,4 @@
+import 'server-only';
 import { and, asc, count, eq, max, min, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { platformDb } from '@/db/connection-registry';

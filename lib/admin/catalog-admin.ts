@@ -1,3 +1,4 @@
+import 'server-only';
 import { and, asc, count, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { lockPlatform } from '@/db/advisory-locks';
@@ -27,7 +28,7 @@ import { containsPattern } from '@/db/like';
 // The shared wholesale catalog, as the platform operator keeps it: articles, brands, categories and
 // vehicle makes. Every write is audited and announced, so each shop's cached pages drop at once.
 
-export const ARTICLES_PAGE_SIZE = 50;
+const ARTICLES_PAGE_SIZE = 50;
 
 /** Serialises writers of the catalog (the import, bulk price changes, the article form). */
 export async function lockCatalog(tx: Transaction): Promise<void> {
@@ -140,8 +141,6 @@ const storedArticleColumns = {
   brandSlug: brands.slug,
   categorySlug: categories.slug,
 };
-
-export type StoredArticle = Awaited<ReturnType<typeof storedArticles>>[number];
 
 /** Articles with their brand and category slugs, by id or by SKU. */
 export async function storedArticles(db: Executor, by: { ids: number[] } | { skus: string[] }) {

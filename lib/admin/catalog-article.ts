@@ -4,9 +4,9 @@ import { NUL_MESSAGE, WITHOUT_NUL } from '@/lib/forms/storable-text';
 // One wholesale article as the operator writes it, in the console's form or a row of the catalog CSV,
 // and the checks both share. Pure: the taxonomy it resolves names against is passed in.
 
-export const SPEED_RATINGS = 'LMNPQRSTUHVWY';
-export const EU_CLASSES = ['A', 'B', 'C', 'D', 'E'] as const;
-export const EU_NOISE_CLASSES = ['A', 'B', 'C'] as const;
+const SPEED_RATINGS = 'LMNPQRSTUHVWY';
+const EU_CLASSES = ['A', 'B', 'C', 'D', 'E'] as const;
+const EU_NOISE_CLASSES = ['A', 'B', 'C'] as const;
 export const MAX_STOCK = 1_000_000;
 
 /** The fields as text, exactly as typed; every one may be missing. */
@@ -79,7 +79,7 @@ export const SKU_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._/-]{0,39}$/;
 const BOLT_PATTERN = /^([3-8])x(\d{2,3}(?:\.\d)?)$/;
 
 /** Finds a taxonomy entry by id, slug or name, ignoring case and surrounding space. */
-export function findNamed<T extends Named>(list: readonly T[], raw: string): T | undefined {
+function findNamed<T extends Named>(list: readonly T[], raw: string): T | undefined {
   const key = raw.trim().toLowerCase();
   if (key === '') return undefined;
   if (/^\d+$/.test(key)) {

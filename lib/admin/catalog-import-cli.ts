@@ -7,6 +7,7 @@
  * 10,000 rows each); parts can be imported in any order, and importing a part again changes nothing.
  * The operator named by --admin is written to the audit log.
  */
+import 'server-only';
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { getRegistry } from '@/db/connection-registry';

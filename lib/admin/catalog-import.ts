@@ -1,3 +1,4 @@
+import 'server-only';
 import { CsvError, parse } from 'csv-parse/sync';
 import { eq } from 'drizzle-orm';
 import { platformDb } from '@/db/connection-registry';
@@ -15,7 +16,7 @@ import { writePlatformAudit } from './platform-audit';
 // every required column. The file goes in whole or not at all.
 
 /** CSV header → form field. */
-export const CATALOG_CSV_COLUMNS = {
+const CATALOG_CSV_COLUMNS = {
   sku: 'sku',
   name: 'name',
   brand: 'brand',
@@ -39,9 +40,9 @@ export const CATALOG_CSV_COLUMNS = {
 type CsvColumn = keyof typeof CATALOG_CSV_COLUMNS;
 const COLUMN_OF_FIELD = Object.fromEntries(Object.entries(CATALOG_CSV_COLUMNS).map(([column, field]) => [field, column])) as Record<ArticleField, CsvColumn>;
 
-export const MAX_CATALOG_IMPORT_ROWS = 10_000;
+const MAX_CATALOG_IMPORT_ROWS = 10_000;
 export const MAX_CATALOG_IMPORT_BYTES = 1_500_000;
-export const MAX_LISTED_CATALOG_ERRORS = 100;
+const MAX_LISTED_CATALOG_ERRORS = 100;
 
 export interface CatalogCsvRow {
   /** As a spreadsheet numbers it: the header is row 1. */

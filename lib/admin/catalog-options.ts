@@ -1,3 +1,4 @@
+import 'server-only';
 import { asc } from 'drizzle-orm';
 import { brands, categories, vehicleBrands } from '@/db/schema';
 import { platformDb } from '@/db/connection-registry';

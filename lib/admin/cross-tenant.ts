@@ -1,3 +1,4 @@
+import 'server-only';
 import { and, desc, eq, ilike, or, sql } from 'drizzle-orm';
 import { platformCustomers, platformOrders, platformReadModelState, tenants } from '@/db/schema';
 import type { AdminActor } from '@/lib/auth/authorize-admin';

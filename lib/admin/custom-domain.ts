@@ -1,3 +1,4 @@
+import 'server-only';
 import { randomBytes } from 'node:crypto';
 import { and, eq, ne } from 'drizzle-orm';
 import { z } from 'zod';
@@ -10,8 +11,8 @@ import { writePlatformAudit } from './platform-audit';
 import { getTenantForAdmin, updateTenant } from './tenant-admin';
 import { platformDb } from '@/db/connection-registry';
 
-export const VERIFY_RECORD_PREFIX = '_storefleet-verify';
-export const VERIFY_VALUE_PREFIX = 'storefleet-verify=';
+const VERIFY_RECORD_PREFIX = '_storefleet-verify';
+const VERIFY_VALUE_PREFIX = 'storefleet-verify=';
 
 /** The TXT record the shop's owner creates to prove the domain is theirs. */
 export function verificationRecord(domain: string, token: string) {
@@ -26,7 +27,7 @@ export function parseCustomDomain(raw: unknown, root = process.env.PLATFORM_ROOT
   if (!text.success || !text.data) throw fieldError('Enter a domain name, e.g. shop.example.com.');
   if (/[/:@\s]/.test(text.data)) throw fieldError('Enter the domain name only, without https:// or a path.');
   const host = normalizeHost(text.data);
-  if (!host || !host.includes('.') || /^\d+(\.\d+){3}$/.test(host)) throw fieldError('Enter a domain name, e.g. shop.example.com.');
+  if (!host?.includes('.') || /^\d+(\.\d+){3}$/.test(host)) throw fieldError('Enter a domain name, e.g. shop.example.com.');
   // Requests drop one leading www. (parseHost), so a name still starting with www. would never be served.
   if (host.startsWith('www.')) throw fieldError('Enter the domain name without www., e.g. shop.example.com.');
   const platformRoot = normalizeRootDomain(root);

@@ -8,7 +8,7 @@ export interface DnsVerifier {
 
 const NO_RECORDS = new Set(['ENOTFOUND', 'ENODATA', 'ENOTIMP', 'ESERVFAIL', 'EREFUSED', 'ETIMEOUT']);
 
-export const systemDnsVerifier: DnsVerifier = {
+const systemDnsVerifier: DnsVerifier = {
   async resolveTxt(name) {
     try {
       return (await resolveTxt(name)).map((chunks) => chunks.join(''));

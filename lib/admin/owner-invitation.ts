@@ -1,3 +1,4 @@
+import 'server-only';
 import { createHash, randomBytes } from 'node:crypto';
 import type { Executor } from '@/db/client';
 import { staffInvitations, type Tenant } from '@/db/schema';

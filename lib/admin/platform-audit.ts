@@ -1,10 +1,11 @@
+import 'server-only';
 import { count, desc, eq } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
 import { platformAuditLog, tenants } from '@/db/schema';
 import type { AdminActor } from '@/lib/auth/authorize-admin';
 import { platformDb } from '@/db/connection-registry';
 
-export const AUDIT_PAGE_SIZE = 50;
+const AUDIT_PAGE_SIZE = 50;
 
 /** One line in the platform's audit log: who (by email), what, which tenant, the particulars. */
 export async function writePlatformAudit(

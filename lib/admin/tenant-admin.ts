@@ -1,3 +1,4 @@
+import 'server-only';
 import { and, asc, count, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import { tenants, type Tenant } from '@/db/schema';
@@ -15,7 +16,7 @@ import { createTenantSchema, tenantListQuerySchema, tenantPlanSchema, tenantSett
 import { containsPattern } from '@/db/like';
 import { workflowPoolConfig } from '@/inngest/pools';
 
-export function invalid(error: z.ZodError, message = 'Please check the form.'): AppError {
+function invalid(error: z.ZodError, message = 'Please check the form.'): AppError {
   return new AppError('VALIDATION_FAILED', message, { details: { fieldErrors: fieldErrorsOf(error) } });
 }
 

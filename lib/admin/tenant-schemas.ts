@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { timeZoneField } from '@/lib/time/time-zone';
-import { NUL_MESSAGE, singleLineText, WITHOUT_NUL } from '@/lib/forms/storable-text';
+import { singleLineText, WITHOUT_NUL } from '@/lib/forms/storable-text';
 import { isValidSubdomain, RESERVED_SUBDOMAINS } from '@/lib/tenancy/parse-host';
 
 const vatRate = z
@@ -30,7 +30,6 @@ export const createTenantSchema = z.object({
   vatRate,
   ownerEmail: z.string().trim().toLowerCase().email('Enter the owner’s email address.').max(254),
 });
-export type CreateTenantInput = z.input<typeof createTenantSchema>;
 
 export const tenantSettingsSchema = z.object({
   name,
@@ -46,7 +45,6 @@ export const tenantSettingsSchema = z.object({
     .max(10_080, 'At most 7 days (10080 minutes).'),
   timeZone: timeZoneField,
 });
-export type TenantSettingsInput = z.input<typeof tenantSettingsSchema>;
 
 export const tenantPlanSchema = z.enum(['standard', 'premium'], { error: 'Choose a plan.' });
 

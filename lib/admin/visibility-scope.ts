@@ -1,3 +1,4 @@
+import 'server-only';
 import { and, eq, inArray, notInArray } from 'drizzle-orm';
 import { brands, categories, tenants, tenantVisibleBrands, tenantVisibleCategories, tenantVisibleVehicleBrands, vehicleBrands, type Tenant } from '@/db/schema';
 import type { AdminActor } from '@/lib/auth/authorize-admin';
@@ -8,7 +9,7 @@ import { platformDb } from '@/db/connection-registry';
 
 export type VisibilityScope = NonNullable<Tenant['visibilityScope']>;
 type Axis = 'brands' | 'categories' | 'vehicleBrands';
-export const SCOPE_AXES: readonly Axis[] = ['brands', 'categories', 'vehicleBrands'];
+const SCOPE_AXES: readonly Axis[] = ['brands', 'categories', 'vehicleBrands'];
 
 /** The form: per axis `<axis>Mode` = `all` or `some`, and the chosen `<axis>` ids. */
 export interface ScopeFormInput {
@@ -34,7 +35,7 @@ const ruleTable = {
 const LABEL: Record<Axis, string> = { brands: 'brand', categories: 'category', vehicleBrands: 'vehicle make' };
 
 /** Parses the form into a scope (null when every axis is the whole catalog), refusing unknown ids. */
-export async function parseScopeInput(input: ScopeFormInput): Promise<VisibilityScope | null> {
+async function parseScopeInput(input: ScopeFormInput): Promise<VisibilityScope | null> {
   const db = await platformDb();
   const scope: VisibilityScope = {};
   for (const axis of SCOPE_AXES) {

@@ -7,7 +7,7 @@ import { separateSessionConfig } from './separate-session';
  * and cookies, and a working day's session, so neither a customer's nor a shop's staff session ever
  * opens the console.
  */
-export const adminAuthConfig = separateSessionConfig({
+const adminAuthConfig = separateSessionConfig({
   cookiePrefix: 'storefleet-admin',
   basePath: '/api/admin-auth',
   maxAgeSeconds: 8 * 60 * 60,

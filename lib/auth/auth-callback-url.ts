@@ -3,7 +3,7 @@
  * it cannot parse, in the `callbackUrl` query parameter or in its `*.callback-url` cookie. The request
  * guard checks both the same way first (pure, edge runtime), so such a request gets a 400 instead.
  */
-export const AUTH_API_PREFIXES = ['/api/auth/', '/api/staff-auth/', '/api/admin-auth/'] as const;
+const AUTH_API_PREFIXES = ['/api/auth/', '/api/staff-auth/', '/api/admin-auth/'] as const;
 
 export function isAuthApiPath(pathname: string): boolean {
   return AUTH_API_PREFIXES.some((prefix) => pathname.startsWith(prefix) || pathname === prefix.slice(0, -1));

@@ -1,3 +1,4 @@
+import 'server-only';
 import type { NextAuthConfig } from 'next-auth';
 import { headers } from 'next/headers';
 import { clientAddress, trustProxyHeaders } from '@/lib/http/client-address';

@@ -4,8 +4,6 @@ import { createAuthLogger } from './auth-logger';
 import { authorizeCustomer } from './authorize-customer';
 import { signedInAtOf, stampSignedInAt } from './session-freshness';
 
-export { TooManyAttempts } from './authorize-customer';
-
 function authSecret(): string | undefined {
   if (process.env.AUTH_SECRET) return process.env.AUTH_SECRET;
   // Development and tests only: production refuses to start signing sessions without a real secret.

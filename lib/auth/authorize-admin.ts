@@ -1,3 +1,4 @@
+import 'server-only';
 import { and, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { platformDb } from '@/db/connection-registry';
@@ -22,7 +23,7 @@ export const credentialsSchema = z.object({
   password: z.string().min(1).max(MAX_PASSWORD_LENGTH),
 });
 
-export function isAdminHost(host: string | null | undefined): boolean {
+function isAdminHost(host: string | null | undefined): boolean {
   return parseHost(host, process.env.PLATFORM_ROOT_DOMAIN).kind === 'admin';
 }
 

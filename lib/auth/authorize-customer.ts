@@ -1,3 +1,4 @@
+import 'server-only';
 import { z } from 'zod';
 import { findCustomerByEmail } from '@/lib/customers/customer-repository';
 import { requestHost } from '@/lib/tenancy/parse-host';

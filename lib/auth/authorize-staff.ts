@@ -1,3 +1,4 @@
+import 'server-only';
 import { and, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { platformDb } from '@/db/connection-registry';
@@ -13,7 +14,7 @@ export const credentialsSchema = z.object({
 });
 
 /** A staff member of the shop on this host, with their role there; null for anybody else. */
-export async function findStaffMembership(tenantId: string, email: string) {
+async function findStaffMembership(tenantId: string, email: string) {
   const db = await platformDb();
   const [row] = await db
     .select({ id: staffUsers.id, email: staffUsers.email, name: staffUsers.name, passwordHash: staffUsers.passwordHash, role: tenantMemberships.role })

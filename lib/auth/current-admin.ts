@@ -23,11 +23,6 @@ export const getAdminAccess = cache(async (): Promise<AdminAccess> => {
   });
 });
 
-export async function getCurrentAdmin(): Promise<AdminActor | null> {
-  const access = await getAdminAccess();
-  return access.kind === 'admin' ? access.admin : null;
-}
-
 /**
  * For console pages: the operator; nobody signed in goes to the sign-in page; a shop's staff member or
  * customer gets a 404, as if the console did not exist.

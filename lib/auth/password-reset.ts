@@ -1,3 +1,4 @@
+import 'server-only';
 import { createHash, randomBytes } from 'node:crypto';
 import { and, eq, gt, isNull } from 'drizzle-orm';
 import { auditLog, customers, passwordResetTokens, type Customer, type Tenant } from '@/db/schema';

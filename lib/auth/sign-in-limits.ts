@@ -1,3 +1,4 @@
+import 'server-only';
 import { CredentialsSignin } from 'next-auth';
 import { clientAddress, trustProxyHeaders } from '@/lib/http/client-address';
 import { log } from '@/lib/log';
@@ -7,7 +8,7 @@ export class TooManyAttempts extends CredentialsSignin {
   code = 'rate_limited';
 }
 
-export type SignInKind = 'customer' | 'staff' | 'admin';
+type SignInKind = 'customer' | 'staff' | 'admin';
 
 /**
  * Sign-in limits for every kind of account, in PostgreSQL so they hold across instances. Both keys name
@@ -18,7 +19,7 @@ export type SignInKind = 'customer' | 'staff' | 'admin';
  * A request whose client this server cannot vouch for (no stamped socket address) gets no per-client
  * bucket rather than one shared with everybody else in that position.
  */
-export const ACCOUNT_AND_CLIENT_LIMIT = { hits: 5, windowSeconds: 15 * 60 };
+const ACCOUNT_AND_CLIENT_LIMIT = { hits: 5, windowSeconds: 15 * 60 };
 export const CLIENT_LIMIT = { hits: 50, windowSeconds: 15 * 60 };
 
 export interface SignInAttempt {

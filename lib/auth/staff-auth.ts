@@ -8,7 +8,7 @@ import { separateSessionConfig } from './separate-session';
  * session never shops as a customer. Like customer sessions, a staff session names the one shop it was
  * issued for, and the dashboard checks it against the host on every request.
  */
-export const staffAuthConfig = separateSessionConfig({
+const staffAuthConfig = separateSessionConfig({
   cookiePrefix: 'storefleet-staff',
   basePath: '/api/staff-auth',
   maxAgeSeconds: 12 * 60 * 60,

@@ -24,7 +24,7 @@ import type { RenderCacheState } from './render-cache-state.mjs';
  */
 
 export const CACHE_CHANNEL = 'storefleet_cache';
-export const DEFAULT_CACHE_VERSION_POLL_MS = 500;
+const DEFAULT_CACHE_VERSION_POLL_MS = 500;
 const MIN_POLL_MS = 10;
 const MAX_POLL_MS = 60_000;
 const DEDICATED_START_WAIT_MS = 2_000;

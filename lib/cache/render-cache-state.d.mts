@@ -13,8 +13,5 @@ export interface RenderCacheState {
   /** Set by the cache handler once Next.js has loaded it: what the cache holds. */
   stats?: () => { entries: number; live: number; bytes: number; maxBytes: number; shared: boolean };
 }
-export function stampKeys(state: RenderCacheState, tenantId: string): string[];
-export function stampFor(state: RenderCacheState, tenantId: string): string;
-export function isCurrent(state: RenderCacheState, stamp: string): boolean;
 export function createRenderCacheState(): RenderCacheState;
 export function renderCacheState(): RenderCacheState;

@@ -28,7 +28,7 @@ const ALL_TENANTS = '*';
  * @param {RenderCacheState} state
  * @param {string} tenantId
  */
-export function stampKeys(state, tenantId) {
+function stampKeys(state, tenantId) {
   const keys = [`${DEFAULT_CONNECTION}:${tenantId}`, `${DEFAULT_CONNECTION}:${ALL_TENANTS}`];
   const plane = state.tenantPlane.get(tenantId);
   if (plane && plane !== DEFAULT_CONNECTION) keys.push(`${plane}:${tenantId}`);
@@ -40,7 +40,7 @@ export function stampKeys(state, tenantId) {
  * @param {RenderCacheState} state
  * @param {string} tenantId
  */
-export function stampFor(state, tenantId) {
+function stampFor(state, tenantId) {
   return stampKeys(state, tenantId)
     .map((key) => `${key}=${state.versions.get(key) ?? 0}`)
     .join('|');
@@ -52,7 +52,7 @@ export function stampFor(state, tenantId) {
  * @param {RenderCacheState} state
  * @param {string} stamp
  */
-export function isCurrent(state, stamp) {
+function isCurrent(state, stamp) {
   // Until this process has read the versions (at start, or again after it stopped following them) it
   // cannot tell an outdated page from a current one: a page rendered elsewhere is then a miss.
   if (!state.following) return false;

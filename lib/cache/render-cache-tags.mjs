@@ -5,8 +5,8 @@
  * how Next.js builds its cache keys. A stamp is opaque and may hold any character, so it is
  * URI-encoded (the header joins tags with commas).
  */
-export const TENANT_TAG_PREFIX = 'storefleet:tenant:';
-export const STAMP_TAG_PREFIX = 'storefleet:stamp:';
+const TENANT_TAG_PREFIX = 'storefleet:tenant:';
+const STAMP_TAG_PREFIX = 'storefleet:stamp:';
 
 /** @param {string} tenantId @param {string | undefined} stamp */
 export function pageTags(tenantId, stamp) {

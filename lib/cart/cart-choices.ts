@@ -1,3 +1,4 @@
+import 'server-only';
 import { eq, sql } from 'drizzle-orm';
 import { carts, type Customer, type Tenant } from '@/db/schema';
 import { normalizeCouponCode } from '@/lib/coupons/coupon-rules';

@@ -10,7 +10,7 @@ export interface StoredCartItem {
   confirmedUnitPriceCents: number;
 }
 
-export type CartLineProblem = 'unavailable' | 'price_changed' | 'insufficient_stock';
+type CartLineProblem = 'unavailable' | 'price_changed' | 'insufficient_stock';
 
 export interface CartLine {
   itemId: string;

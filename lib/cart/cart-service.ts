@@ -1,3 +1,4 @@
+import 'server-only';
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Transaction } from '@/db/client';
 import { DEFAULT_CONNECTION, getRegistry } from '@/db/connection-registry';

@@ -1,3 +1,4 @@
+import 'server-only';
 import { eq, sql } from 'drizzle-orm';
 import { cartItems, carts } from '@/db/schema';
 import { withTenant } from '@/lib/tenancy/with-tenant';

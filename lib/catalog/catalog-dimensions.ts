@@ -1,3 +1,4 @@
+import 'server-only';
 import { asc } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
 import { brands, categories, vehicleBrands } from '@/db/schema';

@@ -1,3 +1,4 @@
+import 'server-only';
 import { and, eq, gt, sql, type SQL } from 'drizzle-orm';
 import { articles } from '@/db/schema';
 import { CATALOG_FILTERS, FILTER_KEYS, isFilterActive, type FacetAxis, type FilterKey, type FilterValues } from './catalog-filter-registry';
@@ -22,7 +23,7 @@ export function prefixTsQuery(q: string): string | undefined {
   return tokens.length > 0 ? tokens.join(' & ') : undefined;
 }
 
-export function textSearchCondition(q: string): SQL | undefined {
+function textSearchCondition(q: string): SQL | undefined {
   const tsquery = prefixTsQuery(q);
   if (!tsquery) return undefined;
   return sql`${articles.searchVector} @@ to_tsquery('simple', ${tsquery})`;

@@ -1,3 +1,4 @@
+import 'server-only';
 import { and, eq } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
 import { articles, articleVehicleBrands, brands, categories, vehicleBrands } from '@/db/schema';
@@ -31,5 +32,3 @@ export async function getVisibleArticleBySlug(db: Executor, scope: CatalogScope,
     .orderBy(vehicleBrands.name);
   return { ...article, fitment };
 }
-
-export type ArticleDetail = NonNullable<Awaited<ReturnType<typeof getVisibleArticleBySlug>>>;

@@ -1,3 +1,4 @@
+import 'server-only';
 import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
 import { articles, brands, categories } from '@/db/schema';
@@ -56,13 +57,14 @@ function orderFor(query: CatalogQuery, netPrice: SQL<number>): SQL[] {
       return [desc(netPrice), asc(articles.id)];
     case 'name':
       return [asc(articles.name), asc(articles.id)];
-    default:
+    default: {
       // Relevance for a text search; otherwise the listing order.
       const tsquery = query.q ? prefixTsQuery(query.q) : undefined;
       if (tsquery) {
         return [desc(sql`ts_rank(${articles.searchVector}, to_tsquery('simple', ${tsquery}))`), asc(articles.name), asc(articles.id)];
       }
       return listingOrder();
+    }
   }
 }
 
@@ -75,7 +77,7 @@ const usesListingOrder = (query: CatalogQuery) => query.sort === 'relevance' && 
 const facetMemo = new TenantMemo<CatalogSummary>(60_000, 2_000);
 
 /** The rules are part of the key, so facets computed under old rules are never served under new ones. */
-export function facetKey(query: CatalogQuery, rules: VisibilityRules): string {
+function facetKey(query: CatalogQuery, rules: VisibilityRules): string {
   const { page: _page, sort: _sort, after: _after, ...filters } = query;
   return JSON.stringify({ ...filters, brands: [...filters.brands].sort(), rules });
 }

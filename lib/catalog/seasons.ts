@@ -1,5 +1,5 @@
 /** Tyre seasons in the order buyers expect them, with the words shown for them. */
-export const SEASON_LABELS: Readonly<Record<string, string>> = { summer: 'Summer', winter: 'Winter', all_season: 'All-season' };
+const SEASON_LABELS: Readonly<Record<string, string>> = { summer: 'Summer', winter: 'Winter', all_season: 'All-season' };
 
 export function seasonLabel(season: string): string {
   return SEASON_LABELS[season] ?? season;

@@ -1,3 +1,4 @@
+import 'server-only';
 import { eq, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
 import { articles, tenantVisibleBrands, tenantVisibleCategories, tenantVisibleVehicleBrands } from '@/db/schema';

@@ -1,3 +1,4 @@
+import 'server-only';
 import { and, count, eq, sql } from 'drizzle-orm';
 import type { Transaction } from '@/db/client';
 import { couponRedemptions, coupons, type Coupon } from '@/db/schema';

@@ -1,3 +1,4 @@
+import 'server-only';
 import { eq } from 'drizzle-orm';
 import { auditLog, customers, type Customer } from '@/db/schema';
 import { accountPasswordSchema, changeOwnPassword, type PasswordChangeInput } from '@/lib/auth/password-change';

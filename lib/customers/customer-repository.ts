@@ -1,3 +1,4 @@
+import 'server-only';
 import { and, eq, lte, sql } from 'drizzle-orm';
 import type { Transaction } from '@/db/client';
 import { customers, type Customer, type NewCustomer } from '@/db/schema';

@@ -1,3 +1,4 @@
+import 'server-only';
 import { and, eq, lte } from 'drizzle-orm';
 import { platformDb } from '@/db/connection-registry';
 import { customers, tenants } from '@/db/schema';

@@ -1,4 +1,5 @@
-import { and, eq, ne } from 'drizzle-orm';
+import 'server-only';
+import { eq } from 'drizzle-orm';
 import { auditLog, customers, type Customer, type Tenant } from '@/db/schema';
 import { sendTenantEmail } from '@/lib/email/send-tenant-email';
 import { AppError } from '@/lib/errors';
@@ -30,17 +31,4 @@ export async function approveCustomer(tenant: Tenant, customerId: string, actor:
     props: { customerName: customer.name, approvalExpiresAt: null, signInUrl: `${shopUrl}/account/sign-in` },
   }).catch((error: unknown) => log.error({ err: error, tenantId: tenant.id, customerId }, 'approval email failed'));
   return customer;
-}
-
-export async function rejectCustomer(tenant: Tenant, customerId: string, actor: string, now = new Date()): Promise<Customer> {
-  return withTenant(tenant.id, async (tx) => {
-    const [row] = await tx
-      .update(customers)
-      .set({ status: 'rejected', approvalExpiresAt: null, updatedAt: now })
-      .where(and(eq(customers.id, customerId), ne(customers.status, 'rejected')))
-      .returning();
-    if (!row) throw new AppError('NOT_FOUND', 'This customer does not exist in this shop or is already rejected.');
-    await tx.insert(auditLog).values({ tenantId: tenant.id, actor, action: 'customer.rejected', details: { customerId } });
-    return row;
-  });
 }

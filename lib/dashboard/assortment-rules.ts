@@ -1,3 +1,4 @@
+import 'server-only';
 import { count, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Database, Executor } from '@/db/client';
@@ -14,8 +15,7 @@ import { allowedScopeFor, type AssortmentScope } from './assortment-scope';
 const ids = z.array(z.coerce.number().int().positive()).max(10_000).default([]);
 
 /** The three sets a shop owner ticks; an empty set shows everything on that axis. */
-export const assortmentRulesSchema = z.object({ brandIds: ids, categoryIds: ids, vehicleBrandIds: ids });
-export type AssortmentRulesInput = z.input<typeof assortmentRulesSchema>;
+const assortmentRulesSchema = z.object({ brandIds: ids, categoryIds: ids, vehicleBrandIds: ids });
 
 const unique = (values: number[]) => [...new Set(values)].sort((a, b) => a - b);
 

@@ -1,8 +1,9 @@
+import 'server-only';
 import { asc, eq } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
 import { brands, categories, tenants, vehicleBrands } from '@/db/schema';
 
-export interface AssortmentOption {
+interface AssortmentOption {
   id: number;
   slug: string;
   name: string;

@@ -1,9 +1,9 @@
 import { readableTextOn } from '@/lib/storefront/branding';
 
 /** WCAG AA for normal text: the shop name and the header links are ordinary-sized text. */
-export const MIN_TEXT_CONTRAST = 4.5;
+const MIN_TEXT_CONTRAST = 4.5;
 /** Below this the accent-coloured search button melts into the header bar. */
-export const MIN_ACCENT_SEPARATION = 1.5;
+const MIN_ACCENT_SEPARATION = 1.5;
 
 export const HEX_COLOR = /^#[0-9a-f]{6}$/i;
 
@@ -21,7 +21,7 @@ function relativeLuminance(hex: string): number {
 }
 
 /** The WCAG contrast ratio of two `#rrggbb` colours, from 1 (same) to 21 (black on white). */
-export function contrastRatio(a: string, b: string): number {
+function contrastRatio(a: string, b: string): number {
   const [hi, lo] = [relativeLuminance(a), relativeLuminance(b)].sort((x, y) => y - x) as [number, number];
   return (hi + 0.05) / (lo + 0.05);
 }

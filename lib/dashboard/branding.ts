@@ -1,3 +1,4 @@
+import 'server-only';
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { platformDb } from '@/db/connection-registry';
@@ -35,7 +36,6 @@ export const brandingSchema = z
   });
 
 export type BrandingInput = z.input<typeof brandingSchema>;
-export type Branding = z.output<typeof brandingSchema>;
 
 
 /** Name, tagline and colours of the shop, live on the storefront and in emails from the next request. */

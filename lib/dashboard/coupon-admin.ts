@@ -1,3 +1,4 @@
+import 'server-only';
 import { count, desc, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { auditLog, couponRedemptions, coupons, type Coupon, type Tenant } from '@/db/schema';
@@ -11,7 +12,7 @@ import { DEFAULT_TIME_ZONE } from '@/lib/time/time-zone';
 export type CouponStatus = 'active' | 'scheduled' | 'expired' | 'retired' | 'used_up';
 
 /** How a buyer at checkout would find the coupon now; retiring wins, then the limits, then the window. */
-export function couponStatus(coupon: Coupon, redemptions: number, now: Date): CouponStatus {
+function couponStatus(coupon: Coupon, redemptions: number, now: Date): CouponStatus {
   if (!coupon.active) return 'retired';
   if (coupon.maxRedemptions !== null && redemptions >= coupon.maxRedemptions) return 'used_up';
   if (coupon.validUntil && now >= coupon.validUntil) return 'expired';

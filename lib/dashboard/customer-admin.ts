@@ -1,3 +1,4 @@
+import 'server-only';
 import { and, eq } from 'drizzle-orm';
 import { auditLog, customers, type Customer, type Tenant } from '@/db/schema';
 import { approveCustomer } from '@/lib/customers/review-customer';

@@ -1,9 +1,10 @@
+import 'server-only';
 import { count, desc, eq, sql } from 'drizzle-orm';
 import { auditLog, customers, orders, type AuditEntry, type Customer, type Order } from '@/db/schema';
 import { isUuid } from '@/lib/ids';
 import { withTenant } from '@/lib/tenancy/with-tenant';
 
-export const CUSTOMER_ORDERS_SHOWN = 50;
+const CUSTOMER_ORDERS_SHOWN = 50;
 const HISTORY_SHOWN = 20;
 
 export interface CustomerDetail {

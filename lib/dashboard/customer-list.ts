@@ -1,3 +1,4 @@
+import 'server-only';
 import { and, count, desc, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { customers } from '@/db/schema';
@@ -11,7 +12,7 @@ export const customerStatusFilters = ['all', 'pending_approval', 'active', 'reje
 export type CustomerStatusFilter = (typeof customerStatusFilters)[number];
 
 /** The list's query string; anything malformed falls back to the default instead of failing the page. */
-export const customerListQuerySchema = z.object({
+const customerListQuerySchema = z.object({
   q: z.string().regex(WITHOUT_NUL).trim().max(100).catch(''),
   status: z.enum(customerStatusFilters).catch('all'),
   page: z.coerce.number().int().min(1).max(10_000).catch(1),

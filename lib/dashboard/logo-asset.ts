@@ -1,9 +1,10 @@
+import 'server-only';
 import { and, eq } from 'drizzle-orm';
 import { tenantAssets, tenants } from '@/db/schema';
 import { platformDb } from '@/db/connection-registry';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-export const ASSET_KINDS = ['logo'] as const;
+const ASSET_KINDS = ['logo'] as const;
 
 export interface TenantAsset {
   contentType: string;

@@ -1,3 +1,4 @@
+import 'server-only';
 import { createHash } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { tenantAssets, tenants, type Tenant } from '@/db/schema';
@@ -25,7 +26,7 @@ export function detectLogoType(bytes: Uint8Array): LogoContentType | null {
   return null;
 }
 
-export function logoUrlFor(tenantId: string, sha256: string): string {
+function logoUrlFor(tenantId: string, sha256: string): string {
   return `/api/tenant-assets/${tenantId}/logo?v=${sha256.slice(0, 12)}`;
 }
 

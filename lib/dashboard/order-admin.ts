@@ -1,3 +1,4 @@
+import 'server-only';
 import { and, asc, eq, isNull } from 'drizzle-orm';
 import { customers, orderEvents, orderLines, orders, outbox, payments, refunds, shipments, type Order, type OrderEvent, type Payment } from '@/db/schema';
 import { canTransition, ORDER_STATUS } from '@/lib/orders/order-status';
@@ -38,8 +39,6 @@ export function getShopOrder(tenantId: string, number: number) {
   });
 }
 
-export type ShopOrder = NonNullable<Awaited<ReturnType<typeof getShopOrder>>>;
-
 export interface OrderActions {
   cancel: boolean;
   markInvoicePaid: boolean;
@@ -49,7 +48,7 @@ export interface OrderActions {
 }
 
 /** A refund was requested after the last one that failed, and the order is not refunded yet. */
-export function isRefundPending(order: Pick<Order, 'status'>, events: Pick<OrderEvent, 'type'>[]): boolean {
+function isRefundPending(order: Pick<Order, 'status'>, events: Pick<OrderEvent, 'type'>[]): boolean {
   if (order.status === 'refunded') return false;
   const lastRequest = events.findLastIndex((e) => e.type === 'refund_requested');
   const lastFailure = events.findLastIndex((e) => e.type === 'refund_failed');

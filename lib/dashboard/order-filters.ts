@@ -10,7 +10,7 @@ const isoDay = z.iso.date().refine((d) => !d.startsWith('0000-'));
 // Anything a URL may carry: an unknown or malformed value is dropped, never an error page.
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (Array.isArray(v) ? v[0] : v), schema.optional().catch(undefined));
 
-export const orderFiltersSchema = z.object({
+const orderFiltersSchema = z.object({
   status: optional(z.enum(ORDER_STATUSES)),
   method: optional(z.enum(['card', 'invoice'])),
   q: optional(z.string().regex(WITHOUT_NUL).trim().max(100).transform((s) => s || undefined)),

@@ -1,3 +1,4 @@
+import 'server-only';
 import { and, count, desc, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
 import { customers, orders, type Tenant } from '@/db/schema';
 import { withTenant } from '@/lib/tenancy/with-tenant';

@@ -1,3 +1,4 @@
+import 'server-only';
 import { and, count, eq, gte, inArray, like, lt, sql } from 'drizzle-orm';
 import { customers, orderEvents, orders, refunds, type Tenant } from '@/db/schema';
 import { CLOSED_STATUSES, SOLD_STATUSES, type OrderStatus } from '@/lib/orders/order-status';

@@ -5,7 +5,7 @@ import { AppError } from '@/lib/errors';
 // The file format of the price import and export: `sku,price,valid_from,valid_until`, one override a row.
 
 export const PRICE_CSV_COLUMNS = ['sku', 'price', 'valid_from', 'valid_until'] as const;
-export const MAX_IMPORT_ROWS = 5_000;
+const MAX_IMPORT_ROWS = 5_000;
 export const MAX_IMPORT_BYTES = 1_000_000;
 
 export interface PriceCsvRow {

@@ -1,3 +1,4 @@
+import 'server-only';
 import { asc, eq } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
 import { articles, tenantArticlePrices } from '@/db/schema';

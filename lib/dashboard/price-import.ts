@@ -1,3 +1,4 @@
+import 'server-only';
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
 import { articles, tenantArticlePrices } from '@/db/schema';
@@ -15,7 +16,7 @@ import { DEFAULT_TIME_ZONE } from '@/lib/time/time-zone';
 export type { PriceImportMode } from './price-import-plan';
 
 /** At most this many row errors are listed; a file that is wrong throughout needs fixing, not reading. */
-export const MAX_LISTED_ROW_ERRORS = 100;
+const MAX_LISTED_ROW_ERRORS = 100;
 const INSERT_BATCH = 1_000;
 
 /** The row's own values; the article and overlaps are checked once every row is read. */

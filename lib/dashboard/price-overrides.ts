@@ -1,4 +1,5 @@
-import { and, asc, eq, sql } from 'drizzle-orm';
+import 'server-only';
+import { and, asc, eq, } from 'drizzle-orm';
 import { z } from 'zod';
 import { lockTenant } from '@/db/advisory-locks';
 import { DEFAULT_CONNECTION, getRegistry } from '@/db/connection-registry';
@@ -50,7 +51,7 @@ export function listOverrides(db: Executor, tenantId: string, articleId: number)
 }
 
 /** The first existing window a new one would overlap, if any. */
-export function findOverlap<T extends OverrideWindow>(existing: readonly T[], window: OverrideWindow): T | undefined {
+function findOverlap<T extends OverrideWindow>(existing: readonly T[], window: OverrideWindow): T | undefined {
   return existing.find((other) => windowsOverlap(other, window));
 }
 

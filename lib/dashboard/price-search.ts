@@ -1,3 +1,4 @@
+import 'server-only';
 import { and, asc, eq, ilike, or, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Executor } from '@/db/client';
@@ -12,7 +13,7 @@ import { containsPattern } from '@/db/like';
 export const PRICE_SEARCH_LIMIT = 25;
 
 /** The page's query string; anything malformed falls back instead of failing the page. */
-export const priceListQuerySchema = z.object({
+const priceListQuerySchema = z.object({
   q: z.string().regex(WITHOUT_NUL).trim().max(100).catch(''),
   article: z.coerce.number().int().positive().max(2_147_483_647).optional().catch(undefined),
 });

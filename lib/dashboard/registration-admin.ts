@@ -1,3 +1,4 @@
+import 'server-only';
 import { eq } from 'drizzle-orm';
 import { tenants, type NewTenant, type Tenant } from '@/db/schema';
 import { AppError } from '@/lib/errors';

@@ -1,3 +1,4 @@
+import 'server-only';
 import { eq } from 'drizzle-orm';
 import { platformDb } from '@/db/connection-registry';
 import { auditLog, staffUsers } from '@/db/schema';

@@ -18,11 +18,6 @@ export interface EmailBrand {
 export const DEFAULT_PRIMARY = '#1f2937';
 export const DEFAULT_ACCENT = '#f59e0b';
 
-/** An absolute link into the tenant's shop, e.g. `shopLink(brand, '/sign-in')`. */
-export function shopLink(brand: Pick<EmailBrand, 'shopUrl'>, path: string): string {
-  return `${brand.shopUrl}${path.startsWith('/') ? path : `/${path}`}`;
-}
-
 export function isRenderableLogoUrl(url: string | null | undefined): url is string {
   return typeof url === 'string' && /^https?:\/\//i.test(url);
 }
@@ -31,7 +26,7 @@ export function isRenderableLogoUrl(url: string | null | undefined): url is stri
  * The logo as an email can load it: hosted URLs as they are, the shop's own uploads (a path such as
  * `/api/tenant-assets/…`) made absolute on the shop's origin; anything else (a data: URL) is dropped.
  */
-export function emailLogoUrl(logoUrl: string | null | undefined, shopUrl: string): string | null {
+function emailLogoUrl(logoUrl: string | null | undefined, shopUrl: string): string | null {
   if (isRenderableLogoUrl(logoUrl)) return logoUrl;
   if (typeof logoUrl === 'string' && /^\/(?![/\\])/.test(logoUrl)) return `${shopUrl.replace(/\/+$/, '')}${logoUrl}`;
   return null;

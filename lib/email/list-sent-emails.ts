@@ -1,3 +1,4 @@
+import 'server-only';
 import { desc } from 'drizzle-orm';
 import { sentEmails, type SentEmail } from '@/db/schema';
 import { withTenant } from '@/lib/tenancy/with-tenant';

@@ -12,7 +12,7 @@ export interface OutgoingEmail {
   text: string;
 }
 
-export const DEFAULT_EMAIL_SEND_TIMEOUT_MS = 15_000;
+const DEFAULT_EMAIL_SEND_TIMEOUT_MS = 15_000;
 
 /**
  * Bounds how long a send holds its sent_emails transaction (and so its database connection) open. Read

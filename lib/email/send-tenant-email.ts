@@ -1,3 +1,4 @@
+import 'server-only';
 import { and, eq } from 'drizzle-orm';
 import { sentEmails, type Tenant } from '@/db/schema';
 import { AppError } from '@/lib/errors';

@@ -46,7 +46,3 @@ export type TemplateProps<N extends TemplateName> = (typeof emailTemplates)[N] e
 
 /** What a caller supplies: the brand is always derived from the tenant, never passed in. */
 export type TemplateInput<N extends TemplateName> = Omit<TemplateProps<N>, 'brand'>;
-
-export function isTemplateName(value: string): value is TemplateName {
-  return Object.hasOwn(emailTemplates, value);
-}

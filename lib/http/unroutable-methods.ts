@@ -41,7 +41,7 @@ function answerClientError(error: Error & { code?: string }, socket: Duplex & { 
 
 const guarded = new WeakSet<Server>();
 
-export function refuseUnroutableMethods(server: Server): void {
+function refuseUnroutableMethods(server: Server): void {
   if (guarded.has(server)) return;
   guarded.add(server);
   const listeners = server.listeners('request') as RequestListener[];

@@ -1,3 +1,4 @@
+import 'server-only';
 import { and, eq, sql } from 'drizzle-orm';
 import type { Transaction } from '@/db/client';
 import { customers, loyaltyLedger, type Tenant } from '@/db/schema';
@@ -12,7 +13,7 @@ export interface LoyaltyRates {
 }
 
 /** The platform's defaults (and the columns' defaults): one point per euro, a cent a point. */
-export const DEFAULT_LOYALTY_RATES: LoyaltyRates = { pointsPerEuro: 1, pointValueCents: 1 };
+const DEFAULT_LOYALTY_RATES: LoyaltyRates = { pointsPerEuro: 1, pointValueCents: 1 };
 
 export const loyaltyRatesOf = (tenant: Pick<Tenant, 'loyaltyPointsPerEuro' | 'loyaltyPointValueCents'>): LoyaltyRates => ({
   pointsPerEuro: tenant.loyaltyPointsPerEuro,

@@ -1,3 +1,4 @@
+import 'server-only';
 import type { Customer, Tenant } from '@/db/schema';
 import { couponCodeOf, saveCartChoices } from '@/lib/cart/cart-choices';
 import { loadCart } from '@/lib/cart/cart-service';

@@ -1,9 +1,10 @@
+import 'server-only';
 import { and, asc, count, desc, eq, isNull } from 'drizzle-orm';
 import { orderEvents, orderLines, orders, outbox, refunds, shipments } from '@/db/schema';
 import { isSerialId } from '@/lib/ids';
 import { withTenant } from '@/lib/tenancy/with-tenant';
 
-export const ORDERS_PAGE_SIZE = 20;
+const ORDERS_PAGE_SIZE = 20;
 
 /** A customer's orders at one shop, newest first. */
 export function listCustomerOrders(tenantId: string, customerId: string, page = 1) {

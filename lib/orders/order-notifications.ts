@@ -1,3 +1,4 @@
+import 'server-only';
 import { and, asc, eq } from 'drizzle-orm';
 import { platformDb } from '@/db/connection-registry';
 import { customers, orderLines, orders, shipments, staffUsers, tenantMemberships, type Order, type OrderLine, type Tenant } from '@/db/schema';
@@ -12,7 +13,7 @@ import { tenantBaseUrl } from '@/lib/tenancy/tenant-url';
  * The emails of an order's life, to the customer and to the shop's owners. Each has an idempotency key
  * derived from the order (and owner), so a workflow step that runs again sends nothing twice.
  */
-export type OwnerEvent = 'placed' | 'paid' | 'cancelled' | 'shipped' | 'refunded';
+type OwnerEvent = 'placed' | 'paid' | 'cancelled' | 'shipped' | 'refunded';
 
 async function loadOrderContext(tenant: Tenant, orderId: string) {
   const found = await withTenant(tenant.id, async (tx) => {
@@ -156,7 +157,6 @@ export async function sendOrderRefunded(
   refund: { id: string; amountCents: number; currency: string; reason: string },
 ): Promise<void> {
   const context = await loadOrderContext(tenant, orderId);
-  const { order } = context;
   await emailCustomer(tenant, context, 'order-refunded', `order-refunded:${refund.id}`, {
     amount: formatMoney(refund.amountCents, refund.currency),
     reason: refund.reason,

@@ -1,3 +1,4 @@
+import 'server-only';
 import { orderStatus, type Order } from '@/db/schema';
 
 /**

@@ -1,3 +1,4 @@
+import 'server-only';
 import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Transaction } from '@/db/client';
 import { couponRedemptions, loyaltyLedger, orderEvents, orders, shipments, type Order } from '@/db/schema';

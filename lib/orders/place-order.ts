@@ -1,3 +1,4 @@
+import 'server-only';
 import { and, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Transaction } from '@/db/client';
@@ -23,7 +24,6 @@ export const placeOrderSchema = z.object({
   couponCode: singleLineText().max(40).optional().transform((v) => v || null),
   usePoints: z.preprocess((v) => v === 'on' || v === '1' || v === true, z.boolean()).optional(),
 });
-export type PlaceOrderInput = z.input<typeof placeOrderSchema>;
 
 /** Payment methods at this shop: card everywhere, invoice as well for the business customers of B2B shops. */
 export function paymentMethodsFor(tenant: Pick<Tenant, 'salesMode'>): Array<'invoice' | 'card'> {

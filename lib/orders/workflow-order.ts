@@ -1,3 +1,4 @@
+import 'server-only';
 import { eq } from 'drizzle-orm';
 import { orders, type Order, type Tenant } from '@/db/schema';
 import { getTenantById } from '@/lib/tenancy/tenant-directory';

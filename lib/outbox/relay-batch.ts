@@ -61,7 +61,7 @@ function claimDueRows(tx: Transaction, batchSize: number, now: Date | undefined)
  * a tenant moved follows the move. A `pool` the payload names is kept when it is configured, for an event
  * that continues work already running in that pool (inngest/pools.ts, docs/workflow-pools.md).
  */
-export function toEvent(row: OutboxEntry, pools: TenantPools): OutboxEvent {
+function toEvent(row: OutboxEntry, pools: TenantPools): OutboxEvent {
   const pool = pools.poolOf(row.tenantId, row.payload.pool);
   return { id: row.eventId, name: row.eventName, data: { ...row.payload, tenantId: row.tenantId, pool }, ts: row.createdAt.getTime() };
 }

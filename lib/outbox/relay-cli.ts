@@ -10,6 +10,7 @@
  * and the workflow pools' WORKFLOW_PLAN_POOLS and WORKFLOW_POOLS (docs/workflow-pools.md), checked before
  * the first run. Several copies (and app servers) may run at once: one of them leads and relays.
  */
+import 'server-only';
 import { getRegistry } from '@/db/connection-registry';
 import { inngest, inngestEngineConfigured } from '@/inngest/client';
 import { workflowPoolConfig } from '@/inngest/pools';

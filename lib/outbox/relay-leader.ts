@@ -39,7 +39,7 @@ const NAMESPACE = LOCK_NAMESPACES.outboxRelay;
  * Why a lock and not a job queue: the relay is one loop, not many jobs. A lock held by a session needs no
  * lease to renew, frees itself when its holder dies, and costs one idle connection per instance.
  */
-export function postgresLeaderLock(directUrl: string, checkTimeoutMs: number): LeaderLock {
+function postgresLeaderLock(directUrl: string, checkTimeoutMs: number): LeaderLock {
   let client: Sql | undefined;
   let held = false;
   const listeners: Array<() => void> = [];
@@ -136,7 +136,7 @@ export function postgresLeaderLock(directUrl: string, checkTimeoutMs: number): L
 }
 
 /** PGlite is opened by one process only: that process is the only relay there can be, and leads. */
-export function embeddedLeaderLock(): LeaderLock {
+function embeddedLeaderLock(): LeaderLock {
   let held = false;
   return {
     async tryAcquire() {

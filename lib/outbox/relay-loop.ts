@@ -4,7 +4,7 @@ import { relayOutbox, relayPlanes, type RelayOptions, type RelayResult } from '.
 import { leaderLockFor, type LeaderLock } from './relay-leader';
 
 /** The channel the outbox's insert trigger notifies on (migration 0018, `outbox_wake_relay`). */
-export const OUTBOX_CHANNEL = 'storefleet_outbox';
+const OUTBOX_CHANNEL = 'storefleet_outbox';
 
 export interface RelayLoopOptions extends Omit<RelayOptions, 'now' | 'shouldContinue' | 'planes'> {
   /**

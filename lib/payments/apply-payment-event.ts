@@ -1,3 +1,4 @@
+import 'server-only';
 import { and, eq } from 'drizzle-orm';
 import type { Transaction } from '@/db/client';
 import { orders, outbox, payments, type Order, type Payment } from '@/db/schema';

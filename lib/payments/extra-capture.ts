@@ -1,3 +1,4 @@
+import 'server-only';
 import { eq } from 'drizzle-orm';
 import { orders, payments, type Order } from '@/db/schema';
 import { withTenant } from '@/lib/tenancy/with-tenant';

@@ -1,3 +1,4 @@
+import 'server-only';
 import { AppError, toErrorBody } from '@/lib/errors';
 import { readTextWithin } from '@/lib/http/read-bounded-body';
 import { log } from '@/lib/log';
@@ -9,7 +10,7 @@ import { platformWebhookConfig } from './webhook-config';
 import { databaseWebhookStorage } from './webhook-storage';
 
 /** How a provider proves a delivery is its own: throws WEBHOOK_SIGNATURE_INVALID otherwise. */
-export interface WebhookVerifier {
+interface WebhookVerifier {
   verify(rawBody: string, headers: Headers, now: Date): void | Promise<void>;
 }
 
@@ -20,7 +21,7 @@ function webhookVerifier(provider: string): WebhookVerifier | undefined {
 }
 
 /** Far above any real payment event; a larger body is refused before it is read into memory twice. */
-export const MAX_WEBHOOK_BODY_BYTES = 256 * 1024;
+const MAX_WEBHOOK_BODY_BYTES = 256 * 1024;
 
 const noStore = { 'cache-control': 'no-store' };
 

@@ -3,7 +3,7 @@ import { log } from '@/lib/log';
 import { timeoutFromEnv } from '@/lib/timeouts';
 import { PaymentProviderResponseError } from './payment-provider';
 
-export const DEFAULT_PAYMENT_PROVIDER_TIMEOUT_MS = 15_000;
+const DEFAULT_PAYMENT_PROVIDER_TIMEOUT_MS = 15_000;
 
 /** Read per call, so a changed environment (and a test) takes effect without a restart. */
 export function paymentProviderTimeoutMs(env: Record<string, string | undefined> = process.env): number {

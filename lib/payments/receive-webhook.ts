@@ -1,3 +1,4 @@
+import 'server-only';
 import { AppError } from '@/lib/errors';
 import { log } from '@/lib/log';
 import { sameTenant, TenantId } from './tenant-id';

@@ -1,3 +1,4 @@
+import 'server-only';
 import { and, eq, inArray } from 'drizzle-orm';
 import { payments, refunds, type Refund, type Tenant } from '@/db/schema';
 import { AppError } from '@/lib/errors';

@@ -8,7 +8,7 @@ import { AppError } from '@/lib/errors';
  * tolerance window bounds how long a captured delivery can be replayed at all.
  */
 export const SANDBOX_SIGNATURE_HEADER = 'sandbox-signature';
-export const SANDBOX_SIGNATURE_TOLERANCE_SECONDS = 300;
+const SANDBOX_SIGNATURE_TOLERANCE_SECONDS = 300;
 /** Development and test only; production must set PAYMENT_SANDBOX_WEBHOOK_SECRET. */
 const DEV_SECRET = 'sandbox-webhook-secret-for-development-only';
 

@@ -1,6 +1,6 @@
 import { AppError } from '@/lib/errors';
 /** What a tenant resolver may look at: the provider name, the request headers (lower-case names) and the raw body. */
-export interface TenantResolutionContext {
+interface TenantResolutionContext {
   provider: string;
   headers: Record<string, string>;
   payload: string;
@@ -21,7 +21,7 @@ export interface TenantConfig {
   resolver?: TenantResolver;
 }
 
-export const TENANT_HEADER = 'x-tenant-id';
+const TENANT_HEADER = 'x-tenant-id';
 
 /** The tenant named by the `x-tenant-id` header, or null. */
 export const headerTenantResolver: TenantResolver = {
@@ -70,7 +70,7 @@ export function firstResolved(...resolvers: TenantResolver[]): TenantResolver {
  * is used only when the payload names none, and a header that contradicts the payload is refused —
  * otherwise a captured delivery could be re-sent within the signature window for another tenant.
  */
-export const signedPayloadFirstResolver: TenantResolver = {
+const signedPayloadFirstResolver: TenantResolver = {
   async resolve(context) {
     const fromPayload = await payloadTenantResolver.resolve(context);
     const fromHeader = await headerTenantResolver.resolve(context);

@@ -1,3 +1,4 @@
+import 'server-only';
 import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import type { Transaction } from '@/db/client';
 import { DEFAULT_CONNECTION, getRegistry } from '@/db/connection-registry';
@@ -8,7 +9,7 @@ import { isUuid } from '@/lib/ids';
 
 export type StoredWebhookEvent = WebhookEvent;
 
-export interface NewWebhookEvent {
+interface NewWebhookEvent {
   tenantId: string | null;
   provider: string;
   providerEventId: string;
@@ -22,13 +23,13 @@ export interface Announcement {
   audit: { actor: string; action: string; details: Record<string, unknown> };
 }
 
-export type Announce = (event: StoredWebhookEvent) => Announcement;
+type Announce = (event: StoredWebhookEvent) => Announcement;
 
 /**
  * Where to look for an event: within one tenant's plane (null = the events stored without a tenant), or
  * `'anywhere'` for a caller that is not confined to a tenant.
  */
-export type EventScope = { tenantId: string | null } | 'anywhere';
+type EventScope = { tenantId: string | null } | 'anywhere';
 
 export interface WebhookStorage {
   /**

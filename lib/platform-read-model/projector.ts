@@ -217,7 +217,7 @@ export interface PlatformProjectorLoop {
 }
 
 /** NOTIFYed by the announcing triggers (migration 0018), once per writing transaction. */
-export const PLATFORM_READ_MODEL_CHANNEL = 'storefleet_platform_read_model';
+const PLATFORM_READ_MODEL_CHANNEL = 'storefleet_platform_read_model';
 
 /**
  * Keeps the read model current in a long-running process: a run now, again at once while runs find

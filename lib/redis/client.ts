@@ -1,6 +1,6 @@
 import type { RedisClientType } from 'redis';
 import { log } from '@/lib/log';
-import { closeSharedRedis, sharedRedis } from './connection.mjs';
+import { sharedRedis } from './connection.mjs';
 
 /**
  * Redis, the layer several app instances share when `REDIS_URL` is set (the render cache and the
@@ -13,5 +13,3 @@ export function getRedis(): RedisClientType | null {
     onError: (event, fields) => log.warn(fields, event),
   }) as RedisClientType | null;
 }
-
-export { closeSharedRedis };

@@ -20,7 +20,7 @@ const ERROR_LOG_INTERVAL_MS = 30_000;
 /** @typedef {(event: string, fields: Record<string, unknown>) => void} RedisLogger */
 
 /** The URL as it may appear in a log line: no password. */
-export function redactRedisUrl(url) {
+function redactRedisUrl(url) {
   try {
     const parsed = new URL(url);
     if (parsed.password) parsed.password = '***';

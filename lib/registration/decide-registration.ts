@@ -3,7 +3,7 @@ import { toIsoCountryCode } from './eu-countries';
 import type { AutoApprovalRules, RegistrationSettings } from './registration-settings';
 import type { RegistryCheck } from './vat-registry';
 
-export type CustomerStatus = 'pending_approval' | 'active' | 'rejected';
+type CustomerStatus = 'pending_approval' | 'active' | 'rejected';
 export type EffectiveCustomerStatus = CustomerStatus | 'expired';
 
 export type ReviewReason =

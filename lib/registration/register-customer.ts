@@ -1,3 +1,4 @@
+import 'server-only';
 import type { Customer, Tenant } from '@/db/schema';
 import { hashPassword } from '@/lib/auth/password';
 import { insertCustomer } from '@/lib/customers/customer-repository';

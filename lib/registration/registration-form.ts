@@ -28,7 +28,3 @@ export function registrationFormSchema(options: { vatNumberRequired: boolean }) 
     phone: optionalText(40),
   });
 }
-
-export type RegistrationForm = z.output<ReturnType<typeof registrationFormSchema>>;
-
-export { fieldErrorsOf } from '@/lib/forms/field-errors';

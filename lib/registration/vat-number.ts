@@ -19,7 +19,7 @@ export type VatCheck =
       message: string;
     };
 
-export type VatFailureReason = Extract<VatCheck, { valid: false }>['reason'];
+type VatFailureReason = Extract<VatCheck, { valid: false }>['reason'];
 
 // The longest EU VAT number is 14 characters; the rest of the allowance is for separators. The cap keeps
 // pathological input (megabytes pasted into a form field) away from the regular expressions.

@@ -13,14 +13,14 @@ export interface VatRegistry {
   lookup(vat: VatRegistryQuery, signal?: AbortSignal): Promise<'valid' | 'invalid'>;
 }
 
-export class VatRegistryUnavailableError extends Error {
+class VatRegistryUnavailableError extends Error {
   constructor(message: string, options?: { cause?: unknown }) {
     super(message, options);
     this.name = 'VatRegistryUnavailableError';
   }
 }
 
-export const DEFAULT_REGISTRY_TIMEOUT_MS = 4000;
+const DEFAULT_REGISTRY_TIMEOUT_MS = 4000;
 
 /** Never throws and never turns a failure into 'invalid': a customer must not be refused because VIES is down. */
 export async function checkWithRegistry(

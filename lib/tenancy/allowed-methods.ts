@@ -23,7 +23,7 @@ export const API_ROUTE_METHODS: ReadonlyMap<string, readonly string[]> = new Map
 const withImplicit = (methods: readonly string[]) => [...new Set([...methods, ...(methods.includes('GET') ? ['HEAD'] : []), 'OPTIONS'])];
 
 /** The methods a path accepts; null for a path under `/api/` that names no route (a plain 404 follows). */
-export function allowedMethods(pathname: string): readonly string[] | null {
+function allowedMethods(pathname: string): readonly string[] | null {
   if (pathname !== '/api' && !pathname.startsWith('/api/')) return PAGE_METHODS;
   const route = API_ROUTE_METHODS.get(pathname.split('/')[2] ?? '');
   return route ? withImplicit(route) : null;

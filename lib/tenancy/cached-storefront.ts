@@ -7,10 +7,10 @@ import { catalogQueryToSearch, parseCatalogQuery, type CatalogQuery } from '@/li
  * there: no cookie, header or customer is read while rendering, so a cached page cannot hold anybody's
  * session, prices or cart. Everyone else, and every other page, is rendered per request under `/shop`.
  */
-export const CACHED_SHOP_SEGMENT = 'shop-cache';
+const CACHED_SHOP_SEGMENT = 'shop-cache';
 
 /** How long a shared cache (a CDN in front of the platform) may keep a render-cache page. */
-export const SHARED_CACHE_SECONDS = 10;
+const SHARED_CACHE_SECONDS = 10;
 
 /**
  * The Cache-Control of every page served from the render cache, set by middleware so that Next's own
@@ -23,7 +23,7 @@ export const SHARED_CACHE_SECONDS = 10;
 export const CACHED_STOREFRONT_CACHE_CONTROL = `public, max-age=0, s-maxage=${SHARED_CACHE_SECONDS}, must-revalidate`;
 
 /** The products page's key for a listing with no filters, page 1. */
-export const ALL_PRODUCTS_KEY = 'all';
+const ALL_PRODUCTS_KEY = 'all';
 
 /**
  * The cache key of a catalog listing: its query in canonical form (defaults left out, brands sorted,

@@ -1,13 +1,14 @@
 /**
  * Moves one tenant's plane from the shared database to a dedicated one and switches its mapping.
  *
- *   npx tsx lib/tenancy/move-tenant-cli.ts --tenant <subdomain> --to <name> [--delete-source]
+ *   npm run tenant:move -- --tenant <subdomain> --to <name> [--delete-source]
  *
  * Environment: the app's database variables (DATABASE_URL, TENANT_DATABASE_URLS). The dedicated database
  * is TENANT_DATABASE_URLS[<name>] when configured, else `<db>_<name>` beside the default one (created when
  * missing) or the PGlite directory `<dir>--<name>`. Safe to run again: a failed or interrupted move
  * resumes; a finished one is a no-op (with --delete-source it then removes the kept shared copy).
  */
+import 'server-only';
 import { parseArgs } from 'node:util';
 import { eq } from 'drizzle-orm';
 import { DEFAULT_CONNECTION, getRegistry } from '@/db/connection-registry';
@@ -19,7 +20,7 @@ async function main(): Promise<number> {
     options: { tenant: { type: 'string' }, to: { type: 'string' }, 'delete-source': { type: 'boolean', default: false } },
   });
   if (!values.tenant || !values.to) {
-    console.error('usage: npx tsx lib/tenancy/move-tenant-cli.ts --tenant <subdomain> --to <name> [--delete-source]');
+    console.error('usage: npm run tenant:move -- --tenant <subdomain> --to <name> [--delete-source]');
     return 2;
   }
   const registry = getRegistry();

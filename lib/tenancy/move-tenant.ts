@@ -1,3 +1,4 @@
+import 'server-only';
 import { and, desc, eq, ne, sql } from 'drizzle-orm';
 import { lockTenant } from '@/db/advisory-locks';
 import type { Connection, Executor } from '@/db/client';

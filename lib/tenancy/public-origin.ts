@@ -10,7 +10,7 @@ export const isLocalRoot = (root: string) => root === 'localhost' || root.endsWi
  * (and `next dev`'s pick of a free port) is written to PORT in the server process. PUBLIC_URL_SCHEME and
  * PUBLIC_PORT override both.
  */
-export function publicSchemeAndPort(env: Env = process.env, root: string = env.PLATFORM_ROOT_DOMAIN ?? 'localhost'): { scheme: string; port: string } {
+function publicSchemeAndPort(env: Env = process.env, root: string = env.PLATFORM_ROOT_DOMAIN ?? 'localhost'): { scheme: string; port: string } {
   const direct = env.NODE_ENV !== 'production' || isLocalRoot(root);
   const scheme = env.PUBLIC_URL_SCHEME || (direct ? 'http' : 'https');
   const port = env.PUBLIC_PORT ?? (direct ? env.PORT || '3000' : '');

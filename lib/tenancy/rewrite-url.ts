@@ -17,7 +17,7 @@
  */
 
 /** Next's cache-busting parameter of router (RSC) requests: internal, never part of the public address. */
-export const NEXT_RSC_QUERY = '_rsc';
+const NEXT_RSC_QUERY = '_rsc';
 
 /**
  * The address the visitor asked for (path and query as sent, without Next's `_rsc`), on the server's own

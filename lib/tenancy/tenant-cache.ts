@@ -20,9 +20,9 @@ export interface TenantCacheOptions {
   unknownTtlMs?: number;
 }
 
-export const DEFAULT_TTL_MS = 30_000;
+const DEFAULT_TTL_MS = 30_000;
 // Unknown hosts are cached briefly too, so a scan of random hosts cannot turn into one query per request.
-export const DEFAULT_UNKNOWN_TTL_MS = 5_000;
+const DEFAULT_UNKNOWN_TTL_MS = 5_000;
 
 /** lru-cache holds no null: an id looked up and not found is kept as this. */
 const NO_TENANT = Symbol('no tenant');

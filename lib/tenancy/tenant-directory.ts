@@ -10,7 +10,7 @@ import { capacityFromEnv, TenantCache, type TenantLoader } from './tenant-cache'
 /** Default of TENANT_DIRECTORY_MAX: the platform's scale (50,000 shops), so every shop stays cached. */
 export const DEFAULT_TENANT_DIRECTORY_MAX = 50_000;
 /** Default of TENANT_DIRECTORY_UNKNOWN_MAX: unknown host names remembered for a few seconds each. */
-export const DEFAULT_TENANT_DIRECTORY_UNKNOWN_MAX = 10_000;
+const DEFAULT_TENANT_DIRECTORY_UNKNOWN_MAX = 10_000;
 
 /** The directory's capacity from the environment; refused at start-up when unreadable (instrumentation.ts). */
 export function tenantDirectoryCapacity(env: Record<string, string | undefined> = process.env) {

@@ -24,9 +24,9 @@ export interface TenantRateLimit {
   burst: number;
 }
 
-export const DEFAULT_TENANT_RATE_LIMIT: TenantRateLimit = { perSecond: 50, burst: 200 };
+const DEFAULT_TENANT_RATE_LIMIT: TenantRateLimit = { perSecond: 50, burst: 200 };
 /** What a Redis hiccup may cost a request before the in-memory insurance answers. */
-export const REDIS_TIMEOUT_MS = 50;
+const REDIS_TIMEOUT_MS = 50;
 const KEY_PREFIX = 'storefleet:shop-rate';
 
 /** `TENANT_RATE_LIMIT=50/200` (per second / burst); `0` or `off` disables; anything unreadable is the default. */
@@ -41,7 +41,7 @@ export function parseTenantRateLimit(raw: string | undefined): TenantRateLimit {
   return perSecond === 0 ? { perSecond: 0, burst: 0 } : { perSecond, burst };
 }
 
-export type Admission = { allowed: true } | { allowed: false; retryAfterSeconds: number };
+type Admission = { allowed: true } | { allowed: false; retryAfterSeconds: number };
 
 export interface TenantLimiter {
   /** Takes one request; with `keep`, only if that many would still be left (a prefetch keeps half the burst for clicks). */

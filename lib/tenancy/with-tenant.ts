@@ -9,7 +9,7 @@ import { log } from '@/lib/log';
 import { connectionNameForTenant, forgetTenant } from './tenant-directory';
 
 /** Rejects a missing, empty or malformed tenant id before anything touches a database. */
-export function assertTenantId(tenantId: unknown): asserts tenantId is string {
+function assertTenantId(tenantId: unknown): asserts tenantId is string {
   if (typeof tenantId !== 'string' || tenantId.trim() === '') {
     throw new AppError('TENANT_REQUIRED', 'A tenant is required for this operation.');
   }

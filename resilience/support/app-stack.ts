@@ -64,7 +64,7 @@ export class AppStack {
     const { name, articles = 300 } = this.options;
     mkdirSync('test-results', { recursive: true });
     rmSync(`.data/${name}`, { recursive: true, force: true });
-    this.runToEnd('npx', ['tsx', 'db/setup.ts', '--articles', String(articles)]);
+    this.runToEnd('npx', ['tsx', '--import', './scripts/server-only-hook.mjs', 'db/setup.ts', '--articles', String(articles)]);
     for (const command of prepare) this.runToEnd('npx', command);
     if (!existsSync(`${this.dist}/BUILD_ID`)) this.runToEnd('npx', ['next', 'build']);
     this.helpers.push(this.spawnLogged('mail', 'node', ['--import', 'tsx', 'tests/support/email-capture-cli.ts']));

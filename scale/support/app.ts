@@ -36,7 +36,7 @@ export interface AppOptions {
 }
 
 /** A client reaches a wildcard bind on loopback, any other bind at its own address. */
-export function connectAddress(bind: string): string {
+function connectAddress(bind: string): string {
   if (bind === '0.0.0.0') return '127.0.0.1';
   if (bind === '::') return '::1';
   return bind;

@@ -67,7 +67,7 @@ function removeDatabase(name: string): void {
 export async function seedTemplate(): Promise<string> {
   removeDatabase(TEMPLATE);
   const url = `pglite://${DATA_DIR}/${TEMPLATE}`;
-  const child = spawn(process.execPath, ['--import', 'tsx', 'db/setup.ts', '--articles', '300'], {
+  const child = spawn(process.execPath, ['--import', 'tsx', '--import', './scripts/server-only-hook.mjs', 'db/setup.ts', '--articles', '300'], {
     env: { ...appEnv('.next-scale', url), LOG_LEVEL: 'warn' },
     stdio: ['ignore', 'inherit', 'inherit'],
   });

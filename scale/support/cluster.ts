@@ -22,8 +22,8 @@ import { createSeededDatabase, type ScaleDatabase } from './postgres';
 import { testRedis, type TestRedis } from '../../tests/support/redis-server';
 
 /** This suite's ports (45000–45999) and Redis port. */
-export const SCALE_PORTS = { appA: 45010, appB: 45110, proxy: 45210, pgbouncer: 45310 } as const;
-export const SCALE_REDIS_PORT = Number(process.env.SCALE_REDIS_PORT ?? 6385);
+const SCALE_PORTS = { appA: 45010, appB: 45110, proxy: 45210, pgbouncer: 45310 } as const;
+const SCALE_REDIS_PORT = Number(process.env.SCALE_REDIS_PORT ?? 6385);
 
 export interface ClusterOptions {
   /** Names the instances' log files (`<name>-a.log`, `<name>-b.log`). */

@@ -19,9 +19,9 @@ import { canConnect } from './net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
-export const HAPROXY_BINARY = '/usr/sbin/haproxy';
+const HAPROXY_BINARY = '/usr/sbin/haproxy';
 
-export interface ProxiedServer {
+interface ProxiedServer {
   name: string;
   port: number;
 }
@@ -40,7 +40,7 @@ export interface Haproxy {
   stop(): Promise<void>;
 }
 
-export function haproxyConfig({ port, servers, failover = true }: HaproxyOptions): string {
+function haproxyConfig({ port, servers, failover = true }: HaproxyOptions): string {
   const lines = [
     'global',
     '  maxconn 512',

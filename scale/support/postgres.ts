@@ -8,7 +8,7 @@ import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import postgres from 'postgres';
 
-export const POSTGRES_SERVER_URL = process.env.TEST_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
+const POSTGRES_SERVER_URL = process.env.TEST_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
 
 export interface ScaleDatabase {
   name: string;
@@ -43,7 +43,7 @@ export async function createSeededDatabase(env: NodeJS.ProcessEnv): Promise<Scal
     await admin.end({ timeout: 5 });
   };
   try {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'db/setup.ts', '--articles', '300'], {
+    const child = spawn(process.execPath, ['--import', 'tsx', '--import', './scripts/server-only-hook.mjs', 'db/setup.ts', '--articles', '300'], {
       env: { ...env, DATABASE_URL: url, DATABASE_DIRECT_URL: '', DATABASE_POOLING: '', LOG_LEVEL: 'warn' },
       stdio: ['ignore', 'inherit', 'inherit'],
     });

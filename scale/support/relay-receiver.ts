@@ -7,7 +7,7 @@
  */
 import { createServer, type Server } from 'node:http';
 
-export interface ReceivedEvent {
+interface ReceivedEvent {
   id: string;
   name: string;
   data: Record<string, unknown>;

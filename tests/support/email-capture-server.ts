@@ -3,7 +3,7 @@ import { createServer, type IncomingHttpHeaders, type ServerResponse } from 'nod
 import type { AddressInfo } from 'node:net';
 import { faultQueue, type FaultControls } from './fault-queue';
 
-export interface CapturedRequest {
+interface CapturedRequest {
   method: string;
   path: string;
   headers: IncomingHttpHeaders;
@@ -162,5 +162,3 @@ function asCapturedEmail(request: CapturedRequest): CapturedEmail {
   return { ...(request.body as ResendEmailBody), id: request.messageId ?? '', receivedAt: request.receivedAt, headers: request.headers };
 }
 
-/** The brief's name: `start()` → `{ url, messages, close() }`. */
-export const start = startEmailCaptureServer;

@@ -9,7 +9,7 @@ import { fieldErrorsOf } from '@/lib/forms/field-errors';
  */
 
 /** Keys that have tripped up object handling elsewhere: prototype pollution and coercion hooks. */
-export const hostileKey = fc.oneof(
+const hostileKey = fc.oneof(
   fc.constantFrom('__proto__', 'constructor', 'prototype', 'toString', 'valueOf', 'hasOwnProperty', ''),
   fc.string({ maxLength: 12 }),
 );
@@ -101,7 +101,7 @@ export const validEmail = fc
   .map(([local, labels, tld]) => `${local}@${labels.join('.')}.${tld}`);
 
 /** Every issue of a failed parse is a non-empty message a person can read, and so is every field error. */
-export function expectReadableIssues(error: z.ZodError): void {
+function expectReadableIssues(error: z.ZodError): void {
   expect(error.issues.length).toBeGreaterThan(0);
   for (const issue of error.issues) {
     expect(typeof issue.message).toBe('string');

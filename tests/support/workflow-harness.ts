@@ -6,7 +6,7 @@ import { addAddress } from '@/lib/customers/addresses';
 import { inngestPublisher } from '@/lib/outbox/publisher';
 import { relayOutbox } from '@/lib/outbox/relay';
 import { placeOrder } from '@/lib/orders/place-order';
-import { completeSandboxPayment, findSandboxPayment } from '@/lib/payments/sandbox-provider';
+import { completeSandboxPayment, findSandboxPayment } from '@/lib/payments/submit-sandbox-payment';
 import { startOrderPayment } from '@/lib/payments/start-order-payment';
 import { registerCustomer } from '@/lib/registration/register-customer';
 import { forgetAllTenants } from '@/lib/tenancy/tenant-directory';
@@ -34,7 +34,7 @@ export interface WorkflowHarness {
 export type WorkflowHarnessOptions = Pick<InngestTestExecutorOptions, 'crashAfterStep' | 'protocol' | 'signingKey' | 'workers' | 'requestDuration' | 'maxRequestsPerSettle'>;
 
 /** A signing key for signed-mode runs (`signkey-<env>-<hex>`, as Inngest issues them). */
-export const TEST_SIGNING_KEY = 'signkey-test-5f1e2d3c4b5a69788796a5b4c3d2e1f00f1e2d3c4b5a69788796a5b4c3d2e1f0';
+const TEST_SIGNING_KEY = 'signkey-test-5f1e2d3c4b5a69788796a5b4c3d2e1f00f1e2d3c4b5a69788796a5b4c3d2e1f0';
 
 /**
  * The ways the engine can talk to the app, for `describe.each`: checkpointing as production does (the

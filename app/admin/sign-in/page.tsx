@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { notFound, redirect } from 'next/navigation';
-import { AdminSignInForm } from '@/components/admin/admin-sign-in-form';
+import { AdminSignInForm } from '@/app/admin/sign-in/admin-sign-in-form';
 import { adminCard } from '@/components/admin/styles';
 import { getAdminAccess } from '@/lib/auth/current-admin';
 import { safeRedirectPath } from '@/lib/forms/form-state';

@@ -1,3 +1,4 @@
+import 'server-only';
 import { sql } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
 import { rowsOf } from '@/db/rows';
@@ -56,7 +57,7 @@ export async function discoverPlaneTables(db: Executor): Promise<PlaneTable[]> {
 }
 
 /** Topological order: every table after the tables it references. */
-export function inDependencyOrder(tables: PlaneTable[]): PlaneTable[] {
+function inDependencyOrder(tables: PlaneTable[]): PlaneTable[] {
   const byName = new Map(tables.map((t) => [t.name, t]));
   const done = new Set<string>();
   const visiting = new Set<string>();

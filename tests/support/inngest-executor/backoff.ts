@@ -9,10 +9,10 @@ const SECOND = 1_000;
 const MINUTE = 60 * SECOND;
 const HOUR = 60 * MINUTE;
 
-export const BACKOFF_TABLE_MS = [15 * SECOND, 30 * SECOND, MINUTE, 2 * MINUTE, 5 * MINUTE, 10 * MINUTE, 20 * MINUTE, 40 * MINUTE, HOUR, 2 * HOUR] as const;
-export const BACKOFF_JITTER_MS = 30 * SECOND;
-export const MIN_RETRY_AFTER_MS = SECOND;
-export const MAX_RETRY_AFTER_MS = 24 * HOUR;
+const BACKOFF_TABLE_MS = [15 * SECOND, 30 * SECOND, MINUTE, 2 * MINUTE, 5 * MINUTE, 10 * MINUTE, 20 * MINUTE, 40 * MINUTE, HOUR, 2 * HOUR] as const;
+const BACKOFF_JITTER_MS = 30 * SECOND;
+const MIN_RETRY_AFTER_MS = SECOND;
+const MAX_RETRY_AFTER_MS = 24 * HOUR;
 
 /** The wait before retry `retry` (1 = the first retry, i.e. after attempt 0 failed). */
 export function inngestBackoff(retry: number, random: () => number = Math.random): number {

@@ -12,10 +12,10 @@ import type { InngestTestEvent, RegisteredInngestFunction } from './types';
  *   An expression that errors or returns a non-integer gives 0, as the server ignores the error.
  */
 
-export const MAX_CONCURRENCY_LIMITS = 2;
-export const PRIORITY_FACTOR_MAX_SECONDS = 12 * 60 * 60;
+const MAX_CONCURRENCY_LIMITS = 2;
+const PRIORITY_FACTOR_MAX_SECONDS = 12 * 60 * 60;
 
-export type ConcurrencyScope = 'fn' | 'env' | 'account';
+type ConcurrencyScope = 'fn' | 'env' | 'account';
 
 export interface ConcurrencyLimit {
   limit: number;

@@ -4,7 +4,7 @@
  * acknowledged and dropped; once it has passed, the same id is a new event (an outbox row re-sent a day later
  * starts a second run in production too).
  */
-export const DEDUPE_WINDOW_MS = 24 * 60 * 60 * 1_000;
+const DEDUPE_WINDOW_MS = 24 * 60 * 60 * 1_000;
 
 export class EventDedupe {
   private readonly seenAt = new Map<string, number>();

@@ -3,7 +3,7 @@ import { parseConcurrency } from './concurrency';
 import type { InngestTrigger, RegisteredInngestFunction } from './types';
 
 /** Inngest's default when a function sets no `retries` (inngest-js `defaultMaxRetries`): 3 retries, 4 attempts. */
-export const DEFAULT_RETRIES = 3;
+const DEFAULT_RETRIES = 3;
 
 interface FunctionConfig {
   id?: unknown;

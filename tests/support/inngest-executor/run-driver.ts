@@ -9,7 +9,7 @@ import type { AppFetch, InngestTestRun, RegisteredInngestFunction, SerializedErr
  */
 
 /** A memoized step result. Always wrapped: the SDK takes a bare object with only a `data` key as a wrapper. */
-export type MemoEntry = { data: unknown } | { error: SerializedError };
+type MemoEntry = { data: unknown } | { error: SerializedError };
 
 /** `target` is the `stepId` query parameter: `step` asks the SDK to discover; a hashed id asks it to run that step. */
 export interface WorkItem {

@@ -26,7 +26,7 @@ import { WaitIndex } from './wait-index';
  */
 
 /** Inngest's `consts.FutureAtLimit`: items due later than this are scored by their own time. */
-export const FUTURE_AT_LIMIT_MS = 2_000;
+const FUTURE_AT_LIMIT_MS = 2_000;
 
 export interface RunSchedule {
   readonly state: RunState;

@@ -45,7 +45,7 @@ export interface RunStepRecord {
   via?: 'checkpoint' | 'answer';
 }
 
-export interface FailedRequest {
+interface FailedRequest {
   /** `step` for a discovery request, else the hashed id of the step that was asked to run. */
   target: string;
   attempt: number;
@@ -115,7 +115,7 @@ export interface CrashAfterStep {
 export type ExecutorLogger = (line: string) => void;
 
 /** What `requestDuration` is told about the request being sent. */
-export interface RequestInfo {
+interface RequestInfo {
   appId: string;
   fnId: string;
   run: InngestTestRun;

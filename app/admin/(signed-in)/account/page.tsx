@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { AdminPasswordForm } from '@/components/admin/admin-password-form';
+import { AdminPasswordForm } from '@/app/admin/(signed-in)/account/admin-password-form';
 import { AdminSection } from '@/components/admin/section';
 import { requireAdminPage } from '@/lib/auth/current-admin';
 import { ADMIN_MIN_PASSWORD_LENGTH } from '@/lib/auth/authorize-admin';

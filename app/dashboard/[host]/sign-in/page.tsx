@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { redirect } from 'next/navigation';
-import { StaffSignInForm } from '@/components/dashboard/staff-sign-in-form';
+import { StaffSignInForm } from '@/app/dashboard/[host]/sign-in/staff-sign-in-form';
 import { getCurrentStaff } from '@/lib/auth/current-staff';
 import { safeRedirectPath } from '@/lib/forms/form-state';
 import { getShop } from '@/lib/storefront/current-shop';

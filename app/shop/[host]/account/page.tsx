@@ -2,7 +2,7 @@ import { formatDateTime } from '@/lib/time/format-date-time';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { redirect } from 'next/navigation';
-import { AddAddressForm, ProfileForm } from '@/components/account/profile-forms';
+import { AddAddressForm, ProfileForm } from '@/app/shop/[host]/account/profile-forms';
 import { StatusBanner } from '@/components/account/status-banner';
 import { PasswordChangeForm } from '@/components/forms/password-change-form';
 import { MIN_PASSWORD_LENGTH } from '@/lib/auth/password';

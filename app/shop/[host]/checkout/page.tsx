@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { redirect } from 'next/navigation';
-import { CheckoutForm } from '@/components/checkout/checkout-form';
+import { CheckoutForm } from '@/app/shop/[host]/checkout/checkout-form';
 import { SummaryRows } from '@/components/checkout/summary-rows';
 import { getCurrentCustomer } from '@/lib/auth/current-customer';
 import { loadCartChoices } from '@/lib/cart/cart-choices';
@@ -72,7 +72,7 @@ export default async function CheckoutPage({ params }: Props) {
       points={canRedeem ? { using: usePoints, used: pointsUsed, offer: `Use my ${pointsBalance} loyalty points (worth ${formatMoney(pointsBalance * pointValueCents, price.currency)})` } : null}
       lines={lines}
       totals={<SummaryRows rows={rows} currency={price.currency} discountTestId="coupon-discount" totalTestId="checkout-total" />}
-      note={presentation.mentionsReverseCharge ? 'Business customers in another EU country with a VAT number are invoiced without VAT (reverse charge); the order shows the final amount.' : presentation.priceNote + '.'}
+      note={presentation.mentionsReverseCharge ? 'Business customers in another EU country with a VAT number are invoiced without VAT (reverse charge); the order shows the final amount.' : `${presentation.priceNote}.`}
     />
   );
 }

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { CatalogImportForm } from '@/components/admin/catalog-import-form';
+import { CatalogImportForm } from '@/app/admin/(signed-in)/catalog/import/catalog-import-form';
 import { CatalogTabs } from '@/components/admin/catalog-tabs';
 import { AdminSection } from '@/components/admin/section';
 import { requireAdminPage } from '@/lib/auth/current-admin';

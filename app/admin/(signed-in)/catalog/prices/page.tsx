@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { BulkPriceConfirm } from '@/components/admin/bulk-price-confirm';
+import { BulkPriceConfirm } from '@/app/admin/(signed-in)/catalog/prices/bulk-price-confirm';
 import { CatalogTabs } from '@/components/admin/catalog-tabs';
 import { AdminSection } from '@/components/admin/section';
 import { adminSecondaryButton } from '@/components/admin/styles';

@@ -1,12 +1,12 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { CustomDomainSection } from '@/components/admin/custom-domain-section';
+import { CustomDomainSection } from '@/app/admin/(signed-in)/tenants/[id]/custom-domain-section';
 import { AdminSection } from '@/components/admin/section';
-import { TenantPlanForm, TenantSettingsForm, TenantStatusForm, TenantWorkflowPoolForm } from '@/components/admin/tenant-forms';
-import { TenantMoveForm } from '@/components/admin/tenant-move-form';
+import { TenantPlanForm, TenantSettingsForm, TenantStatusForm, TenantWorkflowPoolForm } from '@/app/admin/(signed-in)/tenants/[id]/tenant-forms';
+import { TenantMoveForm } from '@/app/admin/(signed-in)/tenants/[id]/tenant-move-form';
 import { TenantStatusBadge } from '@/components/admin/tenant-status-badge';
-import { VisibilityScopeForm } from '@/components/admin/visibility-scope-form';
+import { VisibilityScopeForm } from '@/app/admin/(signed-in)/tenants/[id]/visibility-scope-form';
 import { listScopeOptions } from '@/lib/admin/catalog-options';
 import { FOLLOW_PLAN_POOL, getTenantForAdmin } from '@/lib/admin/tenant-admin';
 import { listTenantMoves } from '@/lib/admin/tenant-move-admin';

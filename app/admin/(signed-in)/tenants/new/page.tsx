@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { CreateTenantForm } from '@/components/admin/create-tenant-form';
+import { CreateTenantForm } from '@/app/admin/(signed-in)/tenants/new/create-tenant-form';
 import { adminCard } from '@/components/admin/styles';
 import { requireAdminPage } from '@/lib/auth/current-admin';
 import { rootDomain } from '@/lib/tenancy/tenant-directory';

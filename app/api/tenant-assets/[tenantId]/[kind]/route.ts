@@ -14,7 +14,7 @@ const IMMUTABLE = 'public, max-age=31536000, immutable';
  */
 export async function GET(request: Request, { params }: Context): Promise<Response> {
   const { tenantId, kind } = await params;
-  let asset;
+  let asset: Awaited<ReturnType<typeof findTenantAsset>>;
   try {
     asset = await findTenantAsset(tenantId, kind);
   } catch (error) {

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { AssortmentForm } from '@/components/dashboard/assortment-form';
+import { AssortmentForm } from '@/app/dashboard/[host]/(signed-in)/assortment/assortment-form';
 import { requireStaffPage } from '@/lib/auth/current-staff';
 import { countAllArticles, countArticlesFor } from '@/lib/dashboard/assortment-rules';
 import { allowedScopeFor } from '@/lib/dashboard/assortment-scope';

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { BrandingEditor } from '@/components/dashboard/branding-editor';
+import { BrandingEditor } from '@/app/dashboard/[host]/(signed-in)/branding/branding-editor';
 import { requireStaffPage } from '@/lib/auth/current-staff';
 import { getShop } from '@/lib/storefront/current-shop';
 import { OwnerOnlyNotice } from '@/components/dashboard/registration-owner-notice';

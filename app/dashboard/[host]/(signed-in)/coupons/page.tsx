@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
-import { CouponCreateForm } from '@/components/dashboard/coupon-create-form';
-import { CouponLoyaltyForm } from '@/components/dashboard/coupon-loyalty-form';
-import { CouponTable } from '@/components/dashboard/coupon-table';
+import { CouponCreateForm } from '@/app/dashboard/[host]/(signed-in)/coupons/coupon-create-form';
+import { CouponLoyaltyForm } from '@/app/dashboard/[host]/(signed-in)/coupons/coupon-loyalty-form';
+import { CouponTable } from '@/app/dashboard/[host]/(signed-in)/coupons/coupon-table';
 import { requireStaffPage } from '@/lib/auth/current-staff';
 import { listCoupons } from '@/lib/dashboard/coupon-admin';
 import { getShop } from '@/lib/storefront/current-shop';

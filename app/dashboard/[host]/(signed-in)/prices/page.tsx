@@ -1,8 +1,8 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { PriceArticlePanel } from '@/components/dashboard/price-article-panel';
+import { PriceArticlePanel } from '@/app/dashboard/[host]/(signed-in)/prices/price-article-panel';
 import { PriceArticleTable } from '@/components/dashboard/price-article-table';
-import { PriceImportForm } from '@/components/dashboard/price-import-form';
+import { PriceImportForm } from '@/app/dashboard/[host]/(signed-in)/prices/price-import-form';
 import { PriceSearchForm } from '@/components/dashboard/price-search-form';
 import { requireStaffPage } from '@/lib/auth/current-staff';
 import { shopDay } from '@/lib/dashboard/price-input';

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
-import { ShopTimeZoneForm } from '@/components/dashboard/shop-time-zone-form';
+import { ShopTimeZoneForm } from '@/app/dashboard/[host]/(signed-in)/settings/shop-time-zone-form';
 import { OwnerOnlyNotice } from '@/components/dashboard/registration-owner-notice';
-import { RegistrationSettingsForm } from '@/components/dashboard/registration-settings-form';
+import { RegistrationSettingsForm } from '@/app/dashboard/[host]/(signed-in)/settings/registration-settings-form';
 import { requireStaffPage } from '@/lib/auth/current-staff';
 import { registrationSettingsDraft } from '@/lib/dashboard/registration-admin';
 import { getShop } from '@/lib/storefront/current-shop';

@@ -1,6 +1,6 @@
 import { formatDateTime } from '@/lib/time/format-date-time';
 import type { Metadata } from 'next';
-import { InviteStaffForm, RemoveStaffForm } from '@/components/dashboard/staff-forms';
+import { InviteStaffForm, RemoveStaffForm } from '@/app/dashboard/[host]/(signed-in)/staff/staff-forms';
 import { requireStaffPage } from '@/lib/auth/current-staff';
 import { listStaff } from '@/lib/dashboard/staff-invitations';
 import { getShop } from '@/lib/storefront/current-shop';

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { AcceptInvitationForm } from '@/components/dashboard/accept-invitation-form';
+import { AcceptInvitationForm } from '@/app/dashboard/[host]/invite/[token]/accept-invitation-form';
 import { findInvitation } from '@/lib/dashboard/staff-invitations';
 import { getShop } from '@/lib/storefront/current-shop';
 

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
-import { RegisterForm } from '@/components/account/register-form';
+import { RegisterForm } from '@/app/shop/[host]/account/register/register-form';
 import { getCurrentCustomer } from '@/lib/auth/current-customer';
 import { countryOptions } from '@/lib/registration/country-options';
 import { getShop } from '@/lib/storefront/current-shop';

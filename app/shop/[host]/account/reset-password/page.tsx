@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { ResetPasswordForm } from '@/components/account/password-forms';
+import { ResetPasswordForm } from '@/app/shop/[host]/account/password-forms';
 import { getShop } from '@/lib/storefront/current-shop';
 
 export const metadata: Metadata = { title: 'Choose a new password', referrer: 'no-referrer' };

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
-import { SignInForm } from '@/components/account/sign-in-form';
+import { SignInForm } from '@/app/shop/[host]/account/sign-in/sign-in-form';
 import { getCurrentCustomer } from '@/lib/auth/current-customer';
 import { safeRedirectPath } from '@/lib/forms/form-state';
 import { getShop } from '@/lib/storefront/current-shop';

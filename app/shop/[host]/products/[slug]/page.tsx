@@ -7,7 +7,7 @@ import { StockBadge } from '@/components/storefront/stock-badge';
 import { articleSize } from '@/lib/catalog/article-size';
 import { getVisibleArticleBySlug } from '@/lib/catalog/get-visible-article';
 import { seasonLabel } from '@/lib/catalog/list-visible-articles';
-import { OrderPanel } from '@/components/storefront/order-panel';
+import { OrderPanel } from '@/app/shop/[host]/products/[slug]/order-panel';
 import { getCurrentCustomer } from '@/lib/auth/current-customer';
 import { catalogDb, getShop } from '@/lib/storefront/current-shop';
 

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { ArticleForm } from '@/components/admin/article-form';
+import { ArticleForm } from '@/app/admin/(signed-in)/catalog/articles/article-form';
 import { adminCard } from '@/components/admin/styles';
 import { platformDb } from '@/db/connection-registry';
 import { getCatalogArticle, loadTaxonomy } from '@/lib/admin/catalog-admin';

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { ArticleForm } from '@/components/admin/article-form';
+import { ArticleForm } from '@/app/admin/(signed-in)/catalog/articles/article-form';
 import { adminCard } from '@/components/admin/styles';
 import { platformDb } from '@/db/connection-registry';
 import { loadTaxonomy } from '@/lib/admin/catalog-admin';

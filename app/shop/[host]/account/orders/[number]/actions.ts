@@ -10,7 +10,7 @@ import { startOrderPayment } from '@/lib/payments/start-order-payment';
 export const payOrderAction = customerVoidAction({ signIn: '/account/sign-in?callbackUrl=/account/orders' }, async ({ tenant, customer, formData }) => {
   const number = Number(formData.get('orderNumber'));
   const found = Number.isSafeInteger(number) ? await getCustomerOrder(tenant.id, customer.id, number) : null;
-  if (!found || found.order.paymentMethod !== 'card') notFound();
+  if (found?.order.paymentMethod !== 'card') notFound();
   let next: string;
   try {
     next = (await startOrderPayment(tenant, found.order.id)).redirectPath;

@@ -2,7 +2,7 @@
 
 import { notFound, redirect } from 'next/navigation';
 import { customerVoidAction } from '@/lib/forms/form-action';
-import { submitSandboxPayment } from '@/lib/payments/sandbox-provider';
+import { submitSandboxPayment } from '@/lib/payments/submit-sandbox-payment';
 
 const notice = { succeeded: '?placed=1', failed: '?payment=failed' } as const;
 /** A payment that takes no choice any more: the order page says what became of it. */

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound, redirect } from 'next/navigation';
 import { getCurrentCustomer } from '@/lib/auth/current-customer';
-import { findSandboxPayment } from '@/lib/payments/sandbox-provider';
+import { findSandboxPayment } from '@/lib/payments/submit-sandbox-payment';
 import { formatMoney } from '@/lib/pricing/resolve-price';
 import { getShop } from '@/lib/storefront/current-shop';
 import { sandboxPaymentAction } from './actions';

@@ -1,7 +1,7 @@
 import type { CouponRow } from '@/lib/dashboard/coupon-admin';
 import { formatMoney } from '@/lib/pricing/resolve-price';
-import { CouponRetireForm } from './coupon-retire-form';
-import { CouponStatusBadge } from './coupon-status-badge';
+import { CouponRetireForm } from '@/app/dashboard/[host]/(signed-in)/coupons/coupon-retire-form';
+import { CouponStatusBadge } from '@/components/dashboard/coupon-status-badge';
 import { DEFAULT_TIME_ZONE } from '@/lib/time/time-zone';
 
 const shortDate = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeZone: DEFAULT_TIME_ZONE });

@@ -5,7 +5,7 @@ import { applyBulkPriceAction } from '@/app/admin/(signed-in)/catalog/actions';
 import { FormMessage } from '@/components/forms/field';
 import { SubmitButton } from '@/components/forms/submit-button';
 import { idleFormState } from '@/lib/forms/form-state';
-import { adminDangerButton } from './styles';
+import { adminDangerButton } from '@/components/admin/styles';
 
 /** Applies the previewed change; the server refuses it if the selection changed since the preview. */
 export function BulkPriceConfirm({ fields, label }: { fields: Record<string, string>; label: string }) {

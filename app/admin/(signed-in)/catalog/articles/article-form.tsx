@@ -6,7 +6,7 @@ import { Field, FormMessage } from '@/components/forms/field';
 import { SubmitButton } from '@/components/forms/submit-button';
 import type { ArticleInput } from '@/lib/admin/catalog-article';
 import { checkedAfter, idleFormState } from '@/lib/forms/form-state';
-import { adminButton } from './styles';
+import { adminButton } from '@/components/admin/styles';
 
 export interface ArticleFormOptions {
   brands: readonly { slug: string; name: string }[];

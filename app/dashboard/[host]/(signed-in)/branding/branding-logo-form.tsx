@@ -32,9 +32,9 @@ export function BrandingLogoForm({ hasLogo, onPick }: Props) {
   };
 
   // Once the upload is stored, the preview shows the saved logo again.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: only when an action finishes, not when `pick` changes
   useEffect(() => {
     if (uploadState.status === 'success' || removeState.status === 'success') pick(undefined);
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- only when an action finishes
   }, [uploadState, removeState]);
 
   const error = tooBig ? 'The logo is larger than 512 KB. Please choose a smaller image.' : last === 'upload' ? uploadState.fieldErrors?.logo : undefined;

@@ -5,7 +5,7 @@ import { adminSignInAction } from '@/app/admin/actions';
 import { Field, FormMessage } from '@/components/forms/field';
 import { SubmitButton } from '@/components/forms/submit-button';
 import { idleFormState } from '@/lib/forms/form-state';
-import { adminButton } from './styles';
+import { adminButton } from '@/components/admin/styles';
 
 export function AdminSignInForm({ callbackUrl }: { callbackUrl: string }) {
   const [state, action] = useActionState(adminSignInAction, idleFormState);

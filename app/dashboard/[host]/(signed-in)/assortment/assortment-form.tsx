@@ -7,8 +7,8 @@ import { SubmitButton } from '@/components/forms/submit-button';
 import type { VisibilityRules } from '@/lib/catalog/visibility';
 import type { AssortmentScope } from '@/lib/dashboard/assortment-scope';
 import { formKey, idleFormState } from '@/lib/forms/form-state';
-import { AssortmentCount } from './assortment-count';
-import { AssortmentGroup } from './assortment-group';
+import { AssortmentCount } from '@/components/dashboard/assortment-count';
+import { AssortmentGroup } from '@/components/dashboard/assortment-group';
 
 type Props = { scope: AssortmentScope; rules: VisibilityRules; shownCount: number; catalogCount: number; canEdit: boolean };
 

@@ -6,7 +6,7 @@ import { FormMessage } from '@/components/forms/field';
 import { SubmitButton } from '@/components/forms/submit-button';
 import type { TaxonomyAxis } from '@/lib/admin/catalog-admin';
 import { idleFormState } from '@/lib/forms/form-state';
-import { adminButton } from './styles';
+import { adminButton } from '@/components/admin/styles';
 
 const input = (error?: string) => `w-full rounded-md border bg-white px-3 py-2 text-base sm:text-sm ${error ? 'border-red-600 ring-1 ring-red-600' : 'border-slate-300'}`;
 const small = 'rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium hover:bg-slate-100 disabled:opacity-60';

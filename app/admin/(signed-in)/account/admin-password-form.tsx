@@ -2,7 +2,7 @@
 
 import { changeAdminPasswordAction } from '@/app/admin/(signed-in)/account/actions';
 import { PasswordChangeForm } from '@/components/forms/password-change-form';
-import { adminButton } from './styles';
+import { adminButton } from '@/components/admin/styles';
 
 export function AdminPasswordForm({ minLength }: { minLength: number }) {
   return (

@@ -5,7 +5,7 @@ import { moveTenantAction } from '@/app/admin/(signed-in)/tenants/actions';
 import { Field, FormMessage } from '@/components/forms/field';
 import { SubmitButton } from '@/components/forms/submit-button';
 import { idleFormState } from '@/lib/forms/form-state';
-import { adminSecondaryButton } from './styles';
+import { adminSecondaryButton } from '@/components/admin/styles';
 
 /** Starts (or resumes) the move of a shop's data to its own database. */
 export function TenantMoveForm({ tenantId, suggestion }: { tenantId: string; suggestion: string }) {

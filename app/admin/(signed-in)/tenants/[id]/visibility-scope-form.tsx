@@ -5,7 +5,7 @@ import { setVisibilityScopeAction } from '@/app/admin/(signed-in)/tenants/action
 import { FormMessage } from '@/components/forms/field';
 import { SubmitButton } from '@/components/forms/submit-button';
 import { checkedAfter, idleFormState, type FormState } from '@/lib/forms/form-state';
-import { adminButton } from './styles';
+import { adminButton } from '@/components/admin/styles';
 
 type Option = { id: number; name: string };
 type Axis = 'brands' | 'categories' | 'vehicleBrands';

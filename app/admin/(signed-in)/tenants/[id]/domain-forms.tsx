@@ -5,7 +5,7 @@ import { checkCustomDomainAction, setCustomDomainAction } from '@/app/admin/(sig
 import { Field, FormMessage } from '@/components/forms/field';
 import { SubmitButton } from '@/components/forms/submit-button';
 import { idleFormState } from '@/lib/forms/form-state';
-import { adminButton, adminSecondaryButton } from './styles';
+import { adminButton, adminSecondaryButton } from '@/components/admin/styles';
 
 export function CustomDomainForm({ tenantId, domain }: { tenantId: string; domain: string | null }) {
   const [state, action] = useActionState(setCustomDomainAction, idleFormState);

@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { AddToCartForm } from '@/components/cart/add-to-cart-form';
+import { AddToCartForm } from '@/app/shop/[host]/products/[slug]/add-to-cart-form';
 import type { Customer } from '@/db/schema';
 import { customerStatusMessage, effectiveCustomerStatus } from '@/lib/registration/decide-registration';
 

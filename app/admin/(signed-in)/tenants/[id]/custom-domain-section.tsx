@@ -1,7 +1,7 @@
 import type { Tenant } from '@/db/schema';
 import { verificationRecord } from '@/lib/admin/custom-domain';
-import { CheckDomainForm, CustomDomainForm } from './domain-forms';
-import { AdminSection } from './section';
+import { CheckDomainForm, CustomDomainForm } from '@/app/admin/(signed-in)/tenants/[id]/domain-forms';
+import { AdminSection } from '@/components/admin/section';
 
 export function CustomDomainSection({ tenant }: { tenant: Tenant }) {
   const record = tenant.customDomain && tenant.customDomainVerificationToken ? verificationRecord(tenant.customDomain, tenant.customDomainVerificationToken) : null;

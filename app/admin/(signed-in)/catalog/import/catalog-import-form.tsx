@@ -2,7 +2,7 @@
 
 import { importCatalogAction } from '@/app/admin/(signed-in)/catalog/actions';
 import { CsvImportForm } from '@/components/forms/csv-import-form';
-import { adminButton } from './styles';
+import { adminButton } from '@/components/admin/styles';
 
 /** Uploads a catalog CSV; the server checks every row and applies all of them or none. */
 export function CatalogImportForm() {

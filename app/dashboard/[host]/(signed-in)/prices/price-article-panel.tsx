@@ -1,9 +1,9 @@
 import type { ArticlePrices } from '@/lib/dashboard/price-search';
 import { canDeleteWindow, describeWindow } from '@/lib/dashboard/price-windows';
 import { formatMoney } from '@/lib/pricing/resolve-price';
-import { PriceDeleteForm } from './price-delete-form';
-import { PriceOverrideForm } from './price-override-form';
-import { PriceWindowBadge } from './price-window-badge';
+import { PriceDeleteForm } from '@/app/dashboard/[host]/(signed-in)/prices/price-delete-form';
+import { PriceOverrideForm } from '@/app/dashboard/[host]/(signed-in)/prices/price-override-form';
+import { PriceWindowBadge } from '@/components/dashboard/price-window-badge';
 
 /** One article's base and current price, its overrides with their windows, and the form for a new one. */
 export function PriceArticlePanel({ prices, today, now, timeZone }: { prices: ArticlePrices; today: string; now: Date; timeZone: string }) {

@@ -8,7 +8,7 @@ import { idleFormState } from '@/lib/forms/form-state';
 import { countryOptions } from '@/lib/registration/country-options';
 import { paymentSettingFields, registrationSettingFields, type SettingField } from '@/lib/registration/registration-settings';
 import { previewSettings, type RegistrationDraft } from '@/lib/dashboard/registration-settings-draft';
-import { RegistrationOutcome } from './registration-outcome';
+import { RegistrationOutcome } from '@/components/dashboard/registration-outcome';
 
 type Props = { initial: RegistrationDraft; defaultCountry: string };
 type SetDraft = (patch: Partial<RegistrationDraft>) => void;
@@ -107,6 +107,7 @@ export function RegistrationSettingsForm({ initial, defaultCountry }: Props) {
         </section>
         <fieldset className={clsx(card, 'space-y-5')} aria-describedby="rules-hint">
           <legend className="sr-only">Auto-approval rules</legend>
+          {/* biome-ignore lint/a11y/useHeadingContent: the legend names the group for screen readers; this is its visible twin */}
           <h2 className="font-semibold" aria-hidden>Auto-approval rules</h2>
           <p id="rules-hint" className="-mt-3 text-sm text-slate-600">
             {autoOff ? 'Kept for when you turn auto-approval on; they do nothing now.' : 'An account is approved automatically only when it meets all of these.'}

@@ -2,7 +2,7 @@
 
 import { importPricesAction } from '@/app/dashboard/[host]/(signed-in)/prices/actions';
 import { CsvImportForm } from '@/components/forms/csv-import-form';
-import { PriceImportMode } from './price-import-mode';
+import { PriceImportMode } from '@/components/dashboard/price-import-mode';
 
 /** Uploads a CSV to add to or replace prices; the server validates every row and applies all of them or none. */
 export function PriceImportForm() {

@@ -10,7 +10,7 @@ import {
 import { Field, FormMessage, SelectField } from '@/components/forms/field';
 import { SubmitButton } from '@/components/forms/submit-button';
 import { idleFormState } from '@/lib/forms/form-state';
-import { adminButton, adminDangerButton, adminSecondaryButton } from './styles';
+import { adminButton, adminDangerButton, adminSecondaryButton } from '@/components/admin/styles';
 
 export interface TenantSettingsValues {
   name: string;

@@ -5,9 +5,9 @@ import { saveBrandingAction } from '@/app/dashboard/[host]/(signed-in)/branding/
 import { Field, FormMessage } from '@/components/forms/field';
 import { colorPairProblems, MAX_SHOP_NAME, MAX_TAGLINE } from '@/lib/dashboard/branding-rules';
 import { idleFormState } from '@/lib/forms/form-state';
-import { BrandingColorField } from './branding-color-field';
-import { BrandingLogoForm } from './branding-logo-form';
-import { BrandingPreview } from './branding-preview';
+import { BrandingColorField } from '@/components/dashboard/branding-color-field';
+import { BrandingLogoForm } from '@/app/dashboard/[host]/(signed-in)/branding/branding-logo-form';
+import { BrandingPreview } from '@/components/dashboard/branding-preview';
 
 export interface SavedBranding {
   name: string;

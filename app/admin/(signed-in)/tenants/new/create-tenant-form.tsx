@@ -5,7 +5,7 @@ import { createTenantAction } from '@/app/admin/(signed-in)/tenants/actions';
 import { Field, FormMessage, SelectField } from '@/components/forms/field';
 import { SubmitButton } from '@/components/forms/submit-button';
 import { idleFormState } from '@/lib/forms/form-state';
-import { adminButton } from './styles';
+import { adminButton } from '@/components/admin/styles';
 
 export function CreateTenantForm({ rootDomain }: { rootDomain: string }) {
   const [state, action] = useActionState(createTenantAction, idleFormState);
