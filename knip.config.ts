@@ -9,7 +9,6 @@ import type { KnipConfig } from 'knip';
 const config: KnipConfig = {
   entry: [
     // CLIs run by npm scripts, scripts/e2e-server.sh or spawned by the scale and resilience harnesses.
-    'lib/**/*-cli.ts',
     'tests/support/*-cli.ts',
     'resilience/support/set-warehouse.ts',
     'scripts/*.{mjs,ts}',

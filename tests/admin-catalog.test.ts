@@ -2,11 +2,18 @@ import { asc, eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_SUPER_ADMIN } from '@/db/seed/seed-demo';
 import { articles, articleVehicleBrands, brands, categories, customers, platformAuditLog, staffUsers, tenantVisibleBrands, vehicleBrands } from '@/db/schema';
-import { changeAdminPassword } from '@/lib/admin/admin-account';
-import { applyBulkPriceChange, applyChange, parseBulkPriceChange, previewBulkPriceChange } from '@/lib/admin/bulk-price';
-import { createTaxonomyEntry, deleteTaxonomyEntry, getCatalogArticle, listCatalogArticles, renameTaxonomyEntry, saveCatalogArticle } from '@/lib/admin/catalog-admin';
-import { importCatalogCsv, parseCatalogCsv } from '@/lib/admin/catalog-import';
-import { listCustomersAcrossTenants } from '@/lib/admin/cross-tenant';
+import { changeAdminPassword } from '@/lib/auth/change-admin-password';
+import { applyBulkPriceChange, applyChange, parseBulkPriceChange, previewBulkPriceChange } from '@/lib/pricing/bulk-price-change';
+import {
+  createTaxonomyEntry,
+  deleteTaxonomyEntry,
+  getCatalogArticle,
+  listCatalogArticles,
+  renameTaxonomyEntry,
+  saveCatalogArticle,
+} from '@/lib/catalog/catalog-articles';
+import { importCatalogCsv, parseCatalogCsv } from '@/lib/catalog/import-catalog-csv';
+import { listCustomersAcrossTenants } from '@/lib/platform-read-model/cross-tenant';
 import { projectPlatformReadModel } from '@/lib/platform-read-model/projector';
 import type { AdminActor } from '@/lib/auth/authorize-admin';
 import { authorizeAdmin, resolveAdminAccess } from '@/lib/auth/authorize-admin';

@@ -12,18 +12,18 @@ import {
   tenantVisibleBrands,
   tenantVisibleCategories,
 } from '@/db/schema';
-import { checkCustomDomain, setCustomDomain } from '@/lib/admin/custom-domain';
-import { setDnsVerifier } from '@/lib/admin/dns-verifier';
-import { listPlatformAudit } from '@/lib/admin/platform-audit';
-import { createTenant, listTenants, setTenantActive, setTenantPlan, updateTenantSettings } from '@/lib/admin/tenant-admin';
-import { setVisibilityScope } from '@/lib/admin/visibility-scope';
-import { listOrdersAcrossTenants } from '@/lib/admin/cross-tenant';
+import { checkCustomDomain, setCustomDomain } from '@/lib/tenancy/custom-domain';
+import { setDnsVerifier } from '@/lib/tenancy/dns-verifier';
+import { listPlatformAudit } from '@/lib/audit/platform-audit';
+import { createTenant, listTenants, setTenantActive, setTenantPlan, updateTenantSettings } from '@/lib/tenancy/manage-tenants';
+import { setVisibilityScope } from '@/lib/catalog/visibility-scope';
+import { listOrdersAcrossTenants } from '@/lib/platform-read-model/cross-tenant';
 import { projectPlatformReadModel } from '@/lib/platform-read-model/projector';
 import type { AdminActor } from '@/lib/auth/authorize-admin';
 import { authorizeStaff } from '@/lib/auth/authorize-staff';
 import { ensureCacheInvalidationListener } from '@/lib/cache/cache-invalidation';
-import { allowedScopeFor } from '@/lib/dashboard/assortment-scope';
-import { acceptInvitation } from '@/lib/dashboard/staff-invitations';
+import { allowedScopeFor } from '@/lib/catalog/assortment-scope';
+import { acceptInvitation } from '@/lib/staff/staff-invitations';
 import { isAppError } from '@/lib/errors';
 import { getTenantByHost } from '@/lib/tenancy/tenant-directory';
 import { withTenant } from '@/lib/tenancy/with-tenant';

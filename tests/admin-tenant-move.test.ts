@@ -2,7 +2,7 @@ import postgres from 'postgres';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { platformAuditLog, tenants, type Tenant } from '@/db/schema';
-import { listTenantMoves, moveTenantFromConsole } from '@/lib/admin/tenant-move-admin';
+import { listTenantMoves, moveTenantFromConsole } from '@/lib/tenancy/tenant-moves';
 import { isAppError } from '@/lib/errors';
 import { listCustomerOrders } from '@/lib/orders/customer-orders';
 import { seedDemoForTest, type DemoCatalog } from './support/demo-catalog';

@@ -4,7 +4,7 @@ import { LOCK_NAMESPACES, lockTenant } from '@/db/advisory-locks';
 import type { Database, Transaction } from '@/db/client';
 import { rowsOf } from '@/db/rows';
 import { customers, tenants } from '@/db/schema';
-import { lockShopPrices } from '@/lib/dashboard/price-overrides';
+import { lockShopPrices } from '@/lib/pricing/price-overrides';
 import { moveTenantToDedicated } from '@/lib/tenancy/move-tenant';
 import { connectionNameForTenant } from '@/lib/tenancy/tenant-directory';
 import { withTenant } from '@/lib/tenancy/with-tenant';

@@ -1,10 +1,10 @@
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, customers, tenants, type Customer, type Tenant } from '@/db/schema';
-import { allowedDecisions, approveCustomerAccount, rejectCustomerAccount, revokeCustomerAccount } from '@/lib/dashboard/customer-admin';
-import { getCustomerDetail } from '@/lib/dashboard/customer-detail';
-import { CUSTOMERS_PAGE_SIZE, listCustomers, parseCustomerListQuery } from '@/lib/dashboard/customer-list';
-import { formatMarginBp, setCustomerMargin } from '@/lib/dashboard/customer-margin';
+import { allowedDecisions, approveCustomerAccount, rejectCustomerAccount, revokeCustomerAccount } from '@/lib/customers/customer-decisions';
+import { getCustomerDetail } from '@/lib/customers/customer-detail';
+import { CUSTOMERS_PAGE_SIZE, listCustomers, parseCustomerListQuery } from '@/lib/customers/customer-list';
+import { formatMarginBp, setCustomerMargin } from '@/lib/customers/set-customer-margin';
 import { listSentEmails } from '@/lib/email/list-sent-emails';
 import { renderEmail } from '@/lib/email/render-email';
 import { isAppError } from '@/lib/errors';

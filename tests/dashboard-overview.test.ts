@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { orders, refunds, tenants, type Tenant } from '@/db/schema';
 import { DEMO_CUSTOMER } from '@/db/seed/seed-demo';
 import { authorizeStaff } from '@/lib/auth/authorize-staff';
-import { lastDays, loadDashboardOverview } from '@/lib/dashboard/overview';
+import { lastDays, loadDashboardOverview } from '@/lib/orders/sales-overview';
 import { withTenant } from '@/lib/tenancy/with-tenant';
 import { seedDemoForTest, type DemoCatalog } from './support/demo-catalog';
 import { newBuyer, placeTestOrder } from './support/workflow-harness';

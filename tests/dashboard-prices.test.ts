@@ -2,11 +2,11 @@ import { and, eq, inArray, isNull, notExists, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { articles, brands, categories, tenantArticlePrices } from '@/db/schema';
 import { getVisibleArticleBySlug } from '@/lib/catalog/get-visible-article';
-import { exportPriceCsv } from '@/lib/dashboard/price-export';
-import { importPriceCsv } from '@/lib/dashboard/price-import';
-import { shopDay } from '@/lib/dashboard/price-input';
-import { addPriceOverride, deletePriceOverride } from '@/lib/dashboard/price-overrides';
-import { getArticlePrices, searchPricedArticles } from '@/lib/dashboard/price-search';
+import { exportPriceCsv } from '@/lib/pricing/export-price-csv';
+import { importPriceCsv } from '@/lib/pricing/import-price-csv';
+import { shopDay } from '@/lib/pricing/price-input';
+import { addPriceOverride, deletePriceOverride } from '@/lib/pricing/price-overrides';
+import { getArticlePrices, searchPricedArticles } from '@/lib/pricing/price-search';
 import { isAppError, type ErrorCode } from '@/lib/errors';
 import { seedDemoForTest, type DemoCatalog } from './support/demo-catalog';
 

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, tenants, type Tenant } from '@/db/schema';
 import { describeRegistrationOutcome } from '@/components/dashboard/registration-outcome';
-import { parseRegistrationSettingsForm, updateRegistrationSettings, type RegistrationSettingsForm } from '@/lib/dashboard/registration-admin';
+import { parseRegistrationSettingsForm, updateRegistrationSettings, type RegistrationSettingsForm } from '@/lib/registration/registration-settings-form';
 import { isAppError } from '@/lib/errors';
 import { registerCustomer, tenantRegistrationSettings } from '@/lib/registration/register-customer';
 import { getTenantByHost } from '@/lib/tenancy/tenant-directory';

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sentEmails, staffUsers, tenantMemberships, tenants, type Tenant } from '@/db/schema';
 import { authorizeStaff } from '@/lib/auth/authorize-staff';
 import type { StaffMember } from '@/lib/auth/current-staff';
-import { acceptInvitation, findInvitation, inviteStaff, listStaff, removeStaffMember } from '@/lib/dashboard/staff-invitations';
+import { acceptInvitation, findInvitation, inviteStaff, listStaff, removeStaffMember } from '@/lib/staff/staff-invitations';
 import { isAppError } from '@/lib/errors';
 import { withTenant } from '@/lib/tenancy/with-tenant';
 import { seedDemoForTest, type DemoCatalog } from './support/demo-catalog';

@@ -1,8 +1,8 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { payments, webhookEvents, type Order, type Tenant } from '@/db/schema';
-import { getShopOrder } from '@/lib/dashboard/order-admin';
-import { timelineDetail, timelineLabel } from '@/lib/dashboard/order-timeline-labels';
+import { getShopOrder } from '@/lib/orders/order-detail';
+import { timelineDetail, timelineLabel } from '@/lib/orders/order-timeline-labels';
 import { isAppError } from '@/lib/errors';
 import { getCustomerOrder } from '@/lib/orders/customer-orders';
 import { sandboxRefundCount } from '@/lib/payments/sandbox-provider';

@@ -5,7 +5,7 @@ import type { Connection, Database } from '@/db/client';
 import { ConnectionRegistry, getRegistry, setRegistry } from '@/db/connection-registry';
 import { rowsOf } from '@/db/rows';
 import { customers, orders, outbox } from '@/db/schema';
-import { listCustomersAcrossTenants, listOrdersAcrossTenants } from '@/lib/admin/cross-tenant';
+import { listCustomersAcrossTenants, listOrdersAcrossTenants } from '@/lib/platform-read-model/cross-tenant';
 import type { AdminActor } from '@/lib/auth/authorize-admin';
 import { PLATFORM_EVENTS, projectPlatformReadModel, startPlatformProjector } from '@/lib/platform-read-model/projector';
 import { forgetAllTenants } from '@/lib/tenancy/tenant-directory';

@@ -1,9 +1,9 @@
 import { asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tenantArticlePrices } from '@/db/schema';
-import { exportPriceCsv } from '@/lib/dashboard/price-export';
-import { importPriceCsv, type PriceImportMode } from '@/lib/dashboard/price-import';
-import { windowsOverlap } from '@/lib/dashboard/price-windows';
+import { exportPriceCsv } from '@/lib/pricing/export-price-csv';
+import { importPriceCsv, type PriceImportMode } from '@/lib/pricing/import-price-csv';
+import { windowsOverlap } from '@/lib/pricing/price-windows';
 import { isAppError } from '@/lib/errors';
 import { seedDemoForTest, type DemoCatalog } from './support/demo-catalog';
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Tenant } from '@/db/schema';
-import { getShopOrder } from '@/lib/dashboard/order-admin';
-import { requestOrderRefund } from '@/lib/dashboard/order-commands';
+import { getShopOrder } from '@/lib/orders/order-detail';
+import { requestOrderRefund } from '@/lib/orders/order-commands';
 import { startEmailCaptureServer, type EmailCaptureServer, type ResendEmailBody } from './support/email-capture-server';
 import { startFakePaymentProvider, type FakePaymentProvider } from './support/fake-payment-provider';
 import { startOrderPayment } from '@/lib/payments/start-order-payment';

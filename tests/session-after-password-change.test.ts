@@ -84,7 +84,7 @@ describe('a customer password reset ends every earlier session', () => {
 
 describe('a staff password change ends every earlier dashboard session', () => {
   it('needs the current password, is rate limited, audited, and refuses the old session on the next request', async () => {
-    const { changeStaffPassword } = await import('@/lib/dashboard/staff-account');
+    const { changeStaffPassword } = await import('@/lib/staff/change-staff-password');
     const office = await staffSignIn('owner@acme.test', DEMO_CUSTOMER.password);
     const home = await staffSignIn('owner@acme.test', DEMO_CUSTOMER.password);
     const owner = (await currentStaffWith(office!))!;
@@ -108,7 +108,7 @@ describe('a staff password change ends every earlier dashboard session', () => {
   });
 
   it('stops guessing the current password after five tries', async () => {
-    const { changeStaffPassword } = await import('@/lib/dashboard/staff-account');
+    const { changeStaffPassword } = await import('@/lib/staff/change-staff-password');
     const owner = (await currentStaffWith((await staffSignIn('owner@acme.test', 'the owner’s new password'))!))!;
     for (let i = 0; i < 5; i++) await changeStaffPassword(owner, { currentPassword: `guess ${i}` }).catch(() => null);
     await expect(changeStaffPassword(owner, { currentPassword: 'the owner’s new password', newPassword: 'yet another password', confirmPassword: 'yet another password' }))

@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, tenants } from '@/db/schema';
-import { updateShopTimeZone } from '@/lib/dashboard/shop-time-zone';
+import { updateShopTimeZone } from '@/lib/tenancy/update-shop-time-zone';
 import { isAppError } from '@/lib/errors';
 import { getTenantByHost } from '@/lib/tenancy/tenant-directory';
 import { withTenant } from '@/lib/tenancy/with-tenant';

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { createTenantSchema, tenantSettingsSchema } from '@/lib/admin/tenant-schemas';
+import { createTenantSchema, tenantSettingsSchema } from '@/lib/tenancy/tenant-schemas';
 import { addressSchema } from '@/lib/customers/addresses';
 import { profileSchema } from '@/lib/customers/update-profile';
-import { brandingSchema } from '@/lib/dashboard/branding';
-import { refundRequestSchema } from '@/lib/dashboard/order-commands';
-import { acceptInvitationSchema } from '@/lib/dashboard/staff-invitations';
+import { brandingSchema } from '@/lib/branding/update-branding';
+import { refundRequestSchema } from '@/lib/orders/order-commands';
+import { acceptInvitationSchema } from '@/lib/staff/staff-invitations';
 import { toSingleLine } from '@/lib/forms/storable-text';
 import { placeOrderSchema } from '@/lib/orders/place-order';
 import { registrationFormSchema } from '@/lib/registration/registration-form';

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { DEMO_SUPER_ADMIN } from '@/db/seed/seed-demo';
 import { outbox, platformAuditLog, staffUsers, tenants, type Order, type Tenant } from '@/db/schema';
-import { FOLLOW_PLAN_POOL, setTenantPlan, setTenantWorkflowPool } from '@/lib/admin/tenant-admin';
+import { FOLLOW_PLAN_POOL, setTenantPlan, setTenantWorkflowPool } from '@/lib/tenancy/manage-tenants';
 import type { AdminActor } from '@/lib/auth/authorize-admin';
 import { isAppError } from '@/lib/errors';
 import { withTenant } from '@/lib/tenancy/with-tenant';

@@ -1,4 +1,4 @@
-import type { TenantListQuery } from '@/lib/admin/tenant-schemas';
+import type { TenantListQuery } from '@/lib/tenancy/tenant-schemas';
 import { adminSecondaryButton } from './styles';
 
 /** A plain GET form: the filters live in the URL, so a filtered list can be bookmarked and shared. */

@@ -2,7 +2,7 @@
 
 import { clsx } from 'clsx';
 import { useState } from 'react';
-import { HEX_COLOR } from '@/lib/dashboard/branding-rules';
+import { HEX_COLOR } from '@/lib/branding/branding-rules';
 
 type Props = {
   name: 'primaryColor' | 'accentColor';

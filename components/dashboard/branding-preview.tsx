@@ -1,4 +1,4 @@
-import { initials, readableTextOn, safeColor } from '@/lib/storefront/branding';
+import { initials, readableTextOn, safeColor } from '@/lib/branding/theme';
 
 export interface BrandingDraft {
   name: string;

@@ -1,5 +1,5 @@
 import { clsx } from 'clsx';
-import type { CouponStatus } from '@/lib/dashboard/coupon-admin';
+import type { CouponStatus } from '@/lib/coupons/manage-coupons';
 
 const tones: Record<CouponStatus, string> = {
   active: 'bg-emerald-100 text-emerald-900 ring-emerald-300',

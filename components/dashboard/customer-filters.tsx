@@ -1,7 +1,7 @@
 import { clsx } from 'clsx';
 import Link from 'next/link';
-import { customerStatusFilterLabel } from '@/lib/dashboard/customer-labels';
-import { customerStatusFilters, type CustomerListQuery, type CustomerStatusFilter } from '@/lib/dashboard/customer-list';
+import { customerStatusFilterLabel } from '@/lib/customers/customer-labels';
+import { customerStatusFilters, type CustomerListQuery, type CustomerStatusFilter } from '@/lib/customers/customer-list';
 
 export function customerListHref(query: Partial<CustomerListQuery>): string {
   const params = new URLSearchParams();

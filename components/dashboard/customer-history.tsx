@@ -1,7 +1,7 @@
 import { formatDateTime } from '@/lib/time/format-date-time';
-import type { CustomerDetail } from '@/lib/dashboard/customer-detail';
-import { auditActionLabel } from '@/lib/dashboard/customer-labels';
-import { formatMarginBp } from '@/lib/dashboard/customer-margin';
+import type { CustomerDetail } from '@/lib/customers/customer-detail';
+import { auditActionLabel } from '@/lib/customers/customer-labels';
+import { formatMarginBp } from '@/lib/customers/set-customer-margin';
 
 
 function describe(entry: CustomerDetail['history'][number]): string {

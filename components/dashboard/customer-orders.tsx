@@ -1,6 +1,6 @@
 import { formatDateTime } from '@/lib/time/format-date-time';
 import Link from 'next/link';
-import type { CustomerDetail } from '@/lib/dashboard/customer-detail';
+import type { CustomerDetail } from '@/lib/customers/customer-detail';
 import { ORDER_STATUS } from '@/lib/orders/order-status';
 import { formatMoney } from '@/lib/pricing/resolve-price';
 

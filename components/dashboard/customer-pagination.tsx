@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import type { CustomerListQuery } from '@/lib/dashboard/customer-list';
+import type { CustomerListQuery } from '@/lib/customers/customer-list';
 import { customerListHref } from './customer-filters';
 
 const linkClass = 'rounded-md border border-slate-300 bg-white px-3 py-1.5 font-medium hover:bg-slate-100';

@@ -1,7 +1,7 @@
 import { formatDateTime } from '@/lib/time/format-date-time';
 import { clsx } from 'clsx';
 import type { Customer } from '@/db/schema';
-import { customerStatusLabel } from '@/lib/dashboard/customer-labels';
+import { customerStatusLabel } from '@/lib/customers/customer-labels';
 import { effectiveCustomerStatus } from '@/lib/registration/decide-registration';
 
 const tones = {

@@ -1,7 +1,7 @@
 import { formatDateTime } from '@/lib/time/format-date-time';
 import Link from 'next/link';
-import type { CustomerListRow } from '@/lib/dashboard/customer-list';
-import { formatMarginBp } from '@/lib/dashboard/customer-margin';
+import type { CustomerListRow } from '@/lib/customers/customer-list';
+import { formatMarginBp } from '@/lib/customers/set-customer-margin';
 import { CustomerStatusBadges } from './customer-status-badge';
 
 

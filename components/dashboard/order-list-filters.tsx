@@ -1,6 +1,6 @@
 import { clsx } from 'clsx';
 import Link from 'next/link';
-import { orderFiltersToSearch, type OrderFilters } from '@/lib/dashboard/order-filters';
+import { orderFiltersToSearch, type OrderFilters } from '@/lib/orders/order-filters';
 import { ORDER_STATUS, ORDER_STATUSES, type OrderStatus } from '@/lib/orders/order-status';
 
 const inputClass = 'w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-base sm:text-sm';

@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { orderFiltersToSearch, type OrderFilters } from '@/lib/dashboard/order-filters';
+import { orderFiltersToSearch, type OrderFilters } from '@/lib/orders/order-filters';
 
 export function OrderPagination({ filters, page, pageCount }: { filters: OrderFilters; page: number; pageCount: number }) {
   if (pageCount <= 1) return null;

@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import type { ShopOrderRow } from '@/lib/dashboard/order-list';
+import type { ShopOrderRow } from '@/lib/orders/order-list';
 import { formatDateTime } from '@/lib/time/format-date-time';
 import { formatMoney } from '@/lib/pricing/resolve-price';
 import { OrderStatusBadge } from './order-status-badge';

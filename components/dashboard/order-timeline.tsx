@@ -1,6 +1,6 @@
 import type { OrderEvent } from '@/db/schema';
 import { formatDateTime } from '@/lib/time/format-date-time';
-import { timelineDetail, timelineLabel } from '@/lib/dashboard/order-timeline-labels';
+import { timelineDetail, timelineLabel } from '@/lib/orders/order-timeline-labels';
 
 
 /** Everything the workflow and the shop did to the order, oldest first. */

@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import type { PriceListRow } from '@/lib/dashboard/price-search';
+import type { PriceListRow } from '@/lib/pricing/price-search';
 import { formatMoney } from '@/lib/pricing/resolve-price';
 import { priceListHref } from './price-search-form';
 

@@ -1,5 +1,5 @@
 import { clsx } from 'clsx';
-import type { WindowStatus } from '@/lib/dashboard/price-windows';
+import type { WindowStatus } from '@/lib/pricing/price-windows';
 
 const tones: Record<WindowStatus, string> = {
   past: 'bg-slate-100 text-slate-700 ring-slate-300',

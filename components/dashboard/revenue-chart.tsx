@@ -1,4 +1,4 @@
-import type { RevenueDay } from '@/lib/dashboard/overview';
+import type { RevenueDay } from '@/lib/orders/sales-overview';
 
 /**
  * Thirty days of sales as bars: plain SVG, no chart library, readable without colour (every bar has a

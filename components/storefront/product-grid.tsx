@@ -1,7 +1,7 @@
 'use client';
 
 import Link from 'next/link';
-import type { ProductCardData } from '@/lib/storefront/product-card-data';
+import type { ProductCardData } from '@/lib/catalog/product-card-data';
 import { StockBadge } from './stock-badge';
 
 /**

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import type { Tenant } from '@/db/schema';
-import { tenantThemeVariables } from '@/lib/storefront/branding';
+import { tenantThemeVariables } from '@/lib/branding/theme';
 import { ShopFooter } from './shop-footer';
 import { ShopHeader } from './shop-header';
 

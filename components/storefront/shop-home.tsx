@@ -2,8 +2,8 @@ import Link from 'next/link';
 import { ProductGrid } from './product-grid';
 import { parseCatalogQuery } from '@/lib/catalog/catalog-query';
 import { listVisibleArticles } from '@/lib/catalog/list-visible-articles';
-import { catalogDb, type Shop } from '@/lib/storefront/current-shop';
-import { toProductCardData } from '@/lib/storefront/product-card-data';
+import { catalogDb, type Shop } from '@/lib/tenancy/current-shop';
+import { toProductCardData } from '@/lib/catalog/product-card-data';
 
 /**
  * A shop's home page for one visitor: a signed-in customer's margin (in basis points) or 0. Rendered

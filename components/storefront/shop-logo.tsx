@@ -1,5 +1,5 @@
 import type { Tenant } from '@/db/schema';
-import { initials } from '@/lib/storefront/branding';
+import { initials } from '@/lib/branding/theme';
 
 /** The tenant's logo, or a monogram in its colours when it has none. */
 export function ShopLogo({ tenant, size = 40 }: { tenant: Pick<Tenant, 'name' | 'logoUrl'>; size?: number }) {

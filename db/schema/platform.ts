@@ -224,7 +224,7 @@ export type NewTenant = typeof tenants.$inferInsert;
 
 /**
  * The platform read model: one row per order and per customer of every tenant, in the default database,
- * for the operators' console (lib/admin/cross-tenant.ts). Kept current from the outbox by
+ * for the operators' console (lib/platform-read-model/cross-tenant.ts). Kept current from the outbox by
  * lib/platform-read-model/projector.ts; never written by a request. `version` is the change's moment in
  * microseconds (set by the trigger that announced it): an upsert only replaces an older version, so a
  * replayed or late event cannot take a row back. Not readable by `storefleet_app` (migration): code in a

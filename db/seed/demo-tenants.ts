@@ -1,5 +1,5 @@
 import type { NewTenant } from '../schema';
-import { shopDay, shopMidnight } from '@/lib/dashboard/price-input';
+import { shopDay, shopMidnight } from '@/lib/pricing/price-input';
 import { tenantLogoDataUrl } from './logos';
 
 /** When an override applies, relative to the moment the seeder runs. */

@@ -1,7 +1,7 @@
 import { Body, Container, Head, Hr, Html, Img, Preview, Section, Text } from '@react-email/components';
 import type { ReactNode } from 'react';
 import { DEFAULT_ACCENT, DEFAULT_PRIMARY, isRenderableLogoUrl, type EmailBrand } from '@/lib/email/brand';
-import { initials, readableTextOn, safeColor } from '@/lib/storefront/branding';
+import { initials, readableTextOn, safeColor } from '@/lib/branding/theme';
 
 export interface BrandedLayoutProps {
   brand: EmailBrand;

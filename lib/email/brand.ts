@@ -1,5 +1,5 @@
 import type { Tenant } from '@/db/schema';
-import { safeColor } from '@/lib/storefront/branding';
+import { safeColor } from '@/lib/branding/theme';
 import { tenantBaseUrl } from '@/lib/tenancy/tenant-url';
 
 /** What a template needs to look like the tenant's shop. Built from the tenant row, never from input. */

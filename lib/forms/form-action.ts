@@ -6,7 +6,7 @@ import type { Customer, Tenant } from '@/db/schema';
 import { requireAdmin, type AdminActor } from '@/lib/auth/current-admin';
 import { getCurrentCustomer } from '@/lib/auth/current-customer';
 import { requireStaff, type StaffMember } from '@/lib/auth/current-staff';
-import { requireRequestTenant } from '@/lib/storefront/request-tenant';
+import { requireRequestTenant } from '@/lib/tenancy/request-tenant';
 import { errorFormState } from './form-error-state';
 import { formValues, type FormState } from './form-state';
 

@@ -1,5 +1,5 @@
 /**
- * `npm run outbox:relay` processes (lib/outbox/relay-cli.ts) as the scale tests run them: each started
+ * `npm run outbox:relay` processes (scripts/outbox-relay.ts) as the scale tests run them: each started
  * with its own environment, its structured log kept in memory (and in test-results/scale) so a test can
  * see which one leads.
  */
@@ -21,7 +21,7 @@ export interface RelayProcess {
 }
 
 export function startRelayProcess(name: string, env: NodeJS.ProcessEnv): RelayProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', '--import', './scripts/server-only-hook.mjs', 'lib/outbox/relay-cli.ts'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', '--import', './scripts/server-only-hook.mjs', 'scripts/outbox-relay.ts'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   const logFile = createWriteStream(path.join(SCALE_RESULTS, `relay-${name}.log`));
   const ledAt: number[] = [];
   let exited = false;

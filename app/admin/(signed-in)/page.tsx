@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { adminButton } from '@/components/admin/styles';
 import { TenantFilters } from '@/components/admin/tenant-filters';
 import { TenantTable } from '@/components/admin/tenant-table';
-import { listTenants } from '@/lib/admin/tenant-admin';
+import { listTenants } from '@/lib/tenancy/manage-tenants';
 import { requireAdminPage } from '@/lib/auth/current-admin';
 
 export const metadata: Metadata = { title: 'Tenants' };

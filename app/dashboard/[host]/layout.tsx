@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
-import { getShop } from '@/lib/storefront/current-shop';
-import { tenantThemeVariables } from '@/lib/storefront/branding';
+import { getShop } from '@/lib/tenancy/current-shop';
+import { tenantThemeVariables } from '@/lib/branding/theme';
 
 type Props = { children: React.ReactNode; params: Promise<{ host: string }> };
 

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { ShopFrame, shopMetadata } from '@/components/storefront/shop-frame';
-import { getPublicShop } from '@/lib/storefront/current-shop';
+import { getPublicShop } from '@/lib/tenancy/current-shop';
 
 /**
  * The storefront as every signed-out visitor sees it, rendered once per shop and page and then served

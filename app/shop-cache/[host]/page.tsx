@@ -1,5 +1,5 @@
 import { ShopHome } from '@/components/storefront/shop-home';
-import { getPublicShop } from '@/lib/storefront/current-shop';
+import { getPublicShop } from '@/lib/tenancy/current-shop';
 
 export const dynamic = 'error';
 export const revalidate = 60;

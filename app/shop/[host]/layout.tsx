@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { ShopFrame, shopMetadata } from '@/components/storefront/shop-frame';
 import { getCurrentCustomer } from '@/lib/auth/current-customer';
 import { countCartItems } from '@/lib/cart/count-cart-items';
-import { getShop } from '@/lib/storefront/current-shop';
+import { getShop } from '@/lib/tenancy/current-shop';
 
 type Props = { children: React.ReactNode; params: Promise<{ host: string }> };
 

@@ -1,6 +1,6 @@
 'use server';
 
-import { changeAdminPassword } from '@/lib/admin/admin-account';
+import { changeAdminPassword } from '@/lib/auth/change-admin-password';
 import { adminAction, noValues } from '@/lib/forms/form-action';
 
 export const changeAdminPasswordAction = adminAction({ values: noValues }, async ({ admin, formData }) => {

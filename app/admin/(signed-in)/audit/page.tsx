@@ -1,8 +1,8 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { listPlatformAudit } from '@/lib/admin/platform-audit';
+import { listPlatformAudit } from '@/lib/audit/platform-audit';
 import { adminSecondaryButton } from '@/components/admin/styles';
-import { listTenantChoices } from '@/lib/admin/tenant-admin';
+import { listTenantChoices } from '@/lib/tenancy/manage-tenants';
 import { requireAdminPage } from '@/lib/auth/current-admin';
 import { TenantSelect } from '@/components/admin/tenant-select';
 import { isUuid } from '@/lib/ids';

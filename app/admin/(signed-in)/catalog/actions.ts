@@ -1,16 +1,23 @@
 'use server';
 
 import { redirect } from 'next/navigation';
-import { applyBulkPriceChange, parseBulkPriceChange } from '@/lib/admin/bulk-price';
-import { createTaxonomyEntry, deleteTaxonomyEntry, isTaxonomyAxis, renameTaxonomyEntry, saveCatalogArticle, TAXONOMY_LABEL } from '@/lib/admin/catalog-admin';
-import { MAX_CATALOG_IMPORT_BYTES, importCatalogCsv } from '@/lib/admin/catalog-import';
+import { applyBulkPriceChange, parseBulkPriceChange } from '@/lib/pricing/bulk-price-change';
+import {
+  createTaxonomyEntry,
+  deleteTaxonomyEntry,
+  isTaxonomyAxis,
+  renameTaxonomyEntry,
+  saveCatalogArticle,
+  TAXONOMY_LABEL,
+} from '@/lib/catalog/catalog-articles';
+import { MAX_CATALOG_IMPORT_BYTES, importCatalogCsv } from '@/lib/catalog/import-catalog-csv';
 import { AppError } from '@/lib/errors';
 import { adminAction, noValues } from '@/lib/forms/form-action';
 import { importErrorState } from '@/lib/forms/form-error-state';
 import { type ImportFormState } from '@/lib/forms/form-state';
 
 // The operator's catalog actions: the builder checks the operator first, then each hands the form to
-// lib/admin. Every change shows in the whole catalog section.
+// lib/catalog and lib/pricing. Every change shows in the whole catalog section.
 
 const revalidate = [{ layout: '/admin/catalog' }];
 

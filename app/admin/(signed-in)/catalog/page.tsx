@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { CatalogTabs } from '@/components/admin/catalog-tabs';
 import { adminButton, adminSecondaryButton } from '@/components/admin/styles';
-import { listCatalogArticles, loadTaxonomy, type ArticleListQuery } from '@/lib/admin/catalog-admin';
+import { listCatalogArticles, loadTaxonomy, type ArticleListQuery } from '@/lib/catalog/catalog-articles';
 import { platformDb } from '@/db/connection-registry';
 import { requireAdminPage } from '@/lib/auth/current-admin';
 import { articleSize } from '@/lib/catalog/article-size';

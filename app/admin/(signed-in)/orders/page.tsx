@@ -1,8 +1,8 @@
 import type { Metadata } from 'next';
 import { adminSecondaryButton } from '@/components/admin/styles';
 import { ReadModelFreshness } from '@/components/admin/read-model-freshness';
-import { listOrdersAcrossTenants } from '@/lib/admin/cross-tenant';
-import { listTenantChoices } from '@/lib/admin/tenant-admin';
+import { listOrdersAcrossTenants } from '@/lib/platform-read-model/cross-tenant';
+import { listTenantChoices } from '@/lib/tenancy/manage-tenants';
 import { requireAdminPage } from '@/lib/auth/current-admin';
 import { TenantSelect } from '@/components/admin/tenant-select';
 import { isUuid } from '@/lib/ids';

@@ -1,10 +1,10 @@
 'use server';
 
 import { redirect } from 'next/navigation';
-import { checkCustomDomain, setCustomDomain } from '@/lib/admin/custom-domain';
-import { createTenant, setTenantActive, setTenantPlan, setTenantWorkflowPool, updateTenantSettings } from '@/lib/admin/tenant-admin';
-import { moveTenantFromConsole } from '@/lib/admin/tenant-move-admin';
-import { setVisibilityScope } from '@/lib/admin/visibility-scope';
+import { checkCustomDomain, setCustomDomain } from '@/lib/tenancy/custom-domain';
+import { createTenant, setTenantActive, setTenantPlan, setTenantWorkflowPool, updateTenantSettings } from '@/lib/tenancy/manage-tenants';
+import { moveTenantFromConsole } from '@/lib/tenancy/tenant-moves';
+import { setVisibilityScope } from '@/lib/catalog/visibility-scope';
 import { AppError } from '@/lib/errors';
 import { adminAction } from '@/lib/forms/form-action';
 import { isUuid } from '@/lib/ids';

@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { DashboardNav } from '@/components/dashboard/dashboard-nav';
 import { requireStaffPage } from '@/lib/auth/current-staff';
-import { getShop } from '@/lib/storefront/current-shop';
+import { getShop } from '@/lib/tenancy/current-shop';
 import { staffSignOutAction } from '../actions';
 
 type Props = { children: React.ReactNode; params: Promise<{ host: string }> };

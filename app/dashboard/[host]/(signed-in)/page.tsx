@@ -1,10 +1,10 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { RevenueChart } from '@/components/dashboard/revenue-chart';
-import { loadDashboardOverview, type AttentionOrder } from '@/lib/dashboard/overview';
+import { loadDashboardOverview, type AttentionOrder } from '@/lib/orders/sales-overview';
 import { ORDER_STATUS } from '@/lib/orders/order-status';
 import { formatMoney } from '@/lib/pricing/resolve-price';
-import { getShop } from '@/lib/storefront/current-shop';
+import { getShop } from '@/lib/tenancy/current-shop';
 
 export const metadata: Metadata = { title: 'Overview' };
 

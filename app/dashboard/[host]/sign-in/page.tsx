@@ -4,7 +4,7 @@ import { redirect } from 'next/navigation';
 import { StaffSignInForm } from '@/app/dashboard/[host]/sign-in/staff-sign-in-form';
 import { getCurrentStaff } from '@/lib/auth/current-staff';
 import { safeRedirectPath } from '@/lib/forms/form-state';
-import { getShop } from '@/lib/storefront/current-shop';
+import { getShop } from '@/lib/tenancy/current-shop';
 
 export const metadata: Metadata = { title: 'Sign in' };
 

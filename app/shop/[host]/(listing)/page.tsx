@@ -1,6 +1,6 @@
 import { ShopHome } from '@/components/storefront/shop-home';
 import { getCurrentCustomer } from '@/lib/auth/current-customer';
-import { getShop } from '@/lib/storefront/current-shop';
+import { getShop } from '@/lib/tenancy/current-shop';
 
 type Props = { params: Promise<{ host: string }> };
 

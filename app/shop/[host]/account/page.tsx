@@ -12,7 +12,7 @@ import { loyaltyEnabled, loyaltyRatesOf } from '@/lib/loyalty/loyalty';
 import { formatMoney } from '@/lib/pricing/resolve-price';
 import { countryOptions } from '@/lib/registration/country-options';
 import { customerStatusMessage, effectiveCustomerStatus } from '@/lib/registration/decide-registration';
-import { getShop } from '@/lib/storefront/current-shop';
+import { getShop } from '@/lib/tenancy/current-shop';
 import { changePasswordAction, deleteAddressAction, signOutAction } from './actions';
 
 export const metadata: Metadata = { title: 'Your account', robots: { index: false } };

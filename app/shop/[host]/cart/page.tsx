@@ -9,7 +9,7 @@ import { loadCart, MAX_QUANTITY } from '@/lib/cart/cart-service';
 import { formatMoney, toDisplayPrice, type PriceDisplayContext } from '@/lib/pricing/resolve-price';
 import { customerStatusMessage, effectiveCustomerStatus } from '@/lib/registration/decide-registration';
 import { pricePresentationFor, summaryRows } from '@/lib/orders/price-presentation';
-import { getShop } from '@/lib/storefront/current-shop';
+import { getShop } from '@/lib/tenancy/current-shop';
 import { updateCartLineAction } from './actions';
 
 export const metadata: Metadata = { title: 'Your cart', robots: { index: false } };

@@ -12,7 +12,7 @@ import { paymentMethodsFor } from '@/lib/orders/place-order';
 import { discountLabelOf, displayDiscountCents, pricePresentationFor, summaryRows } from '@/lib/orders/price-presentation';
 import { formatMoney } from '@/lib/pricing/resolve-price';
 import { canPlaceOrders } from '@/lib/registration/decide-registration';
-import { getShop } from '@/lib/storefront/current-shop';
+import { getShop } from '@/lib/tenancy/current-shop';
 
 export const metadata: Metadata = { title: 'Checkout', robots: { index: false } };
 

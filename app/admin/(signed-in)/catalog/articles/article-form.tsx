@@ -4,7 +4,7 @@ import { useActionState, useState } from 'react';
 import { saveArticleAction } from '@/app/admin/(signed-in)/catalog/actions';
 import { Field, FormMessage } from '@/components/forms/field';
 import { SubmitButton } from '@/components/forms/submit-button';
-import type { ArticleInput } from '@/lib/admin/catalog-article';
+import type { ArticleInput } from '@/lib/catalog/article-input';
 import { checkedAfter, idleFormState } from '@/lib/forms/form-state';
 import { adminButton } from '@/components/admin/styles';
 

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { CatalogTabs } from '@/components/admin/catalog-tabs';
 import { AdminSection } from '@/components/admin/section';
 import { AddTaxonomyForm, TaxonomyRow } from '@/app/admin/(signed-in)/catalog/taxonomy/taxonomy-forms';
-import { listTaxonomy, TAXONOMY_LABEL, type TaxonomyAxis } from '@/lib/admin/catalog-admin';
+import { listTaxonomy, TAXONOMY_LABEL, type TaxonomyAxis } from '@/lib/catalog/catalog-articles';
 import { requireAdminPage } from '@/lib/auth/current-admin';
 
 export const metadata: Metadata = { title: 'Brands & categories' };

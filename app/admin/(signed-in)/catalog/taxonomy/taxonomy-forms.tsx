@@ -4,7 +4,7 @@ import { useActionState } from 'react';
 import { createTaxonomyAction, deleteTaxonomyAction, renameTaxonomyAction } from '@/app/admin/(signed-in)/catalog/actions';
 import { FormMessage } from '@/components/forms/field';
 import { SubmitButton } from '@/components/forms/submit-button';
-import type { TaxonomyAxis } from '@/lib/admin/catalog-admin';
+import type { TaxonomyAxis } from '@/lib/catalog/catalog-articles';
 import { idleFormState } from '@/lib/forms/form-state';
 import { adminButton } from '@/components/admin/styles';
 

@@ -1,5 +1,5 @@
 import type { Tenant } from '@/db/schema';
-import { verificationRecord } from '@/lib/admin/custom-domain';
+import { verificationRecord } from '@/lib/tenancy/custom-domain';
 import { CheckDomainForm, CustomDomainForm } from '@/app/admin/(signed-in)/tenants/[id]/domain-forms';
 import { AdminSection } from '@/components/admin/section';
 

@@ -7,9 +7,9 @@ import { TenantPlanForm, TenantSettingsForm, TenantStatusForm, TenantWorkflowPoo
 import { TenantMoveForm } from '@/app/admin/(signed-in)/tenants/[id]/tenant-move-form';
 import { TenantStatusBadge } from '@/components/admin/tenant-status-badge';
 import { VisibilityScopeForm } from '@/app/admin/(signed-in)/tenants/[id]/visibility-scope-form';
-import { listScopeOptions } from '@/lib/admin/catalog-options';
-import { FOLLOW_PLAN_POOL, getTenantForAdmin } from '@/lib/admin/tenant-admin';
-import { listTenantMoves } from '@/lib/admin/tenant-move-admin';
+import { listScopeOptions } from '@/lib/catalog/scope-options';
+import { FOLLOW_PLAN_POOL, getTenantForAdmin } from '@/lib/tenancy/manage-tenants';
+import { listTenantMoves } from '@/lib/tenancy/tenant-moves';
 import { requireAdminPage } from '@/lib/auth/current-admin';
 import { poolForTenant, workflowPoolConfig } from '@/inngest/pools';
 import { isAppError } from '@/lib/errors';

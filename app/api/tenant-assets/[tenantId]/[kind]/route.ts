@@ -1,4 +1,4 @@
-import { etagMatches, findTenantAsset } from '@/lib/dashboard/logo-asset';
+import { etagMatches, findTenantAsset } from '@/lib/branding/logo-asset';
 import { log } from '@/lib/log';
 
 export const dynamic = 'force-dynamic';

@@ -1,7 +1,7 @@
 'use server';
 
 import { staffSignOut } from '@/lib/auth/staff-auth';
-import { changeStaffPassword } from '@/lib/dashboard/staff-account';
+import { changeStaffPassword } from '@/lib/staff/change-staff-password';
 import { noValues, staffAction } from '@/lib/forms/form-action';
 
 const field = (formData: FormData, name: string) => String(formData.get(name) ?? '');

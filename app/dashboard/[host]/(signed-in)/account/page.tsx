@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { PasswordChangeForm } from '@/components/forms/password-change-form';
 import { requireStaffPage } from '@/lib/auth/current-staff';
 import { MIN_PASSWORD_LENGTH } from '@/lib/auth/password';
-import { getShop } from '@/lib/storefront/current-shop';
+import { getShop } from '@/lib/tenancy/current-shop';
 import { changeStaffPasswordAction } from './actions';
 
 export const metadata: Metadata = { title: 'Your account' };

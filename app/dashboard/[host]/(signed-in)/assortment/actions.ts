@@ -1,8 +1,8 @@
 'use server';
 
-import { saveAssortment } from '@/lib/dashboard/assortment-rules';
+import { saveAssortment } from '@/lib/catalog/assortment-rules';
 import { noValues, staffAction } from '@/lib/forms/form-action';
-import { catalogDb } from '@/lib/storefront/current-shop';
+import { catalogDb } from '@/lib/tenancy/current-shop';
 
 const ids = (formData: FormData, name: string) => formData.getAll(name).filter((v): v is string => typeof v === 'string');
 

@@ -5,7 +5,7 @@ import { saveAssortmentAction } from '@/app/dashboard/[host]/(signed-in)/assortm
 import { FormMessage } from '@/components/forms/field';
 import { SubmitButton } from '@/components/forms/submit-button';
 import type { VisibilityRules } from '@/lib/catalog/visibility';
-import type { AssortmentScope } from '@/lib/dashboard/assortment-scope';
+import type { AssortmentScope } from '@/lib/catalog/assortment-scope';
 import { formKey, idleFormState } from '@/lib/forms/form-state';
 import { AssortmentCount } from '@/components/dashboard/assortment-count';
 import { AssortmentGroup } from '@/components/dashboard/assortment-group';

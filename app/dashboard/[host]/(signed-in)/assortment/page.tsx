@@ -1,10 +1,10 @@
 import type { Metadata } from 'next';
 import { AssortmentForm } from '@/app/dashboard/[host]/(signed-in)/assortment/assortment-form';
 import { requireStaffPage } from '@/lib/auth/current-staff';
-import { countAllArticles, countArticlesFor } from '@/lib/dashboard/assortment-rules';
-import { allowedScopeFor } from '@/lib/dashboard/assortment-scope';
+import { countAllArticles, countArticlesFor } from '@/lib/catalog/assortment-rules';
+import { allowedScopeFor } from '@/lib/catalog/assortment-scope';
 import { loadVisibilityRules } from '@/lib/catalog/visibility';
-import { catalogDb, getShop } from '@/lib/storefront/current-shop';
+import { catalogDb, getShop } from '@/lib/tenancy/current-shop';
 
 export const metadata: Metadata = { title: 'Assortment' };
 

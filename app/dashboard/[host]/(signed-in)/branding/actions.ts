@@ -1,7 +1,7 @@
 'use server';
 
-import { updateBranding } from '@/lib/dashboard/branding';
-import { removeTenantLogo, saveTenantLogo } from '@/lib/dashboard/logo-upload';
+import { updateBranding } from '@/lib/branding/update-branding';
+import { removeTenantLogo, saveTenantLogo } from '@/lib/branding/logo-upload';
 import { AppError } from '@/lib/errors';
 import { noValues, staffAction } from '@/lib/forms/form-action';
 

@@ -3,7 +3,7 @@
 import { useActionState, useState, useTransition } from 'react';
 import { saveBrandingAction } from '@/app/dashboard/[host]/(signed-in)/branding/actions';
 import { Field, FormMessage } from '@/components/forms/field';
-import { colorPairProblems, MAX_SHOP_NAME, MAX_TAGLINE } from '@/lib/dashboard/branding-rules';
+import { colorPairProblems, MAX_SHOP_NAME, MAX_TAGLINE } from '@/lib/branding/branding-rules';
 import { idleFormState } from '@/lib/forms/form-state';
 import { BrandingColorField } from '@/components/dashboard/branding-color-field';
 import { BrandingLogoForm } from '@/app/dashboard/[host]/(signed-in)/branding/branding-logo-form';

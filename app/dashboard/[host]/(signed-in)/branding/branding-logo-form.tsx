@@ -4,7 +4,7 @@ import { useActionState, useEffect, useRef, useState } from 'react';
 import { removeLogoAction, uploadLogoAction } from '@/app/dashboard/[host]/(signed-in)/branding/actions';
 import { FormMessage } from '@/components/forms/field';
 import { SubmitButton } from '@/components/forms/submit-button';
-import { MAX_LOGO_BYTES } from '@/lib/dashboard/branding-rules';
+import { MAX_LOGO_BYTES } from '@/lib/branding/branding-rules';
 import { idleFormState } from '@/lib/forms/form-state';
 
 type Props = {

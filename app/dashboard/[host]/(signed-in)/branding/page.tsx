@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { BrandingEditor } from '@/app/dashboard/[host]/(signed-in)/branding/branding-editor';
 import { requireStaffPage } from '@/lib/auth/current-staff';
-import { getShop } from '@/lib/storefront/current-shop';
+import { getShop } from '@/lib/tenancy/current-shop';
 import { OwnerOnlyNotice } from '@/components/dashboard/registration-owner-notice';
 
 export const metadata: Metadata = { title: 'Branding' };

@@ -1,9 +1,9 @@
 'use server';
 
-import { createCoupon, retireCoupon } from '@/lib/dashboard/coupon-admin';
-import { setLoyaltyRates } from '@/lib/dashboard/loyalty-settings';
+import { createCoupon, retireCoupon } from '@/lib/coupons/manage-coupons';
+import { setLoyaltyRates } from '@/lib/loyalty/set-loyalty-rates';
 import { staffAction } from '@/lib/forms/form-action';
-import { catalogDb } from '@/lib/storefront/current-shop';
+import { catalogDb } from '@/lib/tenancy/current-shop';
 
 // The shop comes from the request's host and the actor from the staff session; a coupon id in a form is
 // only looked up inside that shop's plane, so another shop's coupon is NOT_FOUND.

@@ -1,4 +1,4 @@
-import type { CouponRow } from '@/lib/dashboard/coupon-admin';
+import type { CouponRow } from '@/lib/coupons/manage-coupons';
 import { formatMoney } from '@/lib/pricing/resolve-price';
 import { CouponRetireForm } from '@/app/dashboard/[host]/(signed-in)/coupons/coupon-retire-form';
 import { CouponStatusBadge } from '@/components/dashboard/coupon-status-badge';

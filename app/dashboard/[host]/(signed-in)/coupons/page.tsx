@@ -3,8 +3,8 @@ import { CouponCreateForm } from '@/app/dashboard/[host]/(signed-in)/coupons/cou
 import { CouponLoyaltyForm } from '@/app/dashboard/[host]/(signed-in)/coupons/coupon-loyalty-form';
 import { CouponTable } from '@/app/dashboard/[host]/(signed-in)/coupons/coupon-table';
 import { requireStaffPage } from '@/lib/auth/current-staff';
-import { listCoupons } from '@/lib/dashboard/coupon-admin';
-import { getShop } from '@/lib/storefront/current-shop';
+import { listCoupons } from '@/lib/coupons/manage-coupons';
+import { getShop } from '@/lib/tenancy/current-shop';
 
 export const metadata: Metadata = { title: 'Coupons & loyalty' };
 

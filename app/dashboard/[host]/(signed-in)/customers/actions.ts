@@ -1,8 +1,8 @@
 'use server';
 
 import { z } from 'zod';
-import { approveCustomerAccount, rejectCustomerAccount, revokeCustomerAccount, type CustomerDecision } from '@/lib/dashboard/customer-admin';
-import { setCustomerMargin } from '@/lib/dashboard/customer-margin';
+import { approveCustomerAccount, rejectCustomerAccount, revokeCustomerAccount, type CustomerDecision } from '@/lib/customers/customer-decisions';
+import { setCustomerMargin } from '@/lib/customers/set-customer-margin';
 import { AppError } from '@/lib/errors';
 import { staffAction } from '@/lib/forms/form-action';
 

@@ -4,9 +4,9 @@ import { CustomerFilters } from '@/components/dashboard/customer-filters';
 import { CustomerPagination } from '@/components/dashboard/customer-pagination';
 import { CustomerTable } from '@/components/dashboard/customer-table';
 import { requireStaffPage } from '@/lib/auth/current-staff';
-import { customerStatusFilterLabel } from '@/lib/dashboard/customer-labels';
-import { CUSTOMERS_PAGE_SIZE, listCustomers, parseCustomerListQuery, type CustomerListQuery } from '@/lib/dashboard/customer-list';
-import { getShop } from '@/lib/storefront/current-shop';
+import { customerStatusFilterLabel } from '@/lib/customers/customer-labels';
+import { CUSTOMERS_PAGE_SIZE, listCustomers, parseCustomerListQuery, type CustomerListQuery } from '@/lib/customers/customer-list';
+import { getShop } from '@/lib/tenancy/current-shop';
 
 export const metadata: Metadata = { title: 'Customers' };
 

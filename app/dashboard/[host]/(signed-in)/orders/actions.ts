@@ -3,7 +3,7 @@
 import { redirect } from 'next/navigation';
 import type { Order, Tenant } from '@/db/schema';
 import type { StaffMember } from '@/lib/auth/current-staff';
-import { cancelOrderByShop, markInvoicePaid, requestOrderRefund } from '@/lib/dashboard/order-commands';
+import { cancelOrderByShop, markInvoicePaid, requestOrderRefund } from '@/lib/orders/order-commands';
 import { staffAction, type StaffRole } from '@/lib/forms/form-action';
 
 // The shop comes from the request's host and the staff member from the session; the form only names the

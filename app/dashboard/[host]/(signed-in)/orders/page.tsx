@@ -4,10 +4,10 @@ import { OrderListFilters } from '@/components/dashboard/order-list-filters';
 import { OrderPagination } from '@/components/dashboard/order-pagination';
 import { OrderTable } from '@/components/dashboard/order-table';
 import { requireStaffPage } from '@/lib/auth/current-staff';
-import { DASHBOARD_ORDERS_PAGE_SIZE, parseOrderFilters } from '@/lib/dashboard/order-filters';
-import { listShopOrders } from '@/lib/dashboard/order-list';
+import { DASHBOARD_ORDERS_PAGE_SIZE, parseOrderFilters } from '@/lib/orders/order-filters';
+import { listShopOrders } from '@/lib/orders/order-list';
 import { formatMoney } from '@/lib/pricing/resolve-price';
-import { getShop } from '@/lib/storefront/current-shop';
+import { getShop } from '@/lib/tenancy/current-shop';
 
 export const metadata: Metadata = { title: 'Orders' };
 

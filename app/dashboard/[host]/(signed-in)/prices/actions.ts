@@ -4,9 +4,9 @@ import { AppError } from '@/lib/errors';
 import { staffAction } from '@/lib/forms/form-action';
 import { importErrorState } from '@/lib/forms/form-error-state';
 import { type ImportFormState } from '@/lib/forms/form-state';
-import { MAX_IMPORT_BYTES } from '@/lib/dashboard/price-csv';
-import { importPriceCsv, type PriceImportResult } from '@/lib/dashboard/price-import';
-import { addPriceOverride, deletePriceOverride } from '@/lib/dashboard/price-overrides';
+import { MAX_IMPORT_BYTES } from '@/lib/pricing/price-csv';
+import { importPriceCsv, type PriceImportResult } from '@/lib/pricing/import-price-csv';
+import { addPriceOverride, deletePriceOverride } from '@/lib/pricing/price-overrides';
 
 // The shop comes from the request's host and the actor from the staff session. Article and override ids
 // in the form are only looked up among this shop's rows, so another shop's id ends in NOT_FOUND.

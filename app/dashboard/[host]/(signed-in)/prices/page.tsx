@@ -5,10 +5,10 @@ import { PriceArticleTable } from '@/components/dashboard/price-article-table';
 import { PriceImportForm } from '@/app/dashboard/[host]/(signed-in)/prices/price-import-form';
 import { PriceSearchForm } from '@/components/dashboard/price-search-form';
 import { requireStaffPage } from '@/lib/auth/current-staff';
-import { shopDay } from '@/lib/dashboard/price-input';
-import { priceDb } from '@/lib/dashboard/price-overrides';
-import { getArticlePrices, parsePriceListQuery, PRICE_SEARCH_LIMIT, searchPricedArticles } from '@/lib/dashboard/price-search';
-import { getShop } from '@/lib/storefront/current-shop';
+import { shopDay } from '@/lib/pricing/price-input';
+import { priceDb } from '@/lib/pricing/price-overrides';
+import { getArticlePrices, parsePriceListQuery, PRICE_SEARCH_LIMIT, searchPricedArticles } from '@/lib/pricing/price-search';
+import { getShop } from '@/lib/tenancy/current-shop';
 
 export const metadata: Metadata = { title: 'Prices' };
 

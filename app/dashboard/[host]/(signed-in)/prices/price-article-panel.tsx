@@ -1,5 +1,5 @@
-import type { ArticlePrices } from '@/lib/dashboard/price-search';
-import { canDeleteWindow, describeWindow } from '@/lib/dashboard/price-windows';
+import type { ArticlePrices } from '@/lib/pricing/price-search';
+import { canDeleteWindow, describeWindow } from '@/lib/pricing/price-windows';
 import { formatMoney } from '@/lib/pricing/resolve-price';
 import { PriceDeleteForm } from '@/app/dashboard/[host]/(signed-in)/prices/price-delete-form';
 import { PriceOverrideForm } from '@/app/dashboard/[host]/(signed-in)/prices/price-override-form';

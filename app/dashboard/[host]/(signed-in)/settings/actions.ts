@@ -1,7 +1,7 @@
 'use server';
 
-import { updateRegistrationSettings } from '@/lib/dashboard/registration-admin';
-import { updateShopTimeZone } from '@/lib/dashboard/shop-time-zone';
+import { updateRegistrationSettings } from '@/lib/registration/registration-settings-form';
+import { updateShopTimeZone } from '@/lib/tenancy/update-shop-time-zone';
 import { staffAction } from '@/lib/forms/form-action';
 
 export const saveRegistrationSettingsAction = staffAction({ role: 'owner', revalidate: [{ layout: '/' }] }, async ({ tenant, staff, values, formData }) => {

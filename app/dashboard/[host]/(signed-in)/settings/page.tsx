@@ -3,8 +3,8 @@ import { ShopTimeZoneForm } from '@/app/dashboard/[host]/(signed-in)/settings/sh
 import { OwnerOnlyNotice } from '@/components/dashboard/registration-owner-notice';
 import { RegistrationSettingsForm } from '@/app/dashboard/[host]/(signed-in)/settings/registration-settings-form';
 import { requireStaffPage } from '@/lib/auth/current-staff';
-import { registrationSettingsDraft } from '@/lib/dashboard/registration-admin';
-import { getShop } from '@/lib/storefront/current-shop';
+import { registrationSettingsDraft } from '@/lib/registration/registration-settings-form';
+import { getShop } from '@/lib/tenancy/current-shop';
 import { formatDateTime } from '@/lib/time/format-date-time';
 import { timeZoneOptions } from '@/lib/time/time-zone';
 

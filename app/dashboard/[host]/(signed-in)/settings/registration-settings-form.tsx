@@ -7,7 +7,7 @@ import { FormMessage } from '@/components/forms/field';
 import { idleFormState } from '@/lib/forms/form-state';
 import { countryOptions } from '@/lib/registration/country-options';
 import { paymentSettingFields, registrationSettingFields, type SettingField } from '@/lib/registration/registration-settings';
-import { previewSettings, type RegistrationDraft } from '@/lib/dashboard/registration-settings-draft';
+import { previewSettings, type RegistrationDraft } from '@/lib/registration/registration-settings-draft';
 import { RegistrationOutcome } from '@/components/dashboard/registration-outcome';
 
 type Props = { initial: RegistrationDraft; defaultCountry: string };

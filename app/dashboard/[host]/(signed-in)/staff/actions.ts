@@ -1,6 +1,6 @@
 'use server';
 
-import { inviteStaff, removeStaffMember, revokeInvitation } from '@/lib/dashboard/staff-invitations';
+import { inviteStaff, removeStaffMember, revokeInvitation } from '@/lib/staff/staff-invitations';
 import { staffAction, staffVoidAction } from '@/lib/forms/form-action';
 import { isUuid } from '@/lib/ids';
 

@@ -2,8 +2,8 @@ import { formatDateTime } from '@/lib/time/format-date-time';
 import type { Metadata } from 'next';
 import { InviteStaffForm, RemoveStaffForm } from '@/app/dashboard/[host]/(signed-in)/staff/staff-forms';
 import { requireStaffPage } from '@/lib/auth/current-staff';
-import { listStaff } from '@/lib/dashboard/staff-invitations';
-import { getShop } from '@/lib/storefront/current-shop';
+import { listStaff } from '@/lib/staff/staff-invitations';
+import { getShop } from '@/lib/tenancy/current-shop';
 import { revokeInvitationAction } from './actions';
 
 export const metadata: Metadata = { title: 'Staff' };

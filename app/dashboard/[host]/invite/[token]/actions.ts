@@ -1,7 +1,7 @@
 'use server';
 
 import { redirect } from 'next/navigation';
-import { acceptInvitation } from '@/lib/dashboard/staff-invitations';
+import { acceptInvitation } from '@/lib/staff/staff-invitations';
 import { publicAction } from '@/lib/forms/form-action';
 
 /** Nobody is signed in yet: the token in the form is what names the invitation, within the host's shop. */

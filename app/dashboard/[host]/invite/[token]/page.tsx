@@ -1,8 +1,8 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { AcceptInvitationForm } from '@/app/dashboard/[host]/invite/[token]/accept-invitation-form';
-import { findInvitation } from '@/lib/dashboard/staff-invitations';
-import { getShop } from '@/lib/storefront/current-shop';
+import { findInvitation } from '@/lib/staff/staff-invitations';
+import { getShop } from '@/lib/tenancy/current-shop';
 
 export const metadata: Metadata = { title: 'Join the team', robots: { index: false } };
 

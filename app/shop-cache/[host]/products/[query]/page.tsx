@@ -3,7 +3,7 @@ import { redirect } from 'next/navigation';
 import { CatalogListing, catalogMetadata } from '@/components/storefront/catalog-listing';
 import { canonicalCatalogQuery } from '@/lib/catalog/canonical-catalog-query';
 import { catalogQueryToSearch } from '@/lib/catalog/catalog-query';
-import { catalogDb, getPublicShop } from '@/lib/storefront/current-shop';
+import { catalogDb, getPublicShop } from '@/lib/tenancy/current-shop';
 import { catalogCacheKeyOf, catalogQueryOf, catalogSearchFromKey } from '@/lib/tenancy/cached-storefront';
 
 export const dynamic = 'error';

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { CatalogListing, catalogMetadata } from '@/components/storefront/catalog-listing';
 import { getCurrentCustomer } from '@/lib/auth/current-customer';
 import { parseCatalogQuery } from '@/lib/catalog/catalog-query';
-import { getShop } from '@/lib/storefront/current-shop';
+import { getShop } from '@/lib/tenancy/current-shop';
 
 type Props = {
   params: Promise<{ host: string }>;

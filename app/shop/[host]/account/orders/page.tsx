@@ -6,7 +6,7 @@ import { getCurrentCustomer } from '@/lib/auth/current-customer';
 import { listCustomerOrders } from '@/lib/orders/customer-orders';
 import { ORDER_STATUS } from '@/lib/orders/order-status';
 import { formatMoney } from '@/lib/pricing/resolve-price';
-import { getShop } from '@/lib/storefront/current-shop';
+import { getShop } from '@/lib/tenancy/current-shop';
 
 export const metadata: Metadata = { title: 'Your orders', robots: { index: false } };
 

@@ -3,7 +3,7 @@ import { redirect } from 'next/navigation';
 import { RegisterForm } from '@/app/shop/[host]/account/register/register-form';
 import { getCurrentCustomer } from '@/lib/auth/current-customer';
 import { countryOptions } from '@/lib/registration/country-options';
-import { getShop } from '@/lib/storefront/current-shop';
+import { getShop } from '@/lib/tenancy/current-shop';
 
 export const metadata: Metadata = { title: 'Create an account' };
 

@@ -3,7 +3,7 @@ import { redirect } from 'next/navigation';
 import { SignInForm } from '@/app/shop/[host]/account/sign-in/sign-in-form';
 import { getCurrentCustomer } from '@/lib/auth/current-customer';
 import { safeRedirectPath } from '@/lib/forms/form-state';
-import { getShop } from '@/lib/storefront/current-shop';
+import { getShop } from '@/lib/tenancy/current-shop';
 
 export const metadata: Metadata = { title: 'Sign in' };
 

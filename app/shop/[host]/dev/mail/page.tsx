@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { listSentEmails } from '@/lib/email/list-sent-emails';
-import { getShop } from '@/lib/storefront/current-shop';
+import { getShop } from '@/lib/tenancy/current-shop';
 
 type Props = { params: Promise<{ host: string }> };
 

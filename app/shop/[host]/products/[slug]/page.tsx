@@ -9,7 +9,7 @@ import { getVisibleArticleBySlug } from '@/lib/catalog/get-visible-article';
 import { seasonLabel } from '@/lib/catalog/list-visible-articles';
 import { OrderPanel } from '@/app/shop/[host]/products/[slug]/order-panel';
 import { getCurrentCustomer } from '@/lib/auth/current-customer';
-import { catalogDb, getShop } from '@/lib/storefront/current-shop';
+import { catalogDb, getShop } from '@/lib/tenancy/current-shop';
 
 type Props = { params: Promise<{ host: string; slug: string }> };
 

@@ -4,7 +4,7 @@ import { notFound } from 'next/navigation';
 import { ArticleForm } from '@/app/admin/(signed-in)/catalog/articles/article-form';
 import { adminCard } from '@/components/admin/styles';
 import { platformDb } from '@/db/connection-registry';
-import { getCatalogArticle, loadTaxonomy } from '@/lib/admin/catalog-admin';
+import { getCatalogArticle, loadTaxonomy } from '@/lib/catalog/catalog-articles';
 import { requireAdminPage } from '@/lib/auth/current-admin';
 
 export const metadata: Metadata = { title: 'Article' };

@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { ArticleForm } from '@/app/admin/(signed-in)/catalog/articles/article-form';
 import { adminCard } from '@/components/admin/styles';
 import { platformDb } from '@/db/connection-registry';
-import { loadTaxonomy } from '@/lib/admin/catalog-admin';
+import { loadTaxonomy } from '@/lib/catalog/catalog-articles';
 import { requireAdminPage } from '@/lib/auth/current-admin';
 
 export const metadata: Metadata = { title: 'New article' };

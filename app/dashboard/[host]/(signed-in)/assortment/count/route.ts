@@ -1,11 +1,11 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { requireStaff } from '@/lib/auth/current-staff';
-import { countArticlesFor, rulesWithinScope } from '@/lib/dashboard/assortment-rules';
-import { allowedScopeFor } from '@/lib/dashboard/assortment-scope';
+import { countArticlesFor, rulesWithinScope } from '@/lib/catalog/assortment-rules';
+import { allowedScopeFor } from '@/lib/catalog/assortment-scope';
 import { AppError, toErrorBody } from '@/lib/errors';
 import { readTextWithin } from '@/lib/http/read-bounded-body';
-import { catalogDb } from '@/lib/storefront/current-shop';
-import { requireRequestTenant } from '@/lib/storefront/request-tenant';
+import { catalogDb } from '@/lib/tenancy/current-shop';
+import { requireRequestTenant } from '@/lib/tenancy/request-tenant';
 
 export const dynamic = 'force-dynamic';
 

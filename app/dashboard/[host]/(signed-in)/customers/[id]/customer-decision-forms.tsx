@@ -4,7 +4,7 @@ import { useActionState } from 'react';
 import { decideCustomerAction } from '@/app/dashboard/[host]/(signed-in)/customers/actions';
 import { FormMessage } from '@/components/forms/field';
 import { SubmitButton } from '@/components/forms/submit-button';
-import type { CustomerDecision } from '@/lib/dashboard/customer-admin';
+import type { CustomerDecision } from '@/lib/customers/customer-decisions';
 import { idleFormState } from '@/lib/forms/form-state';
 
 const buttons: Record<CustomerDecision, { label: string; pending: string; className: string }> = {

@@ -9,11 +9,11 @@ import { CustomerMarginForm } from '@/app/dashboard/[host]/(signed-in)/customers
 import { CustomerOrders } from '@/components/dashboard/customer-orders';
 import { CustomerStatusBadges } from '@/components/dashboard/customer-status-badge';
 import { requireStaffPage } from '@/lib/auth/current-staff';
-import { allowedDecisions } from '@/lib/dashboard/customer-admin';
-import { getCustomerDetail } from '@/lib/dashboard/customer-detail';
-import { approvalTypeLabel, reviewReasonLabel, vatCheckLabel } from '@/lib/dashboard/customer-labels';
-import { formatMarginBp } from '@/lib/dashboard/customer-margin';
-import { getShop } from '@/lib/storefront/current-shop';
+import { allowedDecisions } from '@/lib/customers/customer-decisions';
+import { getCustomerDetail } from '@/lib/customers/customer-detail';
+import { approvalTypeLabel, reviewReasonLabel, vatCheckLabel } from '@/lib/customers/customer-labels';
+import { formatMarginBp } from '@/lib/customers/set-customer-margin';
+import { getShop } from '@/lib/tenancy/current-shop';
 
 export const metadata: Metadata = { title: 'Customer' };
 

@@ -7,10 +7,10 @@ import { OrderPaymentsCard } from '@/components/dashboard/order-payments-card';
 import { OrderStatusBadge } from '@/components/dashboard/order-status-badge';
 import { OrderTimeline } from '@/components/dashboard/order-timeline';
 import { requireStaffPage } from '@/lib/auth/current-staff';
-import { getShopOrder } from '@/lib/dashboard/order-admin';
+import { getShopOrder } from '@/lib/orders/order-detail';
 import { formatDateTime } from '@/lib/time/format-date-time';
 import { formatMoney } from '@/lib/pricing/resolve-price';
-import { getShop } from '@/lib/storefront/current-shop';
+import { getShop } from '@/lib/tenancy/current-shop';
 import { cancelOrderAction, markInvoicePaidAction, refundOrderAction } from '../actions';
 
 type Props = { params: Promise<{ host: string; number: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };

@@ -1,10 +1,10 @@
 import { NextResponse } from 'next/server';
 import { requireStaff } from '@/lib/auth/current-staff';
-import { shopDay } from '@/lib/dashboard/price-input';
-import { exportPriceCsv } from '@/lib/dashboard/price-export';
-import { priceDb } from '@/lib/dashboard/price-overrides';
+import { shopDay } from '@/lib/pricing/price-input';
+import { exportPriceCsv } from '@/lib/pricing/export-price-csv';
+import { priceDb } from '@/lib/pricing/price-overrides';
 import { toErrorBody } from '@/lib/errors';
-import { requireRequestTenant } from '@/lib/storefront/request-tenant';
+import { requireRequestTenant } from '@/lib/tenancy/request-tenant';
 
 export const dynamic = 'force-dynamic';
 

@@ -8,7 +8,7 @@ import { getCustomerOrder } from '@/lib/orders/customer-orders';
 import { awaitsCardPayment, ORDER_STATUS } from '@/lib/orders/order-status';
 import { discountLabelOf, displayDiscountCents, displayLineAmount, pricePresentationFor, salesModeOfOrder, summaryRows } from '@/lib/orders/price-presentation';
 import { formatMoney } from '@/lib/pricing/resolve-price';
-import { getShop } from '@/lib/storefront/current-shop';
+import { getShop } from '@/lib/tenancy/current-shop';
 import { payOrderAction } from './actions';
 
 export const metadata: Metadata = { title: 'Order', robots: { index: false } };

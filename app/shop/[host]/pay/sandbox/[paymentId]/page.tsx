@@ -4,7 +4,7 @@ import { notFound, redirect } from 'next/navigation';
 import { getCurrentCustomer } from '@/lib/auth/current-customer';
 import { findSandboxPayment } from '@/lib/payments/submit-sandbox-payment';
 import { formatMoney } from '@/lib/pricing/resolve-price';
-import { getShop } from '@/lib/storefront/current-shop';
+import { getShop } from '@/lib/tenancy/current-shop';
 import { sandboxPaymentAction } from './actions';
 
 export const metadata: Metadata = { title: 'Payment', robots: { index: false } };

@@ -1,10 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { expectStorableText, hostileString } from '@/tests/support/hostile-input';
-import { customerStatusFilters, parseCustomerListQuery } from './customer-list';
+import { customerStatusFilters, parseCustomerListQuery } from '@/lib/customers/customer-list';
 import { ORDER_STATUSES } from '@/lib/orders/order-status';
-import { orderFiltersToSearch, parseOrderFilters, type OrderFilters } from './order-filters';
-import { parsePriceListQuery } from './price-search';
+import { orderFiltersToSearch, parseOrderFilters, type OrderFilters } from '@/lib/orders/order-filters';
+import { parsePriceListQuery } from '@/lib/pricing/price-search';
 
 /** A query string as Next.js hands it over: each key absent, one value or repeated. */
 function searchParams(keys: readonly string[], value: fc.Arbitrary<string> = hostileString) {

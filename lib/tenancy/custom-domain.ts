@@ -7,8 +7,8 @@ import type { AdminActor } from '@/lib/auth/authorize-admin';
 import { AppError } from '@/lib/errors';
 import { normalizeHost, normalizeRootDomain } from '@/lib/tenancy/parse-host';
 import { getDnsVerifier } from './dns-verifier';
-import { writePlatformAudit } from './platform-audit';
-import { getTenantForAdmin, updateTenant } from './tenant-admin';
+import { writePlatformAudit } from '@/lib/audit/platform-audit';
+import { getTenantForAdmin, updateTenant } from './manage-tenants';
 import { platformDb } from '@/db/connection-registry';
 
 const VERIFY_RECORD_PREFIX = '_storefleet-verify';

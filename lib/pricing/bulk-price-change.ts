@@ -6,11 +6,11 @@ import type { Executor } from '@/db/client';
 import { articles, brands, categories } from '@/db/schema';
 import type { AdminActor } from '@/lib/auth/authorize-admin';
 import { ALL_TENANTS, announceTenantChange } from '@/lib/cache/cache-invalidation';
-import { MAX_PRICE_CENTS } from '@/lib/dashboard/price-input';
+import { MAX_PRICE_CENTS } from '@/lib/pricing/price-input';
 import { AppError } from '@/lib/errors';
 import { log } from '@/lib/log';
-import { lockCatalog } from './catalog-admin';
-import { writePlatformAudit } from './platform-audit';
+import { lockCatalog } from '@/lib/catalog/catalog-articles';
+import { writePlatformAudit } from '@/lib/audit/platform-audit';
 
 // Bulk changes to the wholesale base price: by a percentage or an amount, for the whole catalog or one
 // brand and/or category. Shops' own price overrides are untouched; everything priced from the base moves.

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { hostileRecord, hostileString, hostileValue, safeParseReadable, withOneHostileField } from '@/tests/support/hostile-input';
-import { couponFormSchema } from './coupon-admin';
+import { couponFormSchema } from './manage-coupons';
 
 const HOUR = 3_600_000;
 const KEYS = ['code', 'kind', 'percent', 'amount', 'minOrder', 'validFrom', 'validUntil', 'maxRedemptions', 'maxPerCustomer'] as const;

@@ -1,4 +1,4 @@
-import { centsToDecimal, parseEuroCents } from '@/lib/dashboard/price-input';
+import { centsToDecimal, parseEuroCents } from '@/lib/pricing/price-input';
 import { NUL_MESSAGE, WITHOUT_NUL } from '@/lib/forms/storable-text';
 
 // One wholesale article as the operator writes it, in the console's form or a row of the catalog CSV,

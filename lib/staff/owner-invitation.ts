@@ -3,7 +3,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { Executor } from '@/db/client';
 import { staffInvitations, type Tenant } from '@/db/schema';
 import type { AdminActor } from '@/lib/auth/authorize-admin';
-import { INVITATION_DAYS } from '@/lib/dashboard/staff-invitations';
+import { INVITATION_DAYS } from '@/lib/staff/staff-invitations';
 import { sendTenantEmail } from '@/lib/email/send-tenant-email';
 import { tenantBaseUrl } from '@/lib/tenancy/tenant-url';
 

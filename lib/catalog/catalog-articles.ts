@@ -21,8 +21,8 @@ import { slugify } from '@/lib/catalog/slugify';
 import { AppError } from '@/lib/errors';
 import { singleLineText } from '@/lib/forms/storable-text';
 import { log } from '@/lib/log';
-import { articleToInput, changedColumns, parseArticleInput, type ArticleInput, type ArticleValues, type TaxonomyLookup } from './catalog-article';
-import { writePlatformAudit } from './platform-audit';
+import { articleToInput, changedColumns, parseArticleInput, type ArticleInput, type ArticleValues, type TaxonomyLookup } from './article-input';
+import { writePlatformAudit } from '@/lib/audit/platform-audit';
 import { containsPattern } from '@/db/like';
 
 // The shared wholesale catalog, as the platform operator keeps it: articles, brands, categories and

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { orderActionsFor } from './order-admin';
+import { orderActionsFor } from './order-detail';
 import { timelineDetail, timelineLabel } from './order-timeline-labels';
 
 const card = { paymentMethod: 'card' as const, grossCents: 10_000 };

@@ -6,7 +6,7 @@ import { tenants, type Tenant } from '@/db/schema';
 import { AppError } from '@/lib/errors';
 import { forgetTenant } from '@/lib/tenancy/tenant-directory';
 import { timeZoneField } from '@/lib/time/time-zone';
-import { auditTenantChange } from './branding';
+import { auditTenantChange } from '@/lib/branding/update-branding';
 
 const shopTimeZoneSchema = z.object({ timeZone: z.unknown().transform((v) => (typeof v === 'string' ? v : '')).pipe(timeZoneField) });
 

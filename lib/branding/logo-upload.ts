@@ -5,7 +5,7 @@ import { tenantAssets, tenants, type Tenant } from '@/db/schema';
 import { AppError } from '@/lib/errors';
 import { forgetTenant } from '@/lib/tenancy/tenant-directory';
 import { platformDb } from '@/db/connection-registry';
-import { auditTenantChange } from './branding';
+import { auditTenantChange } from './update-branding';
 import { MAX_LOGO_BYTES } from './branding-rules';
 
 export { MAX_LOGO_BYTES };

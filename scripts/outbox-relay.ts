@@ -2,7 +2,7 @@
  * The outbox relay as a process of its own: leads or stands by until SIGTERM or SIGINT, then finishes
  * the run in progress, gives up the leader lock and closes its database connections.
  *
- *   npx tsx lib/outbox/relay-cli.ts
+ *   npx tsx scripts/outbox-relay.ts
  *
  * Environment: the app's database variables (DATABASE_URL, DATABASE_DIRECT_URL, DATABASE_POOLING,
  * TENANT_DATABASE_URLS, …), the Inngest ones (INNGEST_DEV=1 for a local Dev Server, or INNGEST_EVENT_KEY
@@ -16,8 +16,8 @@ import { inngest, inngestEngineConfigured } from '@/inngest/client';
 import { workflowPoolConfig } from '@/inngest/pools';
 import { log } from '@/lib/log';
 import { projectPlatformReadModel } from '@/lib/platform-read-model/projector';
-import { inngestPublisher } from './publisher';
-import { relayLoopSettingsFromEnv, startOutboxRelayLoop } from './relay-loop';
+import { inngestPublisher } from '@/lib/outbox/publisher';
+import { relayLoopSettingsFromEnv, startOutboxRelayLoop } from '@/lib/outbox/relay-loop';
 
 function main() {
   if (!inngestEngineConfigured()) {

@@ -7,8 +7,8 @@ import { hostileString, hostileValue, safeParseReadable } from '@/tests/support/
 const platformDb = vi.hoisted(() => vi.fn());
 vi.mock('@/db/connection-registry', () => ({ platformDb }));
 
-const { getTenantForAdmin } = await import('./tenant-admin');
-const { moveTenantSchema } = await import('./tenant-move-admin');
+const { getTenantForAdmin } = await import('./manage-tenants');
+const { moveTenantSchema } = await import('./tenant-moves');
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const noTenants = { select: () => ({ from: () => ({ where: async () => [] }) }) };

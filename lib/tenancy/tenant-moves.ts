@@ -7,7 +7,7 @@ import { AppError } from '@/lib/errors';
 import { fieldErrorsOf } from '@/lib/forms/field-errors';
 import { moveTenantToDedicated } from '@/lib/tenancy/move-tenant';
 import { platformDb } from '@/db/connection-registry';
-import { writePlatformAudit } from './platform-audit';
+import { writePlatformAudit } from '@/lib/audit/platform-audit';
 
 /** A dedicated connection's name: it becomes part of a database name or a directory name. */
 export const moveTenantSchema = z.object({

@@ -5,7 +5,7 @@ import { staffUsers } from '@/db/schema';
 import { adminPasswordSchema, findSuperAdmin, type AdminActor } from '@/lib/auth/authorize-admin';
 import { changeOwnPassword, type PasswordChangeInput } from '@/lib/auth/password-change';
 import { log } from '@/lib/log';
-import { writePlatformAudit } from './platform-audit';
+import { writePlatformAudit } from '@/lib/audit/platform-audit';
 
 /**
  * The operator changes their own password, under the console's stricter rules. Every console session

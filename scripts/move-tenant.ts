@@ -13,7 +13,7 @@ import { parseArgs } from 'node:util';
 import { eq } from 'drizzle-orm';
 import { DEFAULT_CONNECTION, getRegistry } from '@/db/connection-registry';
 import { tenants } from '@/db/schema';
-import { moveTenantToDedicated } from './move-tenant';
+import { moveTenantToDedicated } from '@/lib/tenancy/move-tenant';
 
 async function main(): Promise<number> {
   const { values } = parseArgs({

@@ -1,4 +1,4 @@
-import { readableTextOn } from '@/lib/storefront/branding';
+import { readableTextOn } from '@/lib/branding/theme';
 
 /** WCAG AA for normal text: the shop name and the header links are ordinary-sized text. */
 const MIN_TEXT_CONTRAST = 4.5;

@@ -13,7 +13,7 @@ import { parseArgs } from 'node:util';
 import { getRegistry } from '@/db/connection-registry';
 import { findSuperAdmin } from '@/lib/auth/authorize-admin';
 import { isAppError } from '@/lib/errors';
-import { importCatalogCsv } from './catalog-import';
+import { importCatalogCsv } from '@/lib/catalog/import-catalog-csv';
 
 async function main(): Promise<number> {
   const { values } = parseArgs({ options: { file: { type: 'string' }, admin: { type: 'string' } } });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readableTextOn, safeColor, tenantThemeVariables } from './branding';
+import { readableTextOn, safeColor, tenantThemeVariables } from './theme';
 
 describe('branding', () => {
   it('keeps valid hex colours and replaces anything else', () => {

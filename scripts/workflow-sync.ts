@@ -1,6 +1,6 @@
-import { servePathForPool, workflowPoolConfig } from './pools';
-import { signWorkflowRequest } from './sign-request';
-import { workflowServeOrigin } from './serve-origin';
+import { servePathForPool, workflowPoolConfig } from '@/inngest/pools';
+import { signWorkflowRequest } from '@/inngest/sign-request';
+import { workflowServeOrigin } from '@/inngest/serve-origin';
 
 /**
  * `npm run workflow:sync [origin]`: the operator's sync, for after a deploy when the engine does not sync

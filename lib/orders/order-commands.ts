@@ -11,7 +11,7 @@ import { ORDER_STATUS } from '@/lib/orders/order-status';
 import { recordOrderEvent } from '@/lib/orders/order-timeline';
 import { cancelAwaitingPaymentOrder } from '@/lib/orders/order-transitions';
 import { withTenant } from '@/lib/tenancy/with-tenant';
-import { hasInvoicePayment, orderActionsFor } from './order-admin';
+import { hasInvoicePayment, orderActionsFor } from './order-detail';
 
 /**
  * What the shop can do to an order from the dashboard. Each command locks the order, checks that its

@@ -1,11 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { AppError } from '@/lib/errors';
-import { MAX_PRICE_CENTS } from '@/lib/dashboard/price-input';
+import { MAX_PRICE_CENTS } from '@/lib/pricing/price-input';
 import { expectStorableText, hostileForm, hostileString, thrownBy } from '@/tests/support/hostile-input';
-import { applyChange, parseBulkPriceChange } from './bulk-price';
-import { articleToInput, MAX_STOCK, parseArticleInput, type ArticleInput, type TaxonomyLookup } from './catalog-article';
-import { parseCatalogCsv } from './catalog-import';
+import { applyChange, parseBulkPriceChange } from '@/lib/pricing/bulk-price-change';
+import { articleToInput, MAX_STOCK, parseArticleInput, type ArticleInput, type TaxonomyLookup } from './article-input';
+import { parseCatalogCsv } from './import-catalog-csv';
 
 const taxonomy: TaxonomyLookup = {
   brands: [

@@ -4,7 +4,7 @@ import { brands, categories, tenants, tenantVisibleBrands, tenantVisibleCategori
 import type { AdminActor } from '@/lib/auth/authorize-admin';
 import { announceTenantChange } from '@/lib/cache/cache-invalidation';
 import { AppError } from '@/lib/errors';
-import { writePlatformAudit } from './platform-audit';
+import { writePlatformAudit } from '@/lib/audit/platform-audit';
 import { platformDb } from '@/db/connection-registry';
 
 export type VisibilityScope = NonNullable<Tenant['visibilityScope']>;

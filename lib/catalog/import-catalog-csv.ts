@@ -7,9 +7,9 @@ import type { AdminActor } from '@/lib/auth/authorize-admin';
 import { ALL_TENANTS, announceTenantChange } from '@/lib/cache/cache-invalidation';
 import { AppError, isAppError } from '@/lib/errors';
 import { log } from '@/lib/log';
-import { allocateSlugs, fitmentsOf, loadTaxonomy, lockCatalog, replaceFitments, storedArticles } from './catalog-admin';
-import { articleToInput, changedColumns, parseArticleInput, SKU_PATTERN, type ArticleField, type ArticleInput, type ArticleValues } from './catalog-article';
-import { writePlatformAudit } from './platform-audit';
+import { allocateSlugs, fitmentsOf, loadTaxonomy, lockCatalog, replaceFitments, storedArticles } from './catalog-articles';
+import { articleToInput, changedColumns, parseArticleInput, SKU_PATTERN, type ArticleField, type ArticleInput, type ArticleValues } from './article-input';
+import { writePlatformAudit } from '@/lib/audit/platform-audit';
 
 // The wholesale catalog CSV: one article a row, keyed by SKU. A known SKU is updated with the columns
 // the file has (a file of `sku,stock` only changes stock); an unknown SKU is a new article and needs

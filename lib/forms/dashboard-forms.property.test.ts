@@ -14,14 +14,19 @@ import {
   validEmail,
   withOneHostileField,
 } from '@/tests/support/hostile-input';
-import { brandingSchema } from './branding';
-import { colorPairProblems, MAX_SHOP_NAME, MAX_TAGLINE } from './branding-rules';
-import { customerMarginSchema, formatMarginBp, MAX_MARGIN_BP, MIN_MARGIN_BP } from './customer-margin';
-import { loyaltyRatesSchema } from './loyalty-settings';
-import { refundRequestSchema } from './order-commands';
-import { addPriceOverrideSchema } from './price-overrides';
-import { MAX_PAYMENT_TIMEOUT, MIN_PAYMENT_TIMEOUT, parseRegistrationSettingsForm, type RegistrationSettingsForm } from './registration-admin';
-import { acceptInvitationSchema, inviteStaffSchema } from './staff-invitations';
+import { brandingSchema } from '@/lib/branding/update-branding';
+import { colorPairProblems, MAX_SHOP_NAME, MAX_TAGLINE } from '@/lib/branding/branding-rules';
+import { customerMarginSchema, formatMarginBp, MAX_MARGIN_BP, MIN_MARGIN_BP } from '@/lib/customers/set-customer-margin';
+import { loyaltyRatesSchema } from '@/lib/loyalty/set-loyalty-rates';
+import { refundRequestSchema } from '@/lib/orders/order-commands';
+import { addPriceOverrideSchema } from '@/lib/pricing/price-overrides';
+import {
+  MAX_PAYMENT_TIMEOUT,
+  MIN_PAYMENT_TIMEOUT,
+  parseRegistrationSettingsForm,
+  type RegistrationSettingsForm,
+} from '@/lib/registration/registration-settings-form';
+import { acceptInvitationSchema, inviteStaffSchema } from '@/lib/staff/staff-invitations';
 
 const text = (min: number, max: number) =>
   fc.string({ unit: 'grapheme-ascii', minLength: min, maxLength: max }).filter((s) => s.trim() === s && s.length >= min);

@@ -6,7 +6,7 @@ import { paymentSettingFields } from '@/lib/registration/registration-settings';
 import { tenantRegistrationSettings } from '@/lib/registration/register-customer';
 import { forgetTenant } from '@/lib/tenancy/tenant-directory';
 import { platformDb } from '@/db/connection-registry';
-import { auditTenantChange } from './branding';
+import { auditTenantChange } from '@/lib/branding/update-branding';
 import {
   draftOfForm,
   draftOfSettings,
