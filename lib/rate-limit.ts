@@ -1,6 +1,6 @@
 import 'server-only';
 import { sql } from 'drizzle-orm';
-import { DEFAULT_CONNECTION, getRegistry } from '@/db/connection-registry';
+import { platformDb } from '@/db/connection-registry';
 import { rowsOf } from '@/db/rows';
 
 export interface RateLimitResult {
@@ -16,7 +16,7 @@ export interface RateLimitResult {
  * hit: a window that has run out restarts at one.
  */
 export async function consumeRateLimit(key: string, limit: number, windowSeconds: number): Promise<RateLimitResult> {
-  const { db } = await getRegistry().get(DEFAULT_CONNECTION);
+  const db = await platformDb();
   const result = await db.execute(sql`
     insert into rate_limit_buckets as b (key, window_start, hits) values (${key}, now(), 1)
     on conflict (key) do update set
@@ -35,6 +35,6 @@ export async function consumeRateLimit(key: string, limit: number, windowSeconds
 
 /** Forgets a key's hits, e.g. an account's failed sign-ins once it signs in successfully. */
 export async function resetRateLimit(key: string): Promise<void> {
-  const { db } = await getRegistry().get(DEFAULT_CONNECTION);
+  const db = await platformDb();
   await db.execute(sql`delete from rate_limit_buckets where key = ${key}`);
 }

@@ -1,10 +1,11 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { filterPanel } from '@/lib/catalog/catalog-filter-registry';
+import { platformDb } from '@/db/connection-registry';
 import type { CatalogQuery } from '@/lib/catalog/catalog-query';
 import { listVisibleArticles } from '@/lib/catalog/list-visible-articles';
 import { formatTyreSize } from '@/lib/catalog/parse-tyre-size';
-import { catalogDb, type Shop } from '@/lib/tenancy/current-shop';
+import type { Shop } from '@/lib/tenancy/current-shop';
 import { toProductCardData } from '@/lib/catalog/product-card-data';
 import { CatalogFilters } from './catalog-filters';
 import { Pagination } from './pagination';
@@ -34,7 +35,7 @@ export function catalogMetadata(query: CatalogQuery): Metadata {
  * for signed-out visitors.
  */
 export async function CatalogListing({ shop, query, marginBp }: { shop: Shop; query: CatalogQuery; marginBp: number }) {
-  const result = await listVisibleArticles(await catalogDb(), { tenantId: shop.tenant.id, rules: shop.rules }, query);
+  const result = await listVisibleArticles(await platformDb(), { tenantId: shop.tenant.id, rules: shop.rules }, query);
   const first = (result.page - 1) * result.pageSize + 1;
   const last = first + result.items.length - 1;
   return (

@@ -1,8 +1,9 @@
 import Link from 'next/link';
 import { ProductGrid } from './product-grid';
+import { platformDb } from '@/db/connection-registry';
 import { parseCatalogQuery } from '@/lib/catalog/catalog-query';
 import { listVisibleArticles } from '@/lib/catalog/list-visible-articles';
-import { catalogDb, type Shop } from '@/lib/tenancy/current-shop';
+import type { Shop } from '@/lib/tenancy/current-shop';
 import { toProductCardData } from '@/lib/catalog/product-card-data';
 
 /**
@@ -11,7 +12,7 @@ import { toProductCardData } from '@/lib/catalog/product-card-data';
  */
 export async function ShopHome({ shop, marginBp }: { shop: Shop; marginBp: number }) {
   const scope = { tenantId: shop.tenant.id, rules: shop.rules };
-  const overview = await listVisibleArticles(await catalogDb(), scope, parseCatalogQuery({ stock: '1' }), 8);
+  const overview = await listVisibleArticles(await platformDb(), scope, parseCatalogQuery({ stock: '1' }), 8);
   const brands = [...overview.facets.brand].sort((a, b) => b.count - a.count).slice(0, 12);
   return (
     <div className="space-y-10">

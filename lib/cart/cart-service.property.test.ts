@@ -20,6 +20,10 @@ vi.mock('@/db/connection-registry', async (importOriginal) => ({
       throw touched.error;
     },
   }),
+  platformDb: async () => {
+    touched.count++;
+    throw touched.error;
+  },
 }));
 
 const { addToCart, removeFromCart, setCartQuantity } = await import('./cart-service');

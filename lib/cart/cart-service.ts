@@ -1,7 +1,7 @@
 import 'server-only';
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Transaction } from '@/db/client';
-import { DEFAULT_CONNECTION, getRegistry } from '@/db/connection-registry';
+import { platformDb } from '@/db/connection-registry';
 import { cartItems, carts, type Customer, type Tenant } from '@/db/schema';
 import { getVisibleArticlesByIds } from '@/lib/catalog/get-visible-articles-by-ids';
 import { getTenantCatalogContext } from '@/lib/catalog/tenant-catalog-context';
@@ -15,7 +15,7 @@ import { cartIsReadyForCheckout, cartTotals, priceCartLines, type CartLine, type
 export const MAX_QUANTITY = 999;
 
 async function visibleArticles(tenant: Tenant, ids: number[]) {
-  const { db } = await getRegistry().get(DEFAULT_CONNECTION);
+  const db = await platformDb();
   const { rules } = await getTenantCatalogContext(db, tenant.id);
   return getVisibleArticlesByIds(db, { tenantId: tenant.id, rules }, ids);
 }

@@ -1,7 +1,7 @@
 import 'server-only';
 import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import type { Transaction } from '@/db/client';
-import { DEFAULT_CONNECTION, getRegistry } from '@/db/connection-registry';
+import { platformDb } from '@/db/connection-registry';
 import { auditLog, outbox, tenants, webhookEvents, type WebhookEvent } from '@/db/schema';
 import { AppError } from '@/lib/errors';
 import { withTenant } from '@/lib/tenancy/with-tenant';
@@ -60,7 +60,7 @@ export interface WebhookStorage {
  */
 async function inPlane<T>(tenantId: string | null, work: (tx: Transaction) => Promise<T>): Promise<T> {
   if (tenantId !== null) return withTenant(tenantId, work);
-  const { db } = await getRegistry().get(DEFAULT_CONNECTION);
+  const db = await platformDb();
   return db.transaction(work);
 }
 
@@ -114,7 +114,7 @@ export const databaseWebhookStorage: WebhookStorage = {
     // Not confined to a tenant, yet every tenant's rows are behind row-level security (and possibly in a
     // dedicated database): ask each tenant's plane in turn. One short transaction per tenant; only an
     // unscoped (operator) replay takes this path, tenant-scoped callers look in their own plane only.
-    const { db } = await getRegistry().get(DEFAULT_CONNECTION);
+    const db = await platformDb();
     const all = await db.select({ id: tenants.id }).from(tenants).orderBy(asc(tenants.createdAt));
     for (const { id } of all) {
       const found = await findIn(eventId, id);

@@ -1,13 +1,14 @@
 import 'server-only';
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
+import { platformDb } from '@/db/connection-registry';
 import { articles, tenantArticlePrices } from '@/db/schema';
 import { loadVisibilityRules, visibilityCondition } from '@/lib/catalog/visibility';
 import { AppError, isAppError } from '@/lib/errors';
 import { log } from '@/lib/log';
 import { parsePriceCsv, type PriceCsvRow } from './price-csv';
 import { parseEuroCents, parseShopDate } from './price-input';
-import { lockShopPrices, priceDb } from './price-overrides';
+import { lockShopPrices } from './price-overrides';
 import { planPriceImport, type ExistingOverride, type ImportCandidate, type PriceImportMode, type PriceImportPlan } from './price-import-plan';
 import { announceTenantChange } from '@/lib/cache/cache-invalidation';
 import { getTenantById } from '@/lib/tenancy/tenant-directory';
@@ -107,7 +108,7 @@ export async function importPriceCsv(
     rows = parsePriceCsv(bytes);
     // Dates in the file are days in the shop's own time zone, as the export writes them.
     const timeZone = (await getTenantById(tenantId))?.timeZone ?? DEFAULT_TIME_ZONE;
-    const db = await priceDb();
+    const db = await platformDb();
     const plan = await db.transaction(async (tx) => {
       await lockShopPrices(tx, tenantId);
       const { candidates, rowErrors } = await readRows(tx, tenantId, rows, timeZone);

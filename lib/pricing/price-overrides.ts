@@ -2,7 +2,7 @@ import 'server-only';
 import { and, asc, eq, } from 'drizzle-orm';
 import { z } from 'zod';
 import { lockTenant } from '@/db/advisory-locks';
-import { DEFAULT_CONNECTION, getRegistry } from '@/db/connection-registry';
+import { platformDb } from '@/db/connection-registry';
 import type { Executor, Transaction } from '@/db/client';
 import { articles, tenantArticlePrices, type TenantArticlePrice } from '@/db/schema';
 import { loadVisibilityRules, visibilityCondition } from '@/lib/catalog/visibility';
@@ -16,10 +16,6 @@ import { DEFAULT_TIME_ZONE } from '@/lib/time/time-zone';
 
 // Tenant prices are platform-plane rows (no row-level security): every query here names the host's
 // tenant itself, so an article or override id of another shop is simply not found.
-
-export async function priceDb() {
-  return (await getRegistry().get(DEFAULT_CONNECTION)).db;
-}
 
 /**
  * Serialises price writes of one shop, so two owners adding overlapping windows at the same moment
@@ -90,7 +86,7 @@ export async function addPriceOverride(tenantId: string, raw: AddPriceOverrideIn
   // The form's days are the shop's, in its own time zone.
   const timeZone = (await getTenantById(tenantId))?.timeZone ?? DEFAULT_TIME_ZONE;
   const fields = parseOverrideFields(parsed.data, timeZone);
-  const db = await priceDb();
+  const db = await platformDb();
   const row = await db.transaction(async (tx) => {
     await lockShopPrices(tx, tenantId);
     const article = await findShownArticle(tx, tenantId, parsed.data.articleId);
@@ -112,7 +108,7 @@ export async function addPriceOverride(tenantId: string, raw: AddPriceOverrideIn
 export async function deletePriceOverride(tenantId: string, overrideId: unknown, actor: string, now = new Date()): Promise<void> {
   const id = z.coerce.number().int().positive().max(2_147_483_647).safeParse(overrideId);
   if (!id.success) throw new AppError('NOT_FOUND', 'This price override does not exist in your shop.');
-  const db = await priceDb();
+  const db = await platformDb();
   await db.transaction(async (tx) => {
     await lockShopPrices(tx, tenantId);
     const [row] = await tx

@@ -2,7 +2,7 @@ import 'server-only';
 import { headers } from 'next/headers';
 import { notFound } from 'next/navigation';
 import { cache } from 'react';
-import { DEFAULT_CONNECTION, getRegistry } from '@/db/connection-registry';
+import { platformDb } from '@/db/connection-registry';
 import type { Tenant } from '@/db/schema';
 import { tagCachedRender } from '@/lib/cache/render-cache';
 import { getTenantCatalogContext } from '@/lib/catalog/tenant-catalog-context';
@@ -54,7 +54,7 @@ export const getPublicShop = cache(async (hostParam: string): Promise<Shop> => {
 async function loadShop(host: string, known?: Tenant): Promise<Shop> {
   const tenant = known ?? (await getTenantByHost(host));
   if (!tenant) notFound();
-  const { db } = await getRegistry().get(DEFAULT_CONNECTION);
+  const db = await platformDb();
   const { rules, kinds } = await getTenantCatalogContext(db, tenant.id);
   return {
     tenant,
@@ -62,8 +62,4 @@ async function loadShop(host: string, known?: Tenant): Promise<Shop> {
     kinds,
     price: { salesMode: tenant.salesMode, vatRateBp: tenant.vatRateBp, currency: tenant.currency },
   };
-}
-
-export async function catalogDb() {
-  return (await getRegistry().get(DEFAULT_CONNECTION)).db;
 }

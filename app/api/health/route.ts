@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { DEFAULT_CONNECTION, getRegistry } from '@/db/connection-registry';
+import { platformDb } from '@/db/connection-registry';
 import { AppError, toErrorBody } from '@/lib/errors';
 import { log } from '@/lib/log';
 
@@ -8,7 +8,7 @@ export const dynamic = 'force-dynamic';
 /** For load balancers and on-call: 200 when the default database answers, 503 with a stable code when not. */
 export async function GET() {
   try {
-    const { db } = await getRegistry().get(DEFAULT_CONNECTION);
+    const db = await platformDb();
     await db.execute(sql`select 1`);
     return Response.json({ status: 'ok' }, { headers: { 'cache-control': 'no-store' } });
   } catch (error) {

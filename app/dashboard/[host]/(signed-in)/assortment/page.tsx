@@ -1,10 +1,11 @@
 import type { Metadata } from 'next';
 import { AssortmentForm } from '@/app/dashboard/[host]/(signed-in)/assortment/assortment-form';
+import { platformDb } from '@/db/connection-registry';
 import { requireStaffPage } from '@/lib/auth/current-staff';
 import { countAllArticles, countArticlesFor } from '@/lib/catalog/assortment-rules';
 import { allowedScopeFor } from '@/lib/catalog/assortment-scope';
 import { loadVisibilityRules } from '@/lib/catalog/visibility';
-import { catalogDb, getShop } from '@/lib/tenancy/current-shop';
+import { getShop } from '@/lib/tenancy/current-shop';
 
 export const metadata: Metadata = { title: 'Assortment' };
 
@@ -13,7 +14,7 @@ type Props = { params: Promise<{ host: string }> };
 export default async function AssortmentPage({ params }: Props) {
   const { tenant } = await getShop((await params).host);
   const staff = await requireStaffPage(tenant.id);
-  const db = await catalogDb();
+  const db = await platformDb();
   // Read fresh, not from the storefront's memo: the owner must see what was just saved.
   const rules = await loadVisibilityRules(db, tenant.id);
   const [scope, shown, total] = await Promise.all([allowedScopeFor(db, tenant.id), countArticlesFor(db, rules), countAllArticles(db)]);

@@ -3,7 +3,7 @@
 import { createCoupon, retireCoupon } from '@/lib/coupons/manage-coupons';
 import { setLoyaltyRates } from '@/lib/loyalty/set-loyalty-rates';
 import { staffAction } from '@/lib/forms/form-action';
-import { catalogDb } from '@/lib/tenancy/current-shop';
+import { platformDb } from '@/db/connection-registry';
 
 // The shop comes from the request's host and the actor from the staff session; a coupon id in a form is
 // only looked up inside that shop's plane, so another shop's coupon is NOT_FOUND.
@@ -19,6 +19,6 @@ export const retireCouponAction = staffAction({ role: 'manager', revalidate: ['/
 });
 
 export const setLoyaltyRatesAction = staffAction({ role: 'owner', revalidate: ['/dashboard/coupons'] }, async ({ tenant, staff, values }) => {
-  await setLoyaltyRates(await catalogDb(), tenant, staff, { pointsPerEuro: values.pointsPerEuro ?? '', pointValueCents: values.pointValueCents ?? '' });
+  await setLoyaltyRates(await platformDb(), tenant, staff, { pointsPerEuro: values.pointsPerEuro ?? '', pointValueCents: values.pointValueCents ?? '' });
   return { status: 'success', message: 'The loyalty rates are saved.', values };
 });

@@ -4,9 +4,9 @@ import { PriceArticlePanel } from '@/app/dashboard/[host]/(signed-in)/prices/pri
 import { PriceArticleTable } from '@/components/dashboard/price-article-table';
 import { PriceImportForm } from '@/app/dashboard/[host]/(signed-in)/prices/price-import-form';
 import { PriceSearchForm } from '@/components/dashboard/price-search-form';
+import { platformDb } from '@/db/connection-registry';
 import { requireStaffPage } from '@/lib/auth/current-staff';
 import { shopDay } from '@/lib/pricing/price-input';
-import { priceDb } from '@/lib/pricing/price-overrides';
 import { getArticlePrices, parsePriceListQuery, PRICE_SEARCH_LIMIT, searchPricedArticles } from '@/lib/pricing/price-search';
 import { getShop } from '@/lib/tenancy/current-shop';
 
@@ -21,7 +21,7 @@ export default async function PricesPage({ params, searchParams }: Props) {
   // The layout checks too, but a page must never rely on its layout having run first.
   await requireStaffPage(tenant.id);
   const query = parsePriceListQuery(await searchParams);
-  const db = await priceDb();
+  const db = await platformDb();
   const now = new Date();
   const [list, selected] = await Promise.all([
     searchPricedArticles(db, tenant.id, query.q),

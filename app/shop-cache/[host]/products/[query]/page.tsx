@@ -1,9 +1,10 @@
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { CatalogListing, catalogMetadata } from '@/components/storefront/catalog-listing';
+import { platformDb } from '@/db/connection-registry';
 import { canonicalCatalogQuery } from '@/lib/catalog/canonical-catalog-query';
 import { catalogQueryToSearch } from '@/lib/catalog/catalog-query';
-import { catalogDb, getPublicShop } from '@/lib/tenancy/current-shop';
+import { getPublicShop } from '@/lib/tenancy/current-shop';
 import { catalogCacheKeyOf, catalogQueryOf, catalogSearchFromKey } from '@/lib/tenancy/cached-storefront';
 
 export const dynamic = 'error';
@@ -31,7 +32,7 @@ export default async function CachedProductsPage({ params }: Props) {
   const { host, query: key } = await params;
   const shop = await getPublicShop(host);
   const asked = queryOf(key);
-  const query = await canonicalCatalogQuery(await catalogDb(), { tenantId: shop.tenant.id, rules: shop.rules, kinds: shop.kinds }, asked);
+  const query = await canonicalCatalogQuery(await platformDb(), { tenantId: shop.tenant.id, rules: shop.rules, kinds: shop.kinds }, asked);
   if (catalogCacheKeyOf(query) !== catalogCacheKeyOf(asked)) redirect(`/products${catalogQueryToSearch(query)}`);
   return <CatalogListing shop={shop} query={query} marginBp={0} />;
 }

@@ -4,12 +4,13 @@ import { notFound } from 'next/navigation';
 import { cache } from 'react';
 import { PriceTag } from '@/components/storefront/price-tag';
 import { StockBadge } from '@/components/storefront/stock-badge';
+import { platformDb } from '@/db/connection-registry';
 import { articleSize } from '@/lib/catalog/article-size';
 import { getVisibleArticleBySlug } from '@/lib/catalog/get-visible-article';
 import { seasonLabel } from '@/lib/catalog/list-visible-articles';
 import { OrderPanel } from '@/app/shop/[host]/products/[slug]/order-panel';
 import { getCurrentCustomer } from '@/lib/auth/current-customer';
-import { catalogDb, getShop } from '@/lib/tenancy/current-shop';
+import { getShop } from '@/lib/tenancy/current-shop';
 
 type Props = { params: Promise<{ host: string; slug: string }> };
 
@@ -17,7 +18,7 @@ type Props = { params: Promise<{ host: string; slug: string }> };
 const loadArticleBySlug = cache(async (host: string, slug: string) => {
   const shop = await getShop(host);
   // Hidden and unknown products look the same: a 404, never a hint that the article exists.
-  const article = await getVisibleArticleBySlug(await catalogDb(), { tenantId: shop.tenant.id, rules: shop.rules }, slug);
+  const article = await getVisibleArticleBySlug(await platformDb(), { tenantId: shop.tenant.id, rules: shop.rules }, slug);
   if (!article) notFound();
   return { shop, article };
 });

@@ -1,10 +1,10 @@
 import { NextResponse, type NextRequest } from 'next/server';
+import { platformDb } from '@/db/connection-registry';
 import { requireStaff } from '@/lib/auth/current-staff';
 import { countArticlesFor, rulesWithinScope } from '@/lib/catalog/assortment-rules';
 import { allowedScopeFor } from '@/lib/catalog/assortment-scope';
 import { AppError, toErrorBody } from '@/lib/errors';
 import { readTextWithin } from '@/lib/http/read-bounded-body';
-import { catalogDb } from '@/lib/tenancy/current-shop';
 import { requireRequestTenant } from '@/lib/tenancy/request-tenant';
 
 export const dynamic = 'force-dynamic';
@@ -27,7 +27,7 @@ export async function POST(request: NextRequest) {
     } catch {
       throw new AppError('VALIDATION_FAILED', 'Send the draft rules as JSON.');
     }
-    const db = await catalogDb();
+    const db = await platformDb();
     const rules = rulesWithinScope(body, await allowedScopeFor(db, tenant.id));
     return NextResponse.json({ count: await countArticlesFor(db, rules) }, { headers: { 'cache-control': 'no-store' } });
   } catch (error) {

@@ -1,8 +1,8 @@
 import { NextResponse } from 'next/server';
+import { platformDb } from '@/db/connection-registry';
 import { requireStaff } from '@/lib/auth/current-staff';
 import { shopDay } from '@/lib/pricing/price-input';
 import { exportPriceCsv } from '@/lib/pricing/export-price-csv';
-import { priceDb } from '@/lib/pricing/price-overrides';
 import { toErrorBody } from '@/lib/errors';
 import { requireRequestTenant } from '@/lib/tenancy/request-tenant';
 
@@ -13,7 +13,7 @@ export async function GET() {
   try {
     const tenant = await requireRequestTenant();
     await requireStaff(tenant.id);
-    const csv = await exportPriceCsv(await priceDb(), tenant.id);
+    const csv = await exportPriceCsv(await platformDb(), tenant.id);
     const filename = `prices-${tenant.subdomain}-${shopDay(new Date(), tenant.timeZone)}.csv`;
     return new NextResponse(csv, {
       headers: {
