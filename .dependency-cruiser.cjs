@@ -11,7 +11,7 @@ module.exports = {
     },
     {
       name: 'components-below-routes',
-      comment: 'components/ is shared UI; a form that needs a route\'s server action lives beside that route under app/.',
+      comment: "components/ is shared UI; a form that needs a route's server action lives beside that route under app/.",
       severity: 'error',
       from: { path: '^components/' },
       to: { path: '^app/' },

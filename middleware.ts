@@ -20,7 +20,8 @@ function shopRateLimit() {
   }
   return shopRate;
 }
-const TOO_BUSY = '<!doctype html><html lang="en"><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Busy</title><body style="font-family:system-ui,sans-serif;max-width:32rem;margin:20vh auto;padding:0 1rem;text-align:center"><h1>This shop is very busy right now</h1><p>Please try again in a moment.</p></body></html>';
+const TOO_BUSY =
+  '<!doctype html><html lang="en"><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Busy</title><body style="font-family:system-ui,sans-serif;max-width:32rem;margin:20vh auto;padding:0 1rem;text-align:center"><h1>This shop is very busy right now</h1><p>Please try again in a moment.</p></body></html>';
 
 /**
  * Routes by host only: no database, no session. It rewrites every request into an internal segment

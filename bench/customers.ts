@@ -27,7 +27,7 @@ export async function ensureBenchCustomers(sql: Sql, rootDomain: string, count: 
     email: `buyer@${t.subdomain}.bench.test`,
     name: `Bench Buyer ${t.subdomain}`,
     password: BENCH_PASSWORD,
-    marginBp: ((i * 37) % 21 - 10) * 100, // -10 % … +10 %
+    marginBp: (((i * 37) % 21) - 10) * 100, // -10 % … +10 %
   }));
   for (const c of customers) {
     await sql`insert into customers (tenant_id, email, name, status, password_hash, approval_type, approved_at, margin_bp, country_code)

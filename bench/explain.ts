@@ -27,7 +27,12 @@ type Captured = { query: string; params: unknown[] };
 export async function explainCatalog(url: string, tenant: TenantTargets): Promise<ExplainedQuery[]> {
   const client = connect(url, 2);
   let captured: Captured[] = [];
-  const db = drizzle({ client, schema, casing: 'snake_case', logger: { logQuery: (query, params) => captured.push({ query, params }) } }) as unknown as Database;
+  const db = drizzle({
+    client,
+    schema,
+    casing: 'snake_case',
+    logger: { logQuery: (query, params) => captured.push({ query, params }) },
+  }) as unknown as Database;
   const scope = { tenantId: tenant.tenantId, rules: tenant.rules };
   const firstFilter = Object.fromEntries(new URLSearchParams(tenant.filters[0] ?? ''));
   const word = decodeURIComponent((tenant.searchWords[0] ?? 'michelin').replace(/\+/g, ' '));

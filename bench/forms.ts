@@ -36,8 +36,7 @@ export function formFields(html: string, pick: RegExp): [string, string][] {
 /** Posts the fields as multipart/form-data to `path` on the shop's host, as the form's empty `action` does. */
 export function postForm(port: number, host: string, path: string, cookie: string, fields: [string, string][]): Promise<HttpResponse> {
   const boundary = `----storefleet${Math.random().toString(16).slice(2)}`;
-  const body =
-    `${fields.map(([name, value]) => `--${boundary}\r\ncontent-disposition: form-data; name="${name.replace(/"/g, '%22')}"\r\n\r\n${value}\r\n`).join('')}--${boundary}--\r\n`;
+  const body = `${fields.map(([name, value]) => `--${boundary}\r\ncontent-disposition: form-data; name="${name.replace(/"/g, '%22')}"\r\n\r\n${value}\r\n`).join('')}--${boundary}--\r\n`;
   return httpRequest({
     port,
     host,

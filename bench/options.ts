@@ -82,7 +82,12 @@ export function parseOptions(argv: string[] = process.argv.slice(2)): BenchOptio
     tenants: Math.min(9999, Math.round(positive('tenants', values.tenants, 1000))),
     pricesPerTenant: Math.round(positive('prices', values.prices, 1000)),
     signedInTenants: Math.round(positive('signed-in', values['signed-in'], 50)),
-    scenarios: values.only ? values.only.split(',').map((s) => s.trim()).filter(Boolean) : null,
+    scenarios: values.only
+      ? values.only
+          .split(',')
+          .map((s) => s.trim())
+          .filter(Boolean)
+      : null,
     explain: !values['no-explain'],
     maxMinutes: positive('max-minutes', values['max-minutes'], 30),
   };

@@ -31,8 +31,20 @@ const brandTails = ['tread', 'grip', 'ax', 'ion', 'ora', 'tec', 'line', 'stone',
 const modelWords = ['Eco', 'Sport', 'Grip', 'Touring', 'Ice', 'Trail', 'Comfort', 'Drive', 'Aqua', 'Road', 'Snow', 'Quattro', 'Vector', 'Pulse'];
 const wheelWords = ['Blade', 'Spoke', 'Vortex', 'Mesh', 'Turbine', 'Classic', 'Rally', 'Arrow', 'Star', 'Flow'];
 
-const tyreQualifiers = ['Car', 'SUV and 4x4', 'Van and light truck', 'Run-flat', 'High performance', 'Ultra high performance',
-  'Economy', 'Reinforced XL', 'Electric vehicle', 'Classic car', 'Off-road', 'Low noise'];
+const tyreQualifiers = [
+  'Car',
+  'SUV and 4x4',
+  'Van and light truck',
+  'Run-flat',
+  'High performance',
+  'Ultra high performance',
+  'Economy',
+  'Reinforced XL',
+  'Electric vehicle',
+  'Classic car',
+  'Off-road',
+  'Low noise',
+];
 const wheelSubcategories: Record<string, string[]> = {
   'alloy-wheels': ['Forged alloy wheels', 'Flow-formed alloy wheels', 'Winter alloy wheels', 'Off-road alloy wheels', 'Replica alloy wheels'],
   'steel-wheels': ['Van steel wheels', 'Trailer steel wheels', 'Space-saver spare wheels', 'Heavy-duty steel wheels'],
@@ -53,11 +65,18 @@ function syntheticBrands(real: BrandRow[], random: Random): BrandRow[] {
 function syntheticCategories(real: CategoryRow[]): CategoryRow[] {
   const out: CategoryRow[] = [];
   for (const parent of real) {
-    const names = parent.kind === 'tyre'
-      ? tyreQualifiers.map((q) => `${q} ${seasonName[parent.season ?? ''] ?? 'tyres'}`)
-      : wheelSubcategories[parent.slug] ?? [];
+    const names =
+      parent.kind === 'tyre' ? tyreQualifiers.map((q) => `${q} ${seasonName[parent.season ?? ''] ?? 'tyres'}`) : (wheelSubcategories[parent.slug] ?? []);
     for (const name of names) {
-      out.push({ id: real.length + out.length + 1, slug: slugify(name), name, kind: parent.kind, season: parent.season, sortOrder: 10 + out.length, parent: parent.slug });
+      out.push({
+        id: real.length + out.length + 1,
+        slug: slugify(name),
+        name,
+        kind: parent.kind,
+        season: parent.season,
+        sortOrder: 10 + out.length,
+        parent: parent.slug,
+      });
     }
   }
   if (real.length + out.length !== CATEGORY_COUNT) throw new Error(`expected ${CATEGORY_COUNT} categories, built ${real.length + out.length}`);
@@ -77,13 +96,15 @@ function uniqueKeys() {
 /** The article's name and keys under a synthetic brand: same size and specs, the brand's own model line. */
 function rebrand(article: GeneratedArticle, brand: BrandRow, random: Random, keys: { sku: (b: string) => string; slug: (b: string) => string }) {
   const model = random.pick(brand.models);
-  const spec = article.kind === 'tyre'
-    ? `${article.width}/${article.aspectRatio} R${article.rimDiameter} ${article.loadIndex}${article.speedRating}`
-    : `${((article.width ?? 0) / 10).toFixed(1)}Jx${article.rimDiameter} ET${article.offsetMm} ${article.boltPattern}`;
+  const spec =
+    article.kind === 'tyre'
+      ? `${article.width}/${article.aspectRatio} R${article.rimDiameter} ${article.loadIndex}${article.speedRating}`
+      : `${((article.width ?? 0) / 10).toFixed(1)}Jx${article.rimDiameter} ET${article.offsetMm} ${article.boltPattern}`;
   const name = `${brand.name} ${model} ${spec}`;
-  const description = article.kind === 'tyre' && article.description
-    ? `The ${brand.name} ${model}${article.description.slice(article.description.indexOf(' is '))}`
-    : article.description;
+  const description =
+    article.kind === 'tyre' && article.description
+      ? `The ${brand.name} ${model}${article.description.slice(article.description.indexOf(' is '))}`
+      : article.description;
   const skuBase = `${brand.slug.slice(0, 3).toUpperCase()}-${slugify(model).toUpperCase()}-${slugify(spec).toUpperCase()}`;
   return { name, description, sku: keys.sku(skuBase), slug: keys.slug(slugify(name)) };
 }
@@ -94,7 +115,13 @@ export function buildPlatformCatalog(articleCount: number, seed = 1): PlatformCa
   const kindOf = new Map(catalogBrands.map((b) => [b.slug, b.kind]));
   const realBrands: BrandRow[] = generated.brands.map((b, i) => ({ id: i + 1, slug: b.slug, name: b.name, kind: kindOf.get(b.slug) ?? 'tyre', models: [] }));
   const realCategories: CategoryRow[] = generated.categories.map((c, i) => ({
-    id: i + 1, slug: c.slug, name: c.name, kind: c.kind, season: c.season ?? null, sortOrder: c.sortOrder ?? i, parent: c.slug,
+    id: i + 1,
+    slug: c.slug,
+    name: c.name,
+    kind: c.kind,
+    season: c.season ?? null,
+    sortOrder: c.sortOrder ?? i,
+    parent: c.slug,
   }));
   const extraBrands = syntheticBrands(realBrands, random);
   const extraCategories = syntheticCategories(realCategories);

@@ -34,7 +34,13 @@ const subdomainOf = (n: number) => `t${String(n).padStart(4, '0')}`;
 
 const nameHeads = ['Alpine', 'Rapid', 'Euro', 'City', 'Nordic', 'Metro', 'Prime', 'Delta', 'Summit', 'Coast', 'Harbour', 'Valley'];
 const nameTails = ['Tyres', 'Wheels', 'Tyre Centre', 'Autoparts', 'Garage Supply', 'Fleet Services', 'Banden', 'Pneus'];
-const countries = [['BE', 2100], ['NL', 2100], ['DE', 1900], ['FR', 2000], ['LU', 1700]] as const;
+const countries = [
+  ['BE', 2100],
+  ['NL', 2100],
+  ['DE', 1900],
+  ['FR', 2000],
+  ['LU', 1700],
+] as const;
 
 const hex = (random: Random) => `#${random.int(0, 0xffffff).toString(16).padStart(6, '0')}`;
 

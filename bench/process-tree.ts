@@ -43,7 +43,10 @@ export class RssSampler {
   private pids: number[] = [];
   private lastTreeScan = 0;
 
-  constructor(private readonly root: number, private readonly intervalMs = 200) {}
+  constructor(
+    private readonly root: number,
+    private readonly intervalMs = 200,
+  ) {}
 
   start(): void {
     this.timer = setInterval(() => this.sample(), this.intervalMs);
@@ -57,7 +60,10 @@ export class RssSampler {
       this.lastTreeScan = Date.now();
     }
     const sizes = this.pids.map(rssKb);
-    this.peakTreeKb = Math.max(this.peakTreeKb, sizes.reduce((a, b) => a + b, 0));
+    this.peakTreeKb = Math.max(
+      this.peakTreeKb,
+      sizes.reduce((a, b) => a + b, 0),
+    );
     this.peakLargestKb = Math.max(this.peakLargestKb, ...sizes, 0);
   }
 

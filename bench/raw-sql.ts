@@ -71,13 +71,23 @@ async function closedLoop(id: string, title: string, concurrency: number, second
     id,
     title,
     opsPerSec: r(latencies.length / elapsed),
-    latencyMs: { mean: r(sorted.reduce((a, b) => a + b, 0) / Math.max(1, sorted.length)), p50: r(percentile(sorted, 50)), p90: r(percentile(sorted, 90)), p99: r(percentile(sorted, 99)), max: r(sorted.at(-1) ?? 0) },
+    latencyMs: {
+      mean: r(sorted.reduce((a, b) => a + b, 0) / Math.max(1, sorted.length)),
+      p50: r(percentile(sorted, 50)),
+      p90: r(percentile(sorted, 90)),
+      p99: r(percentile(sorted, 99)),
+      max: r(sorted.at(-1) ?? 0),
+    },
     operations: latencies.length,
     errors,
   };
 }
 
-export async function measureRawSql(url: string, targets: TenantTargets[], opts: { connections: number; duration: number; poolSize: number }): Promise<LoopResult> {
+export async function measureRawSql(
+  url: string,
+  targets: TenantTargets[],
+  opts: { connections: number; duration: number; poolSize: number },
+): Promise<LoopResult> {
   const sql = connect(url, opts.poolSize);
   const random = createRandom(11);
   try {
@@ -94,7 +104,11 @@ export async function measureRawSql(url: string, targets: TenantTargets[], opts:
  * The app's own data layer for the same page, without HTTP and React: visibility rules, visible kinds
  * (the layout) and listVisibleArticles (items, total, facets), on a pool the size of the app's.
  */
-export async function measureDataLayer(url: string, targets: TenantTargets[], opts: { connections: number; duration: number; poolSize: number }): Promise<LoopResult> {
+export async function measureDataLayer(
+  url: string,
+  targets: TenantTargets[],
+  opts: { connections: number; duration: number; poolSize: number },
+): Promise<LoopResult> {
   const client = connect(url, opts.poolSize);
   const db = drizzle({ client, schema, casing: 'snake_case' }) as unknown as Database;
   const random = createRandom(13);

@@ -47,18 +47,21 @@ const targetText = (t: Target) =>
 function errorText(r: LoadResult): string {
   const total = r.errors + r.non2xx;
   if (total === 0) return '0';
-  const parts = [r.timeouts ? `${r.timeouts} timeouts` : '', r.errors - r.timeouts ? `${r.errors - r.timeouts} socket` : '', r.non2xx ? `${r.non2xx} non-2xx` : ''];
+  const parts = [
+    r.timeouts ? `${r.timeouts} timeouts` : '',
+    r.errors - r.timeouts ? `${r.errors - r.timeouts} socket` : '',
+    r.non2xx ? `${r.non2xx} non-2xx` : '',
+  ];
   return `${total} (${parts.filter(Boolean).join(', ')})`;
 }
 
 export function markdownTable(report: BenchReport): string {
-  const rows = [
-    '| Scenario | req/s | p50 ms | p99 ms | errors | peak RSS MB | target | result |',
-    '| --- | ---: | ---: | ---: | --- | ---: | --- | --- |',
-  ];
+  const rows = ['| Scenario | req/s | p50 ms | p99 ms | errors | peak RSS MB | target | result |', '| --- | ---: | ---: | ---: | --- | ---: | --- | --- |'];
   for (const s of report.scenarios) {
     const verdict = s.pass ? 'pass' : `**fail**: ${s.failures.join('; ')}`;
-    rows.push(`| ${s.title} | ${s.reqPerSec} | ${s.latencyMs.p50} | ${s.latencyMs.p99} | ${errorText(s)} | ${s.peakRssMb} | ${targetText(s.target)} | ${verdict} |`);
+    rows.push(
+      `| ${s.title} | ${s.reqPerSec} | ${s.latencyMs.p50} | ${s.latencyMs.p99} | ${errorText(s)} | ${s.peakRssMb} | ${targetText(s.target)} | ${verdict} |`,
+    );
   }
   for (const d of report.dataLayer) {
     rows.push(`| ${d.title} (no HTTP) | ${d.opsPerSec} | ${d.latencyMs.p50} | ${d.latencyMs.p99} | ${d.errors} | — | — | — |`);
@@ -73,7 +76,8 @@ export function markdownTable(report: BenchReport): string {
     rows.push(`| Many hosts ÷ one host, both from a warm cache | ${hostSpreadWarm} | | | | | ≥${MIN_HOST_SPREAD_RATIO} | ${ok ? 'pass' : '**fail**'} |`);
   }
   if (hostSpreadWarmFew != null) rows.push(`| Warm cache in memory, few hosts ÷ one host | ${hostSpreadWarmFew} | | | | | — | — |`);
-  if (hostSpreadWarmRedis != null) rows.push(`| Warm cache in Redis (another instance rendered the pages), same hosts ÷ one host | ${hostSpreadWarmRedis} | | | | | — | — |`);
+  if (hostSpreadWarmRedis != null)
+    rows.push(`| Warm cache in Redis (another instance rendered the pages), same hosts ÷ one host | ${hostSpreadWarmRedis} | | | | | — | — |`);
   if (warmRedisOverMemory != null) rows.push(`| Render-cache hits from Redis ÷ hits from memory | ${warmRedisOverMemory} | | | | | — | — |`);
   if (appOverRawSql !== null) rows.push(`| App ÷ raw SQL (catalog page) | ${appOverRawSql} | | | | | — | — |`);
   if (appOverDataLayer !== null) rows.push(`| App ÷ data layer (catalog page) | ${appOverDataLayer} | | | | | — | — |`);
@@ -86,7 +90,9 @@ function cpuTable(report: BenchReport): string {
     '| --- | ---: | ---: | ---: | ---: | ---: | ---: |',
   ];
   for (const s of report.scenarios) {
-    rows.push(`| ${s.title} | ${s.cpu.server} | ${s.cpu.loadGenerator} | ${s.cpu.postgres} | ${s.cpu.other} | ${s.cpu.machineBusyPct} % | ${s.kbPerResponse} |`);
+    rows.push(
+      `| ${s.title} | ${s.cpu.server} | ${s.cpu.loadGenerator} | ${s.cpu.postgres} | ${s.cpu.other} | ${s.cpu.machineBusyPct} % | ${s.kbPerResponse} |`,
+    );
   }
   return rows.join('\n');
 }
@@ -100,26 +106,31 @@ function markdownReport(report: BenchReport): string {
     `Machine: ${m.cpuModel}, ${m.cpus} cores, ${m.totalMemGb} GB RAM, ${m.os}; load average at start ${m.loadAverageAtStart.join(' / ')}.`,
     `Node ${report.node}; ${report.postgres.split(' on ')[0]}.`,
     `Load: autocannon, ${o.connections} connections, ${o.duration} s per scenario after a ${o.warmup} s warm-up, on the same machine over loopback.`,
-    `Data: ${Object.entries(report.scale).map(([k, v]) => `${typeof v === 'number' ? v.toLocaleString('en') : String(v)} ${k}`).join(', ')}.`,
+    `Data: ${Object.entries(report.scale)
+      .map(([k, v]) => `${typeof v === 'number' ? v.toLocaleString('en') : String(v)} ${k}`)
+      .join(', ')}.`,
     '',
     markdownTable(report),
     '',
     `Overall: ${report.pass ? 'all targets met' : 'targets not met'}. Errors count socket errors, timeouts (10 s) and non-2xx answers; peak RSS is the`,
-    'sum over the `next start` process tree, sampled every 200 ms. Raw SQL and data layer run in this process with the app\'s',
+    "sum over the `next start` process tree, sampled every 200 ms. Raw SQL and data layer run in this process with the app's",
     'pool size and the same concurrency, before the server starts.',
     '',
     '## Where the CPU went (cores in use on average), and response sizes',
     '',
     cpuTable(report),
     '',
-    `Timings (s): ${Object.entries(report.timings).map(([k, v]) => `${k} ${v}`).join(', ')}.`,
+    `Timings (s): ${Object.entries(report.timings)
+      .map(([k, v]) => `${k} ${v}`)
+      .join(', ')}.`,
     '',
   ].join('\n');
 }
 
 function explainMarkdown(queries: ExplainedQuery[]): string {
   const lines = ['# Query plans of the catalog pages', '', '| Page | Execution ms | Planning ms | Statement |', '| --- | ---: | ---: | --- |'];
-  for (const q of queries) lines.push(`| ${q.page} | ${q.executionMs} | ${q.planningMs} | \`${q.sql.replace(/\s+/g, ' ').slice(0, 110).replace(/\|/g, '\\|')}…\` |`);
+  for (const q of queries)
+    lines.push(`| ${q.page} | ${q.executionMs} | ${q.planningMs} | \`${q.sql.replace(/\s+/g, ' ').slice(0, 110).replace(/\|/g, '\\|')}…\` |`);
   for (const q of queries) lines.push('', `## ${q.page}: ${q.executionMs} ms`, '', '```sql', q.sql, '```', '', '```', q.plan, '```');
   return `${lines.join('\n')}\n`;
 }

@@ -90,9 +90,12 @@ async function main(): Promise<number> {
   const targets = await loadWorkload(sql, ROOT_DOMAIN);
   const single = medianTenant(targets);
   const postgresVersion = await serverVersion(sql);
-  const scale = (await sql`select (select count(*) from articles)::int as articles, (select count(*) from brands)::int as brands,
+  const scale =
+    (
+      await sql`select (select count(*) from articles)::int as articles, (select count(*) from brands)::int as brands,
     (select count(*) from categories)::int as categories, (select count(*) from tenants)::int as tenants,
-    (select count(*) from tenant_article_prices)::int as "tenant prices"`)[0] ?? {};
+    (select count(*) from tenant_article_prices)::int as "tenant prices"`
+    )[0] ?? {};
   timings.database = seconds(t);
   say(`workload ready: ${targets.length} tenants, median shop ${single.host} shows ${single.visibleCount} articles`);
 
@@ -196,7 +199,14 @@ async function main(): Promise<number> {
     },
     node: process.version,
     postgres: postgresVersion,
-    options: { duration: opts.duration, warmup: opts.warmup, connections: opts.connections, poolSize: APP_POOL_SIZE, singleHost: single.host, seededThisRun: prepared.seeded },
+    options: {
+      duration: opts.duration,
+      warmup: opts.warmup,
+      connections: opts.connections,
+      poolSize: APP_POOL_SIZE,
+      singleHost: single.host,
+      seededThisRun: prepared.seeded,
+    },
     scale,
     timings,
     scenarios: results,

@@ -133,7 +133,7 @@ export function buildScenarios(targets: TenantTargets[], single: TenantTargets, 
       expect: () => RESULT_COUNT,
       prime: () => few.map((t) => ({ host: t.host, path: '/products' })),
       sharedCache: true,
-    }
+    },
   );
   return scenarios;
 }

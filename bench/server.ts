@@ -32,8 +32,23 @@ export function serverEnv(databaseUrl: string, rootDomain: string, authSecret: s
 }
 
 // What `next build` needs of the project; tests, e2e, scripts and local data stay behind.
-const APP_SOURCES = ['app', 'components', 'lib', 'db', 'emails', 'inngest', 'public', 'middleware.ts', 'proxy.ts', 'instrumentation.ts',
-  'next.config.mjs', 'next.config.ts', 'postcss.config.mjs', 'tsconfig.json', 'package.json'];
+const APP_SOURCES = [
+  'app',
+  'components',
+  'lib',
+  'db',
+  'emails',
+  'inngest',
+  'public',
+  'middleware.ts',
+  'proxy.ts',
+  'instrumentation.ts',
+  'next.config.mjs',
+  'next.config.ts',
+  'postcss.config.mjs',
+  'tsconfig.json',
+  'package.json',
+];
 
 /**
  * A private copy of the app's sources to build and serve, so the benchmark's `.next` never replaces the

@@ -13,7 +13,17 @@ export interface TenantTargets {
   searchWords: string[];
 }
 
-type ArticleLite = { id: number; slug: string; name: string; brand_id: number; category_id: number; kind: string; width: number; aspect_ratio: number | null; rim_diameter: number };
+type ArticleLite = {
+  id: number;
+  slug: string;
+  name: string;
+  brand_id: number;
+  category_id: number;
+  kind: string;
+  width: number;
+  aspect_ratio: number | null;
+  rim_diameter: number;
+};
 
 function searchWordsOf(name: string): string[] {
   const words: string[] = [];
@@ -75,7 +85,14 @@ export async function loadWorkload(sql: Sql, rootDomain: string): Promise<Tenant
   const categoriesOf = group(categoryRows);
   const brandSlugs = new Map(brandList.map((b) => [b.id, b.slug]));
   return tenants.map((t) =>
-    targetsFor(t, { brandIds: brandsOf.get(t.id) ?? [], categoryIds: categoriesOf.get(t.id) ?? [], vehicleBrandIds: [] }, articles, brandSlugs, rootDomain, random),
+    targetsFor(
+      t,
+      { brandIds: brandsOf.get(t.id) ?? [], categoryIds: categoriesOf.get(t.id) ?? [], vehicleBrandIds: [] },
+      articles,
+      brandSlugs,
+      rootDomain,
+      random,
+    ),
   );
 }
 

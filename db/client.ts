@@ -147,11 +147,7 @@ async function openPostgres(name: string, url: string, directUrl: string, prepar
     return unlisten;
   };
   const close = async () => {
-    await Promise.all([
-      client.end({ timeout: 5 }),
-      directClient === client ? undefined : directClient.end({ timeout: 5 }),
-      listenClient?.end({ timeout: 5 }),
-    ]);
+    await Promise.all([client.end({ timeout: 5 }), directClient === client ? undefined : directClient.end({ timeout: 5 }), listenClient?.end({ timeout: 5 })]);
   };
   return { name, kind: 'postgres', url, db, directUrl, direct, listen, close };
 }

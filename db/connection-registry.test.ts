@@ -19,9 +19,7 @@ describe('dedicated database URLs', () => {
   });
 
   it('prefers an explicitly configured URL', () => {
-    const registry = new ConnectionRegistry(
-      configFromEnv({ DATABASE_URL: 'postgres://h/main', TENANT_DATABASE_URLS: '{"bigcorp":"postgres://other/bc"}' }),
-    );
+    const registry = new ConnectionRegistry(configFromEnv({ DATABASE_URL: 'postgres://h/main', TENANT_DATABASE_URLS: '{"bigcorp":"postgres://other/bc"}' }));
     expect(registry.urlFor('bigcorp')).toBe('postgres://other/bc');
     expect(registry.urlFor('enterprise_x')).toBe('postgres://h/main_enterprise_x');
     expect(registry.urlFor('default')).toBe('postgres://h/main');
@@ -61,7 +59,7 @@ describe('behind a transaction-pooling bouncer (DATABASE_POOLING=transaction)', 
     }
   });
 
-  it('derives a dedicated database\'s direct URL from DATABASE_DIRECT_URL, and needs one for each configured database', () => {
+  it("derives a dedicated database's direct URL from DATABASE_DIRECT_URL, and needs one for each configured database", () => {
     const env = { DATABASE_URL: bouncer, DATABASE_POOLING: 'transaction', DATABASE_DIRECT_URL: direct };
     const registry = new ConnectionRegistry(configFromEnv(env));
     expect(registry.urlFor('bigcorp')).toBe('postgres://app@bouncer:6432/storefleet_bigcorp');

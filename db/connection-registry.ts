@@ -80,14 +80,21 @@ export function configFromEnv(env: Env = process.env): RegistryConfig {
   // Other stacks' switch (Prisma's `?pgbouncer=true`) would reach the server as a startup parameter and be refused there.
   for (const [variable, url] of [['DATABASE_URL', defaultUrl], ...Object.entries(dedicatedUrls).map(([n, u]) => [`TENANT_DATABASE_URLS.${n}`, u])] as const) {
     if (isPostgresUrl(url) && new URL(url).searchParams.has('pgbouncer')) {
-      throw new DatabaseConfigError(`${variable}: remove ?pgbouncer=… from the URL; behind a transaction-pooling bouncer set DATABASE_POOLING=transaction and DATABASE_DIRECT_URL instead.`);
+      throw new DatabaseConfigError(
+        `${variable}: remove ?pgbouncer=… from the URL; behind a transaction-pooling bouncer set DATABASE_POOLING=transaction and DATABASE_DIRECT_URL instead.`,
+      );
     }
   }
   const embedded = databaseKind(defaultUrl) === 'pglite';
   if (embedded && (pooling !== 'session' || defaultDirectUrl || Object.keys(dedicatedDirectUrls).length > 0)) {
-    throw new DatabaseConfigError('DATABASE_POOLING, DATABASE_DIRECT_URL and TENANT_DATABASE_DIRECT_URLS apply to PostgreSQL only; DATABASE_URL is the embedded database.');
+    throw new DatabaseConfigError(
+      'DATABASE_POOLING, DATABASE_DIRECT_URL and TENANT_DATABASE_DIRECT_URLS apply to PostgreSQL only; DATABASE_URL is the embedded database.',
+    );
   }
-  for (const [variable, url] of [['DATABASE_DIRECT_URL', defaultDirectUrl], ...Object.entries(dedicatedDirectUrls).map(([n, u]) => [`TENANT_DATABASE_DIRECT_URLS.${n}`, u])]) {
+  for (const [variable, url] of [
+    ['DATABASE_DIRECT_URL', defaultDirectUrl],
+    ...Object.entries(dedicatedDirectUrls).map(([n, u]) => [`TENANT_DATABASE_DIRECT_URLS.${n}`, u]),
+  ]) {
     if (url !== undefined && !isPostgresUrl(url)) throw new DatabaseConfigError(`${variable} must be a postgres:// URL`);
   }
   if (pooling === 'transaction') {

@@ -88,10 +88,7 @@ export async function ensureDatabaseExists(registry: ConnectionRegistry, name: s
 export async function dedicatedConnectionNames(registry: ConnectionRegistry, via: 'pooled' | 'direct' = 'pooled'): Promise<string[]> {
   const connection = await registry.get(DEFAULT_CONNECTION);
   const db = via === 'direct' ? connection.direct : connection.db;
-  const rows = await db
-    .selectDistinct({ name: tenants.dedicatedDatabase })
-    .from(tenants)
-    .where(isNotNull(tenants.dedicatedDatabase));
+  const rows = await db.selectDistinct({ name: tenants.dedicatedDatabase }).from(tenants).where(isNotNull(tenants.dedicatedDatabase));
   const names = new Set(Object.keys(registry.config.dedicatedUrls));
   for (const row of rows) if (row.name) names.add(row.name);
   return [...names].sort();
@@ -149,8 +146,14 @@ export async function migrateAll(registry: ConnectionRegistry, extraNames: strin
   };
   await Promise.all(Array.from({ length: Math.min(concurrency, names.length) }, worker));
   if (failed.length > 0) {
-    const list = failed.map((f) => f.name).sort().join(', ');
-    throw new AggregateError(failed.map((f) => f.error), `migrations failed for ${failed.length} dedicated database(s): ${list}; the others are current`);
+    const list = failed
+      .map((f) => f.name)
+      .sort()
+      .join(', ');
+    throw new AggregateError(
+      failed.map((f) => f.error),
+      `migrations failed for ${failed.length} dedicated database(s): ${list}; the others are current`,
+    );
   }
   return [DEFAULT_CONNECTION, ...names];
 }

@@ -4,7 +4,13 @@ import { adminUrl, shopUrl } from './support/hosts';
 
 const main = (page: Page) => page.locator('main');
 
-const euros = (text: string) => Number(/([\d.,]+)/.exec(text.replace(/\s/g, ''))![1]!.replace(/[.,](?=\d{3}\b)/g, '').replace(',', '.'));
+const euros = (text: string) =>
+  Number(
+    /([\d.,]+)/
+      .exec(text.replace(/\s/g, ''))![1]!
+      .replace(/[.,](?=\d{3}\b)/g, '')
+      .replace(',', '.'),
+  );
 
 test.describe('the wholesale catalog in the console', () => {
   test('a brand, a CSV import and a bulk price change reach a shop at once; a bad file changes nothing', async ({ page, browser }) => {
@@ -23,11 +29,15 @@ test.describe('the wholesale catalog in the console', () => {
     // A file with one bad row: refused whole, the row named.
     await page.getByRole('navigation', { name: 'Catalog' }).getByRole('link', { name: 'Import CSV' }).click();
     const header = 'sku,name,brand,category,width,aspect_ratio,rim_diameter,load_index,speed_rating,stock,base_price';
-    await main(page).getByLabel('CSV file').setInputFiles({
-      name: 'catalog.csv',
-      mimeType: 'text/csv',
-      buffer: Buffer.from(`${header}\n${sku},Testa ${tag} 205/55 R16 91V,${brand},summer-tyres,205,55,16,91,V,8,100.00\n${sku}-B,Other,${brand},summer-tyres,205,55,16,91,V,8,abc\n`),
-    });
+    await main(page)
+      .getByLabel('CSV file')
+      .setInputFiles({
+        name: 'catalog.csv',
+        mimeType: 'text/csv',
+        buffer: Buffer.from(
+          `${header}\n${sku},Testa ${tag} 205/55 R16 91V,${brand},summer-tyres,205,55,16,91,V,8,100.00\n${sku}-B,Other,${brand},summer-tyres,205,55,16,91,V,8,abc\n`,
+        ),
+      });
     await main(page).getByRole('button', { name: 'Import catalog' }).click();
     await expect(main(page).getByRole('alert')).toContainText('Nothing was imported: 1 row has a problem');
     await expect(page.getByTestId('import-row-errors')).toContainText('Row 3: base_price:');
@@ -38,16 +48,21 @@ test.describe('the wholesale catalog in the console', () => {
       await expect(shop.getByText(`Testa ${tag}`)).toHaveCount(0);
 
       // The corrected file goes in; the shop lists the article on its next request.
-      await main(page).getByLabel('CSV file').setInputFiles({
-        name: 'catalog.csv',
-        mimeType: 'text/csv',
-        buffer: Buffer.from(`${header}\n${sku},Testa ${tag} 205/55 R16 91V,${brand},summer-tyres,205,55,16,91,V,8,100.00\n`),
-      });
+      await main(page)
+        .getByLabel('CSV file')
+        .setInputFiles({
+          name: 'catalog.csv',
+          mimeType: 'text/csv',
+          buffer: Buffer.from(`${header}\n${sku},Testa ${tag} 205/55 R16 91V,${brand},summer-tyres,205,55,16,91,V,8,100.00\n`),
+        });
       await main(page).getByRole('button', { name: 'Import catalog' }).click();
       await expect(main(page).getByRole('status')).toContainText('Imported 1 row: 1 new article, 0 updated, 0 unchanged.');
 
       await shop.goto(shopUrl('atraxion', `/products?q=${encodeURIComponent(sku)}`));
-      await shop.getByRole('link', { name: new RegExp(`Testa ${tag}`) }).first().click();
+      await shop
+        .getByRole('link', { name: new RegExp(`Testa ${tag}`) })
+        .first()
+        .click();
       await expect(shop.getByRole('heading', { level: 1 })).toContainText(`Testa ${tag}`);
       const productUrl = shop.url();
       const before = euros(await shop.getByTestId('price').first().innerText());

@@ -65,7 +65,18 @@ test.describe('the super-admin console', () => {
     const context = await browser.newContext();
     try {
       const page = await context.newPage();
-      for (const path of ['/', '/tenants/new', '/audit', '/orders', '/customers', '/catalog', '/catalog/import', '/catalog/prices', '/catalog/taxonomy', '/account']) {
+      for (const path of [
+        '/',
+        '/tenants/new',
+        '/audit',
+        '/orders',
+        '/customers',
+        '/catalog',
+        '/catalog/import',
+        '/catalog/prices',
+        '/catalog/taxonomy',
+        '/account',
+      ]) {
         await page.goto(adminUrl(path));
         await expect(page).toHaveURL(/\/sign-in\?callbackUrl=/);
         await expect(page.getByRole('table')).toHaveCount(0);

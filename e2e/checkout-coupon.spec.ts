@@ -6,7 +6,14 @@ import { addFirstProductToCart } from './support/cart';
 
 /** An auto-approved ACME buyer with an address and four Michelin tyres in the cart (above WINTER10's minimum). */
 async function buyerWithCart(page: Page) {
-  await register(page, 'acme', { name: 'Coupon Cora', email: uniqueEmail('coupon-cora'), password: 'correct horse battery', companyName: 'Cora Banden BV', vatNumber: 'BE0417497106', countryCode: 'BE' });
+  await register(page, 'acme', {
+    name: 'Coupon Cora',
+    email: uniqueEmail('coupon-cora'),
+    password: 'correct horse battery',
+    companyName: 'Cora Banden BV',
+    vatNumber: 'BE0417497106',
+    countryCode: 'BE',
+  });
   await addAddress(page, { recipient: 'Cora Banden BV', street: 'Kouter 7', postalCode: '9000', city: 'Gent' });
   await addFirstProductToCart(page, 'acme', '/products?brand=michelin&stock=1', 4);
 }
@@ -48,7 +55,9 @@ test.describe('Checkout: a coupon changes the price, nothing else', () => {
 
     await applyCoupon(page, 'WINTER10');
     await expect(card(page)).toBeChecked();
-    await main(page).getByRole('button', { name: /Place order/ }).click();
+    await main(page)
+      .getByRole('button', { name: /Place order/ })
+      .click();
     // A card order goes to the payment page, with the coupon on it.
     await expect(page).toHaveURL(/\/pay\/sandbox\/[0-9a-f-]{36}$/);
   });
@@ -65,7 +74,9 @@ test.describe('Checkout: a coupon changes the price, nothing else', () => {
       await applyCoupon(plain, 'winter10');
       await expect(card(plain)).toBeChecked();
       await expect(reference(plain)).toHaveValue('PO-NOJS');
-      await main(plain).getByRole('button', { name: /Place order/ }).click();
+      await main(plain)
+        .getByRole('button', { name: /Place order/ })
+        .click();
       await expect(plain).toHaveURL(/\/pay\/sandbox\/[0-9a-f-]{36}$/);
     } finally {
       await context.close();

@@ -7,7 +7,14 @@ import { addFirstProductToCart } from './support/cart';
 
 /** A buyer at ACME with a Belgian VAT number (auto-approved), an address and a Michelin tyre in the cart. */
 async function buyerWithCart(page: Page): Promise<void> {
-  await register(page, 'acme', { name: 'Coupon Carl', email: uniqueEmail('coupon'), password: 'correct horse battery', companyName: 'Carl Banden BV', vatNumber: 'BE0417497106', countryCode: 'BE' });
+  await register(page, 'acme', {
+    name: 'Coupon Carl',
+    email: uniqueEmail('coupon'),
+    password: 'correct horse battery',
+    companyName: 'Carl Banden BV',
+    vatNumber: 'BE0417497106',
+    countryCode: 'BE',
+  });
   await addAddress(page, { recipient: 'Carl Banden BV', street: 'Kouter 1', postalCode: '9000', city: 'Gent' });
   await addFirstProductToCart(page, 'acme', '/products?brand=michelin&stock=1');
 }
@@ -30,7 +37,11 @@ test.describe('Dashboard: coupons and assortment', () => {
     await form.getByLabel('Amount off in €').fill('12.50');
     await form.getByLabel('Uses per customer').fill('1');
     await form.getByRole('button', { name: 'Create coupon' }).click();
-    await expect(main(page).getByRole('status').filter({ hasText: `Coupon ${code} is created.` })).toBeVisible();
+    await expect(
+      main(page)
+        .getByRole('status')
+        .filter({ hasText: `Coupon ${code} is created.` }),
+    ).toBeVisible();
     const row = main(page).locator(`tr[data-code="${code}"]`);
     await expect(row.getByTestId('coupon-status')).toHaveText('Active');
     await expect(row).toContainText('€12.50 off');
@@ -87,7 +98,11 @@ test.describe('Dashboard: coupons and assortment', () => {
       await expect(draft).toHaveText(new RegExp(`The shop will show [\\d,]+ of ${catalog} articles\\.`));
       const willShow = /show ([\d,]+) of/.exec(await draft.innerText())![1]!;
       await save.click();
-      await expect(main(page).getByRole('status').filter({ hasText: `Saved. Your shop now shows ${willShow} articles.` })).toBeVisible();
+      await expect(
+        main(page)
+          .getByRole('status')
+          .filter({ hasText: `Saved. Your shop now shows ${willShow} articles.` }),
+      ).toBeVisible();
       await expect(main(page).getByTestId('assortment-current-count')).toContainText(`shows ${willShow} of ${catalog}`);
 
       await page.goto(shopUrl('atraxion', '/products'));

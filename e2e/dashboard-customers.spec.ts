@@ -1,4 +1,4 @@
-import { test, expect, } from '@playwright/test';
+import { test, expect } from '@playwright/test';
 import { accountStatus, field, main, register, uniqueEmail, type NewCustomer } from './support/accounts';
 import { waitForHydration } from './support/catalog';
 import { shopUrl } from './support/hosts';

@@ -17,7 +17,14 @@ const SCREENSHOTS = process.env.DASHBOARD_SCREENSHOTS;
 
 /** A new Belgian business (auto-approved at acme) orders one Michelin tyre; returns the order number. */
 async function customerOrders(page: Page, email: string, method: 'invoice' | 'card', reference: string): Promise<string> {
-  await register(page, 'acme', { name: 'Dirk Dashboard', email, password: 'correct horse battery', companyName: 'Dirk Banden BV', vatNumber: 'BE0417497106', countryCode: 'BE' });
+  await register(page, 'acme', {
+    name: 'Dirk Dashboard',
+    email,
+    password: 'correct horse battery',
+    companyName: 'Dirk Banden BV',
+    vatNumber: 'BE0417497106',
+    countryCode: 'BE',
+  });
   await addAddress(page, { recipient: 'Dirk Banden BV', street: 'Kouter 7', postalCode: '9000', city: 'Gent' });
 
   await addFirstProductToCart(page, 'acme', '/products?brand=michelin&stock=1');
@@ -26,7 +33,9 @@ async function customerOrders(page: Page, email: string, method: 'invoice' | 'ca
   const place = main(page).getByRole('button', { name: /Place order/ });
   await waitForHydration(place);
   await main(page).getByLabel('Your reference (optional)').fill(reference);
-  await main(page).getByLabel(method === 'invoice' ? 'On invoice (pay within 30 days)' : 'Card (secure payment page)').check();
+  await main(page)
+    .getByLabel(method === 'invoice' ? 'On invoice (pay within 30 days)' : 'Card (secure payment page)')
+    .check();
   await place.click();
   if (method === 'card') {
     await expect(page).toHaveURL(/\/pay\/sandbox\/[0-9a-f-]{36}$/);

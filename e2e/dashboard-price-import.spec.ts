@@ -20,7 +20,10 @@ async function upload(page: Page, csv: string, mode: 'Add to my prices' | 'Repla
   const submit = main(page).getByRole('button', { name: 'Import prices' });
   await waitForHydration(submit);
   await main(page).getByRole('radio', { name: mode }).check();
-  if (confirm) await main(page).getByRole('checkbox', { name: /I understand that current and future prices/ }).check();
+  if (confirm)
+    await main(page)
+      .getByRole('checkbox', { name: /I understand that current and future prices/ })
+      .check();
   await page.getByLabel('CSV file').setInputFiles({ name: 'prices.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') });
   await submit.click();
 }
@@ -36,7 +39,11 @@ test('the owner’s export imports back, an edited price is one change, and a re
 
   // The exact file, added: every row matches a price the shop has.
   await upload(page, original, 'Add to my prices');
-  await expect(main(page).getByRole('status').filter({ hasText: `Nothing to change: ${rows.length} unchanged.` })).toBeVisible();
+  await expect(
+    main(page)
+      .getByRole('status')
+      .filter({ hasText: `Nothing to change: ${rows.length} unchanged.` }),
+  ).toBeVisible();
 
   // Replacing shows what it withdraws and will not go without the owner's confirmation.
   await page.goto(shopUrl('acme', '/dashboard/prices'));
@@ -52,11 +59,19 @@ test('the owner’s export imports back, an edited price is one change, and a re
   const cells = rows[edited]!.split(',');
   const editedRows = rows.map((r, i) => (i === edited ? [cells[0], '45.67', cells[2], ''].join(',') : r));
   await upload(page, [header, ...editedRows].join('\n'), 'Replace the prices of the articles in the file', true);
-  await expect(main(page).getByRole('status').filter({ hasText: `Imported: 1 changed, ${rows.length - 1} unchanged.` })).toBeVisible();
+  await expect(
+    main(page)
+      .getByRole('status')
+      .filter({ hasText: `Imported: 1 changed, ${rows.length - 1} unchanged.` }),
+  ).toBeVisible();
   await expect(main(page).getByRole('radio', { name: 'Replace the prices of the articles in the file' })).toBeChecked();
   expect((await exportPrices(page)).trimEnd().split('\n')).toEqual([header, ...editedRows]);
 
   // And back as it was, so the shop's demo prices stay what the other tests expect.
   await upload(page, original, 'Add to my prices');
-  await expect(main(page).getByRole('status').filter({ hasText: `Imported: 1 changed, ${rows.length - 1} unchanged.` })).toBeVisible();
+  await expect(
+    main(page)
+      .getByRole('status')
+      .filter({ hasText: `Imported: 1 changed, ${rows.length - 1} unchanged.` }),
+  ).toBeVisible();
 });

@@ -85,7 +85,9 @@ test('the owner sets a price, imports a file with a bad row, and exports the pri
   await page.goto(shopUrl('acme', '/dashboard/prices'));
   const upload = main(page).getByRole('button', { name: 'Import prices' });
   await waitForHydration(upload);
-  const file = ['sku;price;valid_from;valid_until', `${other.sku};"77,70";${today()};`, `NO-SUCH-SKU;10;${today()};`, `${other.sku};abc;2031-01-01;`].join('\n');
+  const file = ['sku;price;valid_from;valid_until', `${other.sku};"77,70";${today()};`, `NO-SUCH-SKU;10;${today()};`, `${other.sku};abc;2031-01-01;`].join(
+    '\n',
+  );
   await page.getByLabel('CSV file').setInputFiles({ name: 'prices.csv', mimeType: 'text/csv', buffer: Buffer.from(file, 'utf8') });
   await upload.click();
   await expect(main(page).getByRole('alert').filter({ hasText: 'Nothing was imported: 2 rows have problems' })).toBeVisible();

@@ -56,7 +56,18 @@ test.describe('Shop dashboard', () => {
     try {
       await other.addCookies(session.map((c) => ({ name: c.name, value: c.value, url: shopUrl('consumer') })));
       const stranger = await other.newPage();
-      const pages = ['/dashboard', '/dashboard/orders', '/dashboard/orders/1', '/dashboard/customers', '/dashboard/prices', '/dashboard/assortment', '/dashboard/coupons', '/dashboard/branding', '/dashboard/settings', '/dashboard/staff'];
+      const pages = [
+        '/dashboard',
+        '/dashboard/orders',
+        '/dashboard/orders/1',
+        '/dashboard/customers',
+        '/dashboard/prices',
+        '/dashboard/assortment',
+        '/dashboard/coupons',
+        '/dashboard/branding',
+        '/dashboard/settings',
+        '/dashboard/staff',
+      ];
       for (const path of pages) {
         const response = await stranger.goto(shopUrl('consumer', path));
         expect(response?.status(), `${path} on another shop`).toBe(404);

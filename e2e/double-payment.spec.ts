@@ -63,11 +63,21 @@ test('a buyer pays one order in two tabs: the first page refuses, the providerâ€
 
   // The provider captures the voided payment all the same and says so in a signed webhook.
   const tenantId = await consumerTenantId(browser);
-  const body = JSON.stringify({ id: `evt_${first}_late_capture`, type: 'payment.succeeded', created: Math.floor(Date.now() / 1000), tenant_id: tenantId, data: { paymentId: first } });
+  const body = JSON.stringify({
+    id: `evt_${first}_late_capture`,
+    type: 'payment.succeeded',
+    created: Math.floor(Date.now() / 1000),
+    tenant_id: tenantId,
+    data: { paymentId: first },
+  });
   const delivered = await raw({
     method: 'POST',
     path: '/api/webhooks/payments/sandbox',
-    headers: { host: `consumer.localhost:${E2E_PORT}`, 'content-type': 'application/json', 'sandbox-signature': signSandboxWebhook(body, { secret: e2eSecrets(E2E_PORT).PAYMENT_SANDBOX_WEBHOOK_SECRET }) },
+    headers: {
+      host: `consumer.localhost:${E2E_PORT}`,
+      'content-type': 'application/json',
+      'sandbox-signature': signSandboxWebhook(body, { secret: e2eSecrets(E2E_PORT).PAYMENT_SANDBOX_WEBHOOK_SECRET }),
+    },
     body,
   });
   expect(delivered.status).toBe(200);

@@ -29,7 +29,8 @@ function routesUnder(dir: string): string[] {
         const route = `/${segments.join('/')}`.replace(/\/$/, '') || '/';
         out.push(route);
         // Route handlers are tried with each method they export.
-        if (name === 'route.ts') for (const [, method] of readFileSync(full, 'utf8').matchAll(/export (?:async )?function (POST|PUT|PATCH|DELETE)\b/g)) out.push(`${method} ${route}`);
+        if (name === 'route.ts')
+          for (const [, method] of readFileSync(full, 'utf8').matchAll(/export (?:async )?function (POST|PUT|PATCH|DELETE)\b/g)) out.push(`${method} ${route}`);
       }
     }
   };
@@ -58,13 +59,20 @@ async function cookieHeader(browser: Browser, login: (page: Page) => Promise<voi
 
 async function get(url: string, cookie: string, method = 'GET') {
   const { host, pathname, search } = new URL(url);
-  const res = await raw({ method, path: `${pathname}${search}`, headers: { host, cookie, ...(method === 'GET' ? {} : { origin: `http://${host}`, 'content-type': 'application/json' }) }, body: method === 'GET' ? undefined : '{}' });
+  const res = await raw({
+    method,
+    path: `${pathname}${search}`,
+    headers: { host, cookie, ...(method === 'GET' ? {} : { origin: `http://${host}`, 'content-type': 'application/json' }) },
+    body: method === 'GET' ? undefined : '{}',
+  });
   const location = res.headers.location;
   return { status: res.status, location: typeof location === 'string' ? location : '', body: res.body };
 }
 
 const shopRoutes = routesUnder(path.join(process.cwd(), 'app/shop/[host]')).filter((r) => !r.startsWith('/dev'));
-const dashboardRoutes = routesUnder(path.join(process.cwd(), 'app/dashboard/[host]')).map((r) => r.replace(/^((?:[A-Z]+ )?)\//, (_, m: string) => `${m}/dashboard/`).replace(/\/$/, ''));
+const dashboardRoutes = routesUnder(path.join(process.cwd(), 'app/dashboard/[host]')).map((r) =>
+  r.replace(/^((?:[A-Z]+ )?)\//, (_, m: string) => `${m}/dashboard/`).replace(/\/$/, ''),
+);
 /** `POST /x` → ['POST', '/x']; a plain path is a GET. */
 const split = (route: string): [string, string] => (/^[A-Z]+ /.test(route) ? (route.split(' ') as [string, string]) : ['GET', route]);
 
@@ -76,7 +84,14 @@ test.describe('tenant isolation sweep', () => {
     expect(dashboardRoutes.length).toBeGreaterThanOrEqual(12);
 
     // Atraxion gets a customer of its own, whose id and email ACME's people must never reach.
-    const bCustomer = { name: 'Isa Sweep', email: uniqueEmail('sweep-b'), password: 'correct-horse-battery', companyName: 'Sweep Banden BV', vatNumber: 'BE0417497106', countryCode: 'BE' };
+    const bCustomer = {
+      name: 'Isa Sweep',
+      email: uniqueEmail('sweep-b'),
+      password: 'correct-horse-battery',
+      companyName: 'Sweep Banden BV',
+      vatNumber: 'BE0417497106',
+      countryCode: 'BE',
+    };
     let bCustomerId = '';
     let bProductSlug = '';
     const bOwner = await browser.newContext();
@@ -94,10 +109,14 @@ test.describe('tenant isolation sweep', () => {
     }
     const B_PRIVATE = [new RegExp(bCustomer.email.replace(/[.]/g, '\\.')), /Isa Sweep/, /Sweep Banden/];
 
-    const aCustomer = await cookieHeader(browser, async (page) => {
-      await signIn(page, A, 'buyer@acme.test', 'storefleet-demo');
-      await expect(page.getByTestId('account-link')).toContainText('Demo Garage');
-    }, A);
+    const aCustomer = await cookieHeader(
+      browser,
+      async (page) => {
+        await signIn(page, A, 'buyer@acme.test', 'storefleet-demo');
+        await expect(page.getByTestId('account-link')).toContainText('Demo Garage');
+      },
+      A,
+    );
     const aOwner = await cookieHeader(browser, (page) => signInToDashboard(page, A, '/dashboard'), A);
     expect(aCustomer).toMatch(/session-token/);
     expect(aOwner).toMatch(/session-token/);
@@ -106,7 +125,10 @@ test.describe('tenant isolation sweep', () => {
     const checked: string[] = [];
 
     // 1. A's sessions carried to B's host: B treats them as nobody.
-    for (const [who, cookie] of [['customer', aCustomer], ['owner', aOwner]] as const) {
+    for (const [who, cookie] of [
+      ['customer', aCustomer],
+      ['owner', aOwner],
+    ] as const) {
       for (const route of [...shopRoutes, ...dashboardRoutes]) {
         const [method, routePath] = split(route);
         const res = await get(shopUrl(B, fill(routePath, bIds)), cookie, method);
@@ -121,7 +143,10 @@ test.describe('tenant isolation sweep', () => {
     }
 
     // 2. A's own host asked for B's ids: nothing (404), never B's customer.
-    for (const [who, cookie] of [['customer', aCustomer], ['owner', aOwner]] as const) {
+    for (const [who, cookie] of [
+      ['customer', aCustomer],
+      ['owner', aOwner],
+    ] as const) {
       for (const route of [...shopRoutes, ...dashboardRoutes].filter((r) => /\[(id|paymentId)\]/.test(r))) {
         const [method, routePath] = split(route);
         const res = await get(shopUrl(A, fill(routePath, bIds)), cookie, method);
@@ -138,6 +163,6 @@ test.describe('tenant isolation sweep', () => {
     const ownAccount = await get(shopUrl(A, '/account'), aCustomer);
     expect(ownAccount.body).toContain('Demo Garage');
     expect(checked.length).toBeGreaterThan(2 * (shopRoutes.length + dashboardRoutes.length));
-    if (process.env.SWEEP_DEBUG) console.log(checked.join("\n"));
+    if (process.env.SWEEP_DEBUG) console.log(checked.join('\n'));
   });
 });

@@ -87,7 +87,10 @@ test.describe('Customer registration', () => {
     await expect(expiry).toBeVisible();
     const text = await expiry.innerText();
     const accepted = [longDate(daysFromNow(30, before)), longDate(daysFromNow(30, new Date()))];
-    expect(accepted.some((date) => text.includes(`until ${date}.`)), `"${text}" names one of ${accepted.join(', ')}`).toBe(true);
+    expect(
+      accepted.some((date) => text.includes(`until ${date}.`)),
+      `"${text}" names one of ${accepted.join(', ')}`,
+    ).toBe(true);
 
     // An approved account can order: nothing stands in its way on a product page.
     await openProductPage(page, 'acme');

@@ -93,7 +93,12 @@ test('real filter values are cached and served from the cache as before', async 
   // An earlier test (or a retry) may have left one of these listings in the cache already: that one
   // is served from it at once and adds nothing; every other one adds exactly one page.
   let added = 0;
-  for (const path of ['/products?brand=continental', `/products?brand=continental&width=${width}`, '/products?brand=continental&page=2', '/products?brand=continental&sort=price-desc']) {
+  for (const path of [
+    '/products?brand=continental',
+    `/products?brand=continental&width=${width}`,
+    '/products?brand=continental&page=2',
+    '/products?brand=continental&sort=price-desc',
+  ]) {
     const first = await shop(path);
     expect(first.status, path).toBe(200);
     if (!['HIT', 'STALE'].includes(String(first.headers['x-nextjs-cache']))) added++;

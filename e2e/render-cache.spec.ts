@@ -42,7 +42,10 @@ test('a price change shows on the next request of that shop, and never on anothe
   const search = owner.getByRole('searchbox', { name: 'Search articles' });
   await search.fill('Michelin');
   await search.press('Enter');
-  const unpriced = owner.getByTestId('price-row').filter({ has: owner.locator('td:last-child', { hasText: /^0$/ }) }).first();
+  const unpriced = owner
+    .getByTestId('price-row')
+    .filter({ has: owner.locator('td:last-child', { hasText: /^0$/ }) })
+    .first();
   const tyre = await unpriced.getByRole('link').innerText();
   await unpriced.getByRole('link').click();
   const panel = owner.getByTestId('article-prices');
@@ -60,7 +63,10 @@ test('a price change shows on the next request of that shop, and never on anothe
     expect(await load(visitor, shopUrl('atraxion', LISTING))).toBe('HIT');
     expect(await firstCard(visitor)).toEqual(otherShop);
   } finally {
-    await panel.getByTestId('override-row').getByRole('button', { name: /Delete/ }).click();
+    await panel
+      .getByTestId('override-row')
+      .getByRole('button', { name: /Delete/ })
+      .click();
     await expect(panel.getByTestId('override-row')).toHaveCount(0);
   }
   // Withdrawn: the next request is back to the shop's list price.

@@ -12,7 +12,13 @@ const SHARED_CACHE_SECONDS = 10;
 
 function directives(res: RawResponse): Map<string, string> {
   const header = String(res.headers['cache-control'] ?? '');
-  return new Map(header.split(',').map((part) => part.trim().toLowerCase().split('=') as [string, string]).filter(([k]) => k).map(([k, v]) => [k, v ?? '']));
+  return new Map(
+    header
+      .split(',')
+      .map((part) => part.trim().toLowerCase().split('=') as [string, string])
+      .filter(([k]) => k)
+      .map(([k, v]) => [k, v ?? '']),
+  );
 }
 
 /** How long a shared cache may hand this answer out, fresh plus stale. */
@@ -30,7 +36,10 @@ test.describe('caching headers', () => {
   test('a shop’s cached pages may stay in a shared cache for seconds, never stale for a year', async () => {
     for (const path of PAGES) {
       // An RSC request (client navigation) gets Next's redirect to its cache-busting URL: held as briefly.
-      const variants: Array<[Record<string, string>, number]> = [[{ host: host('acme') }, 200], [{ host: host('acme'), rsc: '1' }, 307]];
+      const variants: Array<[Record<string, string>, number]> = [
+        [{ host: host('acme') }, 200],
+        [{ host: host('acme'), rsc: '1' }, 307],
+      ];
       for (const [headers, status] of variants) {
         const res = await raw({ path, headers });
         expect(res.status, path).toBe(status);

@@ -34,7 +34,24 @@ async function actionIdOn(path: string): Promise<string> {
 
 test.describe('malformed requests', () => {
   test('a broken %-escape in any path segment is a 400, on every host', async () => {
-    const paths = ['/products/%ff', '/%c0', '/products/%E0%A4%A', '/account/orders/%ff', '/pay/sandbox/%ff', '/dashboard/orders/%ff', '/dashboard/customers/%zz', '/dashboard/invite/%ff', '/tenants/%ff', '/catalog/articles/%ff', '/api/tenant-assets/%ff/logo', '/api/tenant-assets/x/%ff', '/api/auth/%ff', '/api/staff-auth/%ff', '/api/admin-auth/%ff', '/api/webhooks/payments/%ff'];
+    const paths = [
+      '/products/%ff',
+      '/%c0',
+      '/products/%E0%A4%A',
+      '/account/orders/%ff',
+      '/pay/sandbox/%ff',
+      '/dashboard/orders/%ff',
+      '/dashboard/customers/%zz',
+      '/dashboard/invite/%ff',
+      '/tenants/%ff',
+      '/catalog/articles/%ff',
+      '/api/tenant-assets/%ff/logo',
+      '/api/tenant-assets/x/%ff',
+      '/api/auth/%ff',
+      '/api/staff-auth/%ff',
+      '/api/admin-auth/%ff',
+      '/api/webhooks/payments/%ff',
+    ];
     for (const [kind, host] of Object.entries(HOSTS)) {
       for (const path of paths) {
         const answer = await rawRequest('GET', path, host);
@@ -93,7 +110,9 @@ test.describe('malformed requests', () => {
         for (const value of values) {
           const query = await rawRequest('GET', `${base}/${endpoint}?callbackUrl=${value}`, acme);
           expect(query.status, `${base}/${endpoint} ${value}`).toBeLessThan(500);
-          const cookie = await rawRequest('GET', `${base}/${endpoint}`, acme, { Cookie: `authjs.callback-url=${value}; storefleet-staff.callback-url=${value}; storefleet-admin.callback-url=${value}` });
+          const cookie = await rawRequest('GET', `${base}/${endpoint}`, acme, {
+            Cookie: `authjs.callback-url=${value}; storefleet-staff.callback-url=${value}; storefleet-admin.callback-url=${value}`,
+          });
           expect(cookie.status, `${base}/${endpoint} cookie ${value}`).toBeLessThan(500);
         }
         const bad = await rawRequest('GET', `${base}/${endpoint}?callbackUrl=%ff`, acme);
@@ -128,7 +147,8 @@ test.describe('malformed requests', () => {
         }
       }
     }
-    const form = (root: string) => `--XX\r\nContent-Disposition: form-data; name="1_email"\r\n\r\nx@y.test\r\n--XX\r\nContent-Disposition: form-data; name="0"\r\n\r\n${root}\r\n--XX--\r\n`;
+    const form = (root: string) =>
+      `--XX\r\nContent-Disposition: form-data; name="1_email"\r\n\r\nx@y.test\r\n--XX\r\nContent-Disposition: form-data; name="0"\r\n\r\n${root}\r\n--XX--\r\n`;
     for (const [type, body] of [
       ['text/plain;charset=UTF-8', 'junk'],
       ['text/plain;charset=UTF-8', ''],
@@ -142,8 +162,15 @@ test.describe('malformed requests', () => {
       expect(answer.status, `${type} ${body.slice(0, 40)}`).toBe(400);
     }
     // Sign-in endpoints of Auth.js parse their own bodies: junk there is a 4xx too.
-    for (const path of ['/api/auth/callback/credentials', '/api/staff-auth/callback/staff-credentials', '/api/admin-auth/callback/admin-credentials', '/api/auth/signout']) {
-      for (const [type, body] of [...bodies, ['application/x-www-form-urlencoded', 'csrfToken=%&a=%ff'], ['application/json', '{bad']] as Array<[string, string]>) {
+    for (const path of [
+      '/api/auth/callback/credentials',
+      '/api/staff-auth/callback/staff-credentials',
+      '/api/admin-auth/callback/admin-credentials',
+      '/api/auth/signout',
+    ]) {
+      for (const [type, body] of [...bodies, ['application/x-www-form-urlencoded', 'csrfToken=%&a=%ff'], ['application/json', '{bad']] as Array<
+        [string, string]
+      >) {
         const answer = await rawRequest('POST', path, acme, { 'Content-Type': type }, body);
         expect(answer.status, `${path} ${type}`).toBeGreaterThanOrEqual(300);
         expect(answer.status, `${path} ${type}`).toBeLessThan(500);
@@ -153,7 +180,13 @@ test.describe('malformed requests', () => {
 
   test('an action body over Next.js’s limit is a 413, with a Content-Length or without one', async () => {
     const addToCart = await actionIdOn('/account/sign-in');
-    const declared = await rawRequest('POST', '/cart', acme, { ...sameSite, 'Next-Action': addToCart, 'Content-Type': 'text/plain;charset=UTF-8' }, Buffer.alloc(2_200_000, 'a'));
+    const declared = await rawRequest(
+      'POST',
+      '/cart',
+      acme,
+      { ...sameSite, 'Next-Action': addToCart, 'Content-Type': 'text/plain;charset=UTF-8' },
+      Buffer.alloc(2_200_000, 'a'),
+    );
     expect(declared.status).toBe(413);
     expect(codeOf(declared)).toBe('PAYLOAD_TOO_LARGE');
   });
@@ -175,10 +208,18 @@ test.describe('malformed requests', () => {
       expect(answer.status, path).toBe(413);
       expect(codeOf(answer), path).toBe('PAYLOAD_TOO_LARGE');
     }
-    const console = await chunkedRequest('POST', '/catalog/import', HOSTS.console, { Origin: `http://${HOSTS.console}`, 'Next-Action': 'a'.repeat(42), 'Content-Type': 'multipart/form-data; boundary=XX' }, 10_000_000);
+    const console = await chunkedRequest(
+      'POST',
+      '/catalog/import',
+      HOSTS.console,
+      { Origin: `http://${HOSTS.console}`, 'Next-Action': 'a'.repeat(42), 'Content-Type': 'multipart/form-data; boundary=XX' },
+      10_000_000,
+    );
     expect(console.status).toBe(413);
     // A chunked body within the limit still gets through to its route.
-    const small = await sendRaw(`POST /api/webhooks/payments/sandbox HTTP/1.1\r\nHost: ${acme}\r\nConnection: close\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n5\r\n{bad \r\n0\r\n\r\n`);
+    const small = await sendRaw(
+      `POST /api/webhooks/payments/sandbox HTTP/1.1\r\nHost: ${acme}\r\nConnection: close\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n5\r\n{bad \r\n0\r\n\r\n`,
+    );
     expect(small.status).toBeGreaterThanOrEqual(400);
     expect(small.status).not.toBe(413);
     expect(small.status).toBeLessThan(500);

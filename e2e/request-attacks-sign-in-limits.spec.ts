@@ -18,7 +18,14 @@ test('a forged X-Forwarded-For does not give a client a fresh sign-in bucket on 
     const response = await raw({
       method: 'POST',
       path: '/api/auth/callback/credentials',
-      headers: { host: HOST, cookie, 'content-type': 'application/x-www-form-urlencoded', 'x-forwarded-for': `203.0.113.${i % 250}`, 'x-real-ip': `192.0.2.${i % 250}`, 'x-storefleet-peer-address': `198.51.100.${i % 250}` },
+      headers: {
+        host: HOST,
+        cookie,
+        'content-type': 'application/x-www-form-urlencoded',
+        'x-forwarded-for': `203.0.113.${i % 250}`,
+        'x-real-ip': `192.0.2.${i % 250}`,
+        'x-storefleet-peer-address': `198.51.100.${i % 250}`,
+      },
       body: new URLSearchParams({ csrfToken: token, email: `sprayed-${i}@example.test`, password: 'not the password', callbackUrl: '/' }).toString(),
     });
     expect(response.status).toBe(302);

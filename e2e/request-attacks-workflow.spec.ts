@@ -18,7 +18,10 @@ async function registeredStepUrls(): Promise<string[]> {
 }
 
 test.describe('workflow endpoint', () => {
-  test.skip(process.env.E2E_ENGINE === 'inngest-dev-server', 'reads what the engine double registered (GET /test/state), which the real Dev Server does not offer');
+  test.skip(
+    process.env.E2E_ENGINE === 'inngest-dev-server',
+    'reads what the engine double registered (GET /test/state), which the real Dev Server does not offer',
+  );
   test.afterAll(async () => {
     // Leaves the executor synced as the server script synced it, whatever happened above.
     for (const path of ['/api/inngest', '/api/inngest/premium']) await raw({ method: 'PUT', path, headers: { host: `localhost:${E2E_PORT}` } });
@@ -38,7 +41,10 @@ test.describe('workflow endpoint', () => {
         expect(urls.some((url) => url.startsWith(CONFIGURED[0]!))).toBe(true);
         expect(urls.some((url) => url.startsWith(CONFIGURED[1]!))).toBe(true);
         for (const url of urls) {
-          expect(CONFIGURED.some((endpoint) => url.startsWith(endpoint)), url).toBe(true);
+          expect(
+            CONFIGURED.some((endpoint) => url.startsWith(endpoint)),
+            url,
+          ).toBe(true);
           expect(new URL(url).searchParams.get('probe'), url).toBeNull();
         }
       }
@@ -48,7 +54,12 @@ test.describe('workflow endpoint', () => {
   test('the endpoint never answers 500 to a stranger', async () => {
     for (const path of ['/api/inngest', '/api/inngest/premium', '/api/inngest/no-such-pool', '/api/inngest/shared']) {
       for (const method of ['GET', 'POST', 'PUT']) {
-        const res = await raw({ method, path: `${path}?fnId=nope&stepId=step`, headers: { host: 'evil.example', 'content-type': 'application/json' }, body: method === 'GET' ? undefined : '{"not":"a run"' });
+        const res = await raw({
+          method,
+          path: `${path}?fnId=nope&stepId=step`,
+          headers: { host: 'evil.example', 'content-type': 'application/json' },
+          body: method === 'GET' ? undefined : '{"not":"a run"',
+        });
         expect(res.status, `${method} ${path}`).toBeLessThan(500);
       }
     }

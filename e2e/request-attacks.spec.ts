@@ -61,10 +61,20 @@ test.describe('request attacks', () => {
 
   test('oversized bodies are refused before they are read; a malformed webhook is a 4xx', async () => {
     const big = Buffer.alloc(3_000_000, 'a');
-    const page = await raw({ method: 'POST', path: '/cart', headers: { host: acme, origin: `http://${acme}`, 'content-length': String(big.length), 'next-action': 'x' }, body: big });
+    const page = await raw({
+      method: 'POST',
+      path: '/cart',
+      headers: { host: acme, origin: `http://${acme}`, 'content-length': String(big.length), 'next-action': 'x' },
+      body: big,
+    });
     expect(page.status).toBe(413);
     const hook = Buffer.alloc(1_200_000, 'a');
-    const webhook = await raw({ method: 'POST', path: '/api/webhooks/payments/sandbox', headers: { host: acme, 'content-type': 'application/json', 'content-length': String(hook.length) }, body: hook });
+    const webhook = await raw({
+      method: 'POST',
+      path: '/api/webhooks/payments/sandbox',
+      headers: { host: acme, 'content-type': 'application/json', 'content-length': String(hook.length) },
+      body: hook,
+    });
     expect(webhook.status).toBe(413);
     for (const body of ['{not json', '', '[]', '{"type":1}']) {
       const res = await raw({ method: 'POST', path: '/api/webhooks/payments/sandbox', headers: { host: acme, 'content-type': 'application/json' }, body });

@@ -22,7 +22,12 @@ async function visitWithoutCspViolations(page: Page, url: string): Promise<void>
 
 test.describe('Security headers and secrets', () => {
   test('every page forbids framing and sniffing and states a content security policy', async ({ page }) => {
-    for (const url of [shopUrl('acme', '/'), shopUrl('acme', '/products'), shopUrl('acme', '/dashboard/sign-in'), `http://admin.localhost:${E2E_PORT}/sign-in`]) {
+    for (const url of [
+      shopUrl('acme', '/'),
+      shopUrl('acme', '/products'),
+      shopUrl('acme', '/dashboard/sign-in'),
+      `http://admin.localhost:${E2E_PORT}/sign-in`,
+    ]) {
       const response = await page.goto(url);
       const headers = response!.headers();
       expect(headers['content-security-policy'], url).toContain("frame-ancestors 'none'");

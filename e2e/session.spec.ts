@@ -1,16 +1,5 @@
 import { test, expect, type Page } from '@playwright/test';
-import {
-  field,
-  formAlert,
-  main,
-  openProductPage,
-  orderBlocked,
-  register,
-  signOut,
-  submitSignIn,
-  uniqueEmail,
-  type NewCustomer,
-} from './support/accounts';
+import { field, formAlert, main, openProductPage, orderBlocked, register, signOut, submitSignIn, uniqueEmail, type NewCustomer } from './support/accounts';
 import { waitForHydration } from './support/catalog';
 import { E2E_PORT, shopUrl } from './support/hosts';
 import { emailsTo, latestEmailTo, linkIn } from './support/mailbox';
@@ -112,8 +101,7 @@ test.describe('Customer sessions', () => {
     await waitForHydration(send);
     await field(page, 'email').fill(customer.email);
     await send.click();
-    const confirmation = (email: string) =>
-      `If an account exists for ${email}, we have sent it a link to choose a new password. It works for 30 minutes.`;
+    const confirmation = (email: string) => `If an account exists for ${email}, we have sent it a link to choose a new password. It works for 30 minutes.`;
     await expect(main(page).getByRole('status')).toHaveText(confirmation(customer.email));
 
     const email = await latestEmailTo(customer.email, { subject: 'Reset your password at TyreDirect' });

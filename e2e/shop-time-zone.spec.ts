@@ -13,7 +13,14 @@ import { signInToDashboard } from './support/dashboard';
 
 /** A new Belgian business (auto-approved at acme) orders one tyre on invoice; returns the order number. */
 async function placeOrder(page: Page): Promise<string> {
-  await register(page, 'acme', { name: 'Tine Tijd', email: uniqueEmail('time-zone'), password: 'correct horse battery', companyName: 'Tijd BV', vatNumber: 'BE0417497106', countryCode: 'BE' });
+  await register(page, 'acme', {
+    name: 'Tine Tijd',
+    email: uniqueEmail('time-zone'),
+    password: 'correct horse battery',
+    companyName: 'Tijd BV',
+    vatNumber: 'BE0417497106',
+    countryCode: 'BE',
+  });
   await addAddress(page, { recipient: 'Tijd BV', street: 'Kouter 9', postalCode: '9000', city: 'Gent' });
   await page.goto(shopUrl('acme', '/products?brand=michelin&stock=1'));
   await expect(productCards(page).first()).toBeVisible();
@@ -58,7 +65,13 @@ test('order times follow the shop’s time zone in the dashboard, the console an
   const number = await placeOrder(page);
   const buyerOrders = async (timeZone: string) => {
     await page.goto(shopUrl('acme', '/account/orders'));
-    await expectShopTime(main(page).getByTestId('order-row').filter({ hasText: `Order ${number}` }).locator('time'), timeZone);
+    await expectShopTime(
+      main(page)
+        .getByTestId('order-row')
+        .filter({ hasText: `Order ${number}` })
+        .locator('time'),
+      timeZone,
+    );
   };
 
   const owner = await browser.newPage();
@@ -67,14 +80,23 @@ test('order times follow the shop’s time zone in the dashboard, the console an
   await signInAsAdmin(admin);
   const consoleRow = async (timeZone: string) => {
     await admin.goto(adminUrl('/orders'));
-    const row = main(admin).locator('tr').filter({ hasText: 'ACME Wheels' }).filter({ hasText: `#${number}` });
+    const row = main(admin)
+      .locator('tr')
+      .filter({ hasText: 'ACME Wheels' })
+      .filter({ hasText: `#${number}` });
     await expectShopTime(row.locator('time'), timeZone);
   };
   const dashboard = async (timeZone: string) => {
     await owner.goto(shopUrl('acme', `/dashboard/orders/${number}`));
     await expectShopTime(main(owner).getByTestId('order-placed-at'), timeZone);
     await owner.goto(shopUrl('acme', '/dashboard/orders'));
-    await expectShopTime(main(owner).getByTestId('dashboard-order-row').filter({ hasText: `#${number}` }).locator('time'), timeZone);
+    await expectShopTime(
+      main(owner)
+        .getByTestId('dashboard-order-row')
+        .filter({ hasText: `#${number}` })
+        .locator('time'),
+      timeZone,
+    );
   };
 
   try {
@@ -87,7 +109,12 @@ test('order times follow the shop’s time zone in the dashboard, the console an
     await dashboard('America/Sao_Paulo');
     await consoleRow('America/Sao_Paulo');
     await buyerOrders('America/Sao_Paulo');
-    await expect(main(owner).getByTestId('dashboard-order-row').filter({ hasText: `#${number}` }).locator('time')).toContainText('GMT-3');
+    await expect(
+      main(owner)
+        .getByTestId('dashboard-order-row')
+        .filter({ hasText: `#${number}` })
+        .locator('time'),
+    ).toContainText('GMT-3');
   } finally {
     await setTimeZone(owner, 'Europe/Brussels');
   }
@@ -96,15 +123,31 @@ test('order times follow the shop’s time zone in the dashboard, the console an
 test('the console sets a tenant’s time zone', async ({ page }) => {
   await signInAsAdmin(page);
   await main(page).getByRole('link', { name: 'TyreDirect', exact: true }).filter({ visible: true }).click();
-  const form = main(page).locator('form').filter({ has: page.getByRole('button', { name: 'Save settings' }) });
+  const form = main(page)
+    .locator('form')
+    .filter({ has: page.getByRole('button', { name: 'Save settings' }) });
   await waitForHydration(form.getByRole('button', { name: 'Save settings' }));
   await expect(form.getByRole('combobox', { name: /Time zone/ })).toHaveValue('Europe/Brussels');
   await form.getByRole('combobox', { name: /Time zone/ }).selectOption('Europe/Lisbon');
   await form.getByRole('button', { name: 'Save settings' }).click();
   await page.reload();
-  await expect(main(page).locator('form').filter({ has: page.getByRole('button', { name: 'Save settings' }) }).getByRole('combobox', { name: /Time zone/ })).toHaveValue('Europe/Lisbon');
-  await main(page).locator('form').filter({ has: page.getByRole('button', { name: 'Save settings' }) }).getByRole('combobox', { name: /Time zone/ }).selectOption('Europe/Brussels');
+  await expect(
+    main(page)
+      .locator('form')
+      .filter({ has: page.getByRole('button', { name: 'Save settings' }) })
+      .getByRole('combobox', { name: /Time zone/ }),
+  ).toHaveValue('Europe/Lisbon');
+  await main(page)
+    .locator('form')
+    .filter({ has: page.getByRole('button', { name: 'Save settings' }) })
+    .getByRole('combobox', { name: /Time zone/ })
+    .selectOption('Europe/Brussels');
   await main(page).getByRole('button', { name: 'Save settings' }).click();
   await page.reload();
-  await expect(main(page).locator('form').filter({ has: page.getByRole('button', { name: 'Save settings' }) }).getByRole('combobox', { name: /Time zone/ })).toHaveValue('Europe/Brussels');
+  await expect(
+    main(page)
+      .locator('form')
+      .filter({ has: page.getByRole('button', { name: 'Save settings' }) })
+      .getByRole('combobox', { name: /Time zone/ }),
+  ).toHaveValue('Europe/Brussels');
 });

@@ -32,9 +32,9 @@ async function expectCardsOfSize(page: Page, size: string) {
 
 /** Another width the select offers that has articles in this profile and rim. */
 async function otherWidth(page: Page, than: string): Promise<string> {
-  const options = await select(page, 'Width').locator('option').evaluateAll((els) =>
-    els.map((o) => ({ value: (o as HTMLOptionElement).value, text: o.textContent ?? '' })),
-  );
+  const options = await select(page, 'Width')
+    .locator('option')
+    .evaluateAll((els) => els.map((o) => ({ value: (o as HTMLOptionElement).value, text: o.textContent ?? '' })));
   const other = options.find((o) => o.value !== '' && o.value !== than && Number(o.value) >= 100 && !/\(0\)$/.test(o.text));
   expect(other, 'the shop has another width in this profile and rim').toBeDefined();
   return other!.value;
@@ -96,7 +96,9 @@ test('on a phone the folded filters show the size and a change applies', async (
 test('a wheel width chosen in the select filters the wheels', async ({ page }) => {
   await page.goto(shopUrl('atraxion', '/products?kind=wheel'));
   await expect(productCards(page).first()).toBeVisible();
-  const option = select(page, 'Width').locator('option', { hasText: /J \(\d+\)$/ }).first();
+  const option = select(page, 'Width')
+    .locator('option', { hasText: /J \(\d+\)$/ })
+    .first();
   const value = (await option.getAttribute('value'))!;
   await waitForHydration(select(page, 'Width'));
   await select(page, 'Width').selectOption(value);

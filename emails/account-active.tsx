@@ -20,7 +20,9 @@ export default function AccountActive({ brand, customerName, signInUrl }: Accoun
       <Title>Welcome to {brand.shopName}</Title>
       <Paragraph>Hello {customerName},</Paragraph>
       <Paragraph>Your account is active. You can sign in, browse tyres and wheels and place orders straight away.</Paragraph>
-      <ActionButton brand={brand} href={signInUrl}>Sign in</ActionButton>
+      <ActionButton brand={brand} href={signInUrl}>
+        Sign in
+      </ActionButton>
     </BrandedLayout>
   );
 }

@@ -23,11 +23,13 @@ export default function AccountApproved({ brand, customerName, approvalExpiresAt
       <Paragraph>Good news: your account at {brand.shopName} has been approved. You can sign in and place orders now.</Paragraph>
       {approvalExpiresAt ? (
         <Paragraph>
-          This is a temporary approval, valid until {formatEmailDate(approvalExpiresAt, brand.timeZone)}. Before then our team reviews
-          your account; you do not need to do anything.
+          This is a temporary approval, valid until {formatEmailDate(approvalExpiresAt, brand.timeZone)}. Before then our team reviews your account; you do not
+          need to do anything.
         </Paragraph>
       ) : null}
-      <ActionButton brand={brand} href={signInUrl}>Sign in</ActionButton>
+      <ActionButton brand={brand} href={signInUrl}>
+        Sign in
+      </ActionButton>
     </BrandedLayout>
   );
 }

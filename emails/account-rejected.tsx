@@ -18,13 +18,10 @@ export default function AccountRejected({ brand, customerName }: AccountRejected
       <Title>Your registration was not approved</Title>
       <Paragraph>Hello {customerName},</Paragraph>
       <Paragraph>
-        Thank you for your interest in {brand.shopName}. We have reviewed your registration and are unable to approve
-        your account, so you cannot place orders with it.
+        Thank you for your interest in {brand.shopName}. We have reviewed your registration and are unable to approve your account, so you cannot place orders
+        with it.
       </Paragraph>
-      <Paragraph>
-        If you think this is a mistake, or your details have changed, reply to this email and tell us; we are happy to
-        take another look.
-      </Paragraph>
+      <Paragraph>If you think this is a mistake, or your details have changed, reply to this email and tell us; we are happy to take another look.</Paragraph>
     </BrandedLayout>
   );
 }

@@ -18,12 +18,9 @@ export default function AccountRevoked({ brand, customerName }: AccountRevokedPr
       <Title>Your account approval was withdrawn</Title>
       <Paragraph>Hello {customerName},</Paragraph>
       <Paragraph>
-        {brand.shopName} has withdrawn the approval of your account. You can still sign in and see your past orders,
-        but you cannot place new orders.
+        {brand.shopName} has withdrawn the approval of your account. You can still sign in and see your past orders, but you cannot place new orders.
       </Paragraph>
-      <Paragraph>
-        If you think this is a mistake, reply to this email and we will look into it.
-      </Paragraph>
+      <Paragraph>If you think this is a mistake, reply to this email and we will look into it.</Paragraph>
     </BrandedLayout>
   );
 }

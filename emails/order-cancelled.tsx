@@ -31,36 +31,40 @@ export default function OrderCancelled({ brand, customerName, orderNumber, order
       {reason === 'payment_timeout' ? (
         <>
           <Paragraph>
-            We did not receive the payment for your order {orderNumber} {paymentWindow} of placing it, so we have cancelled the
-            order and released the reserved items.
+            We did not receive the payment for your order {orderNumber} {paymentWindow} of placing it, so we have cancelled the order and released the reserved
+            items.
           </Paragraph>
           <Paragraph>Nothing has been charged. If you still want these items, you are welcome to order again.</Paragraph>
-          <ActionButton brand={brand} href={shopUrl}>Order again</ActionButton>
+          <ActionButton brand={brand} href={shopUrl}>
+            Order again
+          </ActionButton>
         </>
       ) : reason === 'cancelled_by_shop' ? (
         <>
           <Paragraph>
-            We have cancelled your order {orderNumber}. Nothing has been charged, and nothing will be invoiced for it. If
-            a card payment for it still reaches us, we refund it in full automatically.
+            We have cancelled your order {orderNumber}. Nothing has been charged, and nothing will be invoiced for it. If a card payment for it still reaches
+            us, we refund it in full automatically.
           </Paragraph>
           <Paragraph>Questions about this? Reply to this email and we will gladly help.</Paragraph>
-          <ActionButton brand={brand} href={shopUrl}>Visit the shop</ActionButton>
+          <ActionButton brand={brand} href={shopUrl}>
+            Visit the shop
+          </ActionButton>
         </>
       ) : (
         <>
           <Paragraph>
-            We are sorry: our warehouse could not ship your order {orderNumber}, so we had to cancel it. Nothing will be
-            invoiced for this order.
+            We are sorry: our warehouse could not ship your order {orderNumber}, so we had to cancel it. Nothing will be invoiced for this order.
           </Paragraph>
-          <Paragraph>
-            If you still need tyres or wheels for this job, reply to this email and we will gladly help you find an
-            alternative.
-          </Paragraph>
-          <ActionButton brand={brand} href={shopUrl}>Visit the shop</ActionButton>
+          <Paragraph>If you still need tyres or wheels for this job, reply to this email and we will gladly help you find an alternative.</Paragraph>
+          <ActionButton brand={brand} href={shopUrl}>
+            Visit the shop
+          </ActionButton>
         </>
       )}
       <Paragraph>
-        <TextLink brand={brand} href={orderUrl}>View the cancelled order</TextLink>
+        <TextLink brand={brand} href={orderUrl}>
+          View the cancelled order
+        </TextLink>
       </Paragraph>
     </BrandedLayout>
   );

@@ -24,17 +24,14 @@ export function subject({ brand, orderNumber }: OrderConfirmationProps): string 
 function PaymentNote({ brand, paymentMethod, paymentDueBy }: Pick<OrderConfirmationProps, 'brand' | 'paymentMethod' | 'paymentDueBy'>) {
   if (paymentMethod === 'invoice') {
     return (
-      <Paragraph>
-        You chose to pay by invoice. We will send the invoice for this order separately; payment terms are as agreed
-        with {brand.shopName}.
-      </Paragraph>
+      <Paragraph>You chose to pay by invoice. We will send the invoice for this order separately; payment terms are as agreed with {brand.shopName}.</Paragraph>
     );
   }
   if (paymentDueBy) {
     return (
       <Paragraph>
-        We have not received your card payment yet. We keep your order reserved until {formatEmailDateTime(paymentDueBy, brand.timeZone)};
-        if the payment has not arrived by then, the order is cancelled and nothing is charged.
+        We have not received your card payment yet. We keep your order reserved until {formatEmailDateTime(paymentDueBy, brand.timeZone)}; if the payment has
+        not arrived by then, the order is cancelled and nothing is charged.
       </Paragraph>
     );
   }
@@ -62,7 +59,9 @@ export default function OrderConfirmation({
       <OrderSummary lines={lines} totals={totals} />
       <PaymentNote brand={brand} paymentMethod={paymentMethod} paymentDueBy={paymentDueBy} />
       <AddressBlock title="Shipping to" address={shippingAddress} />
-      <ActionButton brand={brand} href={orderUrl}>View your order</ActionButton>
+      <ActionButton brand={brand} href={orderUrl}>
+        View your order
+      </ActionButton>
       <Paragraph>We will email you again when your order ships, with the tracking number.</Paragraph>
     </BrandedLayout>
   );

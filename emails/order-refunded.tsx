@@ -34,10 +34,11 @@ export default function OrderRefunded({ brand, customerName, orderNumber, orderU
       />
       <Paragraph>Reason: {reason}</Paragraph>
       <Paragraph>
-        Depending on your bank or card issuer, the refund usually appears on your statement within 5–10 business days.
-        We are sorry for the inconvenience.
+        Depending on your bank or card issuer, the refund usually appears on your statement within 5–10 business days. We are sorry for the inconvenience.
       </Paragraph>
-      <ActionButton brand={brand} href={orderUrl}>View your order</ActionButton>
+      <ActionButton brand={brand} href={orderUrl}>
+        View your order
+      </ActionButton>
     </BrandedLayout>
   );
 }

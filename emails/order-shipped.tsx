@@ -34,15 +34,21 @@ export default function OrderShipped({ brand, customerName, orderNumber, orderUr
       />
       {trackingUrl ? (
         <>
-          <ActionButton brand={brand} href={trackingUrl}>Track your parcel</ActionButton>
+          <ActionButton brand={brand} href={trackingUrl}>
+            Track your parcel
+          </ActionButton>
           <Paragraph>
-            <TextLink brand={brand} href={orderUrl}>View your order</TextLink>
+            <TextLink brand={brand} href={orderUrl}>
+              View your order
+            </TextLink>
           </Paragraph>
         </>
       ) : (
         <>
           <Paragraph>You can follow the parcel on the {carrier} website with the tracking number above.</Paragraph>
-          <ActionButton brand={brand} href={orderUrl}>View your order</ActionButton>
+          <ActionButton brand={brand} href={orderUrl}>
+            View your order
+          </ActionButton>
         </>
       )}
       <Paragraph>Tyres and wheels are bulky: the carrier may need a signature, so please make sure someone can receive the delivery.</Paragraph>

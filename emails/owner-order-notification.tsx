@@ -63,11 +63,7 @@ export default function OwnerOrderNotification(props: OwnerOrderNotificationProp
   const { brand, orderNumber, customerName, customerEmail, event, amount, dashboardUrl, detail } = props;
   const text = summary(props);
   return (
-    <BrandedLayout
-      brand={brand}
-      preview={text}
-      footer={<>You receive this email because you manage {brand.shopName}.</>}
-    >
+    <BrandedLayout brand={brand} preview={text} footer={<>You receive this email because you manage {brand.shopName}.</>}>
       <Title>
         {titles[event]} {orderNumber}
       </Title>
@@ -81,7 +77,9 @@ export default function OwnerOrderNotification(props: OwnerOrderNotificationProp
         ]}
       />
       {detail ? <Paragraph>Details: {detail}</Paragraph> : null}
-      <ActionButton brand={brand} href={dashboardUrl}>Open the order in your dashboard</ActionButton>
+      <ActionButton brand={brand} href={dashboardUrl}>
+        Open the order in your dashboard
+      </ActionButton>
     </BrandedLayout>
   );
 }

@@ -20,10 +20,12 @@ export default function PasswordReset({ brand, customerName, resetUrl, expiresIn
       <Title>Reset your password</Title>
       <Paragraph>Hello {customerName},</Paragraph>
       <Paragraph>
-        Someone asked to reset the password of your account at {brand.shopName}. Use the button below to choose a new
-        one. The link works once and expires in {expiresInMinutes} minutes.
+        Someone asked to reset the password of your account at {brand.shopName}. Use the button below to choose a new one. The link works once and expires in{' '}
+        {expiresInMinutes} minutes.
       </Paragraph>
-      <ActionButton brand={brand} href={resetUrl}>Choose a new password</ActionButton>
+      <ActionButton brand={brand} href={resetUrl}>
+        Choose a new password
+      </ActionButton>
       <Paragraph>If you did not ask for this, you can ignore this email: your password stays unchanged.</Paragraph>
     </BrandedLayout>
   );

@@ -28,11 +28,10 @@ export default function PaymentReceived({ brand, customerName, orderNumber, orde
           { label: 'Amount paid', value: amount },
         ]}
       />
-      <Paragraph>
-        Your order is now being prepared for shipping. As soon as it leaves our warehouse, we send you the carrier and
-        tracking number.
-      </Paragraph>
-      <ActionButton brand={brand} href={orderUrl}>View your order</ActionButton>
+      <Paragraph>Your order is now being prepared for shipping. As soon as it leaves our warehouse, we send you the carrier and tracking number.</Paragraph>
+      <ActionButton brand={brand} href={orderUrl}>
+        View your order
+      </ActionButton>
     </BrandedLayout>
   );
 }

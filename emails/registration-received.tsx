@@ -25,13 +25,12 @@ export default function RegistrationReceived({ brand, customerName, reviewReason
       <Title>We received your registration</Title>
       <Paragraph>Hello {customerName},</Paragraph>
       <Paragraph>
-        Thank you for registering at {brand.shopName}. Your account is waiting for approval by our team; until then you
-        cannot place orders.
+        Thank you for registering at {brand.shopName}. Your account is waiting for approval by our team; until then you cannot place orders.
       </Paragraph>
       {reason ? <Paragraph>{reason}</Paragraph> : null}
       <Paragraph>
-        What happens next: we review your details, usually within one working day, and send you an email as soon as
-        your account is approved. If we need anything else, we will reply to this email.
+        What happens next: we review your details, usually within one working day, and send you an email as soon as your account is approved. If we need
+        anything else, we will reply to this email.
       </Paragraph>
     </BrandedLayout>
   );

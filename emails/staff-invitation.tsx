@@ -17,13 +17,19 @@ export function subject({ brand }: StaffInvitationProps): string {
 
 export default function StaffInvitation({ brand, inviterName, role, acceptUrl, expiresInDays }: StaffInvitationProps) {
   return (
-    <BrandedLayout brand={brand} preview={`${inviterName} invited you to the ${brand.shopName} dashboard.`} footer={`You receive this email because ${inviterName} invited you to ${brand.shopName}.`}>
+    <BrandedLayout
+      brand={brand}
+      preview={`${inviterName} invited you to the ${brand.shopName} dashboard.`}
+      footer={`You receive this email because ${inviterName} invited you to ${brand.shopName}.`}
+    >
       <Title>Join the {brand.shopName} team</Title>
       <Paragraph>
-        {inviterName} invited you to the shop dashboard of {brand.shopName} as {role === 'owner' ? 'an owner' : 'a member of staff'}:
-        you will see and handle orders and customers{role === 'owner' ? ', and manage the shop’s settings and team' : ''}.
+        {inviterName} invited you to the shop dashboard of {brand.shopName} as {role === 'owner' ? 'an owner' : 'a member of staff'}: you will see and handle
+        orders and customers{role === 'owner' ? ', and manage the shop’s settings and team' : ''}.
       </Paragraph>
-      <ActionButton brand={brand} href={acceptUrl}>Accept the invitation</ActionButton>
+      <ActionButton brand={brand} href={acceptUrl}>
+        Accept the invitation
+      </ActionButton>
       <Paragraph>The link works once and for {expiresInDays} days. If you did not expect this email, you can ignore it.</Paragraph>
     </BrandedLayout>
   );

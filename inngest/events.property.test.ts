@@ -19,7 +19,15 @@ const events: EventCase[] = [
     name: 'shop/order.placed',
     schema: orderPlaced.schema,
     valid: fc.record(
-      { tenantId: uuid, orderId: uuid, number: fc.integer({ min: 1, max: 1e6 }), paymentMethod: fc.constantFrom('card', 'invoice'), grossCents: cents, currency: fc.constant('EUR'), plan: fc.constantFrom('standard', 'premium') },
+      {
+        tenantId: uuid,
+        orderId: uuid,
+        number: fc.integer({ min: 1, max: 1e6 }),
+        paymentMethod: fc.constantFrom('card', 'invoice'),
+        grossCents: cents,
+        currency: fc.constant('EUR'),
+        plan: fc.constantFrom('standard', 'premium'),
+      },
       { requiredKeys: ['tenantId', 'orderId', 'number', 'paymentMethod', 'grossCents', 'currency'] },
     ),
     ids: ['tenantId', 'orderId'],
@@ -54,15 +62,22 @@ describe('workflow event payloads: properties', () => {
   it.each(events)('$name: never throws; an accepted payload names its tenant and rows by UUID', ({ schema, valid, ids }) => {
     const zodSchema = schema as unknown as z.ZodType<Record<string, unknown>>;
     fc.assert(
-      fc.property(fc.oneof(hostileRecord(['tenantId', 'orderId', 'paymentId', 'number', 'grossCents', 'amountCents', 'reason']), withOneHostileField(valid), withOneHostileField(valid, fc.oneof(fc.double(), fc.integer(), hostileString))), (input) => {
-        const result = safeParseReadable(zodSchema, input);
-        if (!result.success) return;
-        for (const key of ids) expect(result.data[key]).toMatch(UUID_PATTERN);
-        for (const key of ['number', 'grossCents', 'amountCents']) {
-          if (key in result.data) expect(Number.isSafeInteger(result.data[key])).toBe(true);
-        }
-        if ('reason' in result.data) expect(typeof result.data.reason).toBe('string');
-      }),
+      fc.property(
+        fc.oneof(
+          hostileRecord(['tenantId', 'orderId', 'paymentId', 'number', 'grossCents', 'amountCents', 'reason']),
+          withOneHostileField(valid),
+          withOneHostileField(valid, fc.oneof(fc.double(), fc.integer(), hostileString)),
+        ),
+        (input) => {
+          const result = safeParseReadable(zodSchema, input);
+          if (!result.success) return;
+          for (const key of ids) expect(result.data[key]).toMatch(UUID_PATTERN);
+          for (const key of ['number', 'grossCents', 'amountCents']) {
+            if (key in result.data) expect(Number.isSafeInteger(result.data[key])).toBe(true);
+          }
+          if ('reason' in result.data) expect(typeof result.data.reason).toBe('string');
+        },
+      ),
       { numRuns: 300 },
     );
   });

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { appIdForPool, DEFAULT_POOL, poolForTenant, poolTriggerExpression, readWorkflowPoolConfig, servePathForPool, workflowPoolConfig, WorkflowPoolConfigError } from './pools';
+import {
+  appIdForPool,
+  DEFAULT_POOL,
+  poolForTenant,
+  poolTriggerExpression,
+  readWorkflowPoolConfig,
+  servePathForPool,
+  workflowPoolConfig,
+  WorkflowPoolConfigError,
+} from './pools';
 
 const errorOf = (env: Record<string, string>) => {
   try {
@@ -20,7 +29,11 @@ describe('workflow pool configuration', () => {
   });
 
   it('reads the plan mapping, extra pools and the pools an instance serves from the environment', () => {
-    const config = readWorkflowPoolConfig({ WORKFLOW_PLAN_POOLS: ' premium = gold , standard=shared ', WORKFLOW_POOLS: 'acme-dedicated', WORKFLOW_SERVE_POOLS: 'gold, acme-dedicated' });
+    const config = readWorkflowPoolConfig({
+      WORKFLOW_PLAN_POOLS: ' premium = gold , standard=shared ',
+      WORKFLOW_POOLS: 'acme-dedicated',
+      WORKFLOW_SERVE_POOLS: 'gold, acme-dedicated',
+    });
     expect(config.planPools).toEqual({ premium: 'gold', standard: 'shared' });
     expect(config.pools).toEqual(['shared', 'gold', 'acme-dedicated']);
     expect(config.served).toEqual(['gold', 'acme-dedicated']);

@@ -52,7 +52,9 @@ function list(value: string | undefined): string[] {
 
 function checkSlug(variable: string, pool: string): string {
   if (!isPoolSlug(pool)) {
-    throw new WorkflowPoolConfigError(`${variable}: ${JSON.stringify(pool)} is no pool name (lower-case letters, digits and hyphens, at most 30, e.g. premium).`);
+    throw new WorkflowPoolConfigError(
+      `${variable}: ${JSON.stringify(pool)} is no pool name (lower-case letters, digits and hyphens, at most 30, e.g. premium).`,
+    );
   }
   return pool;
 }
@@ -83,7 +85,9 @@ export function readWorkflowPoolConfig(env: Env = process.env): WorkflowPoolConf
   const wanted = list(env.WORKFLOW_SERVE_POOLS);
   for (const pool of wanted) {
     if (!pools.includes(pool)) {
-      throw new WorkflowPoolConfigError(`WORKFLOW_SERVE_POOLS: ${JSON.stringify(pool)} is not a configured pool (${pools.join(', ')}); add it to WORKFLOW_PLAN_POOLS or WORKFLOW_POOLS.`);
+      throw new WorkflowPoolConfigError(
+        `WORKFLOW_SERVE_POOLS: ${JSON.stringify(pool)} is not a configured pool (${pools.join(', ')}); add it to WORKFLOW_PLAN_POOLS or WORKFLOW_POOLS.`,
+      );
     }
   }
   return {

@@ -68,7 +68,12 @@ function looksLikeRun(url: URL, body: unknown, functionIds: ReadonlySet<string>)
  * URL it registers (the pool's `servePath` on the configured origin), where a `?probe=trust` would turn every later run into a
  * probe. Runs keep their query (the engine's own fnId and stepId).
  */
-export async function sanitiseWorkflowRequest(request: Request, serveOrigin: string, servePath: string, functionIds: ReadonlySet<string>): Promise<Request | AppError> {
+export async function sanitiseWorkflowRequest(
+  request: Request,
+  serveOrigin: string,
+  servePath: string,
+  functionIds: ReadonlySet<string>,
+): Promise<Request | AppError> {
   if (request.method !== 'PUT' && request.method !== 'POST') return request;
   const body = await request.text();
   const parsed = parseJson(body);

@@ -32,7 +32,9 @@ function endpointFor(pool: string): PoolEndpoint {
     const servePath = servePathForPool(pool);
     const functionIds = new Set(
       functions.flatMap((fn) =>
-        (fn as unknown as { getConfig(o: { baseUrl: URL; appPrefix: string }): { id: string }[] }).getConfig({ baseUrl: new URL(servePath, 'http://localhost'), appPrefix: client.id }).map((config) => config.id),
+        (fn as unknown as { getConfig(o: { baseUrl: URL; appPrefix: string }): { id: string }[] })
+          .getConfig({ baseUrl: new URL(servePath, 'http://localhost'), appPrefix: client.id })
+          .map((config) => config.id),
       ),
     );
     const handler = serve({ client, functions, serveOrigin, servePath, enableUnauthedSync: false }) as unknown as Record<Method, NextHandler>;
@@ -89,7 +91,9 @@ export function poolOfPathSegment(segment: string): string | null {
 }
 
 /** The route handlers of one pool, or of the pool a dynamic route's `[pool]` names. */
-export function workflowRouteHandlers(poolOf: (context: unknown) => Promise<string | null>): Record<Method, (request: Request, context: unknown) => Promise<Response>> {
+export function workflowRouteHandlers(
+  poolOf: (context: unknown) => Promise<string | null>,
+): Record<Method, (request: Request, context: unknown) => Promise<Response>> {
   const handle = async (request: Request, context: unknown) => {
     const pool = await poolOf(context);
     if (!pool) return refuse(new AppError('WORKFLOW_POOL_NOT_SERVED', 'There is no such workflow pool.'));

@@ -38,7 +38,8 @@ export async function loadTenantPools(config: WorkflowPoolConfig = workflowPoolC
   const byTenant = new Map<string, string>();
   if (!ids || ids.length > 0) {
     const db = scope.db ?? (await platformDb());
-    const outsideShared = plansWithPool.length > 0 ? or(isNotNull(tenants.workflowPool), inArray(tenants.plan, plansWithPool)) : isNotNull(tenants.workflowPool);
+    const outsideShared =
+      plansWithPool.length > 0 ? or(isNotNull(tenants.workflowPool), inArray(tenants.plan, plansWithPool)) : isNotNull(tenants.workflowPool);
     const rows = await db
       .select({ id: tenants.id, plan: tenants.plan, workflowPool: tenants.workflowPool })
       .from(tenants)

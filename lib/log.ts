@@ -8,7 +8,20 @@ export const log = pino({
   level: process.env.LOG_LEVEL ?? (process.env.NODE_ENV === 'test' ? 'silent' : 'info'),
   base: { service: 'storefleet' },
   redact: {
-    paths: ['password', '*.password', 'passwordHash', '*.passwordHash', 'token', '*.token', 'secret', '*.secret', 'authorization', '*.authorization', 'cookie', '*.cookie'],
+    paths: [
+      'password',
+      '*.password',
+      'passwordHash',
+      '*.passwordHash',
+      'token',
+      '*.token',
+      'secret',
+      '*.secret',
+      'authorization',
+      '*.authorization',
+      'cookie',
+      '*.cookie',
+    ],
     censor: '[redacted]',
   },
 });

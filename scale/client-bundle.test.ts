@@ -18,7 +18,10 @@ describe('client bundles', () => {
     expect(existsSync(dir), dir).toBe(true);
     const sources = javaScriptFiles(dir).map((file) => readFileSync(file, 'utf8'));
     for (const marker of SERVER_ONLY_PACKAGES[pkg]) {
-      expect(sources.some((text) => text.includes(marker)), `${pkg}: ${JSON.stringify(marker)} is in none of its files`).toBe(true);
+      expect(
+        sources.some((text) => text.includes(marker)),
+        `${pkg}: ${JSON.stringify(marker)} is in none of its files`,
+      ).toBe(true);
     }
     // And the scan itself reports the package's own code.
     expect(findServerOnlyCode(dir).some((finding) => finding.pkg === pkg)).toBe(true);

@@ -88,7 +88,10 @@ async function killListenOfB(): Promise<void> {
     where application_name = 'storefleet-listen/b' and (datname = current_database() or datname like current_database() || '\\_%')`;
   const label = 'instance b’s LISTEN connections (application_name storefleet-listen/b)';
   expect(killed.length, label).toBeGreaterThan(0);
-  expect(killed.every((row) => row.killed), label).toBe(true);
+  expect(
+    killed.every((row) => row.killed),
+    label,
+  ).toBe(true);
 }
 
 describe('two instances on Redis, PgBouncer and HAProxy', () => {
@@ -193,7 +196,10 @@ describe('two instances on Redis, PgBouncer and HAProxy', () => {
     await Promise.all(clients);
 
     const failed = outcomes.filter((o) => !o.ok);
-    expect(failed.map((o) => `${o.path}: ${o.detail}`), `${inFlightAtKill} requests in flight at the kill\n${proxy.output()}`).toEqual([]);
+    expect(
+      failed.map((o) => `${o.path}: ${o.detail}`),
+      `${inFlightAtKill} requests in flight at the kill\n${proxy.output()}`,
+    ).toEqual([]);
     // Both instances took a share of the load, and after the kill only `a` answers.
     expect(new Set(outcomes.filter((o) => !o.killed).map((o) => o.servedBy))).toEqual(new Set(['a', 'b']));
     const after = outcomes.filter((o) => o.killed);

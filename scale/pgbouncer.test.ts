@@ -62,7 +62,11 @@ function tenantTransaction(tenantId: string, prepared: boolean): Promise<Seen> {
     await tx.execute(sql`select pg_sleep(0.002)`);
     const rows = await tx.select({ tenantId: customers.tenantId }).from(customers);
     if (prepared) {
-      const byEmail = tx.select({ id: customers.id }).from(customers).where(eq(customers.email, sql.placeholder('email'))).prepare('customer_by_email');
+      const byEmail = tx
+        .select({ id: customers.id })
+        .from(customers)
+        .where(eq(customers.email, sql.placeholder('email')))
+        .prepare('customer_by_email');
       const found = await byEmail.execute({ email: `pgb1@${subdomainOf(tenantId)}.test` });
       if (found.length !== 1) throw new Error(`prepared lookup found ${found.length} customers`);
     }
@@ -164,10 +168,12 @@ describe.skipIf(!serverUrl)('behind PgBouncer in transaction pooling', () => {
     // Nothing a tenant transaction set outlives it on the server connection the next client gets.
     const { db } = await registry.get(DEFAULT_CONNECTION);
     const after = await Promise.all(
-      Array.from({ length: 20 }, async () =>
-        rowsOf<{ setting: string | null; role: string }>(
-          await db.execute(sql`select coalesce(current_setting('app.tenant_id', true), '') as setting, current_user as role`),
-        )[0],
+      Array.from(
+        { length: 20 },
+        async () =>
+          rowsOf<{ setting: string | null; role: string }>(
+            await db.execute(sql`select coalesce(current_setting('app.tenant_id', true), '') as setting, current_user as role`),
+          )[0],
       ),
     );
     const user = decodeURIComponent(new URL(directUrl).username || 'postgres');

@@ -80,7 +80,17 @@ function relayEnv(receiver: EventReceiver, url: string): NodeJS.ProcessEnv {
     OUTBOX_RELAY_STANDBY_RETRY_MS: '500',
     OUTBOX_RELAY_LEADER_CHECK_MS: '1000',
   };
-  for (const key of ['INNGEST_EVENT_KEY', 'INNGEST_SIGNING_KEY', 'INNGEST_EVENT_API_BASE_URL', 'DATABASE_DIRECT_URL', 'DATABASE_POOLING', 'TENANT_DATABASE_DIRECT_URLS', 'OUTBOX_RELAY_SWEEP_MS', 'OUTBOX_RELAY_INTERVAL_MS']) delete env[key];
+  for (const key of [
+    'INNGEST_EVENT_KEY',
+    'INNGEST_SIGNING_KEY',
+    'INNGEST_EVENT_API_BASE_URL',
+    'DATABASE_DIRECT_URL',
+    'DATABASE_POOLING',
+    'TENANT_DATABASE_DIRECT_URLS',
+    'OUTBOX_RELAY_SWEEP_MS',
+    'OUTBOX_RELAY_INTERVAL_MS',
+  ])
+    delete env[key];
   return env;
 }
 
@@ -129,7 +139,12 @@ describe.skipIf(!serverUrl)('killing the relay leader mid-stream', () => {
       let bouncer: PgBouncer | undefined;
       const env = relayEnv(receiver, urlFor(setup.user));
       if (setup.bouncer) {
-        bouncer = await startPgBouncer({ serverUrl: urlFor(), poolMode: 'transaction', poolSize: 2, ports: Array.from({ length: 10 }, (_, i) => RECEIVER_PORT + 300 + i) });
+        bouncer = await startPgBouncer({
+          serverUrl: urlFor(),
+          poolMode: 'transaction',
+          poolSize: 2,
+          ports: Array.from({ length: 10 }, (_, i) => RECEIVER_PORT + 300 + i),
+        });
         Object.assign(env, { DATABASE_URL: bouncer.through(urlFor()), DATABASE_DIRECT_URL: urlFor(), DATABASE_POOLING: 'transaction' });
       }
       const relays: RelayProcess[] = [startRelayProcess(`${role.replace(/\W+/g, '-')}-a`, env), startRelayProcess(`${role.replace(/\W+/g, '-')}-b`, env)];
@@ -144,7 +159,10 @@ describe.skipIf(!serverUrl)('killing the relay leader mid-stream', () => {
           written.push(eventId);
           if (!leader && receiver.events.size >= KILL_AFTER) {
             leader = relays.find((relay) => relay.ledAt.length > 0)!;
-            expect(relays.filter((relay) => relay.ledAt.length > 0).map((relay) => relay.name), 'one relay led until now').toEqual([leader.name]);
+            expect(
+              relays.filter((relay) => relay.ledAt.length > 0).map((relay) => relay.name),
+              'one relay led until now',
+            ).toEqual([leader.name]);
             await leader.kill();
           }
           await new Promise((resolve) => setTimeout(resolve, 5));

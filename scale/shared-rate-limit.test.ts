@@ -43,12 +43,17 @@ describe('the per-shop rate limit across two instances', () => {
     };
     await Promise.all(Array.from({ length: CONCURRENCY }, sender));
     const statuses = new Set(answers.map((a) => a.status));
-    expect([...statuses].every((s) => s === 200 || s === 429), `statuses ${[...statuses].join(', ')}\n${cluster.diagnostics()}`).toBe(true);
+    expect(
+      [...statuses].every((s) => s === 200 || s === 429),
+      `statuses ${[...statuses].join(', ')}\n${cluster.diagnostics()}`,
+    ).toBe(true);
     const admitted = answers.filter((a) => a.status === 200);
     // What the rate refilled while the requests were being admitted, rounded up, and one for the edge.
     const refilled = Math.ceil(((lastAdmittedAt - started) / 1000) * PER_SECOND) + 1;
     const byInstance = { a: admitted.filter((a) => a.instance === 'a').length, b: admitted.filter((a) => a.instance === 'b').length };
-    expect(admitted.length, `admitted ${JSON.stringify(byInstance)} of ${REQUESTS}; at most ${BURST} + ${refilled} allowed`).toBeLessThanOrEqual(BURST + refilled);
+    expect(admitted.length, `admitted ${JSON.stringify(byInstance)} of ${REQUESTS}; at most ${BURST} + ${refilled} allowed`).toBeLessThanOrEqual(
+      BURST + refilled,
+    );
     // And the limit is not stricter than configured: the burst goes through.
     expect(admitted.length).toBeGreaterThanOrEqual(BURST);
   });

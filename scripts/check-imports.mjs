@@ -19,7 +19,22 @@ import extractDepcruiseOptions from 'dependency-cruiser/config-utl/extract-depcr
 import extractTSConfig from 'dependency-cruiser/config-utl/extract-ts-config';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const SOURCES = ['app', 'components', 'lib', 'db', 'inngest', 'emails', 'scripts', 'bench', 'scale', 'resilience', 'tests', 'e2e', 'middleware.ts', 'instrumentation.ts'];
+const SOURCES = [
+  'app',
+  'components',
+  'lib',
+  'db',
+  'inngest',
+  'emails',
+  'scripts',
+  'bench',
+  'scale',
+  'resilience',
+  'tests',
+  'e2e',
+  'middleware.ts',
+  'instrumentation.ts',
+];
 
 /** What no module in a client bundle may be or import: storage, the logger, drivers, server-only code. */
 const SERVER_ONLY = [/^db\//, /^lib\/log/, /(^|\/)node_modules\/(server-only|pino|postgres|@electric-sql\/pglite)\//];

@@ -22,12 +22,23 @@ const engineUsable =
 if (engineUsable) {
   env.INNGEST_DEV = '1';
   // One app per workflow pool this configuration serves (inngest/pools.ts): `/api/inngest`, `/api/inngest/<pool>`.
-  const listed = spawnSync('npx', ['tsx', '--eval', "import { servePathForPool, workflowPoolConfig } from './inngest/pools'; console.log(workflowPoolConfig().served.map(servePathForPool).join(' '))"], { encoding: 'utf8' });
+  const listed = spawnSync(
+    'npx',
+    [
+      'tsx',
+      '--eval',
+      "import { servePathForPool, workflowPoolConfig } from './inngest/pools'; console.log(workflowPoolConfig().served.map(servePathForPool).join(' '))",
+    ],
+    { encoding: 'utf8' },
+  );
   if (listed.status !== 0) {
     console.error(listed.stderr);
     process.exit(1);
   }
-  const urls = listed.stdout.trim().split(/\s+/).flatMap((path) => ['-u', `http://localhost:${port}${path}`]);
+  const urls = listed.stdout
+    .trim()
+    .split(/\s+/)
+    .flatMap((path) => ['-u', `http://localhost:${port}${path}`]);
   children.push(spawn(cli, ['dev', '--no-discovery', ...urls], { stdio: 'inherit' }));
   console.log('Inngest Dev Server: http://localhost:8288 (order workflow runs)');
 } else if (!process.env.INNGEST_DEV && !process.env.INNGEST_EVENT_KEY) {
@@ -40,4 +51,8 @@ const stop = () => {
 };
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);
-for (const child of children) child.on('exit', (code) => { stop(); process.exitCode = code ?? 0; });
+for (const child of children)
+  child.on('exit', (code) => {
+    stop();
+    process.exitCode = code ?? 0;
+  });

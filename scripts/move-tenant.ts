@@ -33,7 +33,11 @@ async function main(): Promise<number> {
     }
     const result = await moveTenantToDedicated(tenant.id, values.to, { deleteSource: values['delete-source'] });
     const rows = Object.entries(result.verification).map(([table, v]) => ({ table, rows: v.targetRows, checksum: v.targetChecksum, equal: v.equal }));
-    console.log(result.alreadyMoved ? `${values.tenant} already lives on ${result.to} (move ${result.moveId})` : `${values.tenant} moved ${result.from} → ${result.to} (move ${result.moveId})`);
+    console.log(
+      result.alreadyMoved
+        ? `${values.tenant} already lives on ${result.to} (move ${result.moveId})`
+        : `${values.tenant} moved ${result.from} → ${result.to} (move ${result.moveId})`,
+    );
     console.table(rows);
     if (result.sourceDeleted) console.log(`Rows of ${values.tenant} deleted from ${result.from}.`);
     return 0;

@@ -113,8 +113,17 @@ async function run(targets: Target[], options: { connections: number; seconds: n
   });
   const statusCodes = Object.fromEntries(Object.entries(result.statusCodeStats ?? {}).map(([code, { count }]) => [code, count]));
   // A redirect is an answer (checkout with an empty cart sends the buyer to the cart); 4xx and 5xx are not.
-  const failed = Object.entries(statusCodes).filter(([code]) => !/^[23]/.test(code)).reduce((sum, [, n]) => sum + n, 0);
-  return { requests: result.requests.total, p50: result.latency.p50, p99: result.latency.p99, max: result.latency.max, errors: result.errors + result.timeouts + failed, statusCodes };
+  const failed = Object.entries(statusCodes)
+    .filter(([code]) => !/^[23]/.test(code))
+    .reduce((sum, [, n]) => sum + n, 0);
+  return {
+    requests: result.requests.total,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    max: result.latency.max,
+    errors: result.errors + result.timeouts + failed,
+    statusCodes,
+  };
 }
 
 interface Ordering {
@@ -133,7 +142,13 @@ const percentile = (values: number[], p: number) => {
 async function addAddress(cookie: string): Promise<void> {
   const account = await httpRequest({ port: PORT, host: host('acme'), path: '/account', headers: { cookie } });
   let fields = formFields(account.body, /name="line1"/);
-  for (const [name, value] of [['recipient', 'Demo Garage'], ['line1', 'Kerkstraat 1'], ['postalCode', '2000'], ['city', 'Antwerpen']] as const) fields = withField(fields, name, value);
+  for (const [name, value] of [
+    ['recipient', 'Demo Garage'],
+    ['line1', 'Kerkstraat 1'],
+    ['postalCode', '2000'],
+    ['city', 'Antwerpen'],
+  ] as const)
+    fields = withField(fields, name, value);
   const res = await postForm(PORT, host('acme'), '/account', cookie, fields);
   if (res.status !== 200 || !res.body.includes('Kerkstraat 1')) throw new Error(`adding the buyer's address failed (${res.status})`);
 }
@@ -185,7 +200,13 @@ async function main(): Promise<number> {
   });
   try {
     await waitUntilUp();
-    const { cookie: buyer } = await signIn(PORT, { tenantId: '', host: host('acme'), email: 'buyer@acme.test', name: 'Demo Garage', password: 'storefleet-demo' });
+    const { cookie: buyer } = await signIn(PORT, {
+      tenantId: '',
+      host: host('acme'),
+      email: 'buyer@acme.test',
+      name: 'Demo Garage',
+      password: 'storefleet-demo',
+    });
     const steady: Target[] = [
       { shop: 'acme', path: '/products?q=michelin{n}' },
       { shop: 'acme', path: await productPath('acme') },
@@ -225,20 +246,29 @@ async function main(): Promise<number> {
     console.log(`\nResilience load test (TENANT_RATE_LIMIT=${RATE_LIMIT}, ${PHASE_SECONDS} s a phase)\n`);
     console.log('| Traffic | Requests | p50 ms | p99 ms | max ms | Errors | Status codes |');
     console.log('| --- | ---: | ---: | ---: | ---: | ---: | --- |');
-    for (const [label, m] of rows) console.log(`| ${label} | ${m.requests} | ${m.p50} | ${m.p99} | ${m.max} | ${m.errors} | ${JSON.stringify(m.statusCodes)} |`);
+    for (const [label, m] of rows)
+      console.log(`| ${label} | ${m.requests} | ${m.p50} | ${m.p99} | ${m.max} | ${m.errors} | ${JSON.stringify(m.statusCodes)} |`);
     console.log('\n| ACME buyer placing orders | Placed | p50 ms | p99 ms | Failed |');
     console.log('| --- | ---: | ---: | ---: | ---: |');
-    for (const [label, o] of [['calm', calmOrders], ['during the flood', busyOrders]] as const) {
+    for (const [label, o] of [
+      ['calm', calmOrders],
+      ['during the flood', busyOrders],
+    ] as const) {
       console.log(`| ${label} | ${o.placed.length} | ${percentile(o.durations, 50)} | ${percentile(o.durations, 99)} | ${o.failures.length} |`);
     }
-    console.log(`\nBound: during the flood the steady shops' p99 ≤ max(${P99_FACTOR} × calm p99, ${P99_FLOOR_MS} ms) = ${bound} ms, median ≤ ${P50_FACTOR} × calm median + ${P50_SLACK_MS} ms = ${medianBound} ms.`);
+    console.log(
+      `\nBound: during the flood the steady shops' p99 ≤ max(${P99_FACTOR} × calm p99, ${P99_FLOOR_MS} ms) = ${bound} ms, median ≤ ${P50_FACTOR} × calm median + ${P50_SLACK_MS} ms = ${medianBound} ms.`,
+    );
 
     const failures: string[] = [];
     if (calm.errors > 0) failures.push(`the steady shops had ${calm.errors} errors when calm`);
     if (busy.errors > 0) failures.push(`the steady shops had ${busy.errors} errors during the flood`);
     if (busy.p99 > bound) failures.push(`the steady shops' p99 rose to ${busy.p99} ms during the flood (bound ${bound} ms)`);
     if (busy.p50 > medianBound) failures.push(`the steady shops' median rose to ${busy.p50} ms during the flood (bound ${medianBound} ms)`);
-    for (const [label, o] of [['calm', calmOrders], ['during the flood', busyOrders]] as const) {
+    for (const [label, o] of [
+      ['calm', calmOrders],
+      ['during the flood', busyOrders],
+    ] as const) {
       for (const failure of o.failures) failures.push(`an order failed ${label}: ${failure}`);
       if (o.placed.length < PHASE_SECONDS / 6) failures.push(`only ${o.placed.length} orders placed ${label}`);
     }

@@ -51,11 +51,9 @@ describe('registration flows per tenant', () => {
   });
 
   it('B2B with auto-approval: a country outside the rules waits for review', async () => {
-    const { customer } = await registerCustomer(
-      shops.acme,
-      b2bForm('german@example.test', { vatNumber: 'DE136695976', countryCode: 'DE' }),
-      { registry: null },
-    );
+    const { customer } = await registerCustomer(shops.acme, b2bForm('german@example.test', { vatNumber: 'DE136695976', countryCode: 'DE' }), {
+      registry: null,
+    });
     expect(customer).toMatchObject({ status: 'pending_approval', reviewReason: 'country_not_allowed' });
   });
 
@@ -75,7 +73,9 @@ describe('registration flows per tenant', () => {
   });
 
   it('refuses a bad VAT checksum with a message on the VAT field and creates nothing', async () => {
-    const error = await registerCustomer(shops.atraxion, b2bForm('typo@example.test', { vatNumber: 'BE0417497107' }), { registry: null }).catch((e: unknown) => e);
+    const error = await registerCustomer(shops.atraxion, b2bForm('typo@example.test', { vatNumber: 'BE0417497107' }), { registry: null }).catch(
+      (e: unknown) => e,
+    );
     expect(isAppError(error, 'VALIDATION_FAILED')).toBe(true);
     expect((error as { details: { fieldErrors: Record<string, string> } }).details.fieldErrors.vatNumber).toMatch(/Belgian/);
     expect(await withTenant(shops.atraxion.id, (tx) => findCustomerByEmail(tx, 'typo@example.test'))).toBeNull();
@@ -91,11 +91,7 @@ describe('the same email at two tenants', () => {
   it('makes two separate customers, each only visible in its own shop', async () => {
     const email = 'twice@example.test';
     const atAcme = await registerCustomer(shops.acme, b2bForm(email, { password: 'acme password 1' }), { registry: null });
-    const atConsumer = await registerCustomer(
-      shops.consumer,
-      { name: 'Twice', email, password: 'consumer password 2', countryCode: 'NL' },
-      { registry: null },
-    );
+    const atConsumer = await registerCustomer(shops.consumer, { name: 'Twice', email, password: 'consumer password 2', countryCode: 'NL' }, { registry: null });
     expect(atAcme.customer.id).not.toBe(atConsumer.customer.id);
     const seenByAcme = await withTenant(shops.acme.id, (tx) => tx.select().from(customers).where(eq(customers.email, email)));
     expect(seenByAcme.map((c) => c.id)).toEqual([atAcme.customer.id]);
@@ -119,7 +115,11 @@ describe('the same email at two tenants', () => {
 
 describe('sign-in rate limit', () => {
   it('refuses further attempts after five wrong passwords for one account', async () => {
-    await registerCustomer(shops.consumer, { name: 'Target', email: 'target@example.test', password: 'the right password', countryCode: 'BE' }, { registry: null });
+    await registerCustomer(
+      shops.consumer,
+      { name: 'Target', email: 'target@example.test', password: 'the right password', countryCode: 'BE' },
+      { registry: null },
+    );
     const request = signInRequest('consumer.localhost');
     for (let i = 0; i < 5; i++) expect(await authorizeCustomer({ email: 'target@example.test', password: `wrong ${i}` }, request)).toBeNull();
     await expect(authorizeCustomer({ email: 'target@example.test', password: 'the right password' }, request)).rejects.toBeInstanceOf(TooManyAttempts);

@@ -42,7 +42,13 @@ vi.mock('next/headers', () => {
   };
 });
 // The action builders also reach the console's Auth.js instance, which builds on the customers' configuration.
-vi.mock('@/lib/auth/auth', () => ({ auth: async () => request.customer, authConfig: {}, signIn: vi.fn(), signOut: vi.fn(), TooManyAttempts: class extends Error {} }));
+vi.mock('@/lib/auth/auth', () => ({
+  auth: async () => request.customer,
+  authConfig: {},
+  signIn: vi.fn(),
+  signOut: vi.fn(),
+  TooManyAttempts: class extends Error {},
+}));
 vi.mock('@/lib/auth/staff-auth', () => ({ staffAuth: async () => request.staff, staffSignIn: vi.fn(), staffSignOut: vi.fn() }));
 
 /** Actions anyone may call without a session; their own tests cover them (registration, auth, invitations). */
@@ -111,7 +117,8 @@ async function outcomeOf(action: SweptAction, form: FormData): Promise<Outcome> 
       // Sent to sign in (or back to where one signs in) is a refusal; anywhere else, the action went through.
       return /sign-in/.test(target) ? { kind: 'refused', detail: `redirect ${target}` } : { kind: 'done', detail: `redirect ${target}` };
     }
-    if (['UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'TENANT_NOT_FOUND', 'VALIDATION_FAILED', 'NOT_VISIBLE'].includes(code)) return { kind: 'refused', detail: code };
+    if (['UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'TENANT_NOT_FOUND', 'VALIDATION_FAILED', 'NOT_VISIBLE'].includes(code))
+      return { kind: 'refused', detail: code };
     throw error;
   }
 }
@@ -182,11 +189,21 @@ beforeAll(async () => {
     tx.insert(coupons).values({ tenantId: atraxion.id, code: 'ATRAXION-PRIVATE', kind: 'percent', percentBp: 500 }).returning(),
   );
   const [article] = await h.demo.db.select({ id: articles.id }).from(articles).orderBy(articles.id).limit(1);
-  const [price] = await h.demo.db.insert(tenantArticlePrices).values({ tenantId: atraxion.id, articleId: article!.id, priceCents: 4242, validFrom: new Date('2026-01-01') }).returning();
+  const [price] = await h.demo.db
+    .insert(tenantArticlePrices)
+    .values({ tenantId: atraxion.id, articleId: article!.id, priceCents: 4242, validFrom: new Date('2026-01-01') })
+    .returning();
   const [theirOwner] = await h.demo.db.select().from(staffUsers).where(eq(staffUsers.email, 'owner@atraxion.test'));
   const [invitation] = await h.demo.db
     .insert(staffInvitations)
-    .values({ tenantId: atraxion.id, email: 'new-manager@atraxion.example', role: 'manager', tokenHash: 'f'.repeat(64), invitedBy: theirOwner!.id, expiresAt: new Date(Date.now() + 86_400_000) })
+    .values({
+      tenantId: atraxion.id,
+      email: 'new-manager@atraxion.example',
+      role: 'manager',
+      tokenHash: 'f'.repeat(64),
+      invitedBy: theirOwner!.id,
+      expiresAt: new Date(Date.now() + 86_400_000),
+    })
     .returning();
   expect(payment && coupon && price && invitation, 'the fixture has every kind of id').toBeTruthy();
 
@@ -240,7 +257,9 @@ describe('server actions: one shop’s people never reach another shop', () => {
     const everything = (await discoverActions()).map((action) => action.name);
     for (const name of PUBLIC_ACTIONS) expect(everything, `public action ${name} still exists`).toContain(name);
     expect(actions.length).toBeGreaterThanOrEqual(25);
-    expect(actions.map((a) => a.name)).toEqual(expect.arrayContaining(['dashboard/orders/refundOrderAction', 'checkout/placeOrderAction', 'pay/sandbox/[paymentId]/sandboxPaymentAction']));
+    expect(actions.map((a) => a.name)).toEqual(
+      expect.arrayContaining(['dashboard/orders/refundOrderAction', 'checkout/placeOrderAction', 'pay/sandbox/[paymentId]/sandboxPaymentAction']),
+    );
   });
 
   it('on the other shop’s host, with its ids: every action is refused and neither shop changes', async () => {
@@ -270,7 +289,12 @@ describe('server actions: one shop’s people never reach another shop', () => {
     expect(leaks).toEqual([]);
     expect(await fingerprint(atraxion.id)).toEqual(before);
     // The ids really were Atraxion's: its order is still there, untouched, in its own plane only.
-    const [stillTheirs] = await withTenant(atraxion.id, (tx) => tx.select().from(payments).where(and(eq(payments.id, theirs.paymentId!), eq(payments.status, 'pending'))));
+    const [stillTheirs] = await withTenant(atraxion.id, (tx) =>
+      tx
+        .select()
+        .from(payments)
+        .where(and(eq(payments.id, theirs.paymentId!), eq(payments.status, 'pending'))),
+    );
     expect(stillTheirs?.tenantId).toBe(atraxion.id);
   });
 });

@@ -36,7 +36,10 @@ const signIn = (host: string, email: string, password: string) =>
 
 describe('super-admin sign-in', () => {
   it('signs in the seeded super admin on the admin host only', async () => {
-    expect(await signIn('admin.localhost:3000', DEMO_SUPER_ADMIN.email, DEMO_SUPER_ADMIN.password)).toMatchObject({ id: adminId, email: DEMO_SUPER_ADMIN.email });
+    expect(await signIn('admin.localhost:3000', DEMO_SUPER_ADMIN.email, DEMO_SUPER_ADMIN.password)).toMatchObject({
+      id: adminId,
+      email: DEMO_SUPER_ADMIN.email,
+    });
     expect(await signIn('acme.localhost:3000', DEMO_SUPER_ADMIN.email, DEMO_SUPER_ADMIN.password)).toBeNull();
     expect(await signIn('localhost:3000', DEMO_SUPER_ADMIN.email, DEMO_SUPER_ADMIN.password)).toBeNull();
     expect(await signIn('shop.acmewheels.test', DEMO_SUPER_ADMIN.email, DEMO_SUPER_ADMIN.password)).toBeNull();
@@ -74,26 +77,47 @@ describe('console actions refuse everybody but the super admin', () => {
     const tenantId = demo.tenantIds.acme;
     const idle = { status: 'idle' as const };
     return Promise.all([
-      actions.createTenantAction(idle, form({ name: 'Sneaky', subdomain: 'sneaky', salesMode: 'b2b', countryCode: 'BE', currency: 'EUR', vatRate: '21', ownerEmail: 'x@example.test' })),
+      actions.createTenantAction(
+        idle,
+        form({ name: 'Sneaky', subdomain: 'sneaky', salesMode: 'b2b', countryCode: 'BE', currency: 'EUR', vatRate: '21', ownerEmail: 'x@example.test' }),
+      ),
       actions.updateTenantSettingsAction(idle, form({ tenantId, name: 'Hacked', tagline: '', salesMode: 'b2b', vatRate: '21', paymentTimeoutMinutes: '30' })),
       actions.setTenantActiveAction(idle, form({ tenantId, active: 'false' })),
       actions.setTenantPlanAction(idle, form({ tenantId, plan: 'premium' })),
       actions.setCustomDomainAction(idle, form({ tenantId, domain: 'evil.example.com' })),
       actions.checkCustomDomainAction(idle, form({ tenantId })),
       actions.setVisibilityScopeAction(idle, form({ tenantId, brandsMode: 'all' })),
-      catalog.saveArticleAction(idle, form({ articleId: '1', sku: 'HACK-1', name: 'Hacked', brand: 'michelin', category: 'summer-tyres', width: '205', aspectRatio: '55', rimDiameter: '16', stock: '1', basePrice: '0.01' })),
+      catalog.saveArticleAction(
+        idle,
+        form({
+          articleId: '1',
+          sku: 'HACK-1',
+          name: 'Hacked',
+          brand: 'michelin',
+          category: 'summer-tyres',
+          width: '205',
+          aspectRatio: '55',
+          rimDiameter: '16',
+          stock: '1',
+          basePrice: '0.01',
+        }),
+      ),
       catalog.importCatalogAction(idle, fileForm('sku,base_price\nHACK-1,0.01\n')),
       catalog.applyBulkPriceAction(idle, form({ mode: 'percent', change: '-90', expectedCount: '1' })),
       catalog.createTaxonomyAction(idle, form({ axis: 'brands', name: 'Hacked brand' })),
       catalog.renameTaxonomyAction(idle, form({ axis: 'brands', id: '1', name: 'Hacked brand' })),
       catalog.deleteTaxonomyAction(idle, form({ axis: 'vehicleBrands', id: '1' })),
-      account.changeAdminPasswordAction(idle, form({ currentPassword: DEMO_SUPER_ADMIN.password, newPassword: 'hacked hacked hacked', confirmPassword: 'hacked hacked hacked' })),
+      account.changeAdminPasswordAction(
+        idle,
+        form({ currentPassword: DEMO_SUPER_ADMIN.password, newPassword: 'hacked hacked hacked', confirmPassword: 'hacked hacked hacked' }),
+      ),
     ]);
   }
 
   it('anonymous: UNAUTHENTICATED; a shop owner or a customer: FORBIDDEN; nothing changes', async () => {
     const { toErrorBody, AppError } = await import('@/lib/errors');
-    const message = (code: 'UNAUTHENTICATED' | 'FORBIDDEN') => toErrorBody(new AppError(code, code === 'FORBIDDEN' ? 'This is the platform console.' : 'Please sign in to the console.')).body.message;
+    const message = (code: 'UNAUTHENTICATED' | 'FORBIDDEN') =>
+      toErrorBody(new AppError(code, code === 'FORBIDDEN' ? 'This is the platform console.' : 'Please sign in to the console.')).body.message;
     for (const state of await everyAction()) expect(state).toMatchObject({ status: 'error', message: message('UNAUTHENTICATED') });
 
     request.staff = { staffUserId: acmeOwnerId, tenantId: demo.tenantIds.acme };
@@ -122,7 +146,7 @@ describe('console actions refuse everybody but the super admin', () => {
     expect(await demo.db.select().from(articles).where(eq(articles.sku, 'HACK-1'))).toHaveLength(0);
     expect(await demo.db.select().from(brands).where(eq(brands.name, 'Hacked brand'))).toHaveLength(0);
     expect(await demo.db.select().from(vehicleBrands).where(eq(vehicleBrands.id, 1))).toHaveLength(1);
-    expect((await demo.db.select().from(articles).where(eq(articles.basePriceCents, 1)))).toHaveLength(0);
+    expect(await demo.db.select().from(articles).where(eq(articles.basePriceCents, 1))).toHaveLength(0);
     expect(await demo.db.select().from(platformAuditLog)).toHaveLength(0);
     expect(await signIn('admin.localhost:3000', DEMO_SUPER_ADMIN.email, DEMO_SUPER_ADMIN.password)).toMatchObject({ id: adminId });
   });

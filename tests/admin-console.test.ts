@@ -2,16 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GET as domainCheck } from '@/app/api/domain-check/route';
 import { DEMO_SUPER_ADMIN } from '@/db/seed/seed-demo';
-import {
-  brands,
-  categories,
-  platformAuditLog,
-  sentEmails,
-  staffUsers,
-  tenants,
-  tenantVisibleBrands,
-  tenantVisibleCategories,
-} from '@/db/schema';
+import { brands, categories, platformAuditLog, sentEmails, staffUsers, tenants, tenantVisibleBrands, tenantVisibleCategories } from '@/db/schema';
 import { checkCustomDomain, setCustomDomain } from '@/lib/tenancy/custom-domain';
 import { setDnsVerifier } from '@/lib/tenancy/dns-verifier';
 import { listPlatformAudit } from '@/lib/audit/platform-audit';
@@ -42,7 +33,11 @@ const newShop = (overrides: Record<string, string> = {}) => ({
   ownerEmail: 'Founder@WheelWorld.test',
   ...overrides,
 });
-const errorOf = (promise: Promise<unknown>) => promise.then(() => null, (error: unknown) => error);
+const errorOf = (promise: Promise<unknown>) =>
+  promise.then(
+    () => null,
+    (error: unknown) => error,
+  );
 const fieldErrorOf = async (promise: Promise<unknown>, field: string) => {
   const error = await errorOf(promise);
   expect(isAppError(error, 'VALIDATION_FAILED'), String(error)).toBe(true);
@@ -83,17 +78,26 @@ describe('creating a tenant', () => {
     expect(await check('wheelworld.localhost')).toBe(200);
 
     const [mail] = await withTenant(tenant.id, (tx) =>
-      tx.select().from(sentEmails).where(and(eq(sentEmails.toAddress, 'founder@wheelworld.test'), eq(sentEmails.template, 'staff-invitation'))),
+      tx
+        .select()
+        .from(sentEmails)
+        .where(and(eq(sentEmails.toAddress, 'founder@wheelworld.test'), eq(sentEmails.template, 'staff-invitation'))),
     );
     const token = /wheelworld\.localhost[^"]*\/dashboard\/invite\/([A-Za-z0-9_-]+)/.exec(mail!.html)![1]!;
     await acceptInvitation(tenant.id, token, { name: 'Founder', password: 'founder password 1' });
     const host = 'wheelworld.localhost';
-    const staff = await authorizeStaff({ email: 'founder@wheelworld.test', password: 'founder password 1' }, new Request(`http://${host}/api/staff-auth/callback/staff-credentials`, { method: 'POST', headers: { host } }));
+    const staff = await authorizeStaff(
+      { email: 'founder@wheelworld.test', password: 'founder password 1' },
+      new Request(`http://${host}/api/staff-auth/callback/staff-credentials`, { method: 'POST', headers: { host } }),
+    );
     expect(staff).toMatchObject({ tenantId: tenant.id });
 
     expect(await auditActions(tenant.id)).toEqual(['tenant.created']);
     const [entry] = await demo.db.select().from(platformAuditLog).where(eq(platformAuditLog.tenantId, tenant.id));
-    expect(entry).toMatchObject({ actor: DEMO_SUPER_ADMIN.email, details: expect.objectContaining({ subdomain: 'wheelworld', ownerEmail: 'founder@wheelworld.test' }) });
+    expect(entry).toMatchObject({
+      actor: DEMO_SUPER_ADMIN.email,
+      details: expect.objectContaining({ subdomain: 'wheelworld', ownerEmail: 'founder@wheelworld.test' }),
+    });
   });
 
   it('lists, searches and filters tenants with the platform counts', async () => {
@@ -109,9 +113,40 @@ describe('creating a tenant', () => {
 describe('editing a tenant', () => {
   it('saves settings and plan, each with an audit line', async () => {
     const id = demo.tenantIds.consumer;
-    expect(await fieldErrorOf(updateTenantSettings(admin, id, { name: 'TyreDirect', tagline: '', salesMode: 'b2c', vatRate: '21', paymentTimeoutMinutes: '0', timeZone: 'Europe/Brussels' }), 'paymentTimeoutMinutes')).toBeTruthy();
-    expect(await fieldErrorOf(updateTenantSettings(admin, id, { name: 'TyreDirect', tagline: '', salesMode: 'b2c', vatRate: '21', paymentTimeoutMinutes: '30', timeZone: 'Mars/Olympus' }), 'timeZone')).toBeTruthy();
-    const updated = await updateTenantSettings(admin, id, { name: 'TyreDirect NL', tagline: 'Tyres to your door', salesMode: 'b2c', vatRate: '9,5', paymentTimeoutMinutes: '45', timeZone: 'europe/amsterdam' });
+    expect(
+      await fieldErrorOf(
+        updateTenantSettings(admin, id, {
+          name: 'TyreDirect',
+          tagline: '',
+          salesMode: 'b2c',
+          vatRate: '21',
+          paymentTimeoutMinutes: '0',
+          timeZone: 'Europe/Brussels',
+        }),
+        'paymentTimeoutMinutes',
+      ),
+    ).toBeTruthy();
+    expect(
+      await fieldErrorOf(
+        updateTenantSettings(admin, id, {
+          name: 'TyreDirect',
+          tagline: '',
+          salesMode: 'b2c',
+          vatRate: '21',
+          paymentTimeoutMinutes: '30',
+          timeZone: 'Mars/Olympus',
+        }),
+        'timeZone',
+      ),
+    ).toBeTruthy();
+    const updated = await updateTenantSettings(admin, id, {
+      name: 'TyreDirect NL',
+      tagline: 'Tyres to your door',
+      salesMode: 'b2c',
+      vatRate: '9,5',
+      paymentTimeoutMinutes: '45',
+      timeZone: 'europe/amsterdam',
+    });
     expect(updated).toMatchObject({ name: 'TyreDirect NL', vatRateBp: 950, paymentTimeoutMinutes: 45, timeZone: 'Europe/Amsterdam' });
     expect((await getTenantByHost('consumer.localhost'))?.name).toBe('TyreDirect NL');
     expect((await setTenantPlan(admin, id, 'premium')).plan).toBe('premium');
@@ -185,7 +220,8 @@ describe('visibility scope', () => {
   it('narrowing limits what the shop may choose and removes its rules outside the scope', async () => {
     const acme = demo.tenantIds.acme;
     const brandId = await idsBySlug(demo.db, brands);
-    const acmeBrands = async () => (await demo.db.select().from(tenantVisibleBrands).where(eq(tenantVisibleBrands.tenantId, acme))).map((r) => r.brandId).sort();
+    const acmeBrands = async () =>
+      (await demo.db.select().from(tenantVisibleBrands).where(eq(tenantVisibleBrands.tenantId, acme))).map((r) => r.brandId).sort();
     expect(await acmeBrands()).toEqual([brandId('continental'), brandId('michelin')].sort());
     const firstCategory = (await demo.db.select({ id: categories.id }).from(categories).orderBy(categories.id).limit(1))[0]!.id;
 

@@ -26,9 +26,9 @@ let dbs: TestDatabases;
 beforeAll(async () => {
   dbs = await createTestDatabases(onPostgres ? ['plane_db'] : []);
   const db = await platformDb(dbs.registry);
-  await db.insert(tenants).values(
-    [PLANE, PRICES, MOVED].map((id, i) => ({ id, subdomain: `lock${i}`, name: `Lock ${i}`, fromEmailAddress: `info@lock${i}.test` })),
-  );
+  await db
+    .insert(tenants)
+    .values([PLANE, PRICES, MOVED].map((id, i) => ({ id, subdomain: `lock${i}`, name: `Lock ${i}`, fromEmailAddress: `info@lock${i}.test` })));
 }, 60_000);
 
 afterAll(async () => dbs.cleanup());
@@ -77,7 +77,10 @@ describe('advisory locks in namespaces', () => {
 
     const prices = await holdOpen(db, (tx) => lockShopPrices(tx, PRICES));
     try {
-      const outcome = await within(2_000, withTenant(PLANE, (tx) => tx.select().from(customers)));
+      const outcome = await within(
+        2_000,
+        withTenant(PLANE, (tx) => tx.select().from(customers)),
+      );
       expect(outcome).toEqual([]);
     } finally {
       await prices.release();
@@ -93,7 +96,13 @@ describe('advisory locks in namespaces', () => {
         beforeSwitch: async () => {
           // Inside the write freeze: the moving tenant waits, another tenant does not.
           late = withTenant(MOVED, (tx) => tx.insert(customers).values({ tenantId: MOVED, email: 'late@lock.test', name: 'Late' }).returning());
-          during = { moving: await within(500, late), other: await within(2_000, withTenant(PLANE, (tx) => tx.select().from(customers))) };
+          during = {
+            moving: await within(500, late),
+            other: await within(
+              2_000,
+              withTenant(PLANE, (tx) => tx.select().from(customers)),
+            ),
+          };
         },
       },
     });

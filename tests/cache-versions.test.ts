@@ -54,7 +54,9 @@ async function instance(pollMs?: number, { listen = true } = {}): Promise<{ stat
 }
 
 const storedVersion = async (scope: string, connection = 'default') => {
-  const rows = rowsOf<{ version: string }>(await (await dbs.registry.get(connection)).db.execute(sql`select version::text as version from cache_versions where scope = ${scope}`));
+  const rows = rowsOf<{ version: string }>(
+    await (await dbs.registry.get(connection)).db.execute(sql`select version::text as version from cache_versions where scope = ${scope}`),
+  );
   return rows[0] ? Number(rows[0].version) : 0;
 };
 
@@ -98,23 +100,28 @@ describe('cache versions', () => {
     expect(state.isCurrent(before)).toBe(false);
   });
 
-  it.skipIf(!process.env.TEST_DATABASE_URL)('catches up on a change committed while its LISTEN connection was cut (pg_terminate_backend), on reconnect', async () => {
-    // A poll interval far beyond the bound: only the re-read on reconnect can deliver the change in time.
-    const { state, heard } = await instance(60_000);
-    const admin = (await platformDb(dbs.registry));
-    const listeners = rowsOf<{ n: number }>(
-      await admin.execute(sql`select count(*)::int as n from pg_stat_activity where datname = current_database() and application_name = ${`storefleet-listen/${process.env.STOREFLEET_INSTANCE}`}`),
-    );
-    expect(listeners[0]!.n).toBeGreaterThanOrEqual(1);
-    const write = await otherWriter();
-    // Cut the listener and commit the change in the same transaction: its NOTIFY goes out while nobody listens.
-    await write(sql`
+  it.skipIf(!process.env.TEST_DATABASE_URL)(
+    'catches up on a change committed while its LISTEN connection was cut (pg_terminate_backend), on reconnect',
+    async () => {
+      // A poll interval far beyond the bound: only the re-read on reconnect can deliver the change in time.
+      const { state, heard } = await instance(60_000);
+      const admin = await platformDb(dbs.registry);
+      const listeners = rowsOf<{ n: number }>(
+        await admin.execute(
+          sql`select count(*)::int as n from pg_stat_activity where datname = current_database() and application_name = ${`storefleet-listen/${process.env.STOREFLEET_INSTANCE}`}`,
+        ),
+      );
+      expect(listeners[0]!.n).toBeGreaterThanOrEqual(1);
+      const write = await otherWriter();
+      // Cut the listener and commit the change in the same transaction: its NOTIFY goes out while nobody listens.
+      await write(sql`
       with cut as (select pg_terminate_backend(pid) from pg_stat_activity
                    where datname = current_database() and application_name = ${`storefleet-listen/${process.env.STOREFLEET_INSTANCE}`})
       update tenants set tagline = 'renamed while away' where id = ${ids.beta} and (select count(*) from cut) >= 0`);
-    await vi.waitFor(() => expect(heard).toContain(ids.beta), withinOneSecond);
-    expect(state.versions.get(`default:${ids.beta}`)).toBe(await storedVersion(ids.beta));
-  });
+      await vi.waitFor(() => expect(heard).toContain(ids.beta), withinOneSecond);
+      expect(state.versions.get(`default:${ids.beta}`)).toBe(await storedVersion(ids.beta));
+    },
+  );
 
   it('without any notification at all, the poll alone sees a change within 1 s', async () => {
     const { heard } = await instance(undefined, { listen: false });
@@ -128,7 +135,9 @@ describe('cache versions', () => {
     const before = await storedVersion(ids.alpha);
     await db.transaction(async (tx) => {
       for (const years of [4, 5, 6]) {
-        await tx.execute(sql`insert into tenant_article_prices (tenant_id, article_id, price_cents, valid_from) values (${ids.alpha}, ${articleId}, 3000, now() + make_interval(years => ${years}))`);
+        await tx.execute(
+          sql`insert into tenant_article_prices (tenant_id, article_id, price_cents, valid_from) values (${ids.alpha}, ${articleId}, 3000, now() + make_interval(years => ${years}))`,
+        );
       }
       await tx.execute(sql`update tenants set tagline = 'one step' where id = ${ids.alpha}`);
     });
@@ -143,7 +152,9 @@ describe('cache versions', () => {
     await expect(
       db.transaction(async (tx) => {
         await tx.execute(sql`update tenants set tagline = 'never' where id = ${ids.alpha}`);
-        await tx.execute(sql`insert into tenant_article_prices (tenant_id, article_id, price_cents, valid_from) values (${ids.alpha}, ${articleId}, 1, now() + interval '1 year')`);
+        await tx.execute(
+          sql`insert into tenant_article_prices (tenant_id, article_id, price_cents, valid_from) values (${ids.alpha}, ${articleId}, 1, now() + interval '1 year')`,
+        );
         throw new Error('changed my mind');
       }),
     ).rejects.toThrow('changed my mind');
@@ -199,7 +210,9 @@ describe('cache versions', () => {
   it('the production role (a member of storefleet_app, neither owner nor superuser) writes prices and settings, and the bumps follow', async () => {
     const { heard } = await instance();
     const db = await platformDb(dbs.registry);
-    await db.execute(sql`do $$ begin if not exists (select 1 from pg_roles where rolname = 'sf_versions_app') then create role sf_versions_app nosuperuser nobypassrls; end if; end $$`);
+    await db.execute(
+      sql`do $$ begin if not exists (select 1 from pg_roles where rolname = 'sf_versions_app') then create role sf_versions_app nosuperuser nobypassrls; end if; end $$`,
+    );
     await db.execute(sql`grant storefleet_app to sf_versions_app`);
     // What an operator grants the production role on the platform plane (the migrations grant reads only).
     await db.execute(sql`grant insert, update, delete on tenant_article_prices, tenants to sf_versions_app`);
@@ -207,7 +220,9 @@ describe('cache versions', () => {
     const before = { alpha: await storedVersion(ids.alpha), beta: await storedVersion(ids.beta) };
     await db.transaction(async (tx) => {
       await tx.execute(sql`set local role sf_versions_app`);
-      await tx.execute(sql`insert into tenant_article_prices (tenant_id, article_id, price_cents, valid_from) values (${ids.alpha}, ${articleId}, 7700, now() + interval '2 years')`);
+      await tx.execute(
+        sql`insert into tenant_article_prices (tenant_id, article_id, price_cents, valid_from) values (${ids.alpha}, ${articleId}, 7700, now() + interval '2 years')`,
+      );
       await tx.execute(sql`update tenants set tagline = 'set by the app' where id = ${ids.beta}`);
       // It reads the versions, and cannot forge one.
       expect(rowsOf(await tx.execute(sql`select scope from cache_versions`)).length).toBeGreaterThan(0);
@@ -232,7 +247,9 @@ describe('cache versions', () => {
   it('a deleted shop leaves nothing broken: the delete bumps it, and the versions keep being read', async () => {
     const { heard } = await instance();
     const db = await platformDb(dbs.registry);
-    const [gone] = rowsOf<{ id: string }>(await db.execute(sql`insert into tenants (subdomain, name, from_email_address) values ('gone', 'Gone', 'info@gone.test') returning id`));
+    const [gone] = rowsOf<{ id: string }>(
+      await db.execute(sql`insert into tenants (subdomain, name, from_email_address) values ('gone', 'Gone', 'info@gone.test') returning id`),
+    );
     await db.execute(sql`insert into tenant_article_prices (tenant_id, article_id, price_cents, valid_from) values (${gone!.id}, ${articleId}, 5000, now())`);
     await vi.waitFor(() => expect(heard).toContain(gone!.id), withinOneSecond);
     heard.length = 0;
@@ -253,7 +270,9 @@ describe('this process', () => {
     const stamp = state.stampFor(ids.alpha);
     expect(state.isCurrent(stamp)).toBe(true);
     const db = await platformDb(dbs.registry);
-    await db.execute(sql`insert into tenant_article_prices (tenant_id, article_id, price_cents, valid_from) values (${ids.alpha}, ${articleId}, 6100, now() + interval '3 years')`);
+    await db.execute(
+      sql`insert into tenant_article_prices (tenant_id, article_id, price_cents, valid_from) values (${ids.alpha}, ${articleId}, 6100, now() + interval '3 years')`,
+    );
     await announceTenantChange(ids.alpha); // what the price form does after its commit
     expect(state.isCurrent(stamp)).toBe(false); // no waiting: the next render on this instance is fresh
     expect(heard.filter((scope) => scope === ids.alpha)).toHaveLength(1);

@@ -37,9 +37,20 @@ const readOrder = (id: string) =>
 beforeAll(async () => {
   demo = await seedDemoForTest();
   consumer = (await demo.db.select().from(tenants).where(eq(tenants.subdomain, 'consumer')))[0]!;
-  buyer = (await registerCustomer(consumer, { name: 'Card Cas', email: 'cas@example.test', password: 'correct horse battery', countryCode: 'BE' }, { registry: null })).customer;
-  addressId = (await withTenant(consumer.id, (tx) => addAddress(tx, consumer.id, buyer.id, { recipient: 'Cas', line1: 'Meir 1', postalCode: '2000', city: 'Antwerpen', countryCode: 'BE' }))).id;
-  const rows = await demo.db.select({ id: articles.id }).from(articles).innerJoin(brands, eq(brands.id, articles.brandId)).where(eq(articles.kind, 'tyre')).orderBy(articles.id);
+  buyer = (
+    await registerCustomer(consumer, { name: 'Card Cas', email: 'cas@example.test', password: 'correct horse battery', countryCode: 'BE' }, { registry: null })
+  ).customer;
+  addressId = (
+    await withTenant(consumer.id, (tx) =>
+      addAddress(tx, consumer.id, buyer.id, { recipient: 'Cas', line1: 'Meir 1', postalCode: '2000', city: 'Antwerpen', countryCode: 'BE' }),
+    )
+  ).id;
+  const rows = await demo.db
+    .select({ id: articles.id })
+    .from(articles)
+    .innerJoin(brands, eq(brands.id, articles.brandId))
+    .where(eq(articles.kind, 'tyre'))
+    .orderBy(articles.id);
   articleIds = rows.map((r) => r.id).slice(0, 40);
   const inStock = await demo.db.select({ id: articles.id, stock: articles.stock }).from(articles);
   const stock = new Map(inStock.map((r) => [r.id, r.stock]));
@@ -76,7 +87,9 @@ describe('card payments through the sandbox provider', () => {
 
   it('offers no invoice in a B2C shop', async () => {
     await addToCart(consumer, buyer, articleIds.pop()!, 1);
-    const error = await placeOrder(consumer, buyer, { addressId, paymentMethod: 'invoice', idempotencyKey: `inv-${crypto.randomUUID()}` }).catch((e: unknown) => e);
+    const error = await placeOrder(consumer, buyer, { addressId, paymentMethod: 'invoice', idempotencyKey: `inv-${crypto.randomUUID()}` }).catch(
+      (e: unknown) => e,
+    );
     expect(isAppError(error, 'VALIDATION_FAILED')).toBe(true);
   });
 

@@ -30,9 +30,10 @@ const codeOf = (error: unknown) => (isAppError(error) ? error.code : String(erro
 
 beforeAll(async () => {
   demo = await seedDemoForTest();
-  [acme, atraxion] = await Promise.all(
-    ['acme', 'atraxion'].map(async (s) => (await demo.db.select().from(tenants).where(eq(tenants.subdomain, s)))[0]!),
-  ) as [Tenant, Tenant];
+  [acme, atraxion] = (await Promise.all(['acme', 'atraxion'].map(async (s) => (await demo.db.select().from(tenants).where(eq(tenants.subdomain, s)))[0]!))) as [
+    Tenant,
+    Tenant,
+  ];
   buyer = (await withTenant(acme.id, (tx) => findCustomerByEmail(tx, DEMO_CUSTOMER.email)))!;
   await ensureCacheInvalidationListener();
 });
@@ -54,7 +55,14 @@ describe('cart', () => {
   it('refuses accounts that may not order, on the server', async () => {
     const { customer: pending } = await registerCustomer(
       atraxion,
-      { name: 'Pending Pat', email: 'pat@example.test', password: 'correct horse battery', companyName: 'Pat BV', vatNumber: 'BE0417497106', countryCode: 'BE' },
+      {
+        name: 'Pending Pat',
+        email: 'pat@example.test',
+        password: 'correct horse battery',
+        companyName: 'Pat BV',
+        vatNumber: 'BE0417497106',
+        countryCode: 'BE',
+      },
       { registry: null },
     );
     const article = await articleOf('pirelli');
@@ -76,7 +84,9 @@ describe('cart', () => {
   it('flags a price change since adding, until the customer confirms it', async () => {
     const continental = await articleOf('continental');
     await addToCart(acme, buyer, continental.id, 1);
-    await demo.db.insert(tenantArticlePrices).values({ tenantId: acme.id, articleId: continental.id, priceCents: 1_234, validFrom: new Date(Date.now() - 1_000) });
+    await demo.db
+      .insert(tenantArticlePrices)
+      .values({ tenantId: acme.id, articleId: continental.id, priceCents: 1_234, validFrom: new Date(Date.now() - 1_000) });
     let line = (await loadCart(acme, buyer)).lines.find((l) => l.articleId === continental.id)!;
     expect(line.problems).toEqual(['price_changed']);
     expect(line.unitPriceCents).toBe(Math.floor((1_234 * 9_500 + 5_000) / 10_000));
@@ -88,9 +98,7 @@ describe('cart', () => {
   it('cannot be checked out once an article in it became hidden', async () => {
     const [continentalBrand] = await demo.db.select().from(brands).where(eq(brands.slug, 'continental'));
     await demo.db.delete(tenantVisibleBrands).where(and(eq(tenantVisibleBrands.tenantId, acme.id), eq(tenantVisibleBrands.brandId, continentalBrand!.id)));
-    await expect
-      .poll(async () => (await loadCart(acme, buyer)).lines.filter((l) => l.problems.includes('unavailable')).length, { timeout: 2_000 })
-      .toBe(1);
+    await expect.poll(async () => (await loadCart(acme, buyer)).lines.filter((l) => l.problems.includes('unavailable')).length, { timeout: 2_000 }).toBe(1);
     const cart = await loadCart(acme, buyer);
     expect(cart.readyForCheckout).toBe(false);
     const hidden = cart.lines.find((l) => l.problems.includes('unavailable'))!;

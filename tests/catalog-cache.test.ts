@@ -74,7 +74,19 @@ describe('caches stay correct per tenant', () => {
     const [category] = await demo.db.select().from(categories).limit(1);
     const [added] = await demo.db
       .insert(articles)
-      .values({ sku: 'CACHE-TEST-1', slug: 'cache-test-1', name: 'Pirelli Cache Test', kind: 'tyre', brandId: pirelli!.id, categoryId: category!.id, width: 205, aspectRatio: 55, rimDiameter: 16, basePriceCents: 10_000, stock: 3 })
+      .values({
+        sku: 'CACHE-TEST-1',
+        slug: 'cache-test-1',
+        name: 'Pirelli Cache Test',
+        kind: 'tyre',
+        brandId: pirelli!.id,
+        categoryId: category!.id,
+        width: 205,
+        aspectRatio: 55,
+        rimDiameter: 16,
+        basePriceCents: 10_000,
+        stock: 3,
+      })
       .returning();
     try {
       await expect.poll(async () => (await browse(atraxion)).total, { timeout: 2_000 }).toBe(atraxionBefore + 1);

@@ -4,14 +4,7 @@ import { tenantArticlePrices } from '@/db/schema';
 import { getVisibleArticleBySlug } from '@/lib/catalog/get-visible-article';
 import type { CatalogScope } from '@/lib/catalog/list-visible-articles';
 import { isWindowCurrent, resolveNetPrice, type PriceWindow } from '@/lib/pricing/resolve-price';
-import {
-  listAllVisible,
-  loadArticleFacts,
-  loadOverrides,
-  seedDemoForTest,
-  type ArticleFacts,
-  type DemoCatalog,
-} from './support/demo-catalog';
+import { listAllVisible, loadArticleFacts, loadOverrides, seedDemoForTest, type ArticleFacts, type DemoCatalog } from './support/demo-catalog';
 
 const DAY_MS = 86_400_000;
 
@@ -95,7 +88,10 @@ describe('tenant prices', () => {
 
   it('a current override wins over the base price', async () => {
     const now = new Date();
-    const shown = await shownPrices(acme, overrideArticles('current').map(([id]) => id));
+    const shown = await shownPrices(
+      acme,
+      overrideArticles('current').map(([id]) => id),
+    );
     for (const [id, windows] of overrideArticles('current')) {
       const current = windows.find((w) => isWindowCurrent(w, now));
       expect(current?.priceCents).not.toBe(fact(id).basePriceCents);
@@ -164,7 +160,10 @@ describe('tenant prices change with their validity window', () => {
       await demo.db.update(tenantArticlePrices).set({ validUntil: sql`now() - interval '1 minute'` }).where(row);
       await expectShownPrice(acme, articleId, fact(articleId).basePriceCents);
       // Extending it again (until tomorrow) restores the tenant price.
-      await demo.db.update(tenantArticlePrices).set({ validUntil: new Date(Date.now() + DAY_MS) }).where(row);
+      await demo.db
+        .update(tenantArticlePrices)
+        .set({ validUntil: new Date(Date.now() + DAY_MS) })
+        .where(row);
       await expectShownPrice(acme, articleId, current.priceCents);
     } finally {
       await demo.db.update(tenantArticlePrices).set({ validUntil: current.validUntil }).where(row);

@@ -6,14 +6,7 @@ import { PAGE_SIZE, parseCatalogQuery } from '@/lib/catalog/catalog-query';
 import { getVisibleArticleBySlug } from '@/lib/catalog/get-visible-article';
 import { listVisibleArticles, type CatalogScope } from '@/lib/catalog/list-visible-articles';
 import { parseTyreSize } from '@/lib/catalog/parse-tyre-size';
-import {
-  listAllVisible,
-  loadArticleFacts,
-  seedDemoForTest,
-  sortedIds,
-  type ArticleFacts,
-  type DemoCatalog,
-} from './support/demo-catalog';
+import { listAllVisible, loadArticleFacts, seedDemoForTest, sortedIds, type ArticleFacts, type DemoCatalog } from './support/demo-catalog';
 
 let demo: DemoCatalog;
 let facts: ArticleFacts[];
@@ -30,8 +23,7 @@ beforeAll(async () => {
 afterAll(async () => demo.cleanup());
 
 type Params = Record<string, string | string[] | undefined>;
-const list = (scope: CatalogScope, params: Params, pageSize?: number) =>
-  listVisibleArticles(demo.db, scope, parseCatalogQuery(params), pageSize);
+const list = (scope: CatalogScope, params: Params, pageSize?: number) => listVisibleArticles(demo.db, scope, parseCatalogQuery(params), pageSize);
 const facetCounts = (values: readonly { value: string; count: number }[]) => Object.fromEntries(values.map((v) => [v.value, v.count]));
 
 function countBy(items: readonly ArticleFacts[], key: (a: ArticleFacts) => string[]): Record<string, number> {
@@ -41,23 +33,19 @@ function countBy(items: readonly ArticleFacts[], key: (a: ArticleFacts) => strin
 }
 
 describe('tyre size search', () => {
-  const is2055516 = (a: { width: number; aspectRatio: number | null; rimDiameter: number }) =>
-    a.width === 205 && a.aspectRatio === 55 && a.rimDiameter === 16;
+  const is2055516 = (a: { width: number; aspectRatio: number | null; rimDiameter: number }) => a.width === 205 && a.aspectRatio === 55 && a.rimDiameter === 16;
 
-  it.each(['205/55 R16', '205/55R16', '205 55 16', '2055516', ' 205/55 zr16 '])(
-    '"%s" finds exactly the 205/55 R16 articles',
-    async (q) => {
-      const [direct] = await demo.db
-        .select({ n: count() })
-        .from(articles)
-        .where(and(eq(articles.width, 205), eq(articles.aspectRatio, 55), eq(articles.rimDiameter, 16)));
-      const { items, total } = await listAllVisible(demo.db, atraxion, { q });
-      expect(direct?.n).toBeGreaterThan(0);
-      expect(total).toBe(direct?.n);
-      expect(items.length).toBe(total);
-      expect(items.every(is2055516)).toBe(true);
-    },
-  );
+  it.each(['205/55 R16', '205/55R16', '205 55 16', '2055516', ' 205/55 zr16 '])('"%s" finds exactly the 205/55 R16 articles', async (q) => {
+    const [direct] = await demo.db
+      .select({ n: count() })
+      .from(articles)
+      .where(and(eq(articles.width, 205), eq(articles.aspectRatio, 55), eq(articles.rimDiameter, 16)));
+    const { items, total } = await listAllVisible(demo.db, atraxion, { q });
+    expect(direct?.n).toBeGreaterThan(0);
+    expect(total).toBe(direct?.n);
+    expect(items.length).toBe(total);
+    expect(items.every(is2055516)).toBe(true);
+  });
 
   it('a size search at ACME finds only its own brands in that size', async () => {
     const { items, total } = await listAllVisible(demo.db, acme, { q: '205/55 R16' });
@@ -213,7 +201,12 @@ describe('filters and facets', () => {
     expect(facts.some((a) => ['michelin', 'pirelli'].includes(a.brandSlug) && a.stock === 0)).toBe(true);
     expect(sortedIds(items)).toEqual(expected.map((a) => a.id));
     expect(total).toBe(expected.length);
-    expect(facetCounts(facets.brand)).toEqual(countBy(facts.filter((a) => a.stock > 0), (a) => [a.brandSlug]));
+    expect(facetCounts(facets.brand)).toEqual(
+      countBy(
+        facts.filter((a) => a.stock > 0),
+        (a) => [a.brandSlug],
+      ),
+    );
   });
 
   it.each<Params>([{}, { q: 'michelin' }, { stock: '1' }, { brand: 'continental', season: 'winter' }, { vehicle: 'bmw' }, { q: '205/55 R16' }])(
@@ -241,9 +234,17 @@ describe('filters and facets', () => {
     const { total, facets } = await list(atraxion, { season: 'winter', vehicle: 'bmw', brand: 'continental' }, 1);
     const continental = facts.filter((a) => a.brandSlug === 'continental');
     expect(facetCounts(facets.season)).toEqual(
-      countBy(continental.filter((a) => a.vehicleBrandSlugs.includes('bmw')), (a) => (a.season ? [a.season] : [])),
+      countBy(
+        continental.filter((a) => a.vehicleBrandSlugs.includes('bmw')),
+        (a) => (a.season ? [a.season] : []),
+      ),
     );
-    expect(facetCounts(facets.vehicle)).toEqual(countBy(continental.filter((a) => a.season === 'winter'), (a) => a.vehicleBrandSlugs));
+    expect(facetCounts(facets.vehicle)).toEqual(
+      countBy(
+        continental.filter((a) => a.season === 'winter'),
+        (a) => a.vehicleBrandSlugs,
+      ),
+    );
     expect(total).toBe(continental.filter((a) => a.season === 'winter' && a.vehicleBrandSlugs.includes('bmw')).length);
   });
 
@@ -254,7 +255,12 @@ describe('filters and facets', () => {
       (a) => [String(a.aspectRatio)],
     );
     expect(facetCounts(facets.aspect)).toEqual(expectedAspects);
-    expect(facetCounts(facets.rim)).toEqual(countBy(facts.filter((a) => a.width === 205), (a) => [String(a.rimDiameter)]));
+    expect(facetCounts(facets.rim)).toEqual(
+      countBy(
+        facts.filter((a) => a.width === 205),
+        (a) => [String(a.rimDiameter)],
+      ),
+    );
   });
 });
 

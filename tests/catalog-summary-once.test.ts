@@ -17,7 +17,9 @@ beforeAll(async () => {
   await demo.db.execute(sql`create table summary_writes (tenant_id uuid not null, at timestamptz not null default clock_timestamp())`);
   await demo.db.execute(sql`create function log_summary_write() returns trigger language plpgsql as $$
     begin insert into summary_writes (tenant_id) values (new.tenant_id); return null; end $$`);
-  await demo.db.execute(sql`create trigger tenant_catalog_summaries_logged after insert or update on tenant_catalog_summaries for each row execute function log_summary_write()`);
+  await demo.db.execute(
+    sql`create trigger tenant_catalog_summaries_logged after insert or update on tenant_catalog_summaries for each row execute function log_summary_write()`,
+  );
 });
 afterAll(async () => {
   for (const registry of others) await registry.closeAll();
@@ -45,7 +47,9 @@ describe('a stale catalog summary', () => {
     }
     const results = await Promise.all(handles.map((db) => loadOrComputeSummary(db, tenantId, basis, rules)));
 
-    const [{ writes } = { writes: 0 }] = rowsOf<{ writes: number }>(await demo.db.execute(sql`select count(*)::int as writes from summary_writes where tenant_id = ${tenantId}`));
+    const [{ writes } = { writes: 0 }] = rowsOf<{ writes: number }>(
+      await demo.db.execute(sql`select count(*)::int as writes from summary_writes where tenant_id = ${tenantId}`),
+    );
     expect(writes).toBe(1);
     for (const result of results) expect(result).toEqual(results[0]);
     expect(results[0]!.total).toBeGreaterThan(0);

@@ -35,14 +35,14 @@ function summaryReads(): { columns: Set<string>; tables: Set<string> } {
     if ('column' in source) {
       const reads = readsOf(sql`${source.column}`);
       expect(reads.columns, `facet ${axis} reads a column of articles`).toHaveLength(1);
-      reads.columns.forEach((c) => columns.add(c));
+      for (const c of reads.columns) columns.add(c);
     } else {
       tables.add(getTableName(source.link.table));
     }
   }
   const visibility = readsOf(visibilityCondition({ brandIds: [1], categoryIds: [1], vehicleBrandIds: [1] }));
-  visibility.columns.filter((c) => c !== 'id').forEach((c) => columns.add(c));
-  visibility.tables.forEach((t) => tables.add(t));
+  for (const c of visibility.columns) if (c !== 'id') columns.add(c);
+  for (const t of visibility.tables) tables.add(t);
   return { columns, tables };
 }
 

@@ -1,28 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  articles,
-  brands,
-  categories,
-  tenants,
-  tenantVisibleBrands,
-  tenantVisibleCategories,
-  tenantVisibleVehicleBrands,
-  vehicleBrands,
-} from '@/db/schema';
+import { articles, brands, categories, tenants, tenantVisibleBrands, tenantVisibleCategories, tenantVisibleVehicleBrands, vehicleBrands } from '@/db/schema';
 import { demoTenants, type DemoVisibility } from '@/db/seed/demo-tenants';
 import { parseCatalogQuery } from '@/lib/catalog/catalog-query';
 import { getVisibleArticleBySlug } from '@/lib/catalog/get-visible-article';
 import { listVisibleArticles } from '@/lib/catalog/list-visible-articles';
 import { isArticleVisible, type VisibilityRules } from '@/lib/catalog/visibility';
-import {
-  idsBySlug,
-  listAllVisible,
-  loadArticleFacts,
-  seedDemoForTest,
-  sortedIds,
-  type ArticleFacts,
-  type DemoCatalog,
-} from './support/demo-catalog';
+import { idsBySlug, listAllVisible, loadArticleFacts, seedDemoForTest, sortedIds, type ArticleFacts, type DemoCatalog } from './support/demo-catalog';
 
 let demo: DemoCatalog;
 let facts: ArticleFacts[];
@@ -33,18 +16,18 @@ const extraShops: Record<string, DemoVisibility> = {
   'jeep-only': { brandSlugs: [], categorySlugs: [], vehicleBrandSlugs: ['jeep'] },
   'winter-and-alloys': { brandSlugs: ['michelin', 'pirelli', 'bbs', 'oz-racing'], categorySlugs: ['winter-tyres', 'alloy-wheels'], vehicleBrandSlugs: [] },
   'premium-bmw': { brandSlugs: ['michelin', 'continental', 'bridgestone'], categorySlugs: [], vehicleBrandSlugs: ['bmw', 'mini'] },
-  'all-three-axes': { brandSlugs: ['michelin', 'continental', 'goodyear'], categorySlugs: ['summer-tyres', 'all-season-tyres'], vehicleBrandSlugs: ['volvo', 'tesla'] },
+  'all-three-axes': {
+    brandSlugs: ['michelin', 'continental', 'goodyear'],
+    categorySlugs: ['summer-tyres', 'all-season-tyres'],
+    vehicleBrandSlugs: ['volvo', 'tesla'],
+  },
 };
 const extraTenantIds: Record<string, string> = {};
 
 beforeAll(async () => {
   demo = await seedDemoForTest();
   const { db } = demo;
-  const [brandId, categoryId, vehicleBrandId] = await Promise.all([
-    idsBySlug(db, brands),
-    idsBySlug(db, categories),
-    idsBySlug(db, vehicleBrands),
-  ]);
+  const [brandId, categoryId, vehicleBrandId] = await Promise.all([idsBySlug(db, brands), idsBySlug(db, categories), idsBySlug(db, vehicleBrands)]);
   // Built from the slugs as configured, not from what the app reads back, so a loader bug shows up too.
   rulesFor = (v) => ({
     brandIds: v.brandSlugs.map(brandId),
@@ -79,9 +62,7 @@ beforeAll(async () => {
       await db.insert(tenantVisibleCategories).values(rules.categoryIds.map((id) => ({ tenantId: row.id, categoryId: id })));
     }
     if (rules.vehicleBrandIds.length) {
-      await db
-        .insert(tenantVisibleVehicleBrands)
-        .values(rules.vehicleBrandIds.map((id) => ({ tenantId: row.id, vehicleBrandId: id })));
+      await db.insert(tenantVisibleVehicleBrands).values(rules.vehicleBrandIds.map((id) => ({ tenantId: row.id, vehicleBrandId: id })));
     }
   }
   facts = await loadArticleFacts(db);
@@ -185,21 +166,18 @@ describe('catalog visibility: the SQL listing shows exactly what the rule allows
     },
   );
 
-  it.each(['acme', 'consumer', 'winter-and-alloys', 'premium-bmw', 'all-three-axes'])(
-    'facet counts of %s count only visible articles',
-    async (subdomain) => {
-      const shop = allShops().find((s) => s.subdomain === subdomain);
-      if (!shop) throw new Error(`no shop ${subdomain}`);
-      const scope = await demo.scopeFor(tenantIdOf(subdomain));
-      const rules = rulesFor(shop.visibility);
-      const visible = facts.filter((a) => isArticleVisible(a, rules));
-      const { facets } = await listVisibleArticles(demo.db, scope, parseCatalogQuery({}), 1);
-      expect(facetCounts(facets.brand)).toEqual(countBy(visible, (a) => [a.brandSlug]));
-      expect(facetCounts(facets.category)).toEqual(countBy(visible, (a) => [a.categorySlug]));
-      expect(facetCounts(facets.vehicle)).toEqual(countBy(visible, (a) => a.vehicleBrandSlugs));
-      expect(facetCounts(facets.season)).toEqual(countBy(visible, (a) => (a.season ? [a.season] : [])));
-    },
-  );
+  it.each(['acme', 'consumer', 'winter-and-alloys', 'premium-bmw', 'all-three-axes'])('facet counts of %s count only visible articles', async (subdomain) => {
+    const shop = allShops().find((s) => s.subdomain === subdomain);
+    if (!shop) throw new Error(`no shop ${subdomain}`);
+    const scope = await demo.scopeFor(tenantIdOf(subdomain));
+    const rules = rulesFor(shop.visibility);
+    const visible = facts.filter((a) => isArticleVisible(a, rules));
+    const { facets } = await listVisibleArticles(demo.db, scope, parseCatalogQuery({}), 1);
+    expect(facetCounts(facets.brand)).toEqual(countBy(visible, (a) => [a.brandSlug]));
+    expect(facetCounts(facets.category)).toEqual(countBy(visible, (a) => [a.categorySlug]));
+    expect(facetCounts(facets.vehicle)).toEqual(countBy(visible, (a) => a.vehicleBrandSlugs));
+    expect(facetCounts(facets.season)).toEqual(countBy(visible, (a) => (a.season ? [a.season] : [])));
+  });
 });
 
 describe('ACME (Michelin and Continental only)', () => {

@@ -34,7 +34,9 @@ beforeAll(async () => {
   acme = (await demo.db.select().from(tenants).where(eq(tenants.subdomain, 'acme')))[0]!;
   buyer = (await withTenant(acme.id, (tx) => findCustomerByEmail(tx, DEMO_CUSTOMER.email)))!;
   addressId = (
-    await withTenant(acme.id, (tx) => addAddress(tx, acme.id, buyer.id, { recipient: 'Demo Garage', line1: 'Kerkstraat 1', postalCode: '2000', city: 'Antwerpen', countryCode: 'BE' }))
+    await withTenant(acme.id, (tx) =>
+      addAddress(tx, acme.id, buyer.id, { recipient: 'Demo Garage', line1: 'Kerkstraat 1', postalCode: '2000', city: 'Antwerpen', countryCode: 'BE' }),
+    )
   ).id;
 });
 afterAll(async () => demo.cleanup());
@@ -59,11 +61,21 @@ describe('checkout choices are kept with the cart', () => {
     // Retired after it was applied: placing the order refuses it, and nothing is ordered.
     await withTenant(acme.id, (tx) => tx.update(coupons).set({ active: false }).where(eq(coupons.code, 'WINTER10')));
     const stored = await loadCartChoices(acme, buyer);
-    const refused = await placeOrder(acme, buyer, { addressId, paymentMethod: 'card', idempotencyKey: `choices-${crypto.randomUUID()}`, couponCode: stored.couponCode ?? undefined }).catch((e: unknown) => e);
+    const refused = await placeOrder(acme, buyer, {
+      addressId,
+      paymentMethod: 'card',
+      idempotencyKey: `choices-${crypto.randomUUID()}`,
+      couponCode: stored.couponCode ?? undefined,
+    }).catch((e: unknown) => e);
     expect(isAppError(refused, 'VALIDATION_FAILED') && refused.details?.fieldErrors).toMatchObject({ couponCode: /not valid/ });
     await withTenant(acme.id, (tx) => tx.update(coupons).set({ active: true }).where(eq(coupons.code, 'WINTER10')));
 
-    const order = await placeOrder(acme, buyer, { addressId, paymentMethod: 'card', idempotencyKey: `choices-${crypto.randomUUID()}`, couponCode: stored.couponCode ?? undefined });
+    const order = await placeOrder(acme, buyer, {
+      addressId,
+      paymentMethod: 'card',
+      idempotencyKey: `choices-${crypto.randomUUID()}`,
+      couponCode: stored.couponCode ?? undefined,
+    });
     expect(order).toMatchObject({ couponCode: 'WINTER10', paymentMethod: 'card', vatRateBp: acme.vatRateBp });
     expect(await loadCartChoices(acme, buyer)).toEqual({ couponCode: null, useLoyaltyPoints: false });
   });

@@ -27,7 +27,11 @@ async function browse(tenantId: string, params: Record<string, string> = {}) {
   return listVisibleArticles(demo.db, { tenantId, rules }, parseCatalogQuery(params), 50);
 }
 const brandsShown = async (tenantId: string) => (await browse(tenantId)).facets.brand.map((b) => b.value).sort();
-const errorOf = (promise: Promise<unknown>) => promise.then(() => null, (error: unknown) => error);
+const errorOf = (promise: Promise<unknown>) =>
+  promise.then(
+    () => null,
+    (error: unknown) => error,
+  );
 const empty: VisibilityRules = { brandIds: [], categoryIds: [], vehicleBrandIds: [] };
 
 beforeAll(async () => {

@@ -24,7 +24,11 @@ let acme: Tenant;
 let atraxion: Tenant;
 
 const tenantRow = async (id: string) => (await demo.db.select().from(tenants).where(eq(tenants.id, id)))[0]!;
-const errorOf = (promise: Promise<unknown>) => promise.then(() => null, (error: unknown) => error);
+const errorOf = (promise: Promise<unknown>) =>
+  promise.then(
+    () => null,
+    (error: unknown) => error,
+  );
 const fieldErrorsOf = (error: unknown) => (isAppError(error, 'VALIDATION_FAILED') ? (error.details?.fieldErrors as Record<string, string>) : null);
 
 /** The bytes of a file as the upload action reads them, whatever its name and claimed type. */
@@ -52,7 +56,12 @@ describe('branding validation', () => {
   };
 
   it('accepts the demo colours, trims, lower-cases and stores an empty tagline as none', () => {
-    expect(brandingSchema.parse({ ...valid, name: '  ACME  ', primaryColor: '#B91C1C' })).toEqual({ name: 'ACME', tagline: null, primaryColor: '#b91c1c', accentColor: '#111827' });
+    expect(brandingSchema.parse({ ...valid, name: '  ACME  ', primaryColor: '#B91C1C' })).toEqual({
+      name: 'ACME',
+      tagline: null,
+      primaryColor: '#b91c1c',
+      accentColor: '#111827',
+    });
   });
 
   it('needs a name of 1 to 60 characters and a tagline of at most 120', () => {
@@ -75,7 +84,13 @@ describe('branding validation', () => {
     // An accent the same as the main colour makes the Search button vanish in the header.
     expect(errorsFor({ primaryColor: '#1f2937', accentColor: '#1f2938' }).accentColor).toMatch(/too close/);
     // Every demo shop's colours pass.
-    for (const [p, a] of [['#0b3d91', '#f5a623'], ['#b91c1c', '#111827'], ['#047857', '#fbbf24'], ['#4c1d95', '#a78bfa'], ['#4b5563', '#9ca3af']] as const) {
+    for (const [p, a] of [
+      ['#0b3d91', '#f5a623'],
+      ['#b91c1c', '#111827'],
+      ['#047857', '#fbbf24'],
+      ['#4c1d95', '#a78bfa'],
+      ['#4b5563', '#9ca3af'],
+    ] as const) {
       expect(colorPairProblems(p, a)).toEqual([]);
     }
   });

@@ -24,13 +24,18 @@ let buyer: Customer;
 let addressId: string;
 let articleIds: number[];
 
-const errorOf = (promise: Promise<unknown>) => promise.then(() => null, (error: unknown) => error);
+const errorOf = (promise: Promise<unknown>) =>
+  promise.then(
+    () => null,
+    (error: unknown) => error,
+  );
 async function expectAppError(promise: Promise<unknown>, code: ErrorCode) {
   const error = await errorOf(promise);
   expect(isAppError(error, code), String(error)).toBe(true);
   return error as { details?: { fieldErrors?: Record<string, string> } };
 }
-const fieldErrorsOf = async (raw: Record<string, string>) => (await expectAppError(createCoupon(shop, raw, owner), 'VALIDATION_FAILED')).details?.fieldErrors ?? {};
+const fieldErrorsOf = async (raw: Record<string, string>) =>
+  (await expectAppError(createCoupon(shop, raw, owner), 'VALIDATION_FAILED')).details?.fieldErrors ?? {};
 const balance = () => withTenant(shop.id, (tx) => loyaltyBalance(tx, buyer.id));
 const order = (extra: { couponCode?: string; usePoints?: string } = {}) =>
   placeOrder(shop, buyer, { addressId, paymentMethod: 'card', idempotencyKey: `coupon-test-${crypto.randomUUID()}`, ...extra });
@@ -48,8 +53,14 @@ beforeAll(async () => {
   demo = await seedDemoForTest({ articleCount: 120 });
   shop = (await demo.db.select().from(tenants).where(eq(tenants.subdomain, 'consumer')))[0]!;
   acme = (await demo.db.select().from(tenants).where(eq(tenants.subdomain, 'acme')))[0]!;
-  buyer = (await registerCustomer(shop, { name: 'Coupon Cora', email: 'cora@example.test', password: 'correct horse battery', countryCode: 'BE' }, { registry: null })).customer;
-  addressId = (await withTenant(shop.id, (tx) => addAddress(tx, shop.id, buyer.id, { recipient: 'Cora', line1: 'Meir 1', postalCode: '2000', city: 'Antwerpen', countryCode: 'BE' }))).id;
+  buyer = (
+    await registerCustomer(shop, { name: 'Coupon Cora', email: 'cora@example.test', password: 'correct horse battery', countryCode: 'BE' }, { registry: null })
+  ).customer;
+  addressId = (
+    await withTenant(shop.id, (tx) =>
+      addAddress(tx, shop.id, buyer.id, { recipient: 'Cora', line1: 'Meir 1', postalCode: '2000', city: 'Antwerpen', countryCode: 'BE' }),
+    )
+  ).id;
   const rows = await demo.db.select({ id: articles.id, stock: articles.stock }).from(articles).where(eq(articles.kind, 'tyre')).orderBy(articles.id);
   articleIds = rows.filter((r) => r.stock > 5).map((r) => r.id);
 });
@@ -57,8 +68,22 @@ afterAll(async () => demo?.cleanup());
 
 describe('creating coupons', () => {
   it('stores a valid coupon as the owner typed it, upper-case, in cents and basis points', async () => {
-    const percent = await createCoupon(shop, { code: ' spring-25 ', kind: 'percent', percent: '12,5 %', minOrder: '100', maxRedemptions: '50', maxPerCustomer: '1' }, owner);
-    expect(percent).toMatchObject({ code: 'SPRING-25', kind: 'percent', percentBp: 1250, amountCents: null, minOrderNetCents: 10_000, maxRedemptions: 50, maxPerCustomer: 1, active: true, validUntil: null });
+    const percent = await createCoupon(
+      shop,
+      { code: ' spring-25 ', kind: 'percent', percent: '12,5 %', minOrder: '100', maxRedemptions: '50', maxPerCustomer: '1' },
+      owner,
+    );
+    expect(percent).toMatchObject({
+      code: 'SPRING-25',
+      kind: 'percent',
+      percentBp: 1250,
+      amountCents: null,
+      minOrderNetCents: 10_000,
+      maxRedemptions: 50,
+      maxPerCustomer: 1,
+      active: true,
+      validUntil: null,
+    });
     const fixed = await createCoupon(shop, { code: 'TENOFF', kind: 'fixed', amount: '€ 7.50', validFrom: '2031-03-01', validUntil: '2031-03-31' }, owner);
     expect(fixed).toMatchObject({ kind: 'fixed', amountCents: 750, percentBp: null, minOrderNetCents: 0 });
     // Whole days in the shop's time zone: from midnight on the first day until midnight after the last.
@@ -78,12 +103,16 @@ describe('creating coupons', () => {
     expect(await fieldErrorsOf({ code: 'FINE', kind: 'percent', percent: '10.125' })).toHaveProperty('percent');
     expect(await fieldErrorsOf({ code: 'FREE', kind: 'fixed', amount: '0' })).toHaveProperty('amount');
     expect(await fieldErrorsOf({ code: 'WHAT', kind: 'bogus' as 'fixed', amount: '5' })).toHaveProperty('kind');
-    expect(await fieldErrorsOf({ code: 'BACKWARDS', kind: 'fixed', amount: '5', validFrom: '2031-05-02', validUntil: '2031-05-01' })).toHaveProperty('validUntil');
+    expect(await fieldErrorsOf({ code: 'BACKWARDS', kind: 'fixed', amount: '5', validFrom: '2031-05-02', validUntil: '2031-05-01' })).toHaveProperty(
+      'validUntil',
+    );
     expect(await fieldErrorsOf({ code: 'LIMITS', kind: 'fixed', amount: '5', maxRedemptions: '2', maxPerCustomer: '3' })).toHaveProperty('maxPerCustomer');
     expect(await fieldErrorsOf({ code: 'NOLIMIT', kind: 'fixed', amount: '5', maxRedemptions: '0' })).toHaveProperty('maxRedemptions');
     // Codes are unique per shop, whatever the case; the same code at another shop is another coupon.
     expect((await fieldErrorsOf({ code: 'welcome5', kind: 'fixed', amount: '5' })).code).toMatch(/already has a coupon WELCOME5/);
-    await expect(createCoupon(acme, { code: 'WELCOME5', kind: 'fixed', amount: '5' }, { email: 'owner@acme.test' })).resolves.toMatchObject({ tenantId: acme.id });
+    await expect(createCoupon(acme, { code: 'WELCOME5', kind: 'fixed', amount: '5' }, { email: 'owner@acme.test' })).resolves.toMatchObject({
+      tenantId: acme.id,
+    });
   });
 });
 
@@ -92,7 +121,12 @@ describe('the coupon list and retiring', () => {
     const now = new Date();
     await createCoupon(shop, { code: 'LATER', kind: 'percent', percent: '5', validFrom: '2040-01-01' }, owner);
     const old = await createCoupon(shop, { code: 'BYGONE', kind: 'percent', percent: '5' }, owner);
-    await withTenant(shop.id, (tx) => tx.update(coupons).set({ validFrom: new Date('2020-01-01'), validUntil: new Date('2020-02-01') }).where(eq(coupons.id, old.id)));
+    await withTenant(shop.id, (tx) =>
+      tx
+        .update(coupons)
+        .set({ validFrom: new Date('2020-01-01'), validUntil: new Date('2020-02-01') })
+        .where(eq(coupons.id, old.id)),
+    );
     await createCoupon(shop, { code: 'ONCE-ONLY', kind: 'fixed', amount: '1', maxRedemptions: '1' }, owner);
     await addToCart(shop, buyer, articleIds.pop()!, 1);
     await order({ couponCode: 'once-only' });

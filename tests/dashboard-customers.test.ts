@@ -28,7 +28,15 @@ let seq = 0;
 /** A fresh customer at a shop; at acme a German VAT number waits for approval, a Belgian one is auto-approved. */
 async function registered(tenant: Tenant, extra: Record<string, string> = {}): Promise<Customer> {
   seq += 1;
-  const input = { name: `Dana Dashboard ${seq}`, email: `dana-${seq}-${Date.now()}@example.test`, password: 'correct horse battery', companyName: `Dana Reifen ${seq} GmbH`, vatNumber: DE_VAT, countryCode: 'DE', ...extra };
+  const input = {
+    name: `Dana Dashboard ${seq}`,
+    email: `dana-${seq}-${Date.now()}@example.test`,
+    password: 'correct horse battery',
+    companyName: `Dana Reifen ${seq} GmbH`,
+    vatNumber: DE_VAT,
+    countryCode: 'DE',
+    ...extra,
+  };
   return (await registerCustomer(tenant, input, { registry: null })).customer;
 }
 
@@ -36,7 +44,11 @@ const readCustomer = (tenant: Tenant, id: string) => withTenant(tenant.id, async
 const auditFor = (tenant: Tenant, id: string) =>
   withTenant(tenant.id, (tx) => tx.select().from(auditLog).where(sql`${auditLog.details}->>'customerId' = ${id}`));
 const emailsTo = async (tenant: Tenant, address: string) => (await listSentEmails(tenant.id, { limit: 200 })).filter((e) => e.toAddress === address);
-const errorOf = (promise: Promise<unknown>) => promise.then(() => null, (error: unknown) => error);
+const errorOf = (promise: Promise<unknown>) =>
+  promise.then(
+    () => null,
+    (error: unknown) => error,
+  );
 
 beforeAll(async () => {
   // Without a provider key, emails are only recorded in sent_emails: exactly what these tests read.
@@ -199,7 +211,14 @@ describe('the customer detail', () => {
 });
 
 describe('decision emails', () => {
-  const brand = { shopName: 'ACME Wheels', logoUrl: null, primaryColor: '#b91c1c', accentColor: '#111827', shopUrl: 'https://acme.storefleet.test', timeZone: 'Europe/Brussels' };
+  const brand = {
+    shopName: 'ACME Wheels',
+    logoUrl: null,
+    primaryColor: '#b91c1c',
+    accentColor: '#111827',
+    shopUrl: 'https://acme.storefleet.test',
+    timeZone: 'Europe/Brussels',
+  };
 
   it('render branded, with what the customer can do next', async () => {
     const rejected = await renderEmail('account-rejected', { brand, customerName: 'Sam' });

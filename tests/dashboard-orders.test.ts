@@ -49,7 +49,10 @@ beforeEach(async () => {
 
 /** Rejects with an AppError of this code. */
 async function expectAppError(promise: Promise<unknown>, code: string) {
-  const error = await promise.then(() => null, (e: unknown) => e);
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(isAppError(error) ? error.code : error).toBe(code);
 }
 
@@ -179,7 +182,12 @@ describe('dashboard orders: mark an invoice paid', () => {
     expect(after.payments).toHaveLength(1);
     expect(after.payments[0]).toMatchObject({ provider: 'invoice', status: 'captured', amountCents: order.grossCents });
     expect(after.timeline).toEqual(['placed', 'fulfilment_requested', 'shipped', 'invoice_paid']);
-    const points = await withTenant(acme.id, (tx) => tx.select().from(loyaltyLedger).where(and(eq(loyaltyLedger.orderId, order.id), eq(loyaltyLedger.reason, 'earned'))));
+    const points = await withTenant(acme.id, (tx) =>
+      tx
+        .select()
+        .from(loyaltyLedger)
+        .where(and(eq(loyaltyLedger.orderId, order.id), eq(loyaltyLedger.reason, 'earned'))),
+    );
     expect(points.map((p) => p.points)).toEqual([pointsEarnedFor(order.netCents)]);
 
     await h.pump();
@@ -216,12 +224,21 @@ describe('dashboard orders: refund', () => {
     const after = await readOrder(acme.id, order.id);
     expect(after.order.status).toBe('refunded');
     expect(after.refunds).toHaveLength(1);
-    expect(after.refunds[0]).toMatchObject({ amountCents: order.grossCents, reason: 'The tyres came back unused.', idempotencyKey: `refund:manual:${order.id}` });
+    expect(after.refunds[0]).toMatchObject({
+      amountCents: order.grossCents,
+      reason: 'The tyres came back unused.',
+      idempotencyKey: `refund:manual:${order.id}`,
+    });
     expect(after.payments.map((p) => p.status)).toEqual(['refunded']);
     expect(sandboxRefundCount() - refundsBefore).toBe(1);
     expect(after.timeline.slice(-2)).toEqual(['refund_requested', 'refunded']);
     expect(await emailsTo(acme.id, buyer.customer.email)).toEqual(['order-confirmation', 'payment-received', 'order-shipped', 'order-refunded']);
-    const reversed = await withTenant(acme.id, (tx) => tx.select().from(loyaltyLedger).where(and(eq(loyaltyLedger.orderId, order.id), eq(loyaltyLedger.reason, 'reversed'))));
+    const reversed = await withTenant(acme.id, (tx) =>
+      tx
+        .select()
+        .from(loyaltyLedger)
+        .where(and(eq(loyaltyLedger.orderId, order.id), eq(loyaltyLedger.reason, 'reversed'))),
+    );
     expect(reversed).toHaveLength(1);
     const done = await getShopOrder(acme.id, order.number);
     expect(done!.actions).toMatchObject({ refundPending: false, refund: false, cancel: false });

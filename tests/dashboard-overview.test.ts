@@ -77,8 +77,15 @@ describe('orders needing attention after a failed delivery', () => {
       ] as const) {
         await tx.update(orders).set({ status: 'refunded' }).where(eq(orders.id, order.id));
         await tx.insert(refunds).values({
-          tenantId: consumer.id, orderId: order.id, paymentId: crypto.randomUUID(), provider: 'sandbox', providerRefundId: `re_${order.id}`,
-          amountCents: order.grossCents, currency: order.currency, reason, idempotencyKey: key,
+          tenantId: consumer.id,
+          orderId: order.id,
+          paymentId: crypto.randomUUID(),
+          provider: 'sandbox',
+          providerRefundId: `re_${order.id}`,
+          amountCents: order.grossCents,
+          currency: order.currency,
+          reason,
+          idempotencyKey: key,
         });
       }
     });

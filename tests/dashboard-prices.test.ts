@@ -21,7 +21,11 @@ let consumer: string;
 type Article = { id: number; sku: string; slug: string; basePriceCents: number };
 
 const day = (offset: number) => shopDay(new Date(Date.now() + offset * DAY_MS));
-const errorOf = (promise: Promise<unknown>) => promise.then(() => null, (error: unknown) => error);
+const errorOf = (promise: Promise<unknown>) =>
+  promise.then(
+    () => null,
+    (error: unknown) => error,
+  );
 const csv = (...lines: string[]) => new TextEncoder().encode(lines.join('\n'));
 
 async function expectError(promise: Promise<unknown>, code: ErrorCode, message?: RegExp) {
@@ -39,7 +43,13 @@ async function freshArticle(brandSlug: string): Promise<Article> {
     .from(articles)
     .innerJoin(brands, eq(brands.id, articles.brandId))
     .innerJoin(categories, eq(categories.id, articles.categoryId))
-    .where(and(eq(brands.slug, brandSlug), eq(articles.kind, 'tyre'), notExists(demo.db.select().from(tenantArticlePrices).where(eq(tenantArticlePrices.articleId, articles.id)))))
+    .where(
+      and(
+        eq(brands.slug, brandSlug),
+        eq(articles.kind, 'tyre'),
+        notExists(demo.db.select().from(tenantArticlePrices).where(eq(tenantArticlePrices.articleId, articles.id))),
+      ),
+    )
     .orderBy(articles.id);
   const article = fresh[brandSlug]!.shift();
   if (!article) throw new Error(`no unpriced ${brandSlug} article left`);
@@ -83,14 +93,26 @@ describe('price overrides', () => {
 
   it('labels past, current and future overrides, and deletes only current and future ones', async () => {
     const article = await freshArticle('michelin');
-    const past = (await demo.db
-      .insert(tenantArticlePrices)
-      .values({ tenantId: acme, articleId: article.id, priceCents: 5000, validFrom: new Date(Date.now() - 20 * DAY_MS), validUntil: new Date(Date.now() - 10 * DAY_MS) })
-      .returning())[0]!;
+    const past = (
+      await demo.db
+        .insert(tenantArticlePrices)
+        .values({
+          tenantId: acme,
+          articleId: article.id,
+          priceCents: 5000,
+          validFrom: new Date(Date.now() - 20 * DAY_MS),
+          validUntil: new Date(Date.now() - 10 * DAY_MS),
+        })
+        .returning()
+    )[0]!;
     await addPriceOverride(acme, { articleId: article.id, price: '60', validFrom: day(-5), validUntil: day(5) }, OWNER);
     const future = await addPriceOverride(acme, { articleId: article.id, price: '70.5', validFrom: day(5), validUntil: '' }, OWNER);
     const prices = await getArticlePrices(demo.db, acme, article.id);
-    expect(prices?.overrides.map((o) => [o.priceCents, o.status])).toEqual([[5000, 'past'], [6000, 'current'], [7050, 'future']]);
+    expect(prices?.overrides.map((o) => [o.priceCents, o.status])).toEqual([
+      [5000, 'past'],
+      [6000, 'current'],
+      [7050, 'future'],
+    ]);
     expect(await shownNetPrice(acme, article)).toBe(6000);
 
     await expectError(deletePriceOverride(acme, past.id, OWNER), 'CONFLICT', /past prices stay/);
@@ -102,7 +124,8 @@ describe('price overrides', () => {
     const article = await freshArticle('michelin');
     const add = (validFrom: string, validUntil = '', price = '80') => addPriceOverride(acme, { articleId: article.id, price, validFrom, validUntil }, OWNER);
     await add(day(10), day(20));
-    const overlap = (from: string, until?: string) => expectError(add(from, until), 'VALIDATION_FAILED', new RegExp(`^${article.sku} already has a price of €80\\.00 for .+ – .+, which overlaps`));
+    const overlap = (from: string, until?: string) =>
+      expectError(add(from, until), 'VALIDATION_FAILED', new RegExp(`^${article.sku} already has a price of €80\\.00 for .+ – .+, which overlaps`));
 
     await overlap(day(12), day(15)); // inside
     await overlap(day(5), day(15)); // straddling the start
@@ -125,7 +148,8 @@ describe('price overrides', () => {
   it('checks the price and the dates', async () => {
     const article = await freshArticle('michelin');
     const add = (price: string, validFrom = day(1), validUntil = '') => addPriceOverride(acme, { articleId: article.id, price, validFrom, validUntil }, OWNER);
-    const fieldError = async (promise: Promise<unknown>) => ((await expectError(promise, 'VALIDATION_FAILED')).details?.fieldErrors ?? {}) as Record<string, string>;
+    const fieldError = async (promise: Promise<unknown>) =>
+      ((await expectError(promise, 'VALIDATION_FAILED')).details?.fieldErrors ?? {}) as Record<string, string>;
     expect((await fieldError(add('0'))).price).toMatch(/more than €0/);
     expect((await fieldError(add('100000.01'))).price).toMatch(/at most €100,000/);
     expect((await fieldError(add('1.250,00'))).price).toMatch(/not a price/);
@@ -215,7 +239,10 @@ describe('CSV import and export', () => {
     expect(inserted).toBe(3);
     expect(await shownNetPrice(acme, a)).toBe(9125);
     expect(await shownNetPrice(acme, b)).toBe(7700);
-    expect((await getArticlePrices(demo.db, acme, b.id))?.overrides.map((o) => [o.priceCents, o.status])).toEqual([[7700, 'current'], [7810, 'future']]);
+    expect((await getArticlePrices(demo.db, acme, b.id))?.overrides.map((o) => [o.priceCents, o.status])).toEqual([
+      [7700, 'current'],
+      [7810, 'future'],
+    ]);
   });
 
   it('exports what imports back to the same overrides', async () => {
@@ -238,14 +265,24 @@ describe('CSV import and export', () => {
     expect(await exportPriceCsv(demo.db, consumer)).toBe(exported);
     const windows = (tenantId: string) =>
       demo.db
-        .select({ articleId: tenantArticlePrices.articleId, priceCents: tenantArticlePrices.priceCents, validFrom: tenantArticlePrices.validFrom, validUntil: tenantArticlePrices.validUntil })
+        .select({
+          articleId: tenantArticlePrices.articleId,
+          priceCents: tenantArticlePrices.priceCents,
+          validFrom: tenantArticlePrices.validFrom,
+          validUntil: tenantArticlePrices.validUntil,
+        })
         .from(tenantArticlePrices)
         .where(eq(tenantArticlePrices.tenantId, tenantId))
         .orderBy(tenantArticlePrices.articleId, tenantArticlePrices.validFrom);
     expect(await windows(consumer)).toEqual(await windows(atraxion));
 
     // The same file again matches every override it names: nothing changes, nothing is refused.
-    expect(await importPriceCsv(consumer, new TextEncoder().encode(exported), OWNER)).toEqual({ added: 0, changed: 0, unchanged: lines.length - 1, withdrawn: 0 });
+    expect(await importPriceCsv(consumer, new TextEncoder().encode(exported), OWNER)).toEqual({
+      added: 0,
+      changed: 0,
+      unchanged: lines.length - 1,
+      withdrawn: 0,
+    });
     expect(await overridesOf(consumer)).toHaveLength(lines.length - 1);
   });
 

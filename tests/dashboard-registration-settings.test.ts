@@ -44,7 +44,15 @@ let seq = 0;
 async function registerAt(host: string, extra: Record<string, string>) {
   seq += 1;
   const tenant = (await getTenantByHost(host))!;
-  const input = { name: `Rita Register ${seq}`, email: `rita-${seq}-${Date.now()}@example.test`, password: 'correct horse battery', companyName: `Rita ${seq} GmbH`, vatNumber: DE_VAT, countryCode: 'DE', ...extra };
+  const input = {
+    name: `Rita Register ${seq}`,
+    email: `rita-${seq}-${Date.now()}@example.test`,
+    password: 'correct horse battery',
+    companyName: `Rita ${seq} GmbH`,
+    vatNumber: DE_VAT,
+    countryCode: 'DE',
+    ...extra,
+  };
   return registerCustomer(tenant, input, { registry: null });
 }
 
@@ -66,19 +74,35 @@ describe('reading the settings form', () => {
       paymentTimeoutMinutes: 45,
     });
     // Any country, permanent, no VAT rule: no rules at all.
-    expect(parseRegistrationSettingsForm({ ...germanyFor30Days, validVat: undefined, countryRule: 'any', approvalLength: 'permanent' }).autoApprovalRules).toBeNull();
+    expect(
+      parseRegistrationSettingsForm({ ...germanyFor30Days, validVat: undefined, countryRule: 'any', approvalLength: 'permanent' }).autoApprovalRules,
+    ).toBeNull();
   });
 
   it('explains what is wrong, field by field', () => {
-    expect(errorOf(() => parseRegistrationSettingsForm({ ...germanyFor30Days, paymentTimeoutMinutes: '4' }))).toEqual({ paymentTimeoutMinutes: expect.stringMatching(/between 5 and 1440 minutes/) });
-    expect(errorOf(() => parseRegistrationSettingsForm({ ...germanyFor30Days, paymentTimeoutMinutes: '1441' }))).toEqual({ paymentTimeoutMinutes: expect.stringMatching(/between 5 and 1440/) });
-    expect(errorOf(() => parseRegistrationSettingsForm({ ...germanyFor30Days, paymentTimeoutMinutes: 'soon' }))).toEqual({ paymentTimeoutMinutes: expect.stringMatching(/whole number of minutes/) });
-    expect(errorOf(() => parseRegistrationSettingsForm({ ...germanyFor30Days, temporaryDays: '0' }))).toEqual({ temporaryDays: 'A temporary approval lasts from 1 to 365 days.' });
-    expect(errorOf(() => parseRegistrationSettingsForm({ ...germanyFor30Days, temporaryDays: '366' }))).toEqual({ temporaryDays: 'A temporary approval lasts from 1 to 365 days.' });
-    expect(errorOf(() => parseRegistrationSettingsForm({ ...germanyFor30Days, countries: [] }))).toEqual({ countries: expect.stringMatching(/Tick at least one country/) });
+    expect(errorOf(() => parseRegistrationSettingsForm({ ...germanyFor30Days, paymentTimeoutMinutes: '4' }))).toEqual({
+      paymentTimeoutMinutes: expect.stringMatching(/between 5 and 1440 minutes/),
+    });
+    expect(errorOf(() => parseRegistrationSettingsForm({ ...germanyFor30Days, paymentTimeoutMinutes: '1441' }))).toEqual({
+      paymentTimeoutMinutes: expect.stringMatching(/between 5 and 1440/),
+    });
+    expect(errorOf(() => parseRegistrationSettingsForm({ ...germanyFor30Days, paymentTimeoutMinutes: 'soon' }))).toEqual({
+      paymentTimeoutMinutes: expect.stringMatching(/whole number of minutes/),
+    });
+    expect(errorOf(() => parseRegistrationSettingsForm({ ...germanyFor30Days, temporaryDays: '0' }))).toEqual({
+      temporaryDays: 'A temporary approval lasts from 1 to 365 days.',
+    });
+    expect(errorOf(() => parseRegistrationSettingsForm({ ...germanyFor30Days, temporaryDays: '366' }))).toEqual({
+      temporaryDays: 'A temporary approval lasts from 1 to 365 days.',
+    });
+    expect(errorOf(() => parseRegistrationSettingsForm({ ...germanyFor30Days, countries: [] }))).toEqual({
+      countries: expect.stringMatching(/Tick at least one country/),
+    });
     expect(errorOf(() => parseRegistrationSettingsForm({ ...germanyFor30Days, countries: ['US'] }))).toEqual({ countries: 'Choose countries from the list.' });
     // Auto-approval without approval would mean nothing: said so rather than silently dropped.
-    expect(errorOf(() => parseRegistrationSettingsForm({ ...germanyFor30Days, approvalRequired: undefined }))).toEqual({ autoApprovalEnabled: expect.stringMatching(/turn on approval first/) });
+    expect(errorOf(() => parseRegistrationSettingsForm({ ...germanyFor30Days, approvalRequired: undefined }))).toEqual({
+      autoApprovalEnabled: expect.stringMatching(/turn on approval first/),
+    });
   });
 
   it('describes the outcome with the same decision registration makes', () => {
@@ -122,7 +146,9 @@ describe('saving the settings', () => {
 
   it('refuses invalid settings without saving, and never touches another shop', async () => {
     const before = await tenantRow(demo.tenantIds.atraxion);
-    await expect(updateRegistrationSettings(demo.tenantIds.atraxion, { ...germanyFor30Days, paymentTimeoutMinutes: '2' }, OWNER)).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
+    await expect(updateRegistrationSettings(demo.tenantIds.atraxion, { ...germanyFor30Days, paymentTimeoutMinutes: '2' }, OWNER)).rejects.toMatchObject({
+      code: 'VALIDATION_FAILED',
+    });
     expect(await tenantRow(demo.tenantIds.atraxion)).toEqual(before);
     expect(await tenantRow(acme.id)).toEqual(acme);
   });

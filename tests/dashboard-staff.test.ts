@@ -25,7 +25,11 @@ afterAll(async () => demo.cleanup());
 /** The token from the invitation email's link, as the invitee would click it. */
 async function tokenSentTo(tenantId: string, email: string): Promise<string> {
   const [mail] = await withTenant(tenantId, (tx) =>
-    tx.select().from(sentEmails).where(and(eq(sentEmails.toAddress, email), eq(sentEmails.template, 'staff-invitation'))).orderBy(sentEmails.createdAt),
+    tx
+      .select()
+      .from(sentEmails)
+      .where(and(eq(sentEmails.toAddress, email), eq(sentEmails.template, 'staff-invitation')))
+      .orderBy(sentEmails.createdAt),
   );
   const match = /\/dashboard\/invite\/([A-Za-z0-9_-]+)/.exec(mail!.html);
   return match![1]!;

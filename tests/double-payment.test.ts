@@ -9,7 +9,18 @@ import { sandboxRefundCount } from '@/lib/payments/sandbox-provider';
 import { submitSandboxPayment } from '@/lib/payments/submit-sandbox-payment';
 import { startOrderPayment } from '@/lib/payments/start-order-payment';
 import { withTenant } from '@/lib/tenancy/with-tenant';
-import { captureInSandbox, emailsTo, newBuyer, placeTestOrder, readOrder, setWarehouse, startWorkflowHarness, tenantBySubdomain, WORKFLOW_MODES, type WorkflowHarness } from './support/workflow-harness';
+import {
+  captureInSandbox,
+  emailsTo,
+  newBuyer,
+  placeTestOrder,
+  readOrder,
+  setWarehouse,
+  startWorkflowHarness,
+  tenantBySubdomain,
+  WORKFLOW_MODES,
+  type WorkflowHarness,
+} from './support/workflow-harness';
 
 /**
  * An order is paid at most once. The buyer may start a payment, go back and press "Pay now" again (or
@@ -52,7 +63,12 @@ describe.each(WORKFLOW_MODES)('double payments on the engine double ($mode)', ({
     expect(statusOf(after.payments, payer)).toMatchObject({ status: 'captured', settlesOrder: true });
     expect(statusOf(after.payments, extra)).toMatchObject({ status: 'refunded', settlesOrder: false });
     expect(after.refunds).toHaveLength(1);
-    expect(after.refunds[0]).toMatchObject({ paymentId: extra, amountCents: order.grossCents, idempotencyKey: `refund:late-payment:${extra}`, reason: expect.stringMatching(reason) });
+    expect(after.refunds[0]).toMatchObject({
+      paymentId: extra,
+      amountCents: order.grossCents,
+      idempotencyKey: `refund:late-payment:${extra}`,
+      reason: expect.stringMatching(reason),
+    });
     expect(after.timeline.filter((t) => t === 'payment_captured')).toHaveLength(1);
     expect(after.timeline.filter((t) => t === 'extra_payment_captured')).toHaveLength(1);
     expect(after.timeline.filter((t) => t === 'extra_payment_refunded')).toHaveLength(1);
@@ -81,7 +97,12 @@ describe.each(WORKFLOW_MODES)('double payments on the engine double ($mode)', ({
       const after = await readOrder(consumer.id, order.id);
       expect(after.order.status).toBe('awaiting_payment');
       expect(statusOf(after.payments, first)?.status).toBe('voided');
-      const delivered = await withTenant(consumer.id, (tx) => tx.select().from(webhookEvents).where(eq(webhookEvents.providerEventId, `evt_${first}_succeeded`)));
+      const delivered = await withTenant(consumer.id, (tx) =>
+        tx
+          .select()
+          .from(webhookEvents)
+          .where(eq(webhookEvents.providerEventId, `evt_${first}_succeeded`)),
+      );
       expect(delivered).toEqual([]);
 
       // The current attempt still pays the order; after that, no attempt can be started or paid.

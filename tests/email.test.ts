@@ -114,7 +114,12 @@ describe('sending tenant email through Resend', () => {
     const error = await sendTenantEmail(acme, activeEmail('welcome:timeout')).catch((e: unknown) => e);
     expect(Date.now() - started).toBeLessThan(3_000);
     expect(isAppError(error)).toBe(true);
-    expect((error as { details?: Record<string, unknown> }).details).toMatchObject({ provider: 'resend', errorName: 'timeout', statusCode: null, retryable: true });
+    expect((error as { details?: Record<string, unknown> }).details).toMatchObject({
+      provider: 'resend',
+      errorName: 'timeout',
+      statusCode: null,
+      retryable: true,
+    });
     expect(String(error)).not.toContain('re_test_x');
     expect(capture.messages).toHaveLength(1);
     expect((await listSentEmails(acme.id)).some((e) => e.idempotencyKey === 'welcome:timeout')).toBe(false);

@@ -23,7 +23,11 @@ beforeAll(async () => {
   demo = await seedDemoForTest({ articleCount: 120 });
   acme = (await demo.db.select().from(tenants).where(eq(tenants.subdomain, 'acme')))[0]!;
   buyer = (await withTenant(acme.id, (tx) => findCustomerByEmail(tx, DEMO_CUSTOMER.email)))!;
-  addressId = (await withTenant(acme.id, (tx) => addAddress(tx, acme.id, buyer.id, { recipient: 'Demo Garage', line1: 'Kerkstraat 1', postalCode: '2000', city: 'Antwerpen', countryCode: 'BE' }))).id;
+  addressId = (
+    await withTenant(acme.id, (tx) =>
+      addAddress(tx, acme.id, buyer.id, { recipient: 'Demo Garage', line1: 'Kerkstraat 1', postalCode: '2000', city: 'Antwerpen', countryCode: 'BE' }),
+    )
+  ).id;
 });
 afterAll(async () => demo?.cleanup());
 
@@ -37,14 +41,23 @@ describe('a lost database connection', () => {
 
   it.skipIf(!onPostgres)('killed mid-checkout: a clean DATABASE_UNAVAILABLE, no order, the cart intact; the retry places exactly one order', async () => {
     // Two in-stock articles ACME shows (Michelin), one of each in the buyer's cart.
-    const picked = (await demo.db.select({ id: articles.id, stock: articles.stock }).from(articles).innerJoin(brands, eq(brands.id, articles.brandId)).where(eq(brands.slug, 'michelin')).orderBy(articles.id))
+    const picked = (
+      await demo.db
+        .select({ id: articles.id, stock: articles.stock })
+        .from(articles)
+        .innerJoin(brands, eq(brands.id, articles.brandId))
+        .where(eq(brands.slug, 'michelin'))
+        .orderBy(articles.id)
+    )
       .filter((r) => r.stock >= 2)
       .slice(0, 2);
     for (const article of picked) await addToCart(acme, buyer, article.id, 1);
     const before = await loadCart(acme, buyer);
     expect(before.lines.length).toBe(2);
     // Order lines take 3 s to insert, so the checkout is surely inside its transaction when the session dies.
-    await demo.db.execute(sql`create or replace function storefleet_test_stall() returns trigger language plpgsql as $$ begin perform pg_sleep(3); return null; end $$`);
+    await demo.db.execute(
+      sql`create or replace function storefleet_test_stall() returns trigger language plpgsql as $$ begin perform pg_sleep(3); return null; end $$`,
+    );
     await demo.db.execute(sql`create trigger order_lines_stall before insert on order_lines for each statement execute function storefleet_test_stall()`);
     const idempotencyKey = `fault-${crypto.randomUUID()}`;
     try {
@@ -56,7 +69,9 @@ describe('a lost database connection', () => {
       for (let i = 0; i < 100 && killed === 0; i++) {
         await new Promise((resolve) => setTimeout(resolve, 50));
         const rows = rowsOf<{ killed: boolean }>(
-          await demo.db.execute(sql`select pg_terminate_backend(pid) as killed from pg_stat_activity where datname = current_database() and wait_event = 'PgSleep' and pid <> pg_backend_pid()`),
+          await demo.db.execute(
+            sql`select pg_terminate_backend(pid) as killed from pg_stat_activity where datname = current_database() and wait_event = 'PgSleep' and pid <> pg_backend_pid()`,
+          ),
         );
         killed = rows.filter((r) => r.killed).length;
       }

@@ -131,7 +131,10 @@ describe.each(['checkpoint', 'plain'] as const)('the double in %s protocol', (pr
   const counters = { flaky: 0 };
   const checkpointing = protocol === 'checkpoint';
   /** Where step results travelled: mid-request to the checkpoint API, or in the request's answer. */
-  const viaOf = (fnId: string) => only(app.executor.runsOf(fnId)).steps.filter((s) => s.outcome === 'ok').map((s) => `${s.id}:${s.via}`);
+  const viaOf = (fnId: string) =>
+    only(app.executor.runsOf(fnId))
+      .steps.filter((s) => s.outcome === 'ok')
+      .map((s) => `${s.id}:${s.via}`);
 
   beforeAll(async () => {
     app = await startApp(functions(calls, counters), { protocol });
@@ -155,9 +158,21 @@ describe.each(['checkpoint', 'plain'] as const)('the double in %s protocol', (pr
     expect(body).toMatchObject({ version: -1, use_api: false, steps: {}, event: { name: 'p/sequence', user: {} } });
     expect(first.url.searchParams.get('fnId')).toBe('protocol-test-sequence');
     expect(first.url.searchParams.get('stepId')).toBe('step');
-    expect(ctxOf(first)).toMatchObject({ run_id: run.runId, attempt: 0, max_attempts: 4, disable_immediate_execution: false, use_api: false, stack: { stack: [], current: 0 } });
+    expect(ctxOf(first)).toMatchObject({
+      run_id: run.runId,
+      attempt: 0,
+      max_attempts: 4,
+      disable_immediate_execution: false,
+      use_api: false,
+      stack: { stack: [], current: 0 },
+    });
     if (checkpointing) {
-      expect(ctxOf(first)).toMatchObject({ fn_id: expect.stringMatching(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/), qi_id: expect.any(String), request_id: expect.any(String), generation_id: expect.any(Number) });
+      expect(ctxOf(first)).toMatchObject({
+        fn_id: expect.stringMatching(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/),
+        qi_id: expect.any(String),
+        request_id: expect.any(String),
+        generation_id: expect.any(Number),
+      });
       expect(Buffer.from(ctxOf(first).qi_id as string, 'base64').toString()).toMatch(/^[0-9a-f-]{36}::/);
       expect(first.headers.get('x-request-id')).toBe(ctxOf(first).request_id);
     } else {
@@ -263,12 +278,19 @@ describe.each(['checkpoint', 'plain'] as const)('the double in %s protocol', (pr
     expect(planned.map((op) => op.op)).toEqual(['StepPlanned', 'StepPlanned']);
     // While parallel, the engine disables immediate execution (which also turns checkpointing off) and asks
     // for each planned step by id; the discovery after the last one turns both back on.
-    expect(posts(app).map((entry) => [entry.url.searchParams.get('stepId') === 'step' ? 'discover' : 'run', ctxOf(entry).disable_immediate_execution])).toEqual([
-      ['discover', false],
-      ['run', true],
-      ['run', true],
-      ...(checkpointing ? [['discover', false]] : [['discover', false], ['discover', false]]),
-    ]);
+    expect(posts(app).map((entry) => [entry.url.searchParams.get('stepId') === 'step' ? 'discover' : 'run', ctxOf(entry).disable_immediate_execution])).toEqual(
+      [
+        ['discover', false],
+        ['run', true],
+        ['run', true],
+        ...(checkpointing
+          ? [['discover', false]]
+          : [
+              ['discover', false],
+              ['discover', false],
+            ]),
+      ],
+    );
     expect(viaOf('parallel')).toEqual(checkpointing ? ['x:answer', 'y:answer', 'z:checkpoint'] : ['x:answer', 'y:answer', 'z:answer']);
   });
 
@@ -296,7 +318,10 @@ describe.each(['checkpoint', 'plain'] as const)('the double in %s protocol', (pr
       return new Response(JSON.stringify([{ id: 'x', op: 'AIGateway', name: 'x' }]), { status: 206, headers: response.headers });
     };
     await app.executor.send({ name: 'p/parallel', data: {} });
-    const settled = await app.executor.settle().then(() => 'settled', (error: Error) => error.message);
+    const settled = await app.executor.settle().then(
+      () => 'settled',
+      (error: Error) => error.message,
+    );
     expect(settled).toMatch(/does not support the "AIGateway" op/);
     expect(only(app.executor.runsOf('parallel')).status).toBe('failed');
   });
@@ -324,7 +349,8 @@ describe('the checkpoint API', () => {
   });
   afterAll(() => app.executor.close());
 
-  const post = (path: string, body: unknown) => fetch(new URL(path, app.executor.url), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const post = (path: string, body: unknown) =>
+    fetch(new URL(path, app.executor.url), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
 
   it('refuses a checkpoint for a queue item that is not in flight (409, a stale dispatch) and an async op (400)', async () => {
     await app.executor.send({ name: 'p/hold', data: {} });
@@ -333,7 +359,12 @@ describe('the checkpoint API', () => {
     const inFlight = ctxOf(only(posts(app)));
     const stale = await post(`/v1/checkpoint/${runId}/async`, { run_id: runId, fn_id: inFlight.fn_id, qi_id: 'bm90LWluLWZsaWdodDo6c2hhcmQ=', steps: [] });
     expect(stale.status).toBe(409);
-    const sleep = await post(`/v1/checkpoint/${runId}/async`, { run_id: runId, fn_id: inFlight.fn_id, qi_id: inFlight.qi_id, steps: [{ id: 'nap', op: 'Sleep', name: '1h' }] });
+    const sleep = await post(`/v1/checkpoint/${runId}/async`, {
+      run_id: runId,
+      fn_id: inFlight.fn_id,
+      qi_id: inFlight.qi_id,
+      steps: [{ id: 'nap', op: 'Sleep', name: '1h' }],
+    });
     expect(sleep.status).toBe(400);
     expect(await sleep.json()).toMatchObject({ message: 'cannot checkpoint opcode: Sleep' });
     release();
@@ -347,7 +378,6 @@ describe('the checkpoint API', () => {
     await expect(app.executor.settle()).rejects.toThrow(/sync checkpoint API/);
   });
 });
-
 
 describe('a simulated crash while checkpointing', () => {
   it('discards the checkpointed result, stops the request, and the retried request runs the step again', async () => {
@@ -430,7 +460,9 @@ describe.each(['checkpoint', 'plain'] as const)('signed mode, %s protocol', (pro
       expect(entry.headers.get('x-inngest-server-kind')).toBe('cloud');
     }
     // Checkpoints carry the hashed key; a refused one would have come back in the answer instead.
-    expect(run.steps.filter((s) => s.outcome === 'ok').map((s) => s.via)).toEqual(protocol === 'checkpoint' ? ['checkpoint', 'checkpoint'] : ['answer', 'answer']);
+    expect(run.steps.filter((s) => s.outcome === 'ok').map((s) => s.via)).toEqual(
+      protocol === 'checkpoint' ? ['checkpoint', 'checkpoint'] : ['answer', 'answer'],
+    );
   });
 
   it('the SDK refuses a request whose signature is another key’s, and the run fails', async () => {
@@ -497,7 +529,11 @@ describe.each(['checkpoint', 'plain'] as const)('signed mode, %s protocol', (pro
 
   it('the sync and checkpoint APIs want the hashed signing key as bearer', async () => {
     const call = (path: string, authorization?: string) =>
-      fetch(new URL(path, app.executor.url), { method: 'POST', headers: { 'content-type': 'application/json', ...(authorization ? { authorization } : {}) }, body: '{"steps":[]}' });
+      fetch(new URL(path, app.executor.url), {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(authorization ? { authorization } : {}) },
+        body: '{"steps":[]}',
+      });
     for (const path of ['/fn/register', '/v1/checkpoint/run-1/async']) {
       expect((await call(path)).status, path).toBe(401);
       expect((await call(path, `Bearer ${hashedSigningKey(OTHER_KEY)}`)).status, path).toBe(401);

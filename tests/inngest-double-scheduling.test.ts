@@ -84,7 +84,10 @@ describe('concurrent requests with real interleaving between runs', () => {
         return met;
       }),
     ]);
-    await executor.send([{ name: 'test/meet', data: { n: 1 } }, { name: 'test/meet', data: { n: 2 } }]);
+    await executor.send([
+      { name: 'test/meet', data: { n: 1 } },
+      { name: 'test/meet', data: { n: 2 } },
+    ]);
     await executor.settle();
     expect(executor.runsOf('meet').map((run) => [run.status, run.output])).toEqual([
       ['completed', true],
@@ -113,7 +116,9 @@ describe('concurrency limits from the registered config', () => {
   it('caps a function’s steps in progress (concurrency: n)', async () => {
     const seen = occupancy();
     const executor = await startApp((inngest) => [
-      inngest.createFunction({ id: 'capped', concurrency: 2, triggers: [{ event: 'test/capped' }] }, async ({ step }) => step.run('work', () => seen.during(['all'], tick))),
+      inngest.createFunction({ id: 'capped', concurrency: 2, triggers: [{ event: 'test/capped' }] }, async ({ step }) =>
+        step.run('work', () => seen.during(['all'], tick)),
+      ),
     ]);
     await executor.send(Array.from({ length: 6 }, () => ({ name: 'test/capped' })));
     await executor.settle();
@@ -152,7 +157,14 @@ describe('concurrency limits from the registered config', () => {
   it('refuses more than two concurrency limits, as Inngest does', async () => {
     const attempt = startApp((inngest) => [
       // The SDK's types allow two as well; the cast sends a third to see the engine refuse it.
-      inngest.createFunction({ id: 'greedy', concurrency: [{ limit: 1, key: 'event.data.a' }, { limit: 2, key: 'event.data.b' }, { limit: 3 }] as never, triggers: [{ event: 'test/greedy' }] }, async () => 'x'),
+      inngest.createFunction(
+        {
+          id: 'greedy',
+          concurrency: [{ limit: 1, key: 'event.data.a' }, { limit: 2, key: 'event.data.b' }, { limit: 3 }] as never,
+          triggers: [{ event: 'test/greedy' }],
+        },
+        async () => 'x',
+      ),
     ]);
     await expect(attempt).rejects.toThrow(/at most 2 concurrency limits/);
   });
@@ -173,7 +185,12 @@ describe('priority.run, evaluated as CEL', () => {
     const executor = await startApp(
       (inngest) => [
         inngest.createFunction(
-          { id: 'prioritised', concurrency: 1, priority: { run: "event.data.plan == 'premium' ? 120 : (event.data.plan == 'gold' ? 30 : 0)" }, triggers: [{ event: 'test/prio' }] },
+          {
+            id: 'prioritised',
+            concurrency: 1,
+            priority: { run: "event.data.plan == 'premium' ? 120 : (event.data.plan == 'gold' ? 30 : 0)" },
+            triggers: [{ event: 'test/prio' }],
+          },
           async ({ step, event }) => step.run('work', () => event.data.label as string),
         ),
       ],
@@ -311,7 +328,9 @@ describe('worker slots and request durations on the virtual clock', () => {
   // Counted in plain protocol, where each step is a request of its own (checkpointing would run a
   // one-step function in a single request); the scheduling is the same in both.
   const oneStep = (inngest: Inngest, extra: Record<string, unknown> = {}) =>
-    inngest.createFunction({ id: 'job', ...extra, triggers: [{ event: 'test/job' }] }, async ({ step, event }) => step.run('work', () => event.data.n as number));
+    inngest.createFunction({ id: 'job', ...extra, triggers: [{ event: 'test/job' }] }, async ({ step, event }) =>
+      step.run('work', () => event.data.n as number),
+    );
 
   it('an app with `workers` works on that many requests at once, in the order they arrive, each taking `requestDuration`; settle() moves the clock to their completions', async () => {
     const executor = await startApp((inngest) => [oneStep(inngest)], { protocol: 'plain', workers: { [APP]: 2 }, requestDuration: 10_000 });
@@ -374,7 +393,10 @@ describe('worker slots and request durations on the virtual clock', () => {
   });
 
   it('scales: 10,000 queued runs with a key limit of 5, 200 requests in seconds', async () => {
-    const executor = await startApp((inngest) => [oneStep(inngest, { concurrency: { key: 'event.data.tenant', limit: 5 } })], { protocol: 'plain', requestDuration: 1_000 });
+    const executor = await startApp((inngest) => [oneStep(inngest, { concurrency: { key: 'event.data.tenant', limit: 5 } })], {
+      protocol: 'plain',
+      requestDuration: 1_000,
+    });
     await executor.send(Array.from({ length: 10_000 }, (_, n) => ({ name: 'test/job', data: { n, tenant: 'flood' } })));
     await executor.advanceTime(39_999);
     const runs = executor.runsOf('job');
@@ -402,7 +424,8 @@ describe('real-time mode (the stand-alone executor for browser tests)', () => {
     );
     await executor.send([{ name: 'test/live' }, { name: 'test/live' }]);
     const deadline = Date.now() + 5_000;
-    while (Date.now() < deadline && !executor.runsOf('live').every((run) => run.status === 'completed')) await new Promise((resolve) => setTimeout(resolve, 50));
+    while (Date.now() < deadline && !executor.runsOf('live').every((run) => run.status === 'completed'))
+      await new Promise((resolve) => setTimeout(resolve, 50));
     expect(executor.runsOf('live').map((run) => [run.status, run.output])).toEqual([
       ['completed', true],
       ['completed', true],
@@ -421,7 +444,13 @@ describe('open waits indexed by the field their `if` pins', () => {
     ]);
     expect(pinnedFields('event.data.orderId == async.data.orderId', runEvent)).toEqual([{ path: 'data.orderId', value: 's:o1' }]);
     expect(pinnedFields('async.data.n == 2', runEvent)).toEqual([{ path: 'data.n', value: 'n:2' }]);
-    for (const loose of ['async.data.a == "x" || async.data.b == "y"', '!(async.data.a == "x")', 'async.data.n > 2', 'async.data.a == "x" ? true : false', undefined]) {
+    for (const loose of [
+      'async.data.a == "x" || async.data.b == "y"',
+      '!(async.data.a == "x")',
+      'async.data.n > 2',
+      'async.data.a == "x" ? true : false',
+      undefined,
+    ]) {
       expect(pinnedFields(loose, runEvent), String(loose)).toEqual([]);
     }
   });
@@ -429,7 +458,11 @@ describe('open waits indexed by the field their `if` pins', () => {
   it('resumes each of 2,000 waiting runs with its own event, quickly, and still resumes a wait it cannot index', async () => {
     const executor = await startApp((inngest) => [
       inngest.createFunction({ id: 'payer', triggers: [{ event: 'test/order' }] }, async ({ step, event }) => {
-        const paid = await step.waitForEvent('paid', { event: 'test/paid', if: `async.data.tenantId == "t" && async.data.orderId == "${event.data.orderId}"`, timeout: '1h' });
+        const paid = await step.waitForEvent('paid', {
+          event: 'test/paid',
+          if: `async.data.tenantId == "t" && async.data.orderId == "${event.data.orderId}"`,
+          timeout: '1h',
+        });
         return paid?.data.orderId ?? null;
       }),
       inngest.createFunction({ id: 'either', triggers: [{ event: 'test/either' }] }, async ({ step }) => {

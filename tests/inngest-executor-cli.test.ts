@@ -41,12 +41,19 @@ describe('the stand-alone engine (inngest-executor-cli)', () => {
     });
     app = createServer(serve({ client: inngest, functions: [fn] }));
     await new Promise<void>((resolve) => app.listen(appPort, '127.0.0.1', () => resolve()));
-    engine = spawn('node', ['--import', 'tsx', 'tests/support/inngest-executor-cli.ts', '--port', String(enginePort), '--app', `http://127.0.0.1:${appPort}/api/inngest`], {
-      stdio: 'ignore',
-    });
+    engine = spawn(
+      'node',
+      ['--import', 'tsx', 'tests/support/inngest-executor-cli.ts', '--port', String(enginePort), '--app', `http://127.0.0.1:${appPort}/api/inngest`],
+      {
+        stdio: 'ignore',
+      },
+    );
     // The process syncs once tsx has compiled it and the app answers.
     for (const deadline = Date.now() + 30_000; ; ) {
-      const state = await fetch(`${engineUrl}/test/state`).then((r) => r.json() as Promise<{ functions: unknown[] }>, () => ({ functions: [] }));
+      const state = await fetch(`${engineUrl}/test/state`).then(
+        (r) => r.json() as Promise<{ functions: unknown[] }>,
+        () => ({ functions: [] }),
+      );
       if (state.functions.length) break;
       if (Date.now() > deadline) throw new Error('the stand-alone engine did not sync the app within 30 s');
       await new Promise((resolve) => setTimeout(resolve, 250));

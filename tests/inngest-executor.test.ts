@@ -82,80 +82,83 @@ describe.each(['checkpoint', 'plain'] as const)('test executor driving the SDK s
   const failures: string[] = [];
 
   beforeAll(async () => {
-    ({ executor } = await startApp((inngest) => [
-      inngest.createFunction({ id: 'ordered', triggers: [{ event: 'test/ordered' }] }, async ({ step }) => {
-        const a = await step.run('a', () => (calls.push('a'), 1));
-        const b = await step.run('b', () => (calls.push('b'), a + 1));
-        const c = await step.run({ id: 'c', name: 'Step C' }, () => (calls.push('c'), { total: a + b }));
-        return { a, b, c };
-      }),
-      inngest.createFunction({ id: 'parallel', triggers: [{ event: 'test/parallel' }] }, async ({ step }) => {
-        const [x, y] = await Promise.all([step.run('x', () => (calls.push('x'), 'x')), step.run('y', () => (calls.push('y'), 'y'))]);
-        const z = await step.run('z', () => (calls.push('z'), `${x}${y}`));
-        return z;
-      }),
-      inngest.createFunction({ id: 'sleeper', triggers: [{ event: 'test/sleep' }] }, async ({ step }) => {
-        await step.run('before', () => calls.push('before'));
-        await step.sleep('nap', '1h');
-        await step.sleepUntil('until', new Date(Date.parse('2030-01-01T00:00:00Z')));
-        await step.run('after', () => calls.push('after'));
-        return 'rested';
-      }),
-      inngest.createFunction({ id: 'awaiter', triggers: [{ event: 'test/order.created' }] }, async ({ step }) => {
-        const paid = await step.waitForEvent('wait-paid', { event: 'test/order.paid', match: 'data.orderId', timeout: '1d' });
-        return paid ? { paidBy: paid.data.payer } : null;
-      }),
-      inngest.createFunction({ id: 'conditional', triggers: [{ event: 'test/cond' }] }, async ({ step }) => {
-        return step.waitForEvent('wait-approved', { event: 'test/approved', if: `async.data.level == 2 && async.data.ok == true`, timeout: '10m' });
-      }),
-      inngest.createFunction({ id: 'flaky', triggers: [{ event: 'test/flaky' }], retries: 3 }, async ({ step }) => {
-        return step.run('flaky-step', () => {
-          if (flakyFailures++ < 2) throw new Error(`flake ${flakyFailures}`);
-          return 'finally';
-        });
-      }),
-      inngest.createFunction({ id: 'doomed-caught', triggers: [{ event: 'test/doomed-caught' }], retries: 2 }, async ({ step }) => {
-        try {
-          await step.run('always-fails', () => {
-            throw new Error('card declined');
+    ({ executor } = await startApp(
+      (inngest) => [
+        inngest.createFunction({ id: 'ordered', triggers: [{ event: 'test/ordered' }] }, async ({ step }) => {
+          const a = await step.run('a', () => (calls.push('a'), 1));
+          const b = await step.run('b', () => (calls.push('b'), a + 1));
+          const c = await step.run({ id: 'c', name: 'Step C' }, () => (calls.push('c'), { total: a + b }));
+          return { a, b, c };
+        }),
+        inngest.createFunction({ id: 'parallel', triggers: [{ event: 'test/parallel' }] }, async ({ step }) => {
+          const [x, y] = await Promise.all([step.run('x', () => (calls.push('x'), 'x')), step.run('y', () => (calls.push('y'), 'y'))]);
+          const z = await step.run('z', () => (calls.push('z'), `${x}${y}`));
+          return z;
+        }),
+        inngest.createFunction({ id: 'sleeper', triggers: [{ event: 'test/sleep' }] }, async ({ step }) => {
+          await step.run('before', () => calls.push('before'));
+          await step.sleep('nap', '1h');
+          await step.sleepUntil('until', new Date(Date.parse('2030-01-01T00:00:00Z')));
+          await step.run('after', () => calls.push('after'));
+          return 'rested';
+        }),
+        inngest.createFunction({ id: 'awaiter', triggers: [{ event: 'test/order.created' }] }, async ({ step }) => {
+          const paid = await step.waitForEvent('wait-paid', { event: 'test/order.paid', match: 'data.orderId', timeout: '1d' });
+          return paid ? { paidBy: paid.data.payer } : null;
+        }),
+        inngest.createFunction({ id: 'conditional', triggers: [{ event: 'test/cond' }] }, async ({ step }) => {
+          return step.waitForEvent('wait-approved', { event: 'test/approved', if: `async.data.level == 2 && async.data.ok == true`, timeout: '10m' });
+        }),
+        inngest.createFunction({ id: 'flaky', triggers: [{ event: 'test/flaky' }], retries: 3 }, async ({ step }) => {
+          return step.run('flaky-step', () => {
+            if (flakyFailures++ < 2) throw new Error(`flake ${flakyFailures}`);
+            return 'finally';
           });
-          return 'unreachable';
-        } catch (error) {
-          return { caught: (error as Error).message };
-        }
-      }),
-      inngest.createFunction(
-        {
-          id: 'doomed',
-          triggers: [{ event: 'test/doomed' }],
-          retries: 1,
-          onFailure: async ({ error, event }) => {
-            failures.push(`${event.data.function_id}: ${error.message}`);
+        }),
+        inngest.createFunction({ id: 'doomed-caught', triggers: [{ event: 'test/doomed-caught' }], retries: 2 }, async ({ step }) => {
+          try {
+            await step.run('always-fails', () => {
+              throw new Error('card declined');
+            });
+            return 'unreachable';
+          } catch (error) {
+            return { caught: (error as Error).message };
+          }
+        }),
+        inngest.createFunction(
+          {
+            id: 'doomed',
+            triggers: [{ event: 'test/doomed' }],
+            retries: 1,
+            onFailure: async ({ error, event }) => {
+              failures.push(`${event.data.function_id}: ${error.message}`);
+            },
           },
-        },
-        async ({ step }) => {
-          await step.run('boom', () => {
-            throw new Error('kaput');
-          });
-        },
-      ),
-      inngest.createFunction({ id: 'fn-level', triggers: [{ event: 'test/fn-level' }], retries: 2 }, async ({ step, attempt }) => {
-        const seen = await step.run('first', () => 'ok');
-        if (fnLevelFailures++ < 1) throw new Error(`outside any step, attempt ${attempt}`);
-        return seen;
-      }),
-      inngest.createFunction({ id: 'non-retriable', triggers: [{ event: 'test/non-retriable' }] }, async () => {
-        throw new NonRetriableError('no point retrying');
-      }),
-      inngest.createFunction({ id: 'sender', triggers: [{ event: 'test/send' }] }, async ({ step }) => {
-        await step.run('send-over-http', () => inngest.send({ name: 'test/sent', id: 'sent-1', data: { via: 'send' } }));
-        await step.sendEvent('send-step', { name: 'test/sent', data: { via: 'step.sendEvent' } });
-        return 'sent';
-      }),
-      inngest.createFunction({ id: 'receiver', triggers: [{ event: 'test/sent' }] }, async ({ event }) => event.data.via),
-      inngest.createFunction({ id: 'filtered', triggers: [{ event: 'test/filtered', if: 'event.data.tier == "gold"' }] }, async () => 'gold'),
-      inngest.createFunction({ id: 'nightly', triggers: [{ cron: '0 3 * * *' }] }, async ({ event }) => event.name),
-    ], { protocol }));
+          async ({ step }) => {
+            await step.run('boom', () => {
+              throw new Error('kaput');
+            });
+          },
+        ),
+        inngest.createFunction({ id: 'fn-level', triggers: [{ event: 'test/fn-level' }], retries: 2 }, async ({ step, attempt }) => {
+          const seen = await step.run('first', () => 'ok');
+          if (fnLevelFailures++ < 1) throw new Error(`outside any step, attempt ${attempt}`);
+          return seen;
+        }),
+        inngest.createFunction({ id: 'non-retriable', triggers: [{ event: 'test/non-retriable' }] }, async () => {
+          throw new NonRetriableError('no point retrying');
+        }),
+        inngest.createFunction({ id: 'sender', triggers: [{ event: 'test/send' }] }, async ({ step }) => {
+          await step.run('send-over-http', () => inngest.send({ name: 'test/sent', id: 'sent-1', data: { via: 'send' } }));
+          await step.sendEvent('send-step', { name: 'test/sent', data: { via: 'step.sendEvent' } });
+          return 'sent';
+        }),
+        inngest.createFunction({ id: 'receiver', triggers: [{ event: 'test/sent' }] }, async ({ event }) => event.data.via),
+        inngest.createFunction({ id: 'filtered', triggers: [{ event: 'test/filtered', if: 'event.data.tier == "gold"' }] }, async () => 'gold'),
+        inngest.createFunction({ id: 'nightly', triggers: [{ cron: '0 3 * * *' }] }, async ({ event }) => event.name),
+      ],
+      { protocol },
+    ));
   });
 
   beforeEach(() => {
@@ -328,7 +331,10 @@ describe.each(['checkpoint', 'plain'] as const)('test executor driving the SDK s
   });
 
   it('matches trigger `if` expressions against the event', async () => {
-    await executor.send([{ name: 'test/filtered', data: { tier: 'silver' } }, { name: 'test/filtered', data: { tier: 'gold' } }]);
+    await executor.send([
+      { name: 'test/filtered', data: { tier: 'silver' } },
+      { name: 'test/filtered', data: { tier: 'gold' } },
+    ]);
     await executor.settle();
     expect(only(executor.runsOf('filtered')).event.data).toEqual({ tier: 'gold' });
   });
@@ -424,7 +430,11 @@ describe('test executor retry backoff and an unreachable app', () => {
       const inngest = new Inngest({ id: 'backoff-app', isDev: true, baseUrl: executor.url, logger: quiet });
       route = serve({
         client: inngest,
-        functions: [inngest.createFunction({ id: 'resilient', triggers: [{ event: 'test/resilient' }], retries: 3 }, async ({ step }) => step.run('work', () => (ran.push('work'), 'done')))],
+        functions: [
+          inngest.createFunction({ id: 'resilient', triggers: [{ event: 'test/resilient' }], retries: 3 }, async ({ step }) =>
+            step.run('work', () => (ran.push('work'), 'done')),
+          ),
+        ],
       });
       await executor.register();
       await executor.send({ name: 'test/resilient' });
@@ -465,11 +475,14 @@ describe('test executor retry backoff and an unreachable app', () => {
     });
     try {
       const inngest = new Inngest({ id: 'cut-off-app', isDev: true, baseUrl: executor.url, logger: quiet });
-      route = serve({ client: inngest, functions: [inngest.createFunction({ id: 'answered', triggers: [{ event: 'test/answered' }] }, async ({ step }) => step.run('work', () => 'done'))] });
+      route = serve({
+        client: inngest,
+        functions: [inngest.createFunction({ id: 'answered', triggers: [{ event: 'test/answered' }] }, async ({ step }) => step.run('work', () => 'done'))],
+      });
       await executor.register();
       await executor.send({ name: 'test/answered' });
       // Retries wait out Inngest's backoff (15 s, 30 s, 1 m … plus up to 30 s jitter) on the virtual clock.
-    await executor.advanceTime(RETRY_WINDOW);
+      await executor.advanceTime(RETRY_WINDOW);
       const run = only(executor.runsOf('answered'));
       expect(run).toMatchObject({ status: 'completed', output: 'done' });
       expect(run.failedRequests.map((f) => [f.attempt, f.status])).toEqual([[0, 0]]);

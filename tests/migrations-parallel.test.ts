@@ -64,7 +64,10 @@ describe('migrating the dedicated databases', () => {
     const registry = new ConnectionRegistry({ ...dbs.registry.config, dedicatedUrls: { broken: 'pglite:///dev/null/broken' } });
     cleanups.push(() => registry.closeAll());
     const probe = concurrencyProbe();
-    const error = await migrateAll(registry, ['fine'], { onDatabase: probe.onDatabase }).then(() => null, (e: unknown) => e);
+    const error = await migrateAll(registry, ['fine'], { onDatabase: probe.onDatabase }).then(
+      () => null,
+      (e: unknown) => e,
+    );
     expect(String((error as Error)?.message)).toMatch(/failed for 1 dedicated database\(s\): broken/);
     expect(probe.phases).toEqual(expect.arrayContaining(['broken:failed', 'fine:done']));
     dropAfterwards(registry, ['fine']);
@@ -92,7 +95,15 @@ describe('migrating the dedicated databases', () => {
     const results = await Promise.allSettled(deploys.map((registry) => migrateAll(registry, dedicated, { concurrency: 3 })));
     expect(results.map((r) => (r.status === 'rejected' ? String(r.reason?.message ?? r.reason) : 'ok'))).toEqual(['ok', 'ok']);
     for (const db of [name, ...dedicated.map((d) => `${name}_${d}`)]) {
-      const one = postgres({ host: url.hostname, port: Number(url.port || 5432), user: decodeURIComponent(url.username), password: decodeURIComponent(url.password) || undefined, database: db, max: 1, onnotice: () => {} });
+      const one = postgres({
+        host: url.hostname,
+        port: Number(url.port || 5432),
+        user: decodeURIComponent(url.username),
+        password: decodeURIComponent(url.password) || undefined,
+        database: db,
+        max: 1,
+        onnotice: () => {},
+      });
       try {
         const [row] = await one`select count(*)::int as n, count(distinct hash)::int as distinct_hashes from drizzle.__drizzle_migrations`;
         expect({ db, n: row!.n, distinct: row!.distinct_hashes }).toEqual({ db, n: journal.entries.length, distinct: journal.entries.length });

@@ -49,9 +49,26 @@ beforeAll(async () => {
     placed.push(order);
   }
   await addToCart(consumer, buyer.customer, (await firstVisibleArticle(consumer, buyer.customer))!, 1);
-  placed.push(await placeOrder(consumer, buyer.customer, { addressId: buyer.addressId, paymentMethod: 'card', idempotencyKey: `c-${crypto.randomUUID()}`, couponCode: 'MOVE5' }));
+  placed.push(
+    await placeOrder(consumer, buyer.customer, {
+      addressId: buyer.addressId,
+      paymentMethod: 'card',
+      idempotencyKey: `c-${crypto.randomUUID()}`,
+      couponCode: 'MOVE5',
+    }),
+  );
   await withTenant(consumer.id, (tx) =>
-    tx.insert(sentEmails).values({ tenantId: consumer.id, idempotencyKey: `mv-${crypto.randomUUID()}`, template: 'order-confirmation', toAddress: buyer.customer.email, fromAddress: consumer.fromEmailAddress, subject: 'Thanks', html: '<p>Thanks</p>', textBody: 'Thanks', transport: 'log' }),
+    tx.insert(sentEmails).values({
+      tenantId: consumer.id,
+      idempotencyKey: `mv-${crypto.randomUUID()}`,
+      template: 'order-confirmation',
+      toAddress: buyer.customer.email,
+      fromAddress: consumer.fromEmailAddress,
+      subject: 'Thanks',
+      html: '<p>Thanks</p>',
+      textBody: 'Thanks',
+      transport: 'log',
+    }),
   );
   const acmeBuyer = await newBuyer(acme, 'acme');
   await placeTestOrder(demo, acme, acmeBuyer, 'invoice');
@@ -83,7 +100,19 @@ afterAll(async () => {
 describe('moving a tenant from the shared database to a dedicated one', () => {
   it('covers every tenant-plane table, parents before children', () => {
     const names = tables.map((t) => t.name);
-    for (const name of ['customers', 'customer_addresses', 'orders', 'order_lines', 'payments', 'coupons', 'coupon_redemptions', 'loyalty_ledger', 'sent_emails', 'outbox', 'order_counters']) {
+    for (const name of [
+      'customers',
+      'customer_addresses',
+      'orders',
+      'order_lines',
+      'payments',
+      'coupons',
+      'coupon_redemptions',
+      'loyalty_ledger',
+      'sent_emails',
+      'outbox',
+      'order_counters',
+    ]) {
       expect(names).toContain(name);
     }
     expect(names).not.toContain('tenant_moves');

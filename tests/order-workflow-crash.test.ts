@@ -2,14 +2,36 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Tenant } from '@/db/schema';
 import { sandboxRefundCount } from '@/lib/payments/sandbox-provider';
 import { startOrderPayment } from '@/lib/payments/start-order-payment';
-import { captureInSandbox, emailsTo, newBuyer, payInSandbox, placeTestOrder, readOrder, setWarehouse, startWorkflowHarness, tenantBySubdomain, WORKFLOW_MODES, type WorkflowHarness } from './support/workflow-harness';
+import {
+  captureInSandbox,
+  emailsTo,
+  newBuyer,
+  payInSandbox,
+  placeTestOrder,
+  readOrder,
+  setWarehouse,
+  startWorkflowHarness,
+  tenantBySubdomain,
+  WORKFLOW_MODES,
+  type WorkflowHarness,
+} from './support/workflow-harness';
 
 /**
  * Steps run at least once: the executor here "crashes" right after each of these steps did its work and
  * before the engine stored the result, so every one of them runs a second time. What the buyer and the
  * payment provider see must not change: one email, one parcel, one refund.
  */
-const CRASHING_STEPS = ['email-order-confirmation', 'email-payment-received', 'start-fulfilment', 'request-shipment', 'record-shipment', 'email-order-shipped', 'refund-payment', 'mark-order-refunded', 'email-order-refunded'];
+const CRASHING_STEPS = [
+  'email-order-confirmation',
+  'email-payment-received',
+  'start-fulfilment',
+  'request-shipment',
+  'record-shipment',
+  'email-order-shipped',
+  'refund-payment',
+  'mark-order-refunded',
+  'email-order-refunded',
+];
 
 describe.each(WORKFLOW_MODES)('crash-and-retry on the engine double ($mode)', ({ options }) => {
   let h: WorkflowHarness;
@@ -43,7 +65,14 @@ describe.each(WORKFLOW_MODES)('crash-and-retry on the engine double ($mode)', ({
       await payInSandbox(consumer, order);
       await h.pump();
 
-      expect(crashedSteps(order.id)).toEqual(['email-order-confirmation', 'email-payment-received', 'start-fulfilment', 'request-shipment', 'record-shipment', 'email-order-shipped']);
+      expect(crashedSteps(order.id)).toEqual([
+        'email-order-confirmation',
+        'email-payment-received',
+        'start-fulfilment',
+        'request-shipment',
+        'record-shipment',
+        'email-order-shipped',
+      ]);
       // Checkpointing, each of those results was discarded on its way to the checkpoint API, not in an answer.
       const vias = h.executor.runsOf('order-workflow').flatMap((r) => r.steps.filter((s) => s.outcome === 'crashed').map((s) => s.via));
       expect(new Set(vias)).toEqual(new Set([options.protocol === 'plain' ? 'answer' : 'checkpoint']));

@@ -67,11 +67,7 @@ describe.each(WORKFLOW_MODES)('the order saga on the engine double ($mode)', ({ 
       expect(after.refunds).toEqual([]);
       expect(after.timeline).toEqual(['placed', 'payment_captured', 'fulfilment_requested', 'shipped']);
       expect(await emailsTo(consumer.id, buyer.customer.email)).toEqual(['order-confirmation', 'payment-received', 'order-shipped']);
-      expect(await emailsTo(consumer.id, 'owner@consumer.test')).toEqual([
-        'owner-order-notification',
-        'owner-order-notification',
-        'owner-order-notification',
-      ]);
+      expect(await emailsTo(consumer.id, 'owner@consumer.test')).toEqual(['owner-order-notification', 'owner-order-notification', 'owner-order-notification']);
       expect(stepsOf(order.id)).toEqual([
         'load-order',
         'email-order-confirmation',
@@ -203,7 +199,11 @@ describe.each(WORKFLOW_MODES)('the order saga on the engine double ($mode)', ({ 
       const buyer = await newBuyer(acme, 'duplicate');
       const order = await placeTestOrder(h.demo, acme, buyer, 'invoice');
       await h.pump();
-      await h.executor.send({ id: `order-placed:${order.id}`, name: 'shop/order.placed', data: { tenantId: acme.id, orderId: order.id, number: order.number, paymentMethod: 'invoice', grossCents: order.grossCents, currency: order.currency } });
+      await h.executor.send({
+        id: `order-placed:${order.id}`,
+        name: 'shop/order.placed',
+        data: { tenantId: acme.id, orderId: order.id, number: order.number, paymentMethod: 'invoice', grossCents: order.grossCents, currency: order.currency },
+      });
       await h.executor.settle();
       expect(workflowOf(order.id)).toHaveLength(1);
       expect((await readOrder(acme.id, order.id)).shipments).toHaveLength(1);
@@ -244,8 +244,12 @@ describe.each(WORKFLOW_MODES)('the order saga on the engine double ($mode)', ({ 
       const current = await newBuyer(consumer, 'current');
       const past = new Date(Date.now() - 60_000);
       const future = new Date(Date.now() + 86_400_000);
-      await withTenant(acme.id, (tx) => tx.update(customers).set({ approvalType: 'auto', approvalExpiresAt: past }).where(eq(customers.id, expired.customer.id)));
-      await withTenant(consumer.id, (tx) => tx.update(customers).set({ approvalType: 'auto', approvalExpiresAt: future }).where(eq(customers.id, current.customer.id)));
+      await withTenant(acme.id, (tx) =>
+        tx.update(customers).set({ approvalType: 'auto', approvalExpiresAt: past }).where(eq(customers.id, expired.customer.id)),
+      );
+      await withTenant(consumer.id, (tx) =>
+        tx.update(customers).set({ approvalType: 'auto', approvalExpiresAt: future }).where(eq(customers.id, current.customer.id)),
+      );
       const run = await h.executor.triggerCron('expire-auto-approvals');
       await h.executor.settle();
       expect(run.status).toBe('completed');
@@ -281,7 +285,15 @@ describe.each(WORKFLOW_MODES)('the order saga on the engine double ($mode)', ({ 
       await h.executor.send({
         id: `forged:${victim.id}`,
         name: 'shop/order.placed',
-        data: { tenantId: acme.id, orderId: victim.id, number: victim.number, paymentMethod: 'invoice', grossCents: victim.grossCents, currency: victim.currency, pool: 'shared' },
+        data: {
+          tenantId: acme.id,
+          orderId: victim.id,
+          number: victim.number,
+          paymentMethod: 'invoice',
+          grossCents: victim.grossCents,
+          currency: victim.currency,
+          pool: 'shared',
+        },
       });
       await h.executor.settle();
       const [run] = workflowOf(victim.id);

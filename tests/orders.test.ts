@@ -52,7 +52,12 @@ describe('placing an order', () => {
     const detail = (await getCustomerOrder(acme.id, buyer.id, 1))!;
     expect(detail.lines.map((l) => [l.name, l.quantity])).toEqual([[article.name, 4]]);
     expect(detail.events.map((e) => e.type)).toEqual(['placed']);
-    const events = await withTenant(acme.id, (tx) => tx.select().from(outbox).where(eq(outbox.eventId, `order-placed:${order.id}`)));
+    const events = await withTenant(acme.id, (tx) =>
+      tx
+        .select()
+        .from(outbox)
+        .where(eq(outbox.eventId, `order-placed:${order.id}`)),
+    );
     expect(events).toHaveLength(1);
     expect(events[0]!.payload).toMatchObject({ tenantId: acme.id, orderId: order.id, plan: acme.plan });
     expect((await loadCart(acme, buyer)).lines).toEqual([]);
@@ -117,7 +122,9 @@ describe('coupons at checkout', () => {
         { tenantId: acme.id, code: 'TENOFF', kind: 'percent', percentBp: 1_000, minOrderNetCents: totals.netCents },
       ]),
     );
-    const refused = await placeOrder(acme, buyer, { addressId, paymentMethod: 'invoice', idempotencyKey: key(), couponCode: 'toosmall' }).catch((e: unknown) => e);
+    const refused = await placeOrder(acme, buyer, { addressId, paymentMethod: 'invoice', idempotencyKey: key(), couponCode: 'toosmall' }).catch(
+      (e: unknown) => e,
+    );
     expect((refused as { message: string }).message).toMatch(/needs an order of at least/);
     const order = await placeOrder(acme, buyer, { addressId, paymentMethod: 'invoice', idempotencyKey: key(), couponCode: ' tenoff ' });
     const discount = Math.floor((totals.netCents * 1_000 * 2 + 10_000) / 20_000);
@@ -134,7 +141,9 @@ describe('coupons at checkout', () => {
   });
 
   it("does not accept another shop's coupon", async () => {
-    const error = await placeOrder(acme, buyer, { addressId, paymentMethod: 'invoice', idempotencyKey: key(), couponCode: 'WELCOME5' }).catch((e: unknown) => e);
+    const error = await placeOrder(acme, buyer, { addressId, paymentMethod: 'invoice', idempotencyKey: key(), couponCode: 'WELCOME5' }).catch(
+      (e: unknown) => e,
+    );
     expect((error as { details: { fieldErrors: Record<string, string> } }).details.fieldErrors.couponCode).toMatch(/not valid in this shop/);
   });
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Connection, Database } from '@/db/client';
-import { ConnectionRegistry, getRegistry } from '@/db/connection-registry';
+import { type ConnectionRegistry, getRegistry } from '@/db/connection-registry';
 import * as schema from '@/db/schema';
 import { outbox, tenants } from '@/db/schema';
 import { recordingPublisher } from '@/lib/outbox/publisher';
@@ -70,12 +70,17 @@ async function addIdleTenants(prefix: string): Promise<void> {
     .values(Array.from({ length: 2_000 }, (_, n) => ({ subdomain: `${prefix}${n}`, name: `Idle ${n}`, fromEmailAddress: `info@${prefix}${n}.test` })))
     .returning({ id: tenants.id });
   const history = added.filter((_, n) => n % 4 === 0);
-  await db.insert(outbox).values(history.map(({ id }) => ({ tenantId: id, eventId: `old-${prefix}-${id}`, eventName: 'test/old', payload: {}, publishedAt: new Date() })));
+  await db
+    .insert(outbox)
+    .values(history.map(({ id }) => ({ tenantId: id, eventId: `old-${prefix}-${id}`, eventName: 'test/old', payload: {}, publishedAt: new Date() })));
 }
 
 beforeAll(async () => {
   dbs = await createTestDatabases(['bigcorp']);
-  Object.assign(ids, await insertTestTenants(dbs.registry, [{ subdomain: 'acme' }, { subdomain: 'globex' }, { subdomain: 'bigcorp', dedicatedDatabase: 'bigcorp' }]));
+  Object.assign(
+    ids,
+    await insertTestTenants(dbs.registry, [{ subdomain: 'acme' }, { subdomain: 'globex' }, { subdomain: 'bigcorp', dedicatedDatabase: 'bigcorp' }]),
+  );
   await insertTestTenants(dbs.registry, [{ subdomain: 'idle-a' }, { subdomain: 'idle-b' }]);
 }, 120_000);
 

@@ -55,7 +55,10 @@ const idsOf = (events: OutboxEvent[]) => events.map((e) => e.id).sort();
 
 beforeAll(async () => {
   dbs = await createTestDatabases(['bigcorp']);
-  Object.assign(ids, await insertTestTenants(dbs.registry, [{ subdomain: 'acme' }, { subdomain: 'globex' }, { subdomain: 'bigcorp', dedicatedDatabase: 'bigcorp' }]));
+  Object.assign(
+    ids,
+    await insertTestTenants(dbs.registry, [{ subdomain: 'acme' }, { subdomain: 'globex' }, { subdomain: 'bigcorp', dedicatedDatabase: 'bigcorp' }]),
+  );
 });
 
 beforeEach(async () => {
@@ -143,7 +146,8 @@ describe('outbox relay', () => {
     for (const n of [1, 2, 3]) await write('acme', `evt-good-${n}`);
     await write('acme', 'evt-poison', {}, 'test/poison');
     const refusing = recordingPublisher({
-      rejectWhen: (e) => (e.name === 'test/poison' ? `request to http://127.0.0.1:8288/e/evtkey-secret-1234 failed: ${'payload too large '.repeat(100)}` : undefined),
+      rejectWhen: (e) =>
+        e.name === 'test/poison' ? `request to http://127.0.0.1:8288/e/evtkey-secret-1234 failed: ${'payload too large '.repeat(100)}` : undefined,
     });
     expect(await relayOutbox({ publisher: refusing })).toEqual({ published: 3, failed: 1 });
     expect(idsOf(refusing.events)).toEqual(['evt-good-1', 'evt-good-2', 'evt-good-3']);
@@ -157,7 +161,11 @@ describe('outbox relay', () => {
 
   it('publishes each row exactly once when two relays run at the same time', async () => {
     const written: string[] = [];
-    for (const [tenant, count] of [['acme', 25], ['globex', 15], ['bigcorp', 20]] as const) {
+    for (const [tenant, count] of [
+      ['acme', 25],
+      ['globex', 15],
+      ['bigcorp', 20],
+    ] as const) {
       for (let n = 0; n < count; n++) written.push(`evt-${tenant}-${String(n).padStart(2, '0')}`);
     }
     await Promise.all(written.map((eventId) => write(eventId.split('-')[1] as TenantName, eventId)));

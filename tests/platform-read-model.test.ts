@@ -27,7 +27,10 @@ let orderNumber = 0;
 /** A customer and an order of `tenantId`, written through the tenant's own plane as the shop would. */
 async function placeOrder(tenantId: string, buyer: string, grossCents = 1210): Promise<{ orderId: string; customerId: string; number: number }> {
   return withTenant(tenantId, async (tx) => {
-    const [customer] = await tx.insert(customers).values({ tenantId, email: `${randomUUID()}@buyer.test`, name: buyer, status: 'active' }).returning({ id: customers.id });
+    const [customer] = await tx
+      .insert(customers)
+      .values({ tenantId, email: `${randomUUID()}@buyer.test`, name: buyer, status: 'active' })
+      .returning({ id: customers.id });
     const number = ++orderNumber;
     const [order] = await tx
       .insert(orders)
@@ -63,8 +66,19 @@ describe('the console’s cross-tenant lists read the platform read model', () =
     expect(await consoleOrder(ids.acme, acme.number)).toBeUndefined();
 
     expect((await projectPlatformReadModel()).projected).toBe(4);
-    expect(await consoleOrder(ids.acme, acme.number)).toMatchObject({ tenantName: 'Acme', customerName: 'Ann Acme', status: 'awaiting_payment', grossCents: 1210, currency: 'EUR' });
-    expect(await consoleOrder(ids.bigcorp, big.number)).toMatchObject({ tenantName: 'Bigcorp', customerName: 'Bob Bigcorp', status: 'awaiting_payment', grossCents: 5000 });
+    expect(await consoleOrder(ids.acme, acme.number)).toMatchObject({
+      tenantName: 'Acme',
+      customerName: 'Ann Acme',
+      status: 'awaiting_payment',
+      grossCents: 1210,
+      currency: 'EUR',
+    });
+    expect(await consoleOrder(ids.bigcorp, big.number)).toMatchObject({
+      tenantName: 'Bigcorp',
+      customerName: 'Bob Bigcorp',
+      status: 'awaiting_payment',
+      grossCents: 5000,
+    });
 
     await setStatus(ids.bigcorp, big.orderId, 'paid');
     await projectPlatformReadModel();
@@ -84,10 +98,22 @@ describe('the console’s cross-tenant lists read the platform read model', () =
     // A row in Bigcorp's dedicated database that claims to be Acme's (a restored backup, a bug, an
     // intruder): written straight into that database, around the tenant context.
     const bigcorpDb = (await dbs.registry.get('bigcorp')).db;
-    const [forgedCustomer] = await bigcorpDb.insert(customers).values({ tenantId: ids.acme, email: 'forged@bigcorp.test', name: 'Buyer of Bigcorp (forged)', status: 'active' }).returning({ id: customers.id });
+    const [forgedCustomer] = await bigcorpDb
+      .insert(customers)
+      .values({ tenantId: ids.acme, email: 'forged@bigcorp.test', name: 'Buyer of Bigcorp (forged)', status: 'active' })
+      .returning({ id: customers.id });
     await bigcorpDb.insert(orders).values({
-      tenantId: ids.acme, customerId: forgedCustomer!.id, number: 9999, paymentMethod: 'invoice', vatTreatment: 'domestic', currency: 'EUR',
-      netCents: 1, vatCents: 0, grossCents: 1, shippingAddress: { recipient: 'x', line1: 'x', postalCode: 'x', city: 'x', countryCode: 'BE' }, idempotencyKey: randomUUID(),
+      tenantId: ids.acme,
+      customerId: forgedCustomer!.id,
+      number: 9999,
+      paymentMethod: 'invoice',
+      vatTreatment: 'domestic',
+      currency: 'EUR',
+      netCents: 1,
+      vatCents: 0,
+      grossCents: 1,
+      shippingAddress: { recipient: 'x', line1: 'x', postalCode: 'x', city: 'x', countryCode: 'BE' },
+      idempotencyKey: randomUUID(),
     });
 
     await projectPlatformReadModel();
@@ -119,7 +145,13 @@ describe('the console’s cross-tenant lists read the platform read model', () =
     await db.update(outbox).set({ projectedAt: null }).where(eq(outbox.id, events[0]!.id));
     await db.update(outbox).set({ projectedAt: null }).where(eq(outbox.id, events[1]!.id));
     // …and a replay of the first one under a new event id.
-    await db.insert(outbox).values({ tenantId: ids.acme, eventId: `replay:${randomUUID()}`, eventName: PLATFORM_EVENTS.order, payload: events[0]!.payload, publishedAt: new Date() });
+    await db.insert(outbox).values({
+      tenantId: ids.acme,
+      eventId: `replay:${randomUUID()}`,
+      eventName: PLATFORM_EVENTS.order,
+      payload: events[0]!.payload,
+      publishedAt: new Date(),
+    });
     await projectPlatformReadModel();
     expect((await consoleOrder(ids.acme, placed.number))?.status).toBe('fulfilling');
   });
@@ -153,7 +185,10 @@ describe('the console’s cross-tenant lists read the platform read model', () =
     const pageView = () => Promise.all([listOrdersAcrossTenants(admin, { limit: 100 }), listCustomersAcrossTenants(admin, { limit: 100 })]);
     const few = await countQueries(pageView);
 
-    const more = await insertTestTenants(dbs.registry, Array.from({ length: 20 }, (_, i) => ({ subdomain: `shop${i}` })));
+    const more = await insertTestTenants(
+      dbs.registry,
+      Array.from({ length: 20 }, (_, i) => ({ subdomain: `shop${i}` })),
+    );
     for (const tenantId of Object.values(more)) await placeOrder(tenantId, 'Many Shops Buyer');
     await projectPlatformReadModel();
     const many = await countQueries(pageView);
@@ -168,9 +203,18 @@ describe('the projector', () => {
     const runs: Array<{ projected: number } | { error: unknown }> = [];
     let notify: (() => void) | undefined;
     // An interval far beyond the test's timeout: only the change's notification can start the second run.
-    const projector = startPlatformProjector({ intervalMs: 600_000, onRun: (r) => { runs.push(r); notify?.(); } });
+    const projector = startPlatformProjector({
+      intervalMs: 600_000,
+      onRun: (r) => {
+        runs.push(r);
+        notify?.();
+      },
+    });
     try {
-      const untilRun = () => new Promise<void>((resolve) => { notify = resolve; });
+      const untilRun = () =>
+        new Promise<void>((resolve) => {
+          notify = resolve;
+        });
       await untilRun(); // the first run, at start
       expect(await projector.listening).toBe(true);
       const next = untilRun();
@@ -210,7 +254,9 @@ describe('the projector', () => {
         return parsed.toString();
       };
       const registry = dbs.registry;
-      await setRegistry(new ConnectionRegistry({ defaultUrl: withRole(registry.config.defaultUrl), dedicatedUrls: { bigcorp: withRole(registry.urlFor('bigcorp')) } }));
+      await setRegistry(
+        new ConnectionRegistry({ defaultUrl: withRole(registry.config.defaultUrl), dedicatedUrls: { bigcorp: withRole(registry.urlFor('bigcorp')) } }),
+      );
       restore = async () => {
         await setRegistry(registry);
         forgetAllTenants();

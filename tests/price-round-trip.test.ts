@@ -16,13 +16,22 @@ let acme: string;
 const bytes = (text: string) => new TextEncoder().encode(text);
 const overrides = () =>
   demo.db
-    .select({ articleId: tenantArticlePrices.articleId, priceCents: tenantArticlePrices.priceCents, validFrom: tenantArticlePrices.validFrom, validUntil: tenantArticlePrices.validUntil })
+    .select({
+      articleId: tenantArticlePrices.articleId,
+      priceCents: tenantArticlePrices.priceCents,
+      validFrom: tenantArticlePrices.validFrom,
+      validUntil: tenantArticlePrices.validUntil,
+    })
     .from(tenantArticlePrices)
     .where(eq(tenantArticlePrices.tenantId, acme))
     .orderBy(asc(tenantArticlePrices.articleId), asc(tenantArticlePrices.validFrom));
 
 /** The export as rows of cells, header first. */
-const rowsOf = (csv: string) => csv.trimEnd().split('\n').map((line) => line.split(','));
+const rowsOf = (csv: string) =>
+  csv
+    .trimEnd()
+    .split('\n')
+    .map((line) => line.split(','));
 const joined = (rows: string[][]) => `${rows.map((r) => r.join(',')).join('\n')}\n`;
 
 beforeAll(async () => {
@@ -107,7 +116,9 @@ describe('add and replace differ in what the file leaves out', () => {
         expect(isAppError(error)).toBe(false);
       } else {
         expect(isAppError(error, 'VALIDATION_FAILED')).toBe(true);
-        expect((error as { details: { rowErrors: string[] } }).details.rowErrors[0]).toMatch(/^Row 2: .* already has a price of .* which overlaps this window\.$/);
+        expect((error as { details: { rowErrors: string[] } }).details.rowErrors[0]).toMatch(
+          /^Row 2: .* already has a price of .* which overlaps this window\.$/,
+        );
       }
     }
   });

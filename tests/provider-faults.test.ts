@@ -5,7 +5,18 @@ import { requestOrderRefund } from '@/lib/orders/order-commands';
 import { startEmailCaptureServer, type EmailCaptureServer, type ResendEmailBody } from './support/email-capture-server';
 import { startFakePaymentProvider, type FakePaymentProvider } from './support/fake-payment-provider';
 import { startOrderPayment } from '@/lib/payments/start-order-payment';
-import { captureInSandbox, emailsTo, newBuyer, payInSandbox, placeTestOrder, readOrder, setWarehouse, startWorkflowHarness, tenantBySubdomain, type WorkflowHarness } from './support/workflow-harness';
+import {
+  captureInSandbox,
+  emailsTo,
+  newBuyer,
+  payInSandbox,
+  placeTestOrder,
+  readOrder,
+  setWarehouse,
+  startWorkflowHarness,
+  tenantBySubdomain,
+  type WorkflowHarness,
+} from './support/workflow-harness';
 
 /**
  * The payment and email providers misbehaving under the workflows: answers that never come (the refund
@@ -117,7 +128,9 @@ describe('the warehouse refuses a paid order and the refund cannot be made', () 
 
     const attempts = attemptsOf('order-workflow', order.id, 'refund-payment');
     expect(attempts).toHaveLength(5);
-    expect(new Set(attempts)).toEqual(new Set(['error: The payment provider (sandbox) is unavailable (HTTP 503).', 'failed: The payment provider (sandbox) is unavailable (HTTP 503).']));
+    expect(new Set(attempts)).toEqual(
+      new Set(['error: The payment provider (sandbox) is unavailable (HTTP 503).', 'failed: The payment provider (sandbox) is unavailable (HTTP 503).']),
+    );
     expect(provider.requestsFor(paymentId)).toHaveLength(5);
     expect(provider.refundsOf(paymentId)).toEqual([]);
     const after = await readOrder(consumer.id, order.id);
@@ -137,7 +150,9 @@ describe('the warehouse refuses a paid order and the refund cannot be made', () 
     await h.pump();
 
     expect(provider.requestsFor(paymentId).map((r) => r.status)).toEqual([402]);
-    expect(attemptsOf('order-workflow', order.id, 'refund-payment')).toEqual(['failed: The payment provider (sandbox) refused the refund (HTTP 402, request_refused).']);
+    expect(attemptsOf('order-workflow', order.id, 'refund-payment')).toEqual([
+      'failed: The payment provider (sandbox) refused the refund (HTTP 402, request_refused).',
+    ]);
     const after = await readOrder(consumer.id, order.id);
     expect(after.refunds).toEqual([]);
     expect(after.timeline.at(-1)).toBe('refund_failed');
@@ -199,7 +214,11 @@ describe('the shop refunds an order in the dashboard and the provider misbehaves
     // Someone refunded it in the provider's own dashboard, under a key the platform never saw.
     await fetch(`${provider.url}/v1/refunds`, {
       method: 'POST',
-      headers: { authorization: `Bearer ${(await import('./support/fake-payment-provider')).FAKE_PROVIDER_SECRET}`, 'content-type': 'application/json', 'idempotency-key': 'provider-dashboard-1' },
+      headers: {
+        authorization: `Bearer ${(await import('./support/fake-payment-provider')).FAKE_PROVIDER_SECRET}`,
+        'content-type': 'application/json',
+        'idempotency-key': 'provider-dashboard-1',
+      },
       body: JSON.stringify({ payment: paymentId, amount_cents: order.grossCents }),
     });
     await requestOrderRefund(acme, owner, order.id, { reason: 'Returned unused.' });
@@ -209,7 +228,9 @@ describe('the shop refunds an order in the dashboard and the provider misbehaves
       [200, 'performed'],
       [400, 'refused'],
     ]);
-    expect(attemptsOf('refund-order', order.id, 'refund-payment')).toEqual(['failed: The payment provider (sandbox) refused the refund (HTTP 400, charge_already_refunded).']);
+    expect(attemptsOf('refund-order', order.id, 'refund-payment')).toEqual([
+      'failed: The payment provider (sandbox) refused the refund (HTTP 400, charge_already_refunded).',
+    ]);
     const after = await readOrder(acme.id, order.id);
     expect(after.refunds).toEqual([]);
     expect(after.order.status).toBe('fulfilled');

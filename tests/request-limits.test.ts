@@ -44,7 +44,7 @@ describe('request limits', () => {
       const source = readFileSync(file, 'utf8');
       // `export (async) function GET`, `export const GET = …` and `export const { GET, POST } = …` alike.
       const exports = source.matchAll(/export\s+(?:(?:async\s+)?function\s+(\w+)|const\s+(\w+)\s*=|const\s+\{([^}]+)\})/g);
-      const methods = [...exports].flatMap((m) => (m[1] ?? m[2] ? [(m[1] ?? m[2])!] : m[3]!.split(',').map((s) => s.trim())));
+      const methods = [...exports].flatMap((m) => ((m[1] ?? m[2]) ? [(m[1] ?? m[2])!] : m[3]!.split(',').map((s) => s.trim())));
       const set = found.get(segment) ?? new Set<string>();
       for (const method of methods.filter((m) => /^(GET|HEAD|POST|PUT|PATCH|DELETE|OPTIONS)$/.test(m))) set.add(method);
       found.set(segment, set);

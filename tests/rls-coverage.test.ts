@@ -41,7 +41,12 @@ describe('row-level security coverage', () => {
     const tenantPlane = rows.filter((r) => !PLATFORM_TABLES_WITH_TENANT_ID.has(r.table));
     expect(tenantPlane.map((r) => r.table)).toContain('customers');
     for (const row of tenantPlane) {
-      expect({ table: row.table, rls: row.rls, forced: row.forced, policy: row.has_policy }).toEqual({ table: row.table, rls: true, forced: true, policy: true });
+      expect({ table: row.table, rls: row.rls, forced: row.forced, policy: row.has_policy }).toEqual({
+        table: row.table,
+        rls: true,
+        forced: true,
+        policy: true,
+      });
     }
     expect(tenantPlane.length).toBeGreaterThanOrEqual(20);
   });
@@ -51,7 +56,9 @@ describe('row-level security coverage', () => {
     const tenantA = '00000000-0000-4000-8000-00000000000a';
     const tenantB = '00000000-0000-4000-8000-00000000000b';
     await db.execute(sql`insert into customers (tenant_id, email, name) values (${tenantA}, 'a@a.test', 'A'), (${tenantB}, 'b@b.test', 'B')`);
-    await db.execute(sql`do $$ begin if not exists (select 1 from pg_roles where rolname = 'rls_probe_owner') then create role rls_probe_owner nosuperuser nobypassrls; end if; end $$`);
+    await db.execute(
+      sql`do $$ begin if not exists (select 1 from pg_roles where rolname = 'rls_probe_owner') then create role rls_probe_owner nosuperuser nobypassrls; end if; end $$`,
+    );
     await db.execute(sql`alter table customers owner to rls_probe_owner`);
     // Policies are written for storefleet_app; an owner in that role sees exactly the tenant it names.
     await db.execute(sql`grant storefleet_app to rls_probe_owner`);

@@ -69,7 +69,9 @@ describe('server actions go through the action builders', () => {
 
 describe('pages, actions and components open no tenant transaction', () => {
   it('no file under app/ or components/ calls withTenant', () => {
-    const offenders = [...sourceFiles('app'), ...sourceFiles('components')].filter((file) => /\bwithTenant\b/.test(readFileSync(path.join(ROOT, file), 'utf8')));
+    const offenders = [...sourceFiles('app'), ...sourceFiles('components')].filter((file) =>
+      /\bwithTenant\b/.test(readFileSync(path.join(ROOT, file), 'utf8')),
+    );
     expect(offenders).toEqual([]);
   });
 });

@@ -69,13 +69,19 @@ describe('a customer password reset ends every earlier session', () => {
     const { changeCustomerPassword } = await import('@/lib/customers/change-password');
     const before = await customerSignIn(DEMO_CUSTOMER.email, 'the password after the reset');
     const customer = (await currentCustomerWith(before!))!;
-    await expect(changeCustomerPassword(acme.id, customer, { currentPassword: 'not it', newPassword: 'a changed password', confirmPassword: 'a changed password' }))
-      .rejects.toMatchObject({ code: 'VALIDATION_FAILED', details: { fieldErrors: { currentPassword: expect.any(String) } } });
-    await expect(changeCustomerPassword(acme.id, customer, { currentPassword: 'the password after the reset', newPassword: 'short', confirmPassword: 'short' }))
-      .rejects.toMatchObject({ details: { fieldErrors: { newPassword: expect.stringMatching(/at least 10/) } } });
+    await expect(
+      changeCustomerPassword(acme.id, customer, { currentPassword: 'not it', newPassword: 'a changed password', confirmPassword: 'a changed password' }),
+    ).rejects.toMatchObject({ code: 'VALIDATION_FAILED', details: { fieldErrors: { currentPassword: expect.any(String) } } });
+    await expect(
+      changeCustomerPassword(acme.id, customer, { currentPassword: 'the password after the reset', newPassword: 'short', confirmPassword: 'short' }),
+    ).rejects.toMatchObject({ details: { fieldErrors: { newPassword: expect.stringMatching(/at least 10/) } } });
     expect(await currentCustomerWith(before!)).not.toBeNull();
 
-    await changeCustomerPassword(acme.id, customer, { currentPassword: 'the password after the reset', newPassword: 'a changed password', confirmPassword: 'a changed password' });
+    await changeCustomerPassword(acme.id, customer, {
+      currentPassword: 'the password after the reset',
+      newPassword: 'a changed password',
+      confirmPassword: 'a changed password',
+    });
     expect(await currentCustomerWith(before!)).toBeNull();
     expect(await currentCustomerWith((await customerSignIn(DEMO_CUSTOMER.email, 'a changed password'))!)).not.toBeNull();
     expect(await audited('customer.password_changed')).toBe(1);
@@ -90,13 +96,19 @@ describe('a staff password change ends every earlier dashboard session', () => {
     const owner = (await currentStaffWith(office!))!;
     expect(owner).toMatchObject({ email: 'owner@acme.test', role: 'owner' });
 
-    await expect(changeStaffPassword(owner, { currentPassword: 'guess', newPassword: 'the owner’s new password', confirmPassword: 'the owner’s new password' }))
-      .rejects.toMatchObject({ details: { fieldErrors: { currentPassword: 'That is not your current password.' } } });
-    await expect(changeStaffPassword(owner, { currentPassword: DEMO_CUSTOMER.password, newPassword: 'the owner’s new password', confirmPassword: 'something else' }))
-      .rejects.toMatchObject({ details: { fieldErrors: { confirmPassword: expect.any(String) } } });
+    await expect(
+      changeStaffPassword(owner, { currentPassword: 'guess', newPassword: 'the owner’s new password', confirmPassword: 'the owner’s new password' }),
+    ).rejects.toMatchObject({ details: { fieldErrors: { currentPassword: 'That is not your current password.' } } });
+    await expect(
+      changeStaffPassword(owner, { currentPassword: DEMO_CUSTOMER.password, newPassword: 'the owner’s new password', confirmPassword: 'something else' }),
+    ).rejects.toMatchObject({ details: { fieldErrors: { confirmPassword: expect.any(String) } } });
     expect(await currentStaffWith(home!)).not.toBeNull();
 
-    await changeStaffPassword(owner, { currentPassword: DEMO_CUSTOMER.password, newPassword: 'the owner’s new password', confirmPassword: 'the owner’s new password' });
+    await changeStaffPassword(owner, {
+      currentPassword: DEMO_CUSTOMER.password,
+      newPassword: 'the owner’s new password',
+      confirmPassword: 'the owner’s new password',
+    });
     expect(await currentStaffWith(office!)).toBeNull();
     expect(await currentStaffWith(home!)).toBeNull();
     expect(await staffSignIn('owner@acme.test', DEMO_CUSTOMER.password)).toBeNull();
@@ -111,7 +123,8 @@ describe('a staff password change ends every earlier dashboard session', () => {
     const { changeStaffPassword } = await import('@/lib/staff/change-staff-password');
     const owner = (await currentStaffWith((await staffSignIn('owner@acme.test', 'the owner’s new password'))!))!;
     for (let i = 0; i < 5; i++) await changeStaffPassword(owner, { currentPassword: `guess ${i}` }).catch(() => null);
-    await expect(changeStaffPassword(owner, { currentPassword: 'the owner’s new password', newPassword: 'yet another password', confirmPassword: 'yet another password' }))
-      .rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(
+      changeStaffPassword(owner, { currentPassword: 'the owner’s new password', newPassword: 'yet another password', confirmPassword: 'yet another password' }),
+    ).rejects.toMatchObject({ code: 'FORBIDDEN' });
   });
 });

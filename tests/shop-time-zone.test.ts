@@ -28,7 +28,12 @@ describe('the shop’s time zone', () => {
     const saved = await updateShopTimeZone(acme, { timeZone: 'america/sao_paulo' }, 'owner@acme.test');
     expect(saved.timeZone).toBe('America/Sao_Paulo');
     expect((await getTenantByHost('acme.localhost'))?.timeZone).toBe('America/Sao_Paulo');
-    const audit = await withTenant(acme, (tx) => tx.select().from(auditLog).where(and(eq(auditLog.tenantId, acme), eq(auditLog.action, 'tenant.time_zone_changed'))));
+    const audit = await withTenant(acme, (tx) =>
+      tx
+        .select()
+        .from(auditLog)
+        .where(and(eq(auditLog.tenantId, acme), eq(auditLog.action, 'tenant.time_zone_changed'))),
+    );
     expect(audit.map((a) => a.details)).toEqual([{ from: 'Europe/Brussels', to: 'America/Sao_Paulo' }]);
     // Another shop keeps its own.
     expect(await storedZone(demo.tenantIds.consumer)).toBe('Europe/Brussels');

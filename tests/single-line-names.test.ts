@@ -29,15 +29,46 @@ describe('one-line text fields', () => {
 
   const address = { recipient: BROKEN, line1: BROKEN, line2: BROKEN, label: BROKEN, city: BROKEN, postalCode: '1000', countryCode: 'BE', isDefault: 'on' };
   const cases: Array<[string, { safeParse(input: unknown): { success: boolean; data?: unknown; error?: unknown } }, Record<string, unknown>, string[]]> = [
-    ['registration (B2B)', registrationFormSchema({ vatNumberRequired: true }), { name: BROKEN, email: 'a@b.test', password: 'a-long-enough-password', companyName: BROKEN, vatNumber: BROKEN, countryCode: 'BE', phone: '' }, ['name', 'companyName', 'vatNumber']],
-    ['registration (B2C)', registrationFormSchema({ vatNumberRequired: false }), { name: BROKEN, email: 'a@b.test', password: 'a-long-enough-password', companyName: BROKEN, countryCode: 'BE' }, ['name', 'companyName']],
+    [
+      'registration (B2B)',
+      registrationFormSchema({ vatNumberRequired: true }),
+      { name: BROKEN, email: 'a@b.test', password: 'a-long-enough-password', companyName: BROKEN, vatNumber: BROKEN, countryCode: 'BE', phone: '' },
+      ['name', 'companyName', 'vatNumber'],
+    ],
+    [
+      'registration (B2C)',
+      registrationFormSchema({ vatNumberRequired: false }),
+      { name: BROKEN, email: 'a@b.test', password: 'a-long-enough-password', companyName: BROKEN, countryCode: 'BE' },
+      ['name', 'companyName'],
+    ],
     ['profile', profileSchema, { name: BROKEN, phone: '' }, ['name']],
     ['address', addressSchema, address, ['recipient', 'line1', 'line2', 'label', 'city']],
-    ['new shop (console)', createTenantSchema, { name: BROKEN, subdomain: 'newshop', salesMode: 'b2b', countryCode: 'BE', currency: 'EUR', vatRate: '21', ownerEmail: 'o@b.test' }, ['name']],
-    ['shop settings (console)', tenantSettingsSchema, { name: BROKEN, tagline: BROKEN, salesMode: 'b2b', vatRate: '21', paymentTimeoutMinutes: '30', timeZone: 'Europe/Brussels' }, ['name', 'tagline']],
+    [
+      'new shop (console)',
+      createTenantSchema,
+      { name: BROKEN, subdomain: 'newshop', salesMode: 'b2b', countryCode: 'BE', currency: 'EUR', vatRate: '21', ownerEmail: 'o@b.test' },
+      ['name'],
+    ],
+    [
+      'shop settings (console)',
+      tenantSettingsSchema,
+      { name: BROKEN, tagline: BROKEN, salesMode: 'b2b', vatRate: '21', paymentTimeoutMinutes: '30', timeZone: 'Europe/Brussels' },
+      ['name', 'tagline'],
+    ],
     ['branding (dashboard)', brandingSchema, { name: BROKEN, tagline: BROKEN, primaryColor: '#112233', accentColor: '#ffffff' }, ['name', 'tagline']],
     ['staff invitation', acceptInvitationSchema, { name: BROKEN, password: 'a-long-enough-password' }, ['name']],
-    ['checkout', placeOrderSchema, { addressId: '00000000-0000-4000-8000-000000000000', paymentMethod: 'invoice', customerReference: 'PO\r\n42', idempotencyKey: 'k'.repeat(20), couponCode: 'SAVE\n10' }, ['customerReference', 'couponCode']],
+    [
+      'checkout',
+      placeOrderSchema,
+      {
+        addressId: '00000000-0000-4000-8000-000000000000',
+        paymentMethod: 'invoice',
+        customerReference: 'PO\r\n42',
+        idempotencyKey: 'k'.repeat(20),
+        couponCode: 'SAVE\n10',
+      },
+      ['customerReference', 'couponCode'],
+    ],
     ['refund reason', refundRequestSchema, { reason: BROKEN }, ['reason']],
   ];
 

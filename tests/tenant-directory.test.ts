@@ -56,9 +56,8 @@ async function warm(): Promise<void> {
   for (const id of Object.values(ids)) await getTenantById(id);
 }
 
-const everything = () => Promise.all([
-  getTenantByHost('alpha.localhost'), getTenantByHost('beta.localhost'), getTenantById(ids.alpha), getTenantById(ids.beta),
-]);
+const everything = () =>
+  Promise.all([getTenantByHost('alpha.localhost'), getTenantByHost('beta.localhost'), getTenantById(ids.alpha), getTenantById(ids.beta)]);
 
 describe('the tenant directory forgets one tenant at a time', () => {
   beforeEach(() => forgetAllTenants());
@@ -156,7 +155,10 @@ describe('the directory’s capacity', () => {
   it('defaults to the platform’s scale, reads TENANT_DIRECTORY_MAX and refuses what it cannot use', () => {
     expect(DEFAULT_TENANT_DIRECTORY_MAX).toBe(50_000);
     expect(tenantDirectoryCapacity({})).toEqual({ maxTenants: 50_000, maxUnknownHosts: 10_000 });
-    expect(tenantDirectoryCapacity({ TENANT_DIRECTORY_MAX: '200000', TENANT_DIRECTORY_UNKNOWN_MAX: '500' })).toEqual({ maxTenants: 200_000, maxUnknownHosts: 500 });
+    expect(tenantDirectoryCapacity({ TENANT_DIRECTORY_MAX: '200000', TENANT_DIRECTORY_UNKNOWN_MAX: '500' })).toEqual({
+      maxTenants: 200_000,
+      maxUnknownHosts: 500,
+    });
     for (const bad of ['0', '-1', 'lots', '1.5', '99999999999']) {
       expect(() => tenantDirectoryCapacity({ TENANT_DIRECTORY_MAX: bad })).toThrow(/TENANT_DIRECTORY_MAX/);
     }
@@ -208,23 +210,25 @@ describe('two instances on their own connections', () => {
       connections.push(connection);
       return connection;
     };
-    const instances = await Promise.all(['instance-1', 'instance-2'].map(async (name) => {
-      const connection = await own(name);
-      const calls: string[] = [];
-      const base = databaseTenantLoader(async () => connection.db);
-      const loader: TenantLoader = {
-        byHost: (host, sub) => (calls.push(`host:${host}`), base.byHost(host, sub)),
-        byId: (id) => (calls.push(`id:${id}`), base.byId(id)),
-      };
-      const cache = new TenantCache(loader, { maxTenants: 100, maxUnknownHosts: 100 });
-      const notices: string[] = [];
-      await connection.listen(CACHE_CHANNEL, (payload) => {
-        const scope = payload.split('@')[0]!; // `<scope>@<version>`, as the version bump sends it
-        (scope === ALL_TENANTS ? cache.forgetAll() : cache.forgetTenant(scope));
-        notices.push(scope);
-      });
-      return { cache, calls, notices };
-    }));
+    const instances = await Promise.all(
+      ['instance-1', 'instance-2'].map(async (name) => {
+        const connection = await own(name);
+        const calls: string[] = [];
+        const base = databaseTenantLoader(async () => connection.db);
+        const loader: TenantLoader = {
+          byHost: (host, sub) => (calls.push(`host:${host}`), base.byHost(host, sub)),
+          byId: (id) => (calls.push(`id:${id}`), base.byId(id)),
+        };
+        const cache = new TenantCache(loader, { maxTenants: 100, maxUnknownHosts: 100 });
+        const notices: string[] = [];
+        await connection.listen(CACHE_CHANNEL, (payload) => {
+          const scope = payload.split('@')[0]!; // `<scope>@<version>`, as the version bump sends it
+          scope === ALL_TENANTS ? cache.forgetAll() : cache.forgetTenant(scope);
+          notices.push(scope);
+        });
+        return { cache, calls, notices };
+      }),
+    );
     const lookUp = async (cache: TenantCache) => {
       await cache.byHost('alpha.localhost', 'alpha');
       await cache.byHost('beta.localhost', 'beta');

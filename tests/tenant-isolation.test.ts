@@ -40,9 +40,9 @@ describe('tenant plane isolation (row-level security)', () => {
   });
 
   it('refuses to write a row for another tenant', async () => {
-    const error = await withTenant(tenantA, (tx) =>
-      tx.insert(customers).values({ tenantId: tenantB, email: 'mallory@example.com', name: 'Mallory' }),
-    ).catch((e: Error & { cause?: Error }) => e);
+    const error = await withTenant(tenantA, (tx) => tx.insert(customers).values({ tenantId: tenantB, email: 'mallory@example.com', name: 'Mallory' })).catch(
+      (e: Error & { cause?: Error }) => e,
+    );
     expect(String((error as Error & { cause?: Error }).cause?.message)).toMatch(/row-level security/);
     const seenByB = await withTenant(tenantB, (tx) => tx.select().from(customers));
     expect(seenByB.map((c) => c.email)).toEqual(['sam@example.com']);

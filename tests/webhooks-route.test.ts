@@ -169,7 +169,12 @@ describe('POST /api/webhooks/payments/[provider]', () => {
         controller.enqueue(new Uint8Array(64 * 1024).fill(120));
       },
     });
-    const request = new Request('https://platform.test/api/webhooks/payments/sandbox', { method: 'POST', body: endless, headers: { 'content-type': 'application/json' }, duplex: 'half' } as RequestInit);
+    const request = new Request('https://platform.test/api/webhooks/payments/sandbox', {
+      method: 'POST',
+      body: endless,
+      headers: { 'content-type': 'application/json' },
+      duplex: 'half',
+    } as RequestInit);
     const response = await POST(request, { params: Promise.resolve({ provider: 'sandbox' }) });
     expect(response.status).toBe(413);
     expect(await response.json()).toMatchObject({ code: 'PAYLOAD_TOO_LARGE' });

@@ -28,7 +28,11 @@ const payload = (id: string, extra: Record<string, unknown> = {}) =>
 const receive = (input: Omit<ReceiveWebhookInput, 'provider'>, config: TenantConfig = enabledWithHeader) =>
   receiveWebhook({ provider: 'sandbox', ...input }, { config, storage });
 
-const errorOf = (promise: Promise<unknown>) => promise.then(() => undefined, (e: unknown) => e);
+const errorOf = (promise: Promise<unknown>) =>
+  promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
 
 /** Rows as they physically are in one database, read as the table owner (below row-level security). */
 async function eventsIn(connection: string, providerEventId: string) {
@@ -38,7 +42,11 @@ async function eventsIn(connection: string, providerEventId: string) {
 
 async function outboxIn(connection: string, eventIdPrefix: string) {
   const { db } = await dbs.registry.get(connection);
-  return db.select().from(outbox).where(sql`${outbox.eventId} like ${`${eventIdPrefix}%`}`).orderBy(outbox.createdAt);
+  return db
+    .select()
+    .from(outbox)
+    .where(sql`${outbox.eventId} like ${`${eventIdPrefix}%`}`)
+    .orderBy(outbox.createdAt);
 }
 
 async function auditFor(connection: string, webhookEventId: string) {
@@ -48,7 +56,10 @@ async function auditFor(connection: string, webhookEventId: string) {
 
 beforeAll(async () => {
   dbs = await createTestDatabases(['bigcorp']);
-  Object.assign(ids, await insertTestTenants(dbs.registry, [{ subdomain: 'acme' }, { subdomain: 'globex' }, { subdomain: 'bigcorp', dedicatedDatabase: 'bigcorp' }]));
+  Object.assign(
+    ids,
+    await insertTestTenants(dbs.registry, [{ subdomain: 'acme' }, { subdomain: 'globex' }, { subdomain: 'bigcorp', dedicatedDatabase: 'bigcorp' }]),
+  );
 });
 
 afterAll(async () => dbs.cleanup());
@@ -163,9 +174,7 @@ describe('seed 002 edge cases', () => {
 
 describe('payment webhooks on the tenant plane', () => {
   it('stores the same webhook delivered 10 times concurrently once, with one outbox row', async () => {
-    const results = await Promise.all(
-      Array.from({ length: 10 }, () => receive({ payload: payload('evt_concurrent'), headers: { 'x-tenant-id': ids.acme } })),
-    );
+    const results = await Promise.all(Array.from({ length: 10 }, () => receive({ payload: payload('evt_concurrent'), headers: { 'x-tenant-id': ids.acme } })));
     expect(results.filter((r) => !r.duplicate)).toHaveLength(1);
     expect(new Set(results.map((r) => r.event.id)).size).toBe(1);
     expect(await eventsIn('default', 'evt_concurrent')).toHaveLength(1);

@@ -45,7 +45,10 @@ const workflowOf = (order: Order): InngestTestRun => {
 async function cloneOrders(tenant: Tenant, seed: Order, count: number): Promise<void> {
   await withTenant(tenant.id, async (tx) => {
     const lines = await tx.select().from(orderLines).where(eq(orderLines.orderId, seed.id));
-    const [placed] = await tx.select().from(outbox).where(eq(outbox.eventId, `order-placed:${seed.id}`));
+    const [placed] = await tx
+      .select()
+      .from(outbox)
+      .where(eq(outbox.eventId, `order-placed:${seed.id}`));
     expect(placed, 'the seed order was put in the outbox').toBeDefined();
     for (let from = 1; from <= count; from += 500) {
       const batch = Array.from({ length: Math.min(500, count - from + 1) }, (_, i) => {

@@ -41,7 +41,11 @@ async function placeAndPump(tenant: Tenant, label: string, method: 'card' | 'inv
 
 describe('workflow pools', () => {
   it('syncs one app per pool, each with the same function ids; the cron chores only in shared', () => {
-    const idsOf = (appId: string) => h.executor.functions.filter((fn) => fn.appId === appId).map((fn) => fn.id).sort();
+    const idsOf = (appId: string) =>
+      h.executor.functions
+        .filter((fn) => fn.appId === appId)
+        .map((fn) => fn.id)
+        .sort();
     const perTenant = ['notify-invoice-paid', 'notify-order-cancelled', 'order-workflow', 'refund-late-payment', 'refund-order', 'refund-order-failure'];
     expect(idsOf('storefleet')).toEqual([...perTenant, 'expire-auto-approvals', 'outbox-relay-sweep'].sort());
     expect(idsOf('storefleet-premium')).toEqual(perTenant);
@@ -104,7 +108,9 @@ describe('workflow pools', () => {
 describe('the pool the relay stamps', () => {
   it('keeps a configured pool an event was written with (work that continues in its pool), else takes the tenant’s', async () => {
     const write = (eventId: string, pool?: string) =>
-      withTenant(bigcorp.id, (tx) => tx.insert(outbox).values({ tenantId: bigcorp.id, eventId, eventName: 'test/pool-stamp', payload: { tenantId: bigcorp.id, ...(pool ? { pool } : {}) } }));
+      withTenant(bigcorp.id, (tx) =>
+        tx.insert(outbox).values({ tenantId: bigcorp.id, eventId, eventName: 'test/pool-stamp', payload: { tenantId: bigcorp.id, ...(pool ? { pool } : {}) } }),
+      );
     await write('stamp-pinned', 'shared');
     await write('stamp-unknown', 'gone');
     await write('stamp-none');
@@ -116,7 +122,10 @@ describe('the pool the relay stamps', () => {
 
 describe('the console’s workflow pool form', () => {
   const fieldError = async (raw: unknown) => {
-    const error = await setTenantWorkflowPool(admin, acme.id, raw).then(() => null, (e: unknown) => e);
+    const error = await setTenantWorkflowPool(admin, acme.id, raw).then(
+      () => null,
+      (e: unknown) => e,
+    );
     expect(isAppError(error, 'VALIDATION_FAILED'), String(error)).toBe(true);
     return (error as { details: { fieldErrors: Record<string, string> } }).details.fieldErrors.workflowPool;
   };
@@ -154,7 +163,9 @@ describe('which pools an instance serves', () => {
   async function call(pool: string | null, method: 'GET' | 'PUT' | 'POST') {
     const route = (await (pool === null ? import('@/app/api/inngest/route') : import('@/app/api/inngest/[pool]/route'))) as unknown as Handlers;
     const path = pool === null ? '/api/inngest' : `/api/inngest/${pool}`;
-    const response = await route[method](new Request(`http://app.test${path}`, { method, body: method === 'GET' ? undefined : '{}' }), { params: Promise.resolve({ pool }) });
+    const response = await route[method](new Request(`http://app.test${path}`, { method, body: method === 'GET' ? undefined : '{}' }), {
+      params: Promise.resolve({ pool }),
+    });
     return { status: response.status, code: ((await response.json()) as { code?: string }).code };
   }
 

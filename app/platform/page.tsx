@@ -15,8 +15,7 @@ export default function PlatformHome() {
       <p className="text-sm font-semibold tracking-wide text-amber-600 uppercase">Storefleet</p>
       <h1 className="mt-2 text-4xl font-bold tracking-tight sm:text-5xl">White-label tyre and wheel webshops</h1>
       <p className="mt-4 max-w-2xl text-lg text-slate-600">
-        One platform, many shops: every reseller gets a branded storefront over the shared wholesale catalog,
-        with its own customers, prices and orders.
+        One platform, many shops: every reseller gets a branded storefront over the shared wholesale catalog, with its own customers, prices and orders.
       </p>
       <ul className="mt-12 grid gap-6 sm:grid-cols-2">
         {features.map(([title, text]) => (

@@ -21,11 +21,17 @@ export function TenantTable({ rows }: { rows: Tenant[] }) {
         {rows.map((t) => (
           <li key={t.id} className="rounded-lg border border-slate-200 bg-white p-3">
             <div className="flex items-center justify-between gap-2">
-              <Link href={`/tenants/${t.id}`} className="font-semibold underline">{t.name}</Link>
+              <Link href={`/tenants/${t.id}`} className="font-semibold underline">
+                {t.name}
+              </Link>
               <TenantStatusBadge active={t.isActive} />
             </div>
             <p className="mt-1 font-mono text-sm text-slate-700">{t.subdomain}</p>
-            {t.customDomain ? <p className="mt-1 text-sm break-all"><DomainCell tenant={t} /></p> : null}
+            {t.customDomain ? (
+              <p className="mt-1 text-sm break-all">
+                <DomainCell tenant={t} />
+              </p>
+            ) : null}
             <p className="mt-1 text-sm text-slate-600">
               {t.salesMode.toUpperCase()} · <span className="capitalize">{t.plan}</span> · {t.dedicatedDatabase ? 'dedicated database' : 'shared database'}
             </p>
@@ -48,13 +54,21 @@ export function TenantTable({ rows }: { rows: Tenant[] }) {
           <tbody>
             {rows.map((t) => (
               <tr key={t.id} className="border-t border-slate-100">
-                <td className="px-4 py-2 font-medium"><Link href={`/tenants/${t.id}`} className="underline">{t.name}</Link></td>
+                <td className="px-4 py-2 font-medium">
+                  <Link href={`/tenants/${t.id}`} className="underline">
+                    {t.name}
+                  </Link>
+                </td>
                 <td className="px-4 py-2 font-mono">{t.subdomain}</td>
-                <td className="px-4 py-2"><DomainCell tenant={t} /></td>
+                <td className="px-4 py-2">
+                  <DomainCell tenant={t} />
+                </td>
                 <td className="px-4 py-2 uppercase">{t.salesMode}</td>
                 <td className="px-4 py-2 capitalize">{t.plan}</td>
                 <td className="px-4 py-2">{t.dedicatedDatabase ? `dedicated (${t.dedicatedDatabase})` : 'shared'}</td>
-                <td className="px-4 py-2"><TenantStatusBadge active={t.isActive} /></td>
+                <td className="px-4 py-2">
+                  <TenantStatusBadge active={t.isActive} />
+                </td>
               </tr>
             ))}
           </tbody>

@@ -3,7 +3,17 @@ import type { SummaryRow } from '@/lib/orders/price-presentation';
 import { formatMoney } from '@/lib/pricing/resolve-price';
 
 /** The totals under a cart, checkout or order, labelled as the shop shows prices (see price-presentation). */
-export function SummaryRows({ rows, currency, discountTestId, totalTestId }: { rows: SummaryRow[]; currency: string; discountTestId?: string; totalTestId?: string }) {
+export function SummaryRows({
+  rows,
+  currency,
+  discountTestId,
+  totalTestId,
+}: {
+  rows: SummaryRow[];
+  currency: string;
+  discountTestId?: string;
+  totalTestId?: string;
+}) {
   return (
     <dl className="space-y-1 text-sm">
       {rows.map((row) => (

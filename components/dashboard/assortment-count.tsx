@@ -14,7 +14,17 @@ type Draft = { status: 'idle' | 'counting' | 'done' | 'failed'; count?: number }
  * The count under the saved rules, and, once a box changes, under the draft: asked from the server a
  * moment after the last click (the storefront's own filter, so the number is what buyers will get).
  */
-export function AssortmentCount({ draft, saved, shownCount, catalogCount }: { draft: VisibilityRules; saved: VisibilityRules; shownCount: number; catalogCount: number }) {
+export function AssortmentCount({
+  draft,
+  saved,
+  shownCount,
+  catalogCount,
+}: {
+  draft: VisibilityRules;
+  saved: VisibilityRules;
+  shownCount: number;
+  catalogCount: number;
+}) {
   const changed = !sameRules(draft, saved);
   const [result, setResult] = useState<Draft>({ status: 'idle' });
   useEffect(() => {

@@ -33,7 +33,9 @@ export function AssortmentGroup({ name, title, allLabel, hint, options, selected
     <div className="flex min-w-0 flex-col rounded-lg border border-slate-200 bg-white" data-testid={`assortment-${name}`}>
       <div className="border-b border-slate-200 p-4">
         <div className="flex items-baseline justify-between gap-2">
-          <h2 id={`${id}-title`} className="font-semibold">{title}</h2>
+          <h2 id={`${id}-title`} className="font-semibold">
+            {title}
+          </h2>
           <span className={chosen.size === 0 ? 'rounded-full bg-emerald-100 px-2 py-0.5 text-xs font-medium text-emerald-800' : 'text-xs text-slate-600'}>
             {chosen.size === 0 ? allLabel : `${chosen.size} of ${options.length} chosen`}
           </span>
@@ -50,7 +52,9 @@ export function AssortmentGroup({ name, title, allLabel, hint, options, selected
         ) : null}
         {searchable ? (
           <div className="mt-3">
-            <label htmlFor={`${id}-search`} className="sr-only">Search {title.toLowerCase()}</label>
+            <label htmlFor={`${id}-search`} className="sr-only">
+              Search {title.toLowerCase()}
+            </label>
             <input
               id={`${id}-search`}
               type="search"

@@ -31,7 +31,10 @@ export function BrandingColorField({ name, label, hint, value, onChange, error }
     <div>
       <label htmlFor={id} className="mb-1 block text-sm font-medium">
         {label}
-        <span aria-hidden className="text-red-700"> *</span>
+        <span aria-hidden className="text-red-700">
+          {' '}
+          *
+        </span>
       </label>
       <div className="flex items-center gap-2">
         <input
@@ -63,8 +66,14 @@ export function BrandingColorField({ name, label, hint, value, onChange, error }
           )}
         />
       </div>
-      <p id={`${id}-hint`} className="mt-1 text-xs text-slate-600">{hint}</p>
-      {error ? <p id={`${id}-error`} className="mt-1 text-sm text-red-700">{error}</p> : null}
+      <p id={`${id}-hint`} className="mt-1 text-xs text-slate-600">
+        {hint}
+      </p>
+      {error ? (
+        <p id={`${id}-error`} className="mt-1 text-sm text-red-700">
+          {error}
+        </p>
+      ) : null}
     </div>
   );
 }

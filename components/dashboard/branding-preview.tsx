@@ -11,7 +11,11 @@ export interface BrandingDraft {
 
 function Monogram({ name, background, color, size = 36 }: { name: string; background: string; color: string; size?: number }) {
   return (
-    <span aria-hidden style={{ width: size, height: size, backgroundColor: background, color }} className="grid shrink-0 place-items-center rounded-md text-sm font-bold">
+    <span
+      aria-hidden
+      style={{ width: size, height: size, backgroundColor: background, color }}
+      className="grid shrink-0 place-items-center rounded-md text-sm font-bold"
+    >
       {initials(name) || '?'}
     </span>
   );
@@ -32,7 +36,11 @@ export function BrandingPreview({ draft }: { draft: BrandingDraft }) {
       <figure>
         <figcaption className="mb-2 text-xs font-semibold tracking-wide text-slate-600 uppercase">Storefront header</figcaption>
         <div className="overflow-hidden rounded-lg border border-slate-200 bg-slate-50 shadow-sm">
-          <div style={{ backgroundColor: primary, color: onPrimary }} className="flex flex-wrap items-center gap-x-4 gap-y-2 px-4 py-3" data-testid="preview-header">
+          <div
+            style={{ backgroundColor: primary, color: onPrimary }}
+            className="flex flex-wrap items-center gap-x-4 gap-y-2 px-4 py-3"
+            data-testid="preview-header"
+          >
             <span className="flex min-w-0 items-center gap-2 font-semibold">
               {draft.logoUrl ? (
                 // A plain <img>: a preview of the shop's own upload
@@ -40,12 +48,16 @@ export function BrandingPreview({ draft }: { draft: BrandingDraft }) {
               ) : (
                 <Monogram name={name} background={accent} color={onAccent} />
               )}
-              <span className="truncate" data-testid="preview-name">{name}</span>
+              <span className="truncate" data-testid="preview-name">
+                {name}
+              </span>
             </span>
             <span className="text-xs font-medium opacity-90">Tyres · Wheels</span>
             <span className="ml-auto flex gap-1.5">
               <span className="hidden h-7 w-28 rounded bg-white sm:block" />
-              <span style={{ backgroundColor: accent, color: onAccent }} className="rounded px-2.5 py-1 text-xs font-semibold">Search</span>
+              <span style={{ backgroundColor: accent, color: onAccent }} className="rounded px-2.5 py-1 text-xs font-semibold">
+                Search
+              </span>
             </span>
           </div>
           <div className="px-4 py-4">
@@ -64,14 +76,18 @@ export function BrandingPreview({ draft }: { draft: BrandingDraft }) {
             ) : (
               <>
                 <Monogram name={name} background={onPrimary} color={primary} />
-                <span style={{ color: onPrimary }} className="truncate text-base font-bold">{name}</span>
+                <span style={{ color: onPrimary }} className="truncate text-base font-bold">
+                  {name}
+                </span>
               </>
             )}
           </div>
           <div className="rounded-b-lg bg-white px-4 py-3 text-sm text-slate-900">
             <p>Hello Sam,</p>
             <p className="mt-2">Your account at {name} is approved.</p>
-            <span style={{ backgroundColor: primary, color: onPrimary }} className="mt-3 inline-block rounded-md px-3 py-1.5 text-xs font-bold">Sign in</span>
+            <span style={{ backgroundColor: primary, color: onPrimary }} className="mt-3 inline-block rounded-md px-3 py-1.5 text-xs font-bold">
+              Sign in
+            </span>
           </div>
         </div>
       </figure>

@@ -19,7 +19,10 @@ const couponStatusLabel: Record<CouponStatus, string> = {
 
 export function CouponStatusBadge({ status }: { status: CouponStatus }) {
   return (
-    <span data-testid="coupon-status" className={clsx('inline-flex items-center rounded-full px-2 py-0.5 text-xs font-semibold whitespace-nowrap ring-1 ring-inset', tones[status])}>
+    <span
+      data-testid="coupon-status"
+      className={clsx('inline-flex items-center rounded-full px-2 py-0.5 text-xs font-semibold whitespace-nowrap ring-1 ring-inset', tones[status])}
+    >
       {couponStatusLabel[status]}
     </span>
   );

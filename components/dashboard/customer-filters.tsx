@@ -17,7 +17,9 @@ export function CustomerFilters({ query, counts }: { query: CustomerListQuery; c
   return (
     <div className="space-y-3">
       <form role="search" action="/dashboard/customers" method="get" className="flex flex-col gap-2 sm:flex-row">
-        <label htmlFor="customer-search" className="sr-only">Search customers</label>
+        <label htmlFor="customer-search" className="sr-only">
+          Search customers
+        </label>
         <input
           id="customer-search"
           name="q"
@@ -28,7 +30,9 @@ export function CustomerFilters({ query, counts }: { query: CustomerListQuery; c
           className="w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-base sm:text-sm"
         />
         {query.status !== 'all' ? <input type="hidden" name="status" value={query.status} /> : null}
-        <button type="submit" className="rounded-md bg-slate-900 px-4 py-2 text-sm font-semibold text-white">Search</button>
+        <button type="submit" className="rounded-md bg-slate-900 px-4 py-2 text-sm font-semibold text-white">
+          Search
+        </button>
       </form>
       <nav aria-label="Filter by status" className="-mx-4 overflow-x-auto px-4 sm:mx-0 sm:px-0">
         <ul className="flex gap-1">

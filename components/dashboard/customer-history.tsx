@@ -3,7 +3,6 @@ import type { CustomerDetail } from '@/lib/customers/customer-detail';
 import { auditActionLabel } from '@/lib/customers/customer-labels';
 import { formatMarginBp } from '@/lib/customers/set-customer-margin';
 
-
 function describe(entry: CustomerDetail['history'][number]): string {
   const label = auditActionLabel[entry.action] ?? entry.action;
   const d = entry.details ?? {};
@@ -20,7 +19,9 @@ export function CustomerHistory({ history, timeZone }: Pick<CustomerDetail, 'his
     <ol className="mt-2 space-y-1" data-testid="customer-history">
       {history.map((entry) => (
         <li key={entry.id}>
-          <time dateTime={entry.createdAt.toISOString()} className="text-slate-600">{formatDateTime(entry.createdAt, timeZone)}</time>
+          <time dateTime={entry.createdAt.toISOString()} className="text-slate-600">
+            {formatDateTime(entry.createdAt, timeZone)}
+          </time>
           {' — '}
           {describe(entry)} <span className="text-slate-600">by {entry.actor}</span>
         </li>

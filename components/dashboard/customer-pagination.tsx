@@ -9,12 +9,22 @@ export function CustomerPagination({ query, pageCount }: { query: CustomerListQu
   return (
     <nav aria-label="Pages" className="flex items-center justify-between gap-2 text-sm">
       {query.page > 1 ? (
-        <Link className={linkClass} rel="prev" href={customerListHref({ ...query, page: query.page - 1 })}>Previous</Link>
-      ) : <span />}
-      <span className="text-slate-600">Page {query.page} of {pageCount}</span>
+        <Link className={linkClass} rel="prev" href={customerListHref({ ...query, page: query.page - 1 })}>
+          Previous
+        </Link>
+      ) : (
+        <span />
+      )}
+      <span className="text-slate-600">
+        Page {query.page} of {pageCount}
+      </span>
       {query.page < pageCount ? (
-        <Link className={linkClass} rel="next" href={customerListHref({ ...query, page: query.page + 1 })}>Next</Link>
-      ) : <span />}
+        <Link className={linkClass} rel="next" href={customerListHref({ ...query, page: query.page + 1 })}>
+          Next
+        </Link>
+      ) : (
+        <span />
+      )}
     </nav>
   );
 }

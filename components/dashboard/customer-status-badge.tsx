@@ -12,10 +12,12 @@ const tones = {
   temporary: 'bg-sky-100 text-sky-900 ring-sky-300',
 } as const;
 
-
 function Badge({ tone, children, testId }: { tone: keyof typeof tones; children: React.ReactNode; testId?: string }) {
   return (
-    <span data-testid={testId} className={clsx('inline-flex items-center rounded-full px-2 py-0.5 text-xs font-semibold whitespace-nowrap ring-1 ring-inset', tones[tone])}>
+    <span
+      data-testid={testId}
+      className={clsx('inline-flex items-center rounded-full px-2 py-0.5 text-xs font-semibold whitespace-nowrap ring-1 ring-inset', tones[tone])}
+    >
       {children}
     </span>
   );
@@ -33,13 +35,20 @@ export function CustomerStatusBadges({ customer, timeZone, now = new Date() }: {
   return (
     <span className="inline-flex flex-wrap gap-1">
       {effective === 'expired' ? (
-        <Badge tone="expired" testId="customer-status">Approval expired</Badge>
+        <Badge tone="expired" testId="customer-status">
+          Approval expired
+        </Badge>
       ) : (
-        <Badge tone={customer.status} testId="customer-status">{revoked ? 'Revoked' : customerStatusLabel[customer.status]}</Badge>
+        <Badge tone={customer.status} testId="customer-status">
+          {revoked ? 'Revoked' : customerStatusLabel[customer.status]}
+        </Badge>
       )}
       {effective === 'active' && customer.approvalExpiresAt ? (
         <Badge tone="temporary" testId="temporary-approval">
-          Temporary until <time dateTime={customer.approvalExpiresAt.toISOString()} className="ml-1">{formatDateTime(customer.approvalExpiresAt, timeZone, 'date')}</time>
+          Temporary until{' '}
+          <time dateTime={customer.approvalExpiresAt.toISOString()} className="ml-1">
+            {formatDateTime(customer.approvalExpiresAt, timeZone, 'date')}
+          </time>
         </Badge>
       ) : null}
     </span>

@@ -4,7 +4,6 @@ import type { CustomerListRow } from '@/lib/customers/customer-list';
 import { formatMarginBp } from '@/lib/customers/set-customer-margin';
 import { CustomerStatusBadges } from './customer-status-badge';
 
-
 function Company({ row }: { row: CustomerListRow }) {
   if (!row.companyName && !row.vatNumber) return <span className="text-slate-400">—</span>;
   return (
@@ -22,22 +21,38 @@ export function CustomerTable({ rows, now, timeZone }: { rows: CustomerListRow[]
       <table className="hidden w-full text-sm md:table">
         <thead className="text-left text-slate-600">
           <tr>
-            <th scope="col" className="px-4 py-3 font-medium">Customer</th>
-            <th scope="col" className="px-4 py-3 font-medium">Company / VAT</th>
-            <th scope="col" className="px-4 py-3 font-medium">Status</th>
-            <th scope="col" className="px-4 py-3 text-right font-medium">Margin</th>
-            <th scope="col" className="px-4 py-3 text-right font-medium">Registered</th>
+            <th scope="col" className="px-4 py-3 font-medium">
+              Customer
+            </th>
+            <th scope="col" className="px-4 py-3 font-medium">
+              Company / VAT
+            </th>
+            <th scope="col" className="px-4 py-3 font-medium">
+              Status
+            </th>
+            <th scope="col" className="px-4 py-3 text-right font-medium">
+              Margin
+            </th>
+            <th scope="col" className="px-4 py-3 text-right font-medium">
+              Registered
+            </th>
           </tr>
         </thead>
         <tbody>
           {rows.map((row) => (
             <tr key={row.id} className="border-t border-slate-100 align-top" data-testid="customer-row">
               <td className="px-4 py-3">
-                <Link href={`/dashboard/customers/${row.id}`} className="font-semibold underline-offset-2 hover:underline">{row.name}</Link>
+                <Link href={`/dashboard/customers/${row.id}`} className="font-semibold underline-offset-2 hover:underline">
+                  {row.name}
+                </Link>
                 <span className="block text-slate-600">{row.email}</span>
               </td>
-              <td className="px-4 py-3"><Company row={row} /></td>
-              <td className="px-4 py-3"><CustomerStatusBadges customer={row} now={now} timeZone={timeZone} /></td>
+              <td className="px-4 py-3">
+                <Company row={row} />
+              </td>
+              <td className="px-4 py-3">
+                <CustomerStatusBadges customer={row} now={now} timeZone={timeZone} />
+              </td>
               <td className="px-4 py-3 text-right tabular-nums">{formatMarginBp(row.marginBp)}</td>
               <td className="px-4 py-3 text-right whitespace-nowrap">{formatDateTime(row.createdAt, timeZone, 'date')}</td>
             </tr>
@@ -48,11 +63,17 @@ export function CustomerTable({ rows, now, timeZone }: { rows: CustomerListRow[]
         {rows.map((row) => (
           <li key={row.id} className="p-4 text-sm" data-testid="customer-card">
             <div className="flex flex-wrap items-start justify-between gap-2">
-              <Link href={`/dashboard/customers/${row.id}`} className="font-semibold underline underline-offset-2">{row.name}</Link>
+              <Link href={`/dashboard/customers/${row.id}`} className="font-semibold underline underline-offset-2">
+                {row.name}
+              </Link>
               <CustomerStatusBadges customer={row} now={now} timeZone={timeZone} />
             </div>
             <p className="mt-1 break-all text-slate-600">{row.email}</p>
-            {row.companyName || row.vatNumber ? <p className="mt-1"><Company row={row} /></p> : null}
+            {row.companyName || row.vatNumber ? (
+              <p className="mt-1">
+                <Company row={row} />
+              </p>
+            ) : null}
             <p className="mt-2 text-xs text-slate-500">
               Registered {formatDateTime(row.createdAt, timeZone, 'date')} · Margin {formatMarginBp(row.marginBp)}
             </p>

@@ -9,9 +9,13 @@ type Action = (prev: FormState, formData: FormData) => Promise<FormState>;
 function Outcome({ state }: { state: FormState }) {
   if (state.status === 'idle' || !state.message) return null;
   return state.status === 'error' ? (
-    <p role="alert" className="mt-2 rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-900">{state.message}</p>
+    <p role="alert" className="mt-2 rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-900">
+      {state.message}
+    </p>
   ) : (
-    <p role="status" className="mt-2 rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-900">{state.message}</p>
+    <p role="status" className="mt-2 rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-900">
+      {state.message}
+    </p>
   );
 }
 
@@ -26,8 +30,12 @@ export function CancelOrderForm({ action, orderId, orderNumber }: { action: Acti
         <summary className={`${summaryClass} border-red-300 bg-white text-red-800 hover:bg-red-50`}>Cancel order…</summary>
         <form action={formAction} className="mt-2 rounded-md border border-red-200 bg-red-50 p-3 text-sm">
           <input type="hidden" name="orderId" value={orderId} />
-          <p>Cancel order {orderNumber}? The customer is emailed, any coupon or points they used are given back, and a payment that still arrives is refunded.</p>
-          <SubmitButton pendingLabel="Cancelling…" className="mt-3 rounded-md bg-red-700 px-4 py-2 font-semibold text-white disabled:opacity-60">Yes, cancel order</SubmitButton>
+          <p>
+            Cancel order {orderNumber}? The customer is emailed, any coupon or points they used are given back, and a payment that still arrives is refunded.
+          </p>
+          <SubmitButton pendingLabel="Cancelling…" className="mt-3 rounded-md bg-red-700 px-4 py-2 font-semibold text-white disabled:opacity-60">
+            Yes, cancel order
+          </SubmitButton>
         </form>
       </details>
       <Outcome state={state} />
@@ -44,7 +52,9 @@ export function MarkInvoicePaidForm({ action, orderId, amount }: { action: Actio
         <form action={formAction} className="mt-2 rounded-md border border-slate-200 bg-slate-50 p-3 text-sm">
           <input type="hidden" name="orderId" value={orderId} />
           <p>Record that {amount} was received for this invoice? The customer gets a receipt and earns their loyalty points.</p>
-          <SubmitButton pendingLabel="Saving…" className="mt-3 rounded-md bg-slate-900 px-4 py-2 font-semibold text-white disabled:opacity-60">Yes, mark paid</SubmitButton>
+          <SubmitButton pendingLabel="Saving…" className="mt-3 rounded-md bg-slate-900 px-4 py-2 font-semibold text-white disabled:opacity-60">
+            Yes, mark paid
+          </SubmitButton>
         </form>
       </details>
       <Outcome state={state} />
@@ -62,7 +72,9 @@ export function RefundOrderForm({ action, orderId, amount }: { action: Action; o
         <form action={formAction} className="mt-2 rounded-md border border-red-200 bg-red-50 p-3 text-sm">
           <input type="hidden" name="orderId" value={orderId} />
           <p>Refund {amount} in full to the customer’s card? This cannot be undone.</p>
-          <label htmlFor="refund-reason" className="mt-3 mb-1 block font-medium">Reason (shown to the customer)</label>
+          <label htmlFor="refund-reason" className="mt-3 mb-1 block font-medium">
+            Reason (shown to the customer)
+          </label>
           <textarea
             id="refund-reason"
             name="reason"
@@ -74,8 +86,14 @@ export function RefundOrderForm({ action, orderId, amount }: { action: Action; o
             aria-describedby={error ? 'refund-reason-error' : undefined}
             className="w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-base sm:text-sm"
           />
-          {error ? <p id="refund-reason-error" className="mt-1 text-red-700">{error}</p> : null}
-          <SubmitButton pendingLabel="Requesting…" className="mt-3 rounded-md bg-red-700 px-4 py-2 font-semibold text-white disabled:opacity-60">Yes, refund</SubmitButton>
+          {error ? (
+            <p id="refund-reason-error" className="mt-1 text-red-700">
+              {error}
+            </p>
+          ) : null}
+          <SubmitButton pendingLabel="Requesting…" className="mt-3 rounded-md bg-red-700 px-4 py-2 font-semibold text-white disabled:opacity-60">
+            Yes, refund
+          </SubmitButton>
         </form>
       </details>
       <Outcome state={state} />

@@ -37,14 +37,32 @@ export function OrderListFilters({ filters, statusCounts }: { filters: OrderFilt
           {ORDER_STATUSES.map((s) => tab(s, ORDER_STATUS[s].label, statusCounts[s]))}
         </ul>
       </nav>
-      <form method="get" action="/dashboard/orders" role="search" aria-label="Filter orders" className="grid grid-cols-2 gap-3 rounded-lg border border-slate-200 bg-white p-4 lg:grid-cols-[2fr_1fr_1fr_1fr_auto] lg:items-end">
+      <form
+        method="get"
+        action="/dashboard/orders"
+        role="search"
+        aria-label="Filter orders"
+        className="grid grid-cols-2 gap-3 rounded-lg border border-slate-200 bg-white p-4 lg:grid-cols-[2fr_1fr_1fr_1fr_auto] lg:items-end"
+      >
         {filters.status ? <input type="hidden" name="status" value={filters.status} /> : null}
         <div className="col-span-2 sm:col-span-1 lg:col-span-1">
-          <label htmlFor="orders-q" className="mb-1 block text-sm font-medium">Search</label>
-          <input id="orders-q" name="q" type="search" defaultValue={filters.q ?? ''} maxLength={100} placeholder="Number, customer, email, reference" className={inputClass} />
+          <label htmlFor="orders-q" className="mb-1 block text-sm font-medium">
+            Search
+          </label>
+          <input
+            id="orders-q"
+            name="q"
+            type="search"
+            defaultValue={filters.q ?? ''}
+            maxLength={100}
+            placeholder="Number, customer, email, reference"
+            className={inputClass}
+          />
         </div>
         <div className="col-span-2 sm:col-span-1 lg:col-span-1">
-          <label htmlFor="orders-method" className="mb-1 block text-sm font-medium">Payment</label>
+          <label htmlFor="orders-method" className="mb-1 block text-sm font-medium">
+            Payment
+          </label>
           <select id="orders-method" name="method" defaultValue={filters.method ?? ''} className={inputClass}>
             <option value="">Any</option>
             <option value="card">Card</option>
@@ -52,17 +70,25 @@ export function OrderListFilters({ filters, statusCounts }: { filters: OrderFilt
           </select>
         </div>
         <div>
-          <label htmlFor="orders-from" className="mb-1 block text-sm font-medium">From</label>
+          <label htmlFor="orders-from" className="mb-1 block text-sm font-medium">
+            From
+          </label>
           <input id="orders-from" name="from" type="date" defaultValue={filters.from ?? ''} className={inputClass} />
         </div>
         <div>
-          <label htmlFor="orders-to" className="mb-1 block text-sm font-medium">To</label>
+          <label htmlFor="orders-to" className="mb-1 block text-sm font-medium">
+            To
+          </label>
           <input id="orders-to" name="to" type="date" defaultValue={filters.to ?? ''} className={inputClass} />
         </div>
         <div className="col-span-2 flex items-center gap-3 lg:col-span-1">
-          <button type="submit" className="rounded-md bg-slate-900 px-4 py-2 text-sm font-semibold text-white">Apply</button>
+          <button type="submit" className="rounded-md bg-slate-900 px-4 py-2 text-sm font-semibold text-white">
+            Apply
+          </button>
           {filters.q || filters.method || filters.from || filters.to ? (
-            <Link href={`/dashboard/orders${orderFiltersToSearch({ status: filters.status })}`} className="text-sm underline">Clear</Link>
+            <Link href={`/dashboard/orders${orderFiltersToSearch({ status: filters.status })}`} className="text-sm underline">
+              Clear
+            </Link>
           ) : null}
         </div>
       </form>

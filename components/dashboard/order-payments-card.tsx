@@ -3,24 +3,46 @@ import { formatDateTime } from '@/lib/time/format-date-time';
 import { formatMoney } from '@/lib/pricing/resolve-price';
 
 const providerLabel: Record<string, string> = { sandbox: 'Card (sandbox)', invoice: 'Invoice' };
-const paymentStatusLabel: Record<Payment['status'], string> = { pending: 'Pending', captured: 'Captured', failed: 'Failed', refunded: 'Refunded', voided: 'Voided' };
+const paymentStatusLabel: Record<Payment['status'], string> = {
+  pending: 'Pending',
+  captured: 'Captured',
+  failed: 'Failed',
+  refunded: 'Refunded',
+  voided: 'Voided',
+};
 
 /** A card capture that did not pay the order (paid twice, or after it closed): the workflow gives it back. */
 const isExtra = (p: Payment) => !p.settlesOrder && p.provider !== 'invoice' && (p.status === 'captured' || p.status === 'refunded');
 
 /** Money in (payments and their state), money out (refunds and why) and the parcel. */
-export function OrderPaymentsCard({ payments, refunds, shipment, timeZone }: { payments: Payment[]; refunds: Refund[]; shipment: Shipment | null; timeZone: string }) {
+export function OrderPaymentsCard({
+  payments,
+  refunds,
+  shipment,
+  timeZone,
+}: {
+  payments: Payment[];
+  refunds: Refund[];
+  shipment: Shipment | null;
+  timeZone: string;
+}) {
   return (
     <section aria-labelledby="payments-heading" className="rounded-lg border border-slate-200 bg-white p-5 text-sm">
-      <h2 id="payments-heading" className="font-semibold">Payments</h2>
+      <h2 id="payments-heading" className="font-semibold">
+        Payments
+      </h2>
       {payments.length === 0 ? (
         <p className="mt-2 text-slate-600">No payment yet.</p>
       ) : (
         <ul className="mt-2 divide-y divide-slate-100">
           {payments.map((p) => (
             <li key={p.id} data-testid="order-payment" className="flex flex-wrap justify-between gap-2 py-2">
-              <span>{providerLabel[p.provider] ?? p.provider} · <span className="text-slate-600">{formatDateTime(p.createdAt, timeZone)}</span></span>
-              <span><span className="font-semibold tabular-nums">{formatMoney(p.amountCents, p.currency)}</span> · {paymentStatusLabel[p.status]}</span>
+              <span>
+                {providerLabel[p.provider] ?? p.provider} · <span className="text-slate-600">{formatDateTime(p.createdAt, timeZone)}</span>
+              </span>
+              <span>
+                <span className="font-semibold tabular-nums">{formatMoney(p.amountCents, p.currency)}</span> · {paymentStatusLabel[p.status]}
+              </span>
               {isExtra(p) ? (
                 <span data-testid="extra-payment" className="basis-full text-slate-600">
                   Extra payment the order did not need: {p.status === 'refunded' ? 'refunded automatically' : 'being refunded automatically'}.
@@ -51,7 +73,13 @@ export function OrderPaymentsCard({ payments, refunds, shipment, timeZone }: { p
         <p className="mt-2" data-testid="order-shipment">
           {shipment.carrier}, tracking <span className="font-mono">{shipment.trackingNumber}</span> · {formatDateTime(shipment.shippedAt, timeZone)}
           {shipment.trackingUrl ? (
-            <> · <a className="font-semibold underline" href={shipment.trackingUrl} rel="noopener noreferrer" target="_blank">Track parcel</a></>
+            <>
+              {' '}
+              ·{' '}
+              <a className="font-semibold underline" href={shipment.trackingUrl} rel="noopener noreferrer" target="_blank">
+                Track parcel
+              </a>
+            </>
           ) : null}
         </p>
       ) : (

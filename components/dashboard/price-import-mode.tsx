@@ -30,23 +30,49 @@ export function PriceImportMode({ state }: { state: CsvImportState }) {
         <div className="space-y-2">
           {MODES.map((m) => (
             <label key={m.value} className="flex items-start gap-2 rounded-md border border-slate-200 p-2 text-sm has-[:checked]:border-slate-900">
-              <input type="radio" name="mode" value={m.value} defaultChecked={submitted === m.value} onChange={() => setMode(m.value)} className="mt-1" aria-describedby={`import-mode-${m.value}-hint`} />
+              <input
+                type="radio"
+                name="mode"
+                value={m.value}
+                defaultChecked={submitted === m.value}
+                onChange={() => setMode(m.value)}
+                className="mt-1"
+                aria-describedby={`import-mode-${m.value}-hint`}
+              />
               <span>
                 <span className="block font-medium">{m.label}</span>
-                <span id={`import-mode-${m.value}-hint`} className="block text-slate-600">{m.hint}</span>
+                <span id={`import-mode-${m.value}-hint`} className="block text-slate-600">
+                  {m.hint}
+                </span>
               </span>
             </label>
           ))}
         </div>
-        {errors.mode ? <p id="import-mode-error" className="mt-1 text-sm text-red-700">{errors.mode}</p> : null}
+        {errors.mode ? (
+          <p id="import-mode-error" className="mt-1 text-sm text-red-700">
+            {errors.mode}
+          </p>
+        ) : null}
       </fieldset>
       {mode === 'replace' ? (
         <div className="rounded-md border border-amber-300 bg-amber-50 p-2 text-sm text-amber-950">
           <label className="flex items-start gap-2">
-            <input type="checkbox" name="confirmReplace" value="yes" required className="mt-1" aria-invalid={errors.confirmReplace ? true : undefined} aria-describedby={errors.confirmReplace ? 'confirm-replace-error' : undefined} />
+            <input
+              type="checkbox"
+              name="confirmReplace"
+              value="yes"
+              required
+              className="mt-1"
+              aria-invalid={errors.confirmReplace ? true : undefined}
+              aria-describedby={errors.confirmReplace ? 'confirm-replace-error' : undefined}
+            />
             <span>I understand that current and future prices of these articles that the file leaves out are withdrawn.</span>
           </label>
-          {errors.confirmReplace ? <p id="confirm-replace-error" className="mt-1 text-red-700">{errors.confirmReplace}</p> : null}
+          {errors.confirmReplace ? (
+            <p id="confirm-replace-error" className="mt-1 text-red-700">
+              {errors.confirmReplace}
+            </p>
+          ) : null}
         </div>
       ) : null}
     </>

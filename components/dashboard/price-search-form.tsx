@@ -2,7 +2,9 @@
 export function PriceSearchForm({ q }: { q: string }) {
   return (
     <form role="search" action="/dashboard/prices" method="get" className="flex flex-col gap-2 sm:flex-row">
-      <label htmlFor="price-search" className="sr-only">Search articles</label>
+      <label htmlFor="price-search" className="sr-only">
+        Search articles
+      </label>
       <input
         id="price-search"
         name="q"
@@ -12,7 +14,9 @@ export function PriceSearchForm({ q }: { q: string }) {
         placeholder="SKU or article name"
         className="w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-base sm:text-sm"
       />
-      <button type="submit" className="rounded-md bg-slate-900 px-4 py-2 text-sm font-semibold text-white">Search</button>
+      <button type="submit" className="rounded-md bg-slate-900 px-4 py-2 text-sm font-semibold text-white">
+        Search
+      </button>
     </form>
   );
 }

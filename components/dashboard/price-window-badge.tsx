@@ -17,7 +17,10 @@ const windowStatusLabel: Record<WindowStatus, string> = {
 
 export function PriceWindowBadge({ status }: { status: WindowStatus }) {
   return (
-    <span data-testid="override-status" className={clsx('inline-flex items-center rounded-full px-2 py-0.5 text-xs font-semibold whitespace-nowrap ring-1 ring-inset', tones[status])}>
+    <span
+      data-testid="override-status"
+      className={clsx('inline-flex items-center rounded-full px-2 py-0.5 text-xs font-semibold whitespace-nowrap ring-1 ring-inset', tones[status])}
+    >
       {windowStatusLabel[status]}
     </span>
   );

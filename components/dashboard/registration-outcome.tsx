@@ -44,9 +44,20 @@ export function RegistrationOutcome({ settings, defaultCountry }: { settings: Re
   return (
     <div className="space-y-3 text-sm" aria-live="polite">
       <div>
-        <label htmlFor="outcome-country" className="mb-1 block font-medium">Try a country</label>
-        <select id="outcome-country" value={country} onChange={(e) => setCountry(e.target.value)} className="w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-base sm:text-sm">
-          {countryOptions.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
+        <label htmlFor="outcome-country" className="mb-1 block font-medium">
+          Try a country
+        </label>
+        <select
+          id="outcome-country"
+          value={country}
+          onChange={(e) => setCountry(e.target.value)}
+          className="w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-base sm:text-sm"
+        >
+          {countryOptions.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
         </select>
       </div>
       {settings ? (

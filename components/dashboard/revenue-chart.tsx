@@ -34,8 +34,22 @@ export function RevenueChart({ days, format }: { days: RevenueDay[]; format: (ce
       </svg>
       <figcaption className="sr-only">
         <table>
-          <thead><tr><th>Day</th><th>Orders</th><th>Sales</th></tr></thead>
-          <tbody>{days.map((d) => <tr key={d.day}><td>{d.day}</td><td>{d.orders}</td><td>{format(d.grossCents)}</td></tr>)}</tbody>
+          <thead>
+            <tr>
+              <th>Day</th>
+              <th>Orders</th>
+              <th>Sales</th>
+            </tr>
+          </thead>
+          <tbody>
+            {days.map((d) => (
+              <tr key={d.day}>
+                <td>{d.day}</td>
+                <td>{d.orders}</td>
+                <td>{format(d.grossCents)}</td>
+              </tr>
+            ))}
+          </tbody>
         </table>
       </figcaption>
     </figure>

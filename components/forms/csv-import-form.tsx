@@ -31,14 +31,21 @@ export function CsvImportForm(props: {
     <form action={action} className="space-y-3" onSubmit={(event) => tooLarge && event.preventDefault()}>
       <FormMessage state={state} />
       {rowErrors.length > 0 ? (
-        <ul className="max-h-80 list-inside space-y-0.5 overflow-y-auto rounded-md border border-red-200 bg-white px-3 py-2 text-sm text-red-800" data-testid="import-row-errors">
-          {rowErrors.map((error) => <li key={error}>{error}</li>)}
+        <ul
+          className="max-h-80 list-inside space-y-0.5 overflow-y-auto rounded-md border border-red-200 bg-white px-3 py-2 text-sm text-red-800"
+          data-testid="import-row-errors"
+        >
+          {rowErrors.map((error) => (
+            <li key={error}>{error}</li>
+          ))}
           {hidden > 0 ? <li className="text-slate-600">… and {hidden.toLocaleString('en-GB')} more.</li> : null}
         </ul>
       ) : null}
       {props.fields?.(state)}
       <div>
-        <label htmlFor={props.id} className="mb-1 block text-sm font-medium">CSV file</label>
+        <label htmlFor={props.id} className="mb-1 block text-sm font-medium">
+          CSV file
+        </label>
         <input
           id={props.id}
           name="file"
@@ -49,10 +56,18 @@ export function CsvImportForm(props: {
           onChange={(event) => setTooLarge((event.target.files?.[0]?.size ?? 0) > props.maxBytes)}
           className="block w-full text-sm file:mr-3 file:rounded-md file:border file:border-slate-300 file:bg-white file:px-3 file:py-1.5 file:text-sm file:font-semibold"
         />
-        <p id={`${props.id}-hint`} className="mt-1 text-xs text-slate-600">{props.hint}</p>
-        {tooLarge ? <p role="alert" className="mt-1 text-sm text-red-700">{props.tooLargeMessage}</p> : null}
+        <p id={`${props.id}-hint`} className="mt-1 text-xs text-slate-600">
+          {props.hint}
+        </p>
+        {tooLarge ? (
+          <p role="alert" className="mt-1 text-sm text-red-700">
+            {props.tooLargeMessage}
+          </p>
+        ) : null}
       </div>
-      <SubmitButton pendingLabel="Importing…" className={props.buttonClassName}>{props.submitLabel}</SubmitButton>
+      <SubmitButton pendingLabel="Importing…" className={props.buttonClassName}>
+        {props.submitLabel}
+      </SubmitButton>
     </form>
   );
 }

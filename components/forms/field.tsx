@@ -21,7 +21,12 @@ export function Field({ name, label, error, hint, defaultValue, type = 'text', a
     <div>
       <label htmlFor={id} className="mb-1 block text-sm font-medium">
         {label}
-        {required ? <span aria-hidden className="text-red-700"> *</span> : null}
+        {required ? (
+          <span aria-hidden className="text-red-700">
+            {' '}
+            *
+          </span>
+        ) : null}
       </label>
       <input
         id={id}
@@ -34,24 +39,42 @@ export function Field({ name, label, error, hint, defaultValue, type = 'text', a
         maxLength={maxLength}
         aria-invalid={error ? true : undefined}
         aria-describedby={describedBy}
-        className={clsx(
-          'w-full rounded-md border bg-white px-3 py-2 text-base sm:text-sm',
-          error ? 'border-red-600 ring-1 ring-red-600' : 'border-slate-300',
-        )}
+        className={clsx('w-full rounded-md border bg-white px-3 py-2 text-base sm:text-sm', error ? 'border-red-600 ring-1 ring-red-600' : 'border-slate-300')}
       />
-      {hint ? <p id={`${id}-hint`} className="mt-1 text-xs text-slate-600">{hint}</p> : null}
-      {error ? <p id={`${id}-error`} className="mt-1 text-sm text-red-700">{error}</p> : null}
+      {hint ? (
+        <p id={`${id}-hint`} className="mt-1 text-xs text-slate-600">
+          {hint}
+        </p>
+      ) : null}
+      {error ? (
+        <p id={`${id}-error`} className="mt-1 text-sm text-red-700">
+          {error}
+        </p>
+      ) : null}
     </div>
   );
 }
 
-export function SelectField(props: { name: string; label: string; options: { value: string; label: string }[]; defaultValue?: string; error?: string; required?: boolean; autoComplete?: string }) {
+export function SelectField(props: {
+  name: string;
+  label: string;
+  options: { value: string; label: string }[];
+  defaultValue?: string;
+  error?: string;
+  required?: boolean;
+  autoComplete?: string;
+}) {
   const id = `field-${props.name}`;
   return (
     <div>
       <label htmlFor={id} className="mb-1 block text-sm font-medium">
         {props.label}
-        {props.required ? <span aria-hidden className="text-red-700"> *</span> : null}
+        {props.required ? (
+          <span aria-hidden className="text-red-700">
+            {' '}
+            *
+          </span>
+        ) : null}
       </label>
       {/* React sets a select's default only when it mounts, and resets the form to the defaults after
           every action: keyed on its default, the select mounts anew with the value that was sent. */}
@@ -66,12 +89,20 @@ export function SelectField(props: { name: string; label: string; options: { val
         aria-describedby={props.error ? `${id}-error` : undefined}
         className={clsx('w-full rounded-md border bg-white px-3 py-2 text-base sm:text-sm', props.error ? 'border-red-600' : 'border-slate-300')}
       >
-        <option value="" disabled>Choose…</option>
+        <option value="" disabled>
+          Choose…
+        </option>
         {props.options.map((o) => (
-          <option key={o.value} value={o.value}>{o.label}</option>
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
         ))}
       </select>
-      {props.error ? <p id={`${id}-error`} className="mt-1 text-sm text-red-700">{props.error}</p> : null}
+      {props.error ? (
+        <p id={`${id}-error`} className="mt-1 text-sm text-red-700">
+          {props.error}
+        </p>
+      ) : null}
     </div>
   );
 }

@@ -33,7 +33,9 @@ function FacetSelect(props: { name: string; label: string; values: FacetValue[];
   const values = withSelected(props.values, selected);
   return (
     <div>
-      <label htmlFor={`filter-${name}`} className="mb-1 block text-sm font-medium">{label}</label>
+      <label htmlFor={`filter-${name}`} className="mb-1 block text-sm font-medium">
+        {label}
+      </label>
       <select id={`filter-${name}`} name={name} defaultValue={selected === undefined ? '' : String(selected)} className={selectClass}>
         <option value="">Any</option>
         {values.map((v) => (
@@ -74,7 +76,13 @@ function FilterControl({ control, query, facets }: { control: PanelControl; quer
   switch (control.type) {
     case 'select':
       return (
-        <FacetSelect name={control.name} label={control.label} values={values} selected={value as string | number | undefined} format={FORMATS[control.filter]} />
+        <FacetSelect
+          name={control.name}
+          label={control.label}
+          values={values}
+          selected={value as string | number | undefined}
+          format={FORMATS[control.filter]}
+        />
       );
     case 'checkboxes':
       return <CheckboxList name={control.name} label={control.label} empty={control.empty} values={values} selected={value as string[]} />;
@@ -121,8 +129,12 @@ export function CatalogFilters({ query, facets, panel }: { query: CatalogQuery; 
           ),
         )}
         <div className="flex items-center gap-3">
-          <button type="submit" className="bg-brand text-brand-contrast rounded-md px-4 py-2 text-sm font-semibold">Apply filters</button>
-          <Link href={query.q ? `/products?q=${encodeURIComponent(query.q)}` : '/products'} className="text-sm underline">Clear all</Link>
+          <button type="submit" className="bg-brand text-brand-contrast rounded-md px-4 py-2 text-sm font-semibold">
+            Apply filters
+          </button>
+          <Link href={query.q ? `/products?q=${encodeURIComponent(query.q)}` : '/products'} className="text-sm underline">
+            Clear all
+          </Link>
         </div>
       </form>
     </FilterPanel>

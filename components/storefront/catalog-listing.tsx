@@ -26,7 +26,7 @@ function listingTitle(query: CatalogQuery): string {
 
 export function catalogMetadata(query: CatalogQuery): Metadata {
   const size = chosenTyreSize(query);
-  return { title: query.q ? `“${query.q}”` : size ?? 'Products' };
+  return { title: query.q ? `“${query.q}”` : (size ?? 'Products') };
 }
 
 /**
@@ -66,11 +66,11 @@ export async function CatalogListing({ shop, query, marginBp }: { shop: Shop; qu
           />
         ) : (
           <div className="mt-6 rounded-lg border border-dashed border-slate-300 bg-white p-10 text-center">
-            <p className="font-semibold">
-              {result.total > 0 ? 'This page is past the end of the results.' : 'Nothing matches these filters.'}
-            </p>
+            <p className="font-semibold">{result.total > 0 ? 'This page is past the end of the results.' : 'Nothing matches these filters.'}</p>
             <p className="mt-1 text-sm text-slate-600">Try fewer filters, another size, or search by brand or model name.</p>
-            <Link href="/products" className="mt-4 inline-block text-sm font-semibold underline">Show all products</Link>
+            <Link href="/products" className="mt-4 inline-block text-sm font-semibold underline">
+              Show all products
+            </Link>
           </div>
         )}
         <Pagination query={query} pageCount={result.pageCount} nextAfter={result.nextAfter} />

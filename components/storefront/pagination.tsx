@@ -20,18 +20,34 @@ export function Pagination({ query, pageCount, nextAfter }: { query: CatalogQuer
   const linkClass = 'min-w-10 rounded-md border border-slate-300 bg-white px-3 py-2 text-center hover:bg-slate-100';
   return (
     <nav aria-label="Pagination" className="mt-8 flex flex-wrap items-center justify-center gap-2 text-sm">
-      {query.page > 1 ? <Link className={linkClass} href={href(query.page - 1)} rel="prev">‹ Previous</Link> : null}
+      {query.page > 1 ? (
+        <Link className={linkClass} href={href(query.page - 1)} rel="prev">
+          ‹ Previous
+        </Link>
+      ) : null}
       {pages.map((p, i) => (
         <span key={p} className="contents">
-          {i > 0 && p - (pages[i - 1] ?? p) > 1 ? <span aria-hidden className="px-1 text-slate-400">…</span> : null}
+          {i > 0 && p - (pages[i - 1] ?? p) > 1 ? (
+            <span aria-hidden className="px-1 text-slate-400">
+              …
+            </span>
+          ) : null}
           {p === query.page ? (
-            <span aria-current="page" className="bg-brand text-brand-contrast min-w-10 rounded-md px-3 py-2 text-center font-semibold">{p}</span>
+            <span aria-current="page" className="bg-brand text-brand-contrast min-w-10 rounded-md px-3 py-2 text-center font-semibold">
+              {p}
+            </span>
           ) : (
-            <Link className={linkClass} href={href(p)}>{p}</Link>
+            <Link className={linkClass} href={href(p)}>
+              {p}
+            </Link>
           )}
         </span>
       ))}
-      {query.page < pageCount ? <Link className={linkClass} href={href(query.page + 1, query.page >= KEYSET_AFTER_PAGE ? nextAfter : undefined)} rel="next">Next ›</Link> : null}
+      {query.page < pageCount ? (
+        <Link className={linkClass} href={href(query.page + 1, query.page >= KEYSET_AFTER_PAGE ? nextAfter : undefined)} rel="next">
+          Next ›
+        </Link>
+      ) : null}
     </nav>
   );
 }

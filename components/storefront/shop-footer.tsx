@@ -9,7 +9,9 @@ export function ShopFooter({ tenant }: { tenant: Tenant }) {
         </p>
         <p>
           Prices in {tenant.currency}, {tenant.salesMode === 'b2b' ? 'excluding VAT' : 'including VAT'}. Contact:{' '}
-          <a className="underline" href={`mailto:${tenant.fromEmailAddress}`}>{tenant.fromEmailAddress}</a>
+          <a className="underline" href={`mailto:${tenant.fromEmailAddress}`}>
+            {tenant.fromEmailAddress}
+          </a>
         </p>
       </div>
     </footer>

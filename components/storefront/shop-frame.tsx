@@ -25,7 +25,10 @@ export function ShopFrame({ tenant, kinds, customerName, cartCount, children }: 
   const theme = tenantThemeVariables(tenant.primaryColor, tenant.accentColor) as React.CSSProperties;
   return (
     <div style={theme} className="flex min-h-dvh flex-col" data-tenant={tenant.subdomain}>
-      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2">
+      <a
+        href="#main"
+        className="sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2"
+      >
         Skip to content
       </a>
       <ShopHeader tenant={tenant} kinds={kinds} customerName={customerName} cartCount={cartCount} />

@@ -2,7 +2,17 @@ import Link from 'next/link';
 import type { Tenant } from '@/db/schema';
 import { ShopLogo } from './shop-logo';
 
-export function ShopHeader({ tenant, kinds, customerName, cartCount }: { tenant: Tenant; kinds: Array<'tyre' | 'wheel'>; customerName: string | null; cartCount: number | null }) {
+export function ShopHeader({
+  tenant,
+  kinds,
+  customerName,
+  cartCount,
+}: {
+  tenant: Tenant;
+  kinds: Array<'tyre' | 'wheel'>;
+  customerName: string | null;
+  cartCount: number | null;
+}) {
   return (
     <header className="bg-brand text-brand-contrast shadow-sm">
       <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-6 gap-y-3 px-4 py-3 sm:px-6">
@@ -11,12 +21,33 @@ export function ShopHeader({ tenant, kinds, customerName, cartCount }: { tenant:
           <span className="text-lg leading-tight">{tenant.name}</span>
         </Link>
         <nav aria-label="Catalog" className="flex gap-4 text-sm font-medium opacity-90">
-          {kinds.includes('tyre') ? <Link href="/products?kind=tyre" className="hover:underline">Tyres</Link> : null}
-          {kinds.includes('wheel') ? <Link href="/products?kind=wheel" className="hover:underline">Wheels</Link> : null}
-          <Link href="/products" className="hover:underline">All products</Link>
+          {kinds.includes('tyre') ? (
+            <Link href="/products?kind=tyre" className="hover:underline">
+              Tyres
+            </Link>
+          ) : null}
+          {kinds.includes('wheel') ? (
+            <Link href="/products?kind=wheel" className="hover:underline">
+              Wheels
+            </Link>
+          ) : null}
+          <Link href="/products" className="hover:underline">
+            All products
+          </Link>
         </nav>
-        <Link href={customerName ? '/account' : '/account/sign-in'} className="ml-auto text-sm font-medium hover:underline sm:order-last sm:ml-0" data-testid="account-link">
-          {customerName ? <><span className="sr-only">Your account: </span>{customerName}</> : 'Sign in'}
+        <Link
+          href={customerName ? '/account' : '/account/sign-in'}
+          className="ml-auto text-sm font-medium hover:underline sm:order-last sm:ml-0"
+          data-testid="account-link"
+        >
+          {customerName ? (
+            <>
+              <span className="sr-only">Your account: </span>
+              {customerName}
+            </>
+          ) : (
+            'Sign in'
+          )}
         </Link>
         {cartCount !== null ? (
           <Link href="/cart" className="text-sm font-medium hover:underline sm:order-last" data-testid="cart-link">
@@ -24,7 +55,9 @@ export function ShopHeader({ tenant, kinds, customerName, cartCount }: { tenant:
           </Link>
         ) : null}
         <form action="/products" method="get" role="search" className="order-last flex w-full gap-2 sm:order-none sm:ml-auto sm:w-auto">
-          <label htmlFor="site-search" className="sr-only">Search products</label>
+          <label htmlFor="site-search" className="sr-only">
+            Search products
+          </label>
           <input
             id="site-search"
             name="q"

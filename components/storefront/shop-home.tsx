@@ -20,7 +20,9 @@ export async function ShopHome({ shop, marginBp }: { shop: Shop; marginBp: numbe
         <h1 className="text-3xl font-bold sm:text-4xl">{shop.tenant.name}</h1>
         <p className="mt-2 max-w-xl text-lg opacity-90">{shop.tenant.tagline ?? 'Tyres and wheels, delivered.'}</p>
         <form action="/products" method="get" role="search" className="mt-6 flex max-w-xl gap-2">
-          <label htmlFor="hero-search" className="sr-only">Search by size, brand or model</label>
+          <label htmlFor="hero-search" className="sr-only">
+            Search by size, brand or model
+          </label>
           <input
             id="hero-search"
             name="q"
@@ -28,12 +30,16 @@ export async function ShopHome({ shop, marginBp }: { shop: Shop; marginBp: numbe
             placeholder="Tyre size (205/55 R16), brand or model"
             className="w-full min-w-0 rounded-md border-0 bg-white px-4 py-3 text-slate-900 placeholder:text-slate-500"
           />
-          <button type="submit" className="bg-accent text-accent-contrast rounded-md px-5 py-3 font-semibold">Find</button>
+          <button type="submit" className="bg-accent text-accent-contrast rounded-md px-5 py-3 font-semibold">
+            Find
+          </button>
         </form>
       </section>
 
       <section aria-labelledby="categories-heading">
-        <h2 id="categories-heading" className="text-xl font-bold">Shop by category</h2>
+        <h2 id="categories-heading" className="text-xl font-bold">
+          Shop by category
+        </h2>
         <ul className="mt-4 grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-5">
           {overview.facets.category.map((c) => (
             <li key={c.value}>
@@ -48,11 +54,16 @@ export async function ShopHome({ shop, marginBp }: { shop: Shop; marginBp: numbe
 
       {brands.length > 0 ? (
         <section aria-labelledby="brands-heading">
-          <h2 id="brands-heading" className="text-xl font-bold">Brands</h2>
+          <h2 id="brands-heading" className="text-xl font-bold">
+            Brands
+          </h2>
           <ul className="mt-4 flex flex-wrap gap-2">
             {brands.map((b) => (
               <li key={b.value}>
-                <Link href={`/products?brand=${b.value}`} className="inline-block rounded-full border border-slate-300 bg-white px-4 py-1.5 text-sm hover:border-slate-500">
+                <Link
+                  href={`/products?brand=${b.value}`}
+                  className="inline-block rounded-full border border-slate-300 bg-white px-4 py-1.5 text-sm hover:border-slate-500"
+                >
                   {b.label}
                 </Link>
               </li>
@@ -63,8 +74,12 @@ export async function ShopHome({ shop, marginBp }: { shop: Shop; marginBp: numbe
 
       <section aria-labelledby="featured-heading">
         <div className="flex items-baseline justify-between">
-          <h2 id="featured-heading" className="text-xl font-bold">In stock now</h2>
-          <Link href="/products?stock=1" className="text-sm font-semibold underline">See all</Link>
+          <h2 id="featured-heading" className="text-xl font-bold">
+            In stock now
+          </h2>
+          <Link href="/products?stock=1" className="text-sm font-semibold underline">
+            See all
+          </Link>
         </div>
         {overview.items.length === 0 ? (
           <p className="mt-4 rounded-lg border border-dashed border-slate-300 bg-white p-6 text-slate-600">This shop has no products in stock right now.</p>

@@ -18,14 +18,20 @@ export function SortSelect({ query }: { query: CatalogQuery }) {
       {hidden.map(([name, value]) => (
         <input key={`${name}=${value}`} type="hidden" name={name} value={value} />
       ))}
-      <label htmlFor="sort" className="text-sm text-slate-600">Sort by</label>
+      <label htmlFor="sort" className="text-sm text-slate-600">
+        Sort by
+      </label>
       <select id="sort" name="sort" defaultValue={query.sort} className="rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm">
         {Object.entries(labels).map(([value, label]) => (
-          <option key={value} value={value}>{label}</option>
+          <option key={value} value={value}>
+            {label}
+          </option>
         ))}
       </select>
       <noscript>
-        <button type="submit" className="rounded-md border px-2 py-1 text-sm">Sort</button>
+        <button type="submit" className="rounded-md border px-2 py-1 text-sm">
+          Sort
+        </button>
       </noscript>
     </form>
   );

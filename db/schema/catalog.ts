@@ -92,9 +92,7 @@ export const articles = pgTable(
     currency: text().notNull().default('EUR'),
     // Separators become spaces before parsing, as on the query side (lib/catalog/catalog-filters.ts):
     // otherwise the parser reads `CON-2055516` as a negative number and `205/55` as a file path.
-    searchVector: tsvector().generatedAlwaysAs(
-      (): SQL => sql`to_tsvector('simple', translate(${articles.name} || ' ' || ${articles.sku}, '-/.', '   '))`,
-    ),
+    searchVector: tsvector().generatedAlwaysAs((): SQL => sql`to_tsvector('simple', translate(${articles.name} || ' ' || ${articles.sku}, '-/.', '   '))`),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
@@ -124,10 +122,7 @@ export const articleVehicleBrands = pgTable(
       .notNull()
       .references(() => vehicleBrands.id, { onDelete: 'cascade' }),
   },
-  (t) => [
-    primaryKey({ columns: [t.articleId, t.vehicleBrandId] }),
-    index('article_vehicle_brands_vehicle_idx').on(t.vehicleBrandId, t.articleId),
-  ],
+  (t) => [primaryKey({ columns: [t.articleId, t.vehicleBrandId] }), index('article_vehicle_brands_vehicle_idx').on(t.vehicleBrandId, t.articleId)],
 );
 
 export const tenantVisibleBrands = pgTable(

@@ -1,5 +1,23 @@
 import { sql } from 'drizzle-orm';
-import { bigint, boolean, check, foreignKey, index, integer, jsonb, pgEnum, pgPolicy, pgRole, pgTable, primaryKey, text, timestamp, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  boolean,
+  check,
+  foreignKey,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgPolicy,
+  pgRole,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  unique,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 
 /**
  * The role every tenant-plane query runs as (see db/with-tenant.ts). It is created by a hand-written
@@ -208,10 +226,7 @@ export const webhookEvents = pgTable(
     processedAt: timestamp({ withTimezone: true }),
     replayCount: integer().notNull().default(0),
   },
-  (t) => [
-    unique('webhook_events_dedup_key').on(t.provider, t.providerEventId, t.tenantId).nullsNotDistinct(),
-    tenantIsolation('webhook_events'),
-  ],
+  (t) => [unique('webhook_events_dedup_key').on(t.provider, t.providerEventId, t.tenantId).nullsNotDistinct(), tenantIsolation('webhook_events')],
 ).enableRLS();
 
 /**
@@ -250,14 +265,7 @@ export type CartItem = typeof cartItems.$inferSelect;
 export type WebhookEvent = typeof webhookEvents.$inferSelect;
 export type OutboxEntry = typeof outbox.$inferSelect;
 
-export const orderStatus = pgEnum('order_status', [
-  'awaiting_payment',
-  'paid',
-  'fulfilling',
-  'fulfilled',
-  'cancelled',
-  'refunded',
-]);
+export const orderStatus = pgEnum('order_status', ['awaiting_payment', 'paid', 'fulfilling', 'fulfilled', 'cancelled', 'refunded']);
 export const paymentMethod = pgEnum('payment_method', ['card', 'invoice']);
 export const vatTreatment = pgEnum('vat_treatment', ['domestic', 'reverse_charge', 'consumer']);
 

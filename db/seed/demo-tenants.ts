@@ -206,9 +206,7 @@ export function resolvePriceOverrides(
 }
 
 function articlesOfBrand(articles: readonly OverrideCandidate[], brandSlug: string): OverrideCandidate[] {
-  return articles
-    .filter((article) => article.brandSlug === brandSlug)
-    .sort((a, b) => (a.sku < b.sku ? -1 : a.sku > b.sku ? 1 : 0));
+  return articles.filter((article) => article.brandSlug === brandSlug).sort((a, b) => (a.sku < b.sku ? -1 : a.sku > b.sku ? 1 : 0));
 }
 
 function overridePriceCents(spec: PriceOverrideSpec, article: OverrideCandidate): number {

@@ -4,10 +4,7 @@ import { generateCatalog, type GeneratedArticle } from './generate-catalog';
 const bigFive = ['michelin', 'continental', 'pirelli', 'bridgestone', 'goodyear'];
 const tyreCategories = ['summer-tyres', 'winter-tyres', 'all-season-tyres'];
 
-function countBy(
-  articles: readonly GeneratedArticle[],
-  key: (article: GeneratedArticle) => string,
-): Map<string, number> {
+function countBy(articles: readonly GeneratedArticle[], key: (article: GeneratedArticle) => string): Map<string, number> {
   const counts = new Map<string, number>();
   for (const article of articles) counts.set(key(article), (counts.get(key(article)) ?? 0) + 1);
   return counts;
@@ -18,8 +15,7 @@ function expectEvery(articles: readonly GeneratedArticle[], check: (article: Gen
   expect(articles.filter((article) => !check(article)).slice(0, 3)).toEqual([]);
 }
 
-const inRange = (value: number | null | undefined, min: number, max: number) =>
-  typeof value === 'number' && value >= min && value <= max;
+const inRange = (value: number | null | undefined, min: number, max: number) => typeof value === 'number' && value >= min && value <= max;
 
 describe('generateCatalog', () => {
   const catalog = generateCatalog({ articleCount: 20_000, seed: 42 });
@@ -52,10 +48,7 @@ describe('generateCatalog', () => {
     expectEvery(articles, (article) => brandSlugs.has(article.brandSlug) && categorySlugs.has(article.categorySlug));
     expectEvery(
       articles,
-      ({ vehicleBrandSlugs: fits }) =>
-        inRange(fits.length, 1, 6) &&
-        new Set(fits).size === fits.length &&
-        fits.every((slug) => vehicleBrandSlugs.has(slug)),
+      ({ vehicleBrandSlugs: fits }) => inRange(fits.length, 1, 6) && new Set(fits).size === fits.length && fits.every((slug) => vehicleBrandSlugs.has(slug)),
     );
   });
 
@@ -158,12 +151,8 @@ describe('generateCatalog', () => {
       return selected.reduce((sum, article) => sum + article.basePriceCents, 0) / selected.length;
     };
     const tyres = (article: GeneratedArticle) => article.kind === 'tyre';
-    expect(averagePrice((a) => tyres(a) && a.rimDiameter >= 19)).toBeGreaterThan(
-      averagePrice((a) => tyres(a) && a.rimDiameter <= 15),
-    );
-    expect(averagePrice((a) => tyres(a) && a.brandSlug === 'michelin')).toBeGreaterThan(
-      averagePrice((a) => tyres(a) && a.brandSlug === 'barum'),
-    );
+    expect(averagePrice((a) => tyres(a) && a.rimDiameter >= 19)).toBeGreaterThan(averagePrice((a) => tyres(a) && a.rimDiameter <= 15));
+    expect(averagePrice((a) => tyres(a) && a.brandSlug === 'michelin')).toBeGreaterThan(averagePrice((a) => tyres(a) && a.brandSlug === 'barum'));
   });
 
   it('leaves roughly 15 % of articles out of stock', () => {

@@ -181,9 +181,7 @@ const tyreModelIndex = new Map<string, readonly TyreModel[]>();
 const wheelModelIndex = new Map<string, readonly WheelModel[]>();
 
 function modelsOf(brand: CatalogBrand, category: CatalogCategory): readonly (TyreModel | WheelModel)[] {
-  return category.kind === 'tyre'
-    ? tyreModelsFor(brand.slug, requireSeason(category))
-    : wheelModelsFor(brand.slug, requireMaterial(category));
+  return category.kind === 'tyre' ? tyreModelsFor(brand.slug, requireSeason(category)) : wheelModelsFor(brand.slug, requireMaterial(category));
 }
 
 function tyreModelsFor(brandSlug: string, season: Season): readonly TyreModel[] {
@@ -233,12 +231,7 @@ const seasonBlurbs: Readonly<Record<Season, string>> = {
   all_season: 'an all-season tyre with the 3PMSF mark, for year-round driving in moderate climates',
 };
 
-function buildTyre(
-  brand: CatalogBrand,
-  category: CatalogCategory,
-  random: Random,
-  keys: UniqueKeys,
-): GeneratedArticle {
+function buildTyre(brand: CatalogBrand, category: CatalogCategory, random: Random, keys: UniqueKeys): GeneratedArticle {
   const season = requireSeason(category);
   const model = random.pick(tyreModelsFor(brand.slug, season));
   const size = random.pick(sizesBySegment[model.segment]);
@@ -310,19 +303,20 @@ function pickEuLabel(tier: BrandTier, season: Season, segment: TyreSegment, rand
 
 /** Street prices per tyre excl. VAT for a premium brand, by rim size; bigger rims cost more. */
 const tyreEurosByRim: Readonly<Record<number, number>> = {
-  13: 62, 14: 66, 15: 72, 16: 82, 17: 98, 18: 118, 19: 142, 20: 168, 21: 195,
+  13: 62,
+  14: 66,
+  15: 72,
+  16: 82,
+  17: 98,
+  18: 118,
+  19: 142,
+  20: 168,
+  21: 195,
 };
 const tyreTierFactor: Readonly<Record<BrandTier, number>> = { featured: 1.15, premium: 1, quality: 0.85, budget: 0.7 };
 const tyreSeasonFactor: Readonly<Record<Season, number>> = { summer: 1, winter: 1.06, all_season: 1.04 };
 
-function tyrePriceCents(
-  tier: BrandTier,
-  season: Season,
-  size: TyreSize,
-  speedRating: string,
-  marking: TyreMarking | null,
-  random: Random,
-): number {
+function tyrePriceCents(tier: BrandTier, season: Season, size: TyreSize, speedRating: string, marking: TyreMarking | null, random: Random): number {
   const speedFactor = speedRating === 'Y' ? 1.08 : speedRating === 'W' ? 1.04 : 1;
   const markingFactor = marking === null ? 1 : marking.oeVehicleBrandSlug ? 1.06 : 1.03;
   const euros =
@@ -344,12 +338,7 @@ const wheelEurosByRim: Readonly<Record<WheelMaterial, Readonly<Record<number, nu
 };
 const wheelTierFactor: Readonly<Record<BrandTier, number>> = { featured: 1.8, premium: 1.3, quality: 1, budget: 0.85 };
 
-function buildWheel(
-  brand: CatalogBrand,
-  category: CatalogCategory,
-  random: Random,
-  keys: UniqueKeys,
-): GeneratedArticle {
+function buildWheel(brand: CatalogBrand, category: CatalogCategory, random: Random, keys: UniqueKeys): GeneratedArticle {
   const material = requireMaterial(category);
   const model = random.pick(wheelModelsFor(brand.slug, material));
   const { rimDiameter, widths } = random.pick(wheelSizesByMaterial[material]);
@@ -360,11 +349,7 @@ function buildWheel(
   const sizeText = `${(width / 10).toFixed(1)}Jx${rimDiameter}`;
   const name = `${brand.name} ${model.name} ${sizeText} ET${offsetMm} ${boltPattern}`;
   const skuBase = `${skuPrefix(brand)}-${model.code}-${width}${rimDiameter}-ET${offsetMm}`;
-  const euros =
-    (wheelEurosByRim[material][rimDiameter] ?? 150) *
-    wheelTierFactor[brand.tier] *
-    (1 + (width - 70) / 200) *
-    (0.92 + random.next() * 0.16);
+  const euros = (wheelEurosByRim[material][rimDiameter] ?? 150) * wheelTierFactor[brand.tier] * (1 + (width - 70) / 200) * (0.92 + random.next() * 0.16);
   return {
     sku: keys.sku(`${skuBase}-${boltPattern.replace(/\D/g, '')}`),
     slug: keys.slug(slugify(name)),
@@ -410,13 +395,18 @@ function pickFitment(candidates: readonly string[], required: string | null | un
 }
 
 const skuPrefixes = new Map(
-  catalogBrands.map((brand) => [brand.slug, brand.slug.replace(/[^a-z0-9]/g, '').slice(0, 3).toUpperCase()]),
+  catalogBrands.map((brand) => [
+    brand.slug,
+    brand.slug
+      .replace(/[^a-z0-9]/g, '')
+      .slice(0, 3)
+      .toUpperCase(),
+  ]),
 );
 
 function skuPrefix(brand: CatalogBrand): string {
   return skuPrefixes.get(brand.slug) ?? brand.slug.toUpperCase();
 }
-
 
 function clamp(value: number, min: number, max: number): number {
   return Math.min(max, Math.max(min, value));

@@ -50,9 +50,7 @@ export interface SeededCatalog {
 async function seedCatalog(db: Executor, catalog: GeneratedCatalog): Promise<SeededCatalog> {
   const brandIds = idMap(await db.insert(brands).values(catalog.brands).returning({ id: brands.id, slug: brands.slug }));
   const categoryIds = idMap(await db.insert(categories).values(catalog.categories).returning({ id: categories.id, slug: categories.slug }));
-  const vehicleBrandIds = idMap(
-    await db.insert(vehicleBrands).values(catalog.vehicleBrands).returning({ id: vehicleBrands.id, slug: vehicleBrands.slug }),
-  );
+  const vehicleBrandIds = idMap(await db.insert(vehicleBrands).values(catalog.vehicleBrands).returning({ id: vehicleBrands.id, slug: vehicleBrands.slug }));
   const candidates: OverrideCandidate[] = [];
   const links: { articleId: number; vehicleBrandId: number }[] = [];
   for (const batch of chunks(catalog.articles, ARTICLE_BATCH)) {
@@ -86,9 +84,7 @@ async function seedDemoTenants(db: Executor, catalog: SeededCatalog, now = new D
       await db.insert(tenantVisibleBrands).values(brandSlugs.map((s) => ({ tenantId, brandId: lookup(catalog.brandIds, s, 'brand') })));
     }
     if (categorySlugs.length) {
-      await db
-        .insert(tenantVisibleCategories)
-        .values(categorySlugs.map((s) => ({ tenantId, categoryId: lookup(catalog.categoryIds, s, 'category') })));
+      await db.insert(tenantVisibleCategories).values(categorySlugs.map((s) => ({ tenantId, categoryId: lookup(catalog.categoryIds, s, 'category') })));
     }
     if (vehicleBrandSlugs.length) {
       await db
@@ -160,7 +156,11 @@ async function seedSuperAdmin(db: Executor): Promise<void> {
 }
 
 export async function isSeeded(db: Executor): Promise<boolean> {
-  const rows = await db.select({ id: tenants.id }).from(tenants).where(inArray(tenants.subdomain, ['atraxion'])).limit(1);
+  const rows = await db
+    .select({ id: tenants.id })
+    .from(tenants)
+    .where(inArray(tenants.subdomain, ['atraxion']))
+    .limit(1);
   return rows.length > 0;
 }
 

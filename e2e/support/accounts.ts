@@ -107,7 +107,9 @@ export function daysFromNow(days: number, now = new Date()): Date {
 
 /** Adds a delivery address with the form on the account page already open, and waits until it is listed. */
 export async function addAddress(page: Page, address: { recipient: string; street: string; postalCode: string; city: string }): Promise<void> {
-  const addressForm = main(page).locator('form').filter({ has: page.getByLabel('Street and number') });
+  const addressForm = main(page)
+    .locator('form')
+    .filter({ has: page.getByLabel('Street and number') });
   await waitForHydration(addressForm.getByRole('button', { name: 'Add address' }));
   await addressForm.getByLabel('Recipient').fill(address.recipient);
   await addressForm.getByLabel('Street and number').fill(address.street);

@@ -28,9 +28,11 @@ export async function emailsTo(address: string): Promise<CapturedEmail[]> {
  * The newest email to this address (whose subject matches, when given), waiting until one has arrived.
  * The shop sends before it answers the form, but waiting keeps the tests honest about asynchronous sends.
  */
-export async function latestEmailTo(address: string, { subject, timeout = 10_000 }: { subject?: string | RegExp; timeout?: number } = {}): Promise<CapturedEmail> {
-  const matches = (email: CapturedEmail) =>
-    subject === undefined || (typeof subject === 'string' ? email.subject === subject : subject.test(email.subject));
+export async function latestEmailTo(
+  address: string,
+  { subject, timeout = 10_000 }: { subject?: string | RegExp; timeout?: number } = {},
+): Promise<CapturedEmail> {
+  const matches = (email: CapturedEmail) => subject === undefined || (typeof subject === 'string' ? email.subject === subject : subject.test(email.subject));
   let found: CapturedEmail[] = [];
   await expect
     .poll(

@@ -56,7 +56,13 @@ export function rawRequest(method: string, path: string, host: string, headers: 
 
 /** A body of `total` bytes sent with Transfer-Encoding: chunked (no Content-Length), in 64 KiB chunks. */
 export function chunkedRequest(method: string, path: string, host: string, headers: Record<string, string>, total: number): Promise<SocketAnswer> {
-  const lines = [`${method} ${path} HTTP/1.1`, `Host: ${host}`, 'Connection: close', 'Transfer-Encoding: chunked', ...Object.entries(headers).map(([k, v]) => `${k}: ${v}`)];
+  const lines = [
+    `${method} ${path} HTTP/1.1`,
+    `Host: ${host}`,
+    'Connection: close',
+    'Transfer-Encoding: chunked',
+    ...Object.entries(headers).map(([k, v]) => `${k}: ${v}`),
+  ];
   const parts = [Buffer.from(`${lines.join('\r\n')}\r\n\r\n`, 'latin1')];
   const chunk = Buffer.alloc(64 * 1024, 'a');
   for (let sent = 0; sent < total; sent += chunk.length) parts.push(Buffer.from(`${chunk.length.toString(16)}\r\n`), chunk, Buffer.from('\r\n'));

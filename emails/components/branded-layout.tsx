@@ -62,15 +62,12 @@ export function BrandedLayout({ brand, preview, children, footer }: BrandedLayou
           <Section style={{ backgroundColor: primary, borderRadius: '8px 8px 0 0', padding: '16px 24px' }}>
             <BrandMark brand={brand} />
           </Section>
-          <Section style={{ backgroundColor: '#ffffff', borderRadius: '0 0 8px 8px', padding: '8px 24px 24px' }}>
-            {children}
-          </Section>
+          <Section style={{ backgroundColor: '#ffffff', borderRadius: '0 0 8px 8px', padding: '8px 24px 24px' }}>{children}</Section>
           <Hr style={{ borderColor: '#e5e7eb', margin: '24px 0 12px' }} />
           <Text style={{ fontSize: 12, lineHeight: '18px', color: '#6b7280', margin: 0 }}>
             {footer ?? (
               <>
-                You receive this email because you have an account at {brand.shopName}. Reply to this email to reach{' '}
-                {brand.shopName}.
+                You receive this email because you have an account at {brand.shopName}. Reply to this email to reach {brand.shopName}.
               </>
             )}
           </Text>

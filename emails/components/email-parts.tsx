@@ -5,7 +5,11 @@ import type { EmailBrand } from '@/lib/email/brand';
 import { brandColors } from './branded-layout';
 
 export function Title({ children }: { children: ReactNode }) {
-  return <Heading as="h1" style={{ fontSize: 22, lineHeight: '30px', margin: '16px 0 8px' }}>{children}</Heading>;
+  return (
+    <Heading as="h1" style={{ fontSize: 22, lineHeight: '30px', margin: '16px 0 8px' }}>
+      {children}
+    </Heading>
+  );
 }
 
 export function Paragraph({ children }: { children: ReactNode }) {
@@ -19,12 +23,24 @@ export function ActionButton({ brand, href, children }: { brand: EmailBrand; hre
     <>
       <Button
         href={href}
-        style={{ backgroundColor: primary, color: onPrimary, borderRadius: 6, padding: '12px 20px', fontSize: 15, fontWeight: 700, textDecoration: 'none', margin: '8px 0' }}
+        style={{
+          backgroundColor: primary,
+          color: onPrimary,
+          borderRadius: 6,
+          padding: '12px 20px',
+          fontSize: 15,
+          fontWeight: 700,
+          textDecoration: 'none',
+          margin: '8px 0',
+        }}
       >
         {children}
       </Button>
       <Text style={{ fontSize: 13, lineHeight: '20px', color: '#4b5563', margin: '12px 0' }}>
-        Or open this link: <Link href={href} style={{ color: primary, wordBreak: 'break-all' }}>{href}</Link>
+        Or open this link:{' '}
+        <Link href={href} style={{ color: primary, wordBreak: 'break-all' }}>
+          {href}
+        </Link>
       </Text>
     </>
   );
@@ -43,5 +59,9 @@ export function formatEmailDateTime(date: Date, timeZone: string): string {
 /** A plain link in the shop's colour, for a second destination next to the main button. */
 export function TextLink({ brand, href, children }: { brand: EmailBrand; href: string; children: ReactNode }) {
   const { primary } = brandColors(brand);
-  return <Link href={href} style={{ color: primary, textDecoration: 'underline' }}>{children}</Link>;
+  return (
+    <Link href={href} style={{ color: primary, textDecoration: 'underline' }}>
+      {children}
+    </Link>
+  );
 }

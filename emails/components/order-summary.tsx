@@ -68,7 +68,9 @@ function TotalRow({ label, amount, strong = false, first = false }: { label: str
   const top: CSSProperties = first ? { borderTop: border } : {};
   return (
     <tr>
-      <td colSpan={2} style={{ ...cell, ...weight, ...top, padding: '4px 0' }}>{label}</td>
+      <td colSpan={2} style={{ ...cell, ...weight, ...top, padding: '4px 0' }}>
+        {label}
+      </td>
       <td style={{ ...amountCell, ...weight, ...top, padding: '4px 0 4px 12px' }}>{amount}</td>
     </tr>
   );

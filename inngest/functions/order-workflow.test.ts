@@ -19,7 +19,15 @@ const event = {
   data: { tenantId, orderId, number: 7, paymentMethod: 'invoice', grossCents: 12_100, currency: 'EUR', plan: 'standard' },
 };
 
-const facts = (overrides: Record<string, unknown> = {}) => ({ status: 'awaiting_payment', paymentMethod: 'invoice', needsPayment: false, paidByCard: false, timeoutMinutes: 30, paymentDueBy: null, ...overrides });
+const facts = (overrides: Record<string, unknown> = {}) => ({
+  status: 'awaiting_payment',
+  paymentMethod: 'invoice',
+  needsPayment: false,
+  paidByCard: false,
+  timeoutMinutes: 30,
+  paymentDueBy: null,
+  ...overrides,
+});
 
 function engine(steps: Record<string, () => unknown>) {
   const handlers = Object.fromEntries(Object.entries(steps).map(([id, fn]) => [id, vi.fn(fn)]));
@@ -46,7 +54,14 @@ describe('order workflow steps', () => {
     });
     const { result, ctx } = await t.execute();
     expect(result).toEqual({ outcome: 'shipped', trackingNumber: 'SBX000000000001' });
-    expect([...new Set(stepIds(ctx))]).toEqual(['load-order', 'email-order-confirmation', 'start-fulfilment', 'request-shipment', 'record-shipment', 'email-order-shipped']);
+    expect([...new Set(stepIds(ctx))]).toEqual([
+      'load-order',
+      'email-order-confirmation',
+      'start-fulfilment',
+      'request-shipment',
+      'record-shipment',
+      'email-order-shipped',
+    ]);
     for (const handler of Object.values(handlers)) expect(handler).toHaveBeenCalledTimes(1);
     expect(ctx.step.waitForEvent).not.toHaveBeenCalled();
   });

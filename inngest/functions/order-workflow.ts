@@ -2,7 +2,14 @@ import { NonRetriableError } from 'inngest';
 import { PermanentFulfilmentError } from '@/lib/fulfilment/fulfilment-provider';
 import { sandboxWarehouse } from '@/lib/fulfilment/sandbox-warehouse';
 import { sendOrderCancelled, sendOrderConfirmation, sendOrderRefunded, sendOrderShipped, sendPaymentReceived } from '@/lib/orders/order-notifications';
-import { cancelUnfulfillableOrder, cancelUnpaidOrder, markOrderRefunded, recordRefundFailure, recordShipment, startFulfilment } from '@/lib/orders/order-transitions';
+import {
+  cancelUnfulfillableOrder,
+  cancelUnpaidOrder,
+  markOrderRefunded,
+  recordRefundFailure,
+  recordShipment,
+  startFulfilment,
+} from '@/lib/orders/order-transitions';
 import { loadOrder, loadWorkflowOrder, tenantForJob } from '@/lib/orders/workflow-order';
 import type { inngest } from '../client';
 import { orderPlaced, paymentCaptured } from '../events';
@@ -19,56 +26,60 @@ const warehouse = sandboxWarehouse;
  * never ship a paid one. Every step is a guarded database change or an idempotent call, because the
  * engine runs each step at least once; everything it touches is read through the event's own tenant.
  */
-export const createOrderWorkflow = ({ client, on }: PoolBinding) => client.createFunction(
-  {
-    id: 'order-workflow',
-    name: 'Order workflow',
-    triggers: [on(orderPlaced)],
-    concurrency: tenantConcurrency,
-    priority: premiumPriority,
-    retries: 4,
-  },
-  async ({ event, step }) => {
-    const { tenantId, orderId } = event.data;
-    const facts = await step.run('load-order', () => loadWorkflowOrder(tenantId, orderId));
-    if (!facts) throw new NonRetriableError(`Order ${orderId} does not exist in its tenant`);
-    await emailStep(step, tenantId, orderId, 'email-order-confirmation', async () =>
-      sendOrderConfirmation(await tenantForJob(tenantId), orderId, facts.paymentDueBy ? new Date(facts.paymentDueBy) : null),
-    );
+export const createOrderWorkflow = ({ client, on }: PoolBinding) =>
+  client.createFunction(
+    {
+      id: 'order-workflow',
+      name: 'Order workflow',
+      triggers: [on(orderPlaced)],
+      concurrency: tenantConcurrency,
+      priority: premiumPriority,
+      retries: 4,
+    },
+    async ({ event, step }) => {
+      const { tenantId, orderId } = event.data;
+      const facts = await step.run('load-order', () => loadWorkflowOrder(tenantId, orderId));
+      if (!facts) throw new NonRetriableError(`Order ${orderId} does not exist in its tenant`);
+      await emailStep(step, tenantId, orderId, 'email-order-confirmation', async () =>
+        sendOrderConfirmation(await tenantForJob(tenantId), orderId, facts.paymentDueBy ? new Date(facts.paymentDueBy) : null),
+      );
 
-    if (facts.needsPayment) {
-      const payment = await step.waitForEvent('wait-for-payment', {
-        event: paymentCaptured,
-        timeout: `${facts.timeoutMinutes}m`,
-        if: `async.data.tenantId == "${tenantId}" && async.data.orderId == "${orderId}"`,
-      });
-      if (!payment) {
-        const outcome = await step.run('cancel-unpaid-order', () => cancelUnpaidOrder(tenantId, orderId, facts.timeoutMinutes));
-        if (outcome.cancelled) {
-          await emailStep(step, tenantId, orderId, 'email-order-cancelled', async () => sendOrderCancelled(await tenantForJob(tenantId), orderId, 'payment_timeout', facts.timeoutMinutes));
-          return { outcome: 'cancelled' as const };
+      if (facts.needsPayment) {
+        const payment = await step.waitForEvent('wait-for-payment', {
+          event: paymentCaptured,
+          timeout: `${facts.timeoutMinutes}m`,
+          if: `async.data.tenantId == "${tenantId}" && async.data.orderId == "${orderId}"`,
+        });
+        if (!payment) {
+          const outcome = await step.run('cancel-unpaid-order', () => cancelUnpaidOrder(tenantId, orderId, facts.timeoutMinutes));
+          if (outcome.cancelled) {
+            await emailStep(step, tenantId, orderId, 'email-order-cancelled', async () =>
+              sendOrderCancelled(await tenantForJob(tenantId), orderId, 'payment_timeout', facts.timeoutMinutes),
+            );
+            return { outcome: 'cancelled' as const };
+          }
+          // The payment arrived as the wait ran out (its event missed the wait): carry on if it is paid.
+          if (outcome.status !== 'paid') return { outcome: 'stopped' as const, status: outcome.status };
         }
-        // The payment arrived as the wait ran out (its event missed the wait): carry on if it is paid.
-        if (outcome.status !== 'paid') return { outcome: 'stopped' as const, status: outcome.status };
       }
-    }
-    // Also when the payment beat the workflow to it (paid before the order event was even relayed).
-    if (facts.paidByCard) await emailStep(step, tenantId, orderId, 'email-payment-received', async () => sendPaymentReceived(await tenantForJob(tenantId), orderId));
+      // Also when the payment beat the workflow to it (paid before the order event was even relayed).
+      if (facts.paidByCard)
+        await emailStep(step, tenantId, orderId, 'email-payment-received', async () => sendPaymentReceived(await tenantForJob(tenantId), orderId));
 
-    const started = await step.run('start-fulfilment', () => startFulfilment(tenantId, orderId));
-    if (!started) return { outcome: 'stopped' as const, status: 'not fulfillable' };
+      const started = await step.run('start-fulfilment', () => startFulfilment(tenantId, orderId));
+      if (!started) return { outcome: 'stopped' as const, status: 'not fulfillable' };
 
-    const shipment = await requestShipment(step, tenantId, orderId);
-    if (shipment.shipped) {
-      const shipped = await step.run('record-shipment', () => recordShipment(tenantId, orderId, warehouse.name, shipment.parcel));
-      // Refunded or cancelled by the shop while the warehouse worked: the parcel is on record, no email.
-      if (!shipped) return { outcome: 'stopped' as const, status: 'refunded or cancelled while shipping' };
-      await emailStep(step, tenantId, orderId, 'email-order-shipped', async () => sendOrderShipped(await tenantForJob(tenantId), orderId));
-      return { outcome: 'shipped' as const, trackingNumber: shipment.parcel.trackingNumber };
-    }
-    return compensate(step, tenantId, orderId, facts.paymentMethod, shipment.reason);
-  },
-);
+      const shipment = await requestShipment(step, tenantId, orderId);
+      if (shipment.shipped) {
+        const shipped = await step.run('record-shipment', () => recordShipment(tenantId, orderId, warehouse.name, shipment.parcel));
+        // Refunded or cancelled by the shop while the warehouse worked: the parcel is on record, no email.
+        if (!shipped) return { outcome: 'stopped' as const, status: 'refunded or cancelled while shipping' };
+        await emailStep(step, tenantId, orderId, 'email-order-shipped', async () => sendOrderShipped(await tenantForJob(tenantId), orderId));
+        return { outcome: 'shipped' as const, trackingNumber: shipment.parcel.trackingNumber };
+      }
+      return compensate(step, tenantId, orderId, facts.paymentMethod, shipment.reason);
+    },
+  );
 
 type Step = Parameters<Parameters<typeof inngest.createFunction>[1]>[0]['step'];
 
@@ -105,18 +116,23 @@ const REFUND_REASON = 'The warehouse could not ship your order.';
 async function compensate(step: Step, tenantId: string, orderId: string, paymentMethod: 'card' | 'invoice', detail: string) {
   if (paymentMethod === 'invoice') {
     await step.run('cancel-unfulfillable-order', () => cancelUnfulfillableOrder(tenantId, orderId, detail));
-    await emailStep(step, tenantId, orderId, 'email-order-cancelled', async () => sendOrderCancelled(await tenantForJob(tenantId), orderId, 'fulfilment_failed', null));
+    await emailStep(step, tenantId, orderId, 'email-order-cancelled', async () =>
+      sendOrderCancelled(await tenantForJob(tenantId), orderId, 'fulfilment_failed', null),
+    );
     return { outcome: 'cancelled' as const, reason: detail };
   }
   let refunded: RefundStepResult;
   try {
-    refunded = await step.run('refund-payment', () => refundInStep(tenantId, { orderId, reason: REFUND_REASON, idempotencyKey: `refund:fulfilment:${orderId}` }));
+    refunded = await step.run('refund-payment', () =>
+      refundInStep(tenantId, { orderId, reason: REFUND_REASON, idempotencyKey: `refund:fulfilment:${orderId}` }),
+    );
   } catch (error) {
     const failure = failureMessage(error);
     await step.run('record-refund-failure', () => recordRefundFailure(tenantId, orderId, failure));
     return { outcome: 'refund_failed' as const, reason: detail, failure };
   }
   await step.run('mark-order-refunded', () => markOrderRefunded(tenantId, orderId));
-  if (refunded) await emailStep(step, tenantId, orderId, 'email-order-refunded', async () => sendOrderRefunded(await tenantForJob(tenantId), orderId, refunded));
+  if (refunded)
+    await emailStep(step, tenantId, orderId, 'email-order-refunded', async () => sendOrderRefunded(await tenantForJob(tenantId), orderId, refunded));
   return { outcome: 'refunded' as const, reason: detail };
 }

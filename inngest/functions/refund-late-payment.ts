@@ -18,36 +18,38 @@ import { failureMessage, refundInStep, type RefundStepResult } from './refund-st
  * the check finds the order's own payment and stops. A refund the provider refused, or still could not
  * make when the step's retries ran out, is written on the order's timeline.
  */
-export const createRefundLatePayment = ({ client, on }: PoolBinding) => client.createFunction(
-  {
-    id: 'refund-late-payment',
-    name: 'Refund a payment the order did not need',
-    triggers: [on(extraPaymentCaptured), on(paymentCaptured)],
-    concurrency: tenantConcurrency,
-    retries: 4,
-  },
-  async ({ event, step }) => {
-    const { tenantId, orderId, paymentId } = event.data;
-    const extra = await step.run('check-payment', () => findExtraCapture(tenantId, paymentId));
-    if (!extra || extra.orderId !== orderId) return { refunded: false };
-    let refund: RefundStepResult;
-    try {
-      refund = await step.run('refund-payment', () =>
-        refundInStep(tenantId, {
-          orderId,
-          paymentId,
-          reason: extraRefundReason[extra.reason],
-          idempotencyKey: `refund:late-payment:${paymentId}`,
-          timelineEvent: extra.reason === 'order_cancelled' ? 'refunded' : 'extra_payment_refunded',
-        }),
-      );
-    } catch (error) {
-      // Money the order did not need must not be kept without a word: the shop sees it on the order.
-      const failure = failureMessage(error);
-      await step.run('record-refund-failure', () => recordRefundFailure(tenantId, orderId, failure));
-      return { refunded: false, reason: extra.reason, failure };
-    }
-    if (refund) await emailStep(step, tenantId, orderId, 'email-order-refunded', async () => sendOrderRefunded(await tenantForJob(tenantId), orderId, refund));
-    return { refunded: Boolean(refund), reason: extra.reason };
-  },
-);
+export const createRefundLatePayment = ({ client, on }: PoolBinding) =>
+  client.createFunction(
+    {
+      id: 'refund-late-payment',
+      name: 'Refund a payment the order did not need',
+      triggers: [on(extraPaymentCaptured), on(paymentCaptured)],
+      concurrency: tenantConcurrency,
+      retries: 4,
+    },
+    async ({ event, step }) => {
+      const { tenantId, orderId, paymentId } = event.data;
+      const extra = await step.run('check-payment', () => findExtraCapture(tenantId, paymentId));
+      if (!extra || extra.orderId !== orderId) return { refunded: false };
+      let refund: RefundStepResult;
+      try {
+        refund = await step.run('refund-payment', () =>
+          refundInStep(tenantId, {
+            orderId,
+            paymentId,
+            reason: extraRefundReason[extra.reason],
+            idempotencyKey: `refund:late-payment:${paymentId}`,
+            timelineEvent: extra.reason === 'order_cancelled' ? 'refunded' : 'extra_payment_refunded',
+          }),
+        );
+      } catch (error) {
+        // Money the order did not need must not be kept without a word: the shop sees it on the order.
+        const failure = failureMessage(error);
+        await step.run('record-refund-failure', () => recordRefundFailure(tenantId, orderId, failure));
+        return { refunded: false, reason: extra.reason, failure };
+      }
+      if (refund)
+        await emailStep(step, tenantId, orderId, 'email-order-refunded', async () => sendOrderRefunded(await tenantForJob(tenantId), orderId, refund));
+      return { refunded: Boolean(refund), reason: extra.reason };
+    },
+  );

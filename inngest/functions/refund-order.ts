@@ -20,32 +20,34 @@ const refundKey = (orderId: string) => `refund:manual:${orderId}`;
  * the timeline says so, so the dashboard stops showing it as requested; when it was made and only a later
  * step failed, it does not.
  */
-export const createRefundOrder = ({ client, on }: PoolBinding) => client.createFunction(
-  {
-    id: 'refund-order',
-    name: 'Refund an order at the shop’s request',
-    triggers: [on(orderRefundRequested)],
-    concurrency: tenantConcurrency,
-    retries: 4,
-    onFailure: async ({ event, error }) => {
-      const { tenantId, orderId } = event.data.event.data;
-      // A later step giving up (the buyer's email) does not undo a refund that went through.
-      if (await findRefund(tenantId, refundKey(orderId))) {
-        log.error({ tenantId, orderId, error: error.message }, 'refund made, but a later step of the refund failed');
-        return;
-      }
-      await recordRefundFailure(tenantId, orderId, error.message);
+export const createRefundOrder = ({ client, on }: PoolBinding) =>
+  client.createFunction(
+    {
+      id: 'refund-order',
+      name: 'Refund an order at the shop’s request',
+      triggers: [on(orderRefundRequested)],
+      concurrency: tenantConcurrency,
+      retries: 4,
+      onFailure: async ({ event, error }) => {
+        const { tenantId, orderId } = event.data.event.data;
+        // A later step giving up (the buyer's email) does not undo a refund that went through.
+        if (await findRefund(tenantId, refundKey(orderId))) {
+          log.error({ tenantId, orderId, error: error.message }, 'refund made, but a later step of the refund failed');
+          return;
+        }
+        await recordRefundFailure(tenantId, orderId, error.message);
+      },
     },
-  },
-  async ({ event, step }) => {
-    const { tenantId, orderId, reason } = event.data;
-    const status = await step.run('check-order', () => orderStatus(tenantId, orderId));
-    // Already refunded: a repeat of the job finishes what the first run started.
-    if (status === null || !(canTransition('refundByShop', status) || status === ORDER_TRANSITIONS.refundByShop.to)) throw new NonRetriableError(`Order ${orderId} cannot be refunded (status ${status ?? 'unknown'})`);
-    const refund = await step.run('refund-payment', () => refundInStep(tenantId, { orderId, reason, idempotencyKey: refundKey(orderId) }));
-    if (!refund) throw new NonRetriableError(`Order ${orderId} has no captured payment to refund`);
-    await step.run('mark-order-refunded', () => markOrderRefundedByShop(tenantId, orderId));
-    await emailStep(step, tenantId, orderId, 'email-order-refunded', async () => sendOrderRefunded(await tenantForJob(tenantId), orderId, refund));
-    return { refunded: true, refundId: refund.id };
-  },
-);
+    async ({ event, step }) => {
+      const { tenantId, orderId, reason } = event.data;
+      const status = await step.run('check-order', () => orderStatus(tenantId, orderId));
+      // Already refunded: a repeat of the job finishes what the first run started.
+      if (status === null || !(canTransition('refundByShop', status) || status === ORDER_TRANSITIONS.refundByShop.to))
+        throw new NonRetriableError(`Order ${orderId} cannot be refunded (status ${status ?? 'unknown'})`);
+      const refund = await step.run('refund-payment', () => refundInStep(tenantId, { orderId, reason, idempotencyKey: refundKey(orderId) }));
+      if (!refund) throw new NonRetriableError(`Order ${orderId} has no captured payment to refund`);
+      await step.run('mark-order-refunded', () => markOrderRefundedByShop(tenantId, orderId));
+      await emailStep(step, tenantId, orderId, 'email-order-refunded', async () => sendOrderRefunded(await tenantForJob(tenantId), orderId, refund));
+      return { refunded: true, refundId: refund.id };
+    },
+  );

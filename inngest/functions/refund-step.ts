@@ -14,7 +14,9 @@ export type RefundStepResult = { id: string; amountCents: number; currency: stri
 export async function refundInStep(tenantId: string, input: RefundOrderPaymentInput): Promise<RefundStepResult> {
   try {
     const outcome = await refundOrderPayment(await tenantForJob(tenantId), input);
-    return outcome.refund && { id: outcome.refund.id, amountCents: outcome.refund.amountCents, currency: outcome.refund.currency, reason: outcome.refund.reason };
+    return (
+      outcome.refund && { id: outcome.refund.id, amountCents: outcome.refund.amountCents, currency: outcome.refund.currency, reason: outcome.refund.reason }
+    );
   } catch (error) {
     if (isAppError(error, 'PAYMENT_PROVIDER_REJECTED') || isAppError(error, 'CONFLICT')) throw new NonRetriableError(error.message, { cause: error });
     throw error;

@@ -11,7 +11,15 @@ import { createLogThrottle, type LogThrottle } from '@/lib/log-throttle';
  * They are the client's mistake, not the app's: an info line without a stack, at most one per client and
  * interval, so nobody can flood the log by replaying a bad cookie.
  */
-const CLIENT_CAUSED = new Set(['JWTSessionError', 'SessionTokenError', 'MissingCSRF', 'UnknownAction', 'InvalidProvider', 'InvalidCallbackUrl', 'InvalidCheck']);
+const CLIENT_CAUSED = new Set([
+  'JWTSessionError',
+  'SessionTokenError',
+  'MissingCSRF',
+  'UnknownAction',
+  'InvalidProvider',
+  'InvalidCallbackUrl',
+  'InvalidCheck',
+]);
 
 const INTERVAL_MS = 60_000;
 const sharedThrottle = createLogThrottle({ intervalMs: INTERVAL_MS, maxKeys: 10_000 });
@@ -39,7 +47,10 @@ export function createAuthLogger(session: string, sink: Sink = log, throttle: Lo
     const client = await clientKey();
     const held = throttle.admit(`${session}:${type}:${client}`);
     if (held === null) return;
-    sink.info({ event: 'auth_client_error', session, type, ...(held ? { heldBack: held } : {}) }, 'auth request refused: client sent an invalid session or request');
+    sink.info(
+      { event: 'auth_client_error', session, type, ...(held ? { heldBack: held } : {}) },
+      'auth request refused: client sent an invalid session or request',
+    );
   }
   return {
     error(error) {

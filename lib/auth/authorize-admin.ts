@@ -32,7 +32,13 @@ export async function findSuperAdmin(by: { id: string } | { email: string }) {
   const db = await platformDb();
   const match = 'id' in by ? eq(staffUsers.id, by.id) : eq(sql`lower(${staffUsers.email})`, by.email.toLowerCase());
   const [row] = await db
-    .select({ id: staffUsers.id, email: staffUsers.email, name: staffUsers.name, passwordHash: staffUsers.passwordHash, passwordChangedAt: staffUsers.passwordChangedAt })
+    .select({
+      id: staffUsers.id,
+      email: staffUsers.email,
+      name: staffUsers.name,
+      passwordHash: staffUsers.passwordHash,
+      passwordChangedAt: staffUsers.passwordChangedAt,
+    })
     .from(staffUsers)
     .where(and(match, eq(staffUsers.role, 'super_admin')));
   return row ?? null;

@@ -27,4 +27,3 @@ export async function authorizeCustomer(raw: unknown, request: Request) {
   await forgetSignInFailures(accountKey);
   return { id: customer.id, email: customer.email, name: customer.name, tenantId: tenant.id };
 }
-

@@ -49,7 +49,11 @@ describe('sign-in credentials: properties', () => {
   });
 
   it('an accepted operator password is long and varied enough', () => {
-    const password = fc.oneof(hostileString, fc.string({ minLength: 10, maxLength: 30 }), fc.string({ unit: fc.constantFrom('a', 'b', 'c'), minLength: 14, maxLength: 40 }));
+    const password = fc.oneof(
+      hostileString,
+      fc.string({ minLength: 10, maxLength: 30 }),
+      fc.string({ unit: fc.constantFrom('a', 'b', 'c'), minLength: 14, maxLength: 40 }),
+    );
     fc.assert(
       fc.property(password, (value) => {
         const result = safeParseReadable(adminPasswordSchema, value);

@@ -14,7 +14,8 @@ vi.mock('@/db/connection-registry', () => ({
     select: () => ({
       from: () => ({
         innerJoin: () => ({
-          where: async () => (session.current?.tenantId === SHOP_A ? [{ id: session.current.staffUserId, email: 'owner@a.test', name: 'Owner A', role: 'owner' }] : []),
+          where: async () =>
+            session.current?.tenantId === SHOP_A ? [{ id: session.current.staffUserId, email: 'owner@a.test', name: 'Owner A', role: 'owner' }] : [],
         }),
       }),
     }),

@@ -29,7 +29,13 @@ export const getCurrentStaff = cache(async (tenantId: string): Promise<StaffMemb
   if (!session?.staffUserId || session.tenantId !== tenantId) return null;
   const db = await platformDb();
   const [row] = await db
-    .select({ id: staffUsers.id, email: staffUsers.email, name: staffUsers.name, role: tenantMemberships.role, passwordChangedAt: staffUsers.passwordChangedAt })
+    .select({
+      id: staffUsers.id,
+      email: staffUsers.email,
+      name: staffUsers.name,
+      role: tenantMemberships.role,
+      passwordChangedAt: staffUsers.passwordChangedAt,
+    })
     .from(staffUsers)
     .innerJoin(tenantMemberships, and(eq(tenantMemberships.staffUserId, staffUsers.id), eq(tenantMemberships.tenantId, tenantId)))
     .where(eq(staffUsers.id, session.staffUserId));

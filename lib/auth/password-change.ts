@@ -28,8 +28,7 @@ export interface PasswordChange {
 
 const CHECK_LIMIT = { hits: 5, windowSeconds: 15 * 60 };
 
-const invalid = (field: string, message: string) =>
-  new AppError('VALIDATION_FAILED', message, { details: { fieldErrors: { [field]: message } } });
+const invalid = (field: string, message: string) => new AppError('VALIDATION_FAILED', message, { details: { fieldErrors: { [field]: message } } });
 
 /**
  * Changing one's own password, for every kind of account: the current password first (rate limited

@@ -5,9 +5,9 @@
  * (lib/auth/auth.ts, lib/auth/separate-session.ts) copy them from the token only when they are strings
  * (or a number), and the helpers that read a session check it against the host and the database.
  */
-import '@auth/core/types';
+import 'next-auth';
 
-declare module '@auth/core/types' {
+declare module 'next-auth' {
   interface Session {
     /** Customers' sessions (lib/auth/auth.ts). */
     customerId?: string;

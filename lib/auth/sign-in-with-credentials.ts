@@ -3,7 +3,10 @@ import type { FormState } from '@/lib/forms/form-state';
 import { formValues } from '@/lib/forms/form-state';
 import { TooManyAttempts } from './sign-in-limits';
 
-type CredentialsSignIn = (provider: string, options: { email: FormDataEntryValue | null; password: FormDataEntryValue | null; redirectTo: string }) => Promise<unknown>;
+type CredentialsSignIn = (
+  provider: string,
+  options: { email: FormDataEntryValue | null; password: FormDataEntryValue | null; redirectTo: string },
+) => Promise<unknown>;
 
 /**
  * The sign-in form's action for any of the Auth.js instances: the same two messages everywhere (a

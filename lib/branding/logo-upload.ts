@@ -48,7 +48,11 @@ export async function saveTenantLogo(tenantId: string, bytes: Uint8Array, actor:
       .insert(tenantAssets)
       .values({ tenantId, kind: 'logo', ...asset })
       .onConflictDoUpdate({ target: [tenantAssets.tenantId, tenantAssets.kind], set: asset });
-    const [updated] = await tx.update(tenants).set({ logoUrl: logoUrlFor(tenantId, sha256), updatedAt: now }).where(eq(tenants.id, tenantId)).returning();
+    const [updated] = await tx
+      .update(tenants)
+      .set({ logoUrl: logoUrlFor(tenantId, sha256), updatedAt: now })
+      .where(eq(tenants.id, tenantId))
+      .returning();
     if (!updated) throw new AppError('TENANT_NOT_FOUND', 'This shop does not exist.');
     return updated;
   });

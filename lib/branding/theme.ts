@@ -13,7 +13,7 @@ export function readableTextOn(hex: string): '#ffffff' | '#111827' {
   };
   const luminance = 0.2126 * channel(1) + 0.7152 * channel(3) + 0.0722 * channel(5);
   // Contrast against white vs against near-black (#111827, luminance ≈ 0.012).
-  return (1.05 / (luminance + 0.05) >= (luminance + 0.05) / 0.062) ? '#ffffff' : '#111827';
+  return 1.05 / (luminance + 0.05) >= (luminance + 0.05) / 0.062 ? '#ffffff' : '#111827';
 }
 
 export function tenantThemeVariables(primary: string | null, accent: string | null): Record<string, string> {

@@ -19,9 +19,7 @@ const colorField = (label: string) =>
 
 export const brandingSchema = z
   .object({
-    name: singleLineText('Enter the shop name.')
-      .min(1, 'Enter the shop name.')
-      .max(MAX_SHOP_NAME, `The shop name can be at most ${MAX_SHOP_NAME} characters.`),
+    name: singleLineText('Enter the shop name.').min(1, 'Enter the shop name.').max(MAX_SHOP_NAME, `The shop name can be at most ${MAX_SHOP_NAME} characters.`),
     tagline: singleLineText()
       .max(MAX_TAGLINE, `The tagline can be at most ${MAX_TAGLINE} characters.`)
       .optional()
@@ -37,7 +35,6 @@ export const brandingSchema = z
 
 export type BrandingInput = z.input<typeof brandingSchema>;
 
-
 /** Name, tagline and colours of the shop, live on the storefront and in emails from the next request. */
 export async function updateBranding(tenantId: string, raw: BrandingInput, actor: string, now = new Date()): Promise<Tenant> {
   const parsed = brandingSchema.safeParse(raw);
@@ -45,7 +42,11 @@ export async function updateBranding(tenantId: string, raw: BrandingInput, actor
     throw new AppError('VALIDATION_FAILED', 'Please check the highlighted fields.', { details: { fieldErrors: fieldErrorsOf(parsed.error) } });
   }
   const db = await platformDb();
-  const [row] = await db.update(tenants).set({ ...parsed.data, updatedAt: now }).where(eq(tenants.id, tenantId)).returning();
+  const [row] = await db
+    .update(tenants)
+    .set({ ...parsed.data, updatedAt: now })
+    .where(eq(tenants.id, tenantId))
+    .returning();
   if (!row) throw new AppError('TENANT_NOT_FOUND', 'This shop does not exist.');
   // The tenants trigger notifies other instances; this one drops its copy right away.
   forgetTenant(tenantId);

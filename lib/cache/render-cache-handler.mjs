@@ -56,7 +56,8 @@ function pack(value) {
   if (segmentData instanceof Map) {
     segmentData = new Map();
     for (const [name, part] of value.segmentData) {
-      const same = value.rscData && part.byteLength === value.rscData.byteLength && Buffer.from(part.buffer, part.byteOffset, part.byteLength).equals(value.rscData);
+      const same =
+        value.rscData && part.byteLength === value.rscData.byteLength && Buffer.from(part.buffer, part.byteOffset, part.byteLength).equals(value.rscData);
       segmentData.set(name, same ? value.rscData : part);
       if (!same) size += part.byteLength;
     }
@@ -145,7 +146,8 @@ async function createRedisTier() {
   if (!client) return null;
   // The process's first page waits for the connection being opened (a few ms on a LAN), not a miss.
   await whenReady(client, FIRST_CONNECT_WAIT_MS);
-  const handler = (timeoutMs) => createRedisHandler({ client, keyPrefix: REDIS_KEY_PREFIX, timeoutMs, keyExpirationStrategy: 'EXAT', valueSerializer: redisSerializer });
+  const handler = (timeoutMs) =>
+    createRedisHandler({ client, keyPrefix: REDIS_KEY_PREFIX, timeoutMs, keyExpirationStrategy: 'EXAT', valueSerializer: redisSerializer });
   return { read: handler(REDIS_READ_TIMEOUT_MS), write: handler(REDIS_WRITE_TIMEOUT_MS) };
 }
 
@@ -254,7 +256,14 @@ export class RenderCacheStore {
         cacheControl: entry.cacheControl,
         tags: entry.tags,
         stamp: entry.stamp ?? null,
-        lifespan: { lastModifiedAt, expireAge, expireAt: lastModifiedAt + expireAge, revalidate: entry.cacheControl?.revalidate, staleAge: entry.cacheControl?.revalidate, staleAt: lastModifiedAt + (entry.cacheControl?.revalidate || expireAge) },
+        lifespan: {
+          lastModifiedAt,
+          expireAge,
+          expireAt: lastModifiedAt + expireAge,
+          revalidate: entry.cacheControl?.revalidate,
+          staleAge: entry.cacheControl?.revalidate,
+          staleAt: lastModifiedAt + (entry.cacheControl?.revalidate || expireAge),
+        },
       });
     } catch {
       // Kept in memory; the other instances render it themselves.

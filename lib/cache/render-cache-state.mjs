@@ -92,7 +92,12 @@ export function renderCacheState() {
   // A state made by an older copy of this module (a dev server's hot reload) gains what it lacks.
   if (!state.versions) {
     const fresh = createRenderCacheState();
-    Object.assign(state, { versions: fresh.versions, tenantPlane: fresh.tenantPlane, stampFor: (/** @type {string} */ id) => stampFor(state, id), isCurrent: (/** @type {string} */ s) => isCurrent(state, s) });
+    Object.assign(state, {
+      versions: fresh.versions,
+      tenantPlane: fresh.tenantPlane,
+      stampFor: (/** @type {string} */ id) => stampFor(state, id),
+      isCurrent: (/** @type {string} */ s) => isCurrent(state, s),
+    });
   }
   return state;
 }

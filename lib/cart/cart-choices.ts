@@ -31,7 +31,9 @@ export function couponCodeOf(typed: unknown): string | null {
   const code = normalizeCouponCode(typed);
   if (!code) return null;
   if (code.length > MAX_COUPON_LENGTH || !WITHOUT_NUL.test(code)) {
-    throw new AppError('VALIDATION_FAILED', 'This coupon code is not valid in this shop.', { details: { fieldErrors: { couponCode: 'This coupon code is not valid in this shop.' } } });
+    throw new AppError('VALIDATION_FAILED', 'This coupon code is not valid in this shop.', {
+      details: { fieldErrors: { couponCode: 'This coupon code is not valid in this shop.' } },
+    });
   }
   return code;
 }

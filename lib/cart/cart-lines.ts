@@ -41,13 +41,31 @@ export function priceCartLines(items: StoredCartItem[], visible: Map<number, Art
   return items.map((item) => {
     const article = visible.get(item.articleId) ?? null;
     if (!article) {
-      return { itemId: item.id, articleId: item.articleId, quantity: item.quantity, article, unitPriceCents: null, confirmedUnitPriceCents: item.confirmedUnitPriceCents, lineNetCents: 0, problems: ['unavailable'] };
+      return {
+        itemId: item.id,
+        articleId: item.articleId,
+        quantity: item.quantity,
+        article,
+        unitPriceCents: null,
+        confirmedUnitPriceCents: item.confirmedUnitPriceCents,
+        lineNetCents: 0,
+        problems: ['unavailable'],
+      };
     }
     const unit = applyCustomerMargin(article.netPriceCents, marginBp);
     const problems: CartLineProblem[] = [];
     if (unit !== item.confirmedUnitPriceCents) problems.push('price_changed');
     if (item.quantity > article.stock) problems.push('insufficient_stock');
-    return { itemId: item.id, articleId: item.articleId, quantity: item.quantity, article, unitPriceCents: unit, confirmedUnitPriceCents: item.confirmedUnitPriceCents, lineNetCents: unit * item.quantity, problems };
+    return {
+      itemId: item.id,
+      articleId: item.articleId,
+      quantity: item.quantity,
+      article,
+      unitPriceCents: unit,
+      confirmedUnitPriceCents: item.confirmedUnitPriceCents,
+      lineNetCents: unit * item.quantity,
+      problems,
+    };
   });
 }
 

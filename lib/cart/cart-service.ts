@@ -82,7 +82,10 @@ export async function setCartQuantity(tenant: Tenant, customer: Customer, itemId
   if (!isUuid(itemId)) throw new AppError('NOT_FOUND', 'This line is no longer in your cart.');
   const item = await withTenant(tenant.id, async (tx) => {
     const cartId = await cartIdFor(tx, tenant.id, customer.id);
-    const [row] = await tx.select().from(cartItems).where(and(eq(cartItems.id, itemId), eq(cartItems.cartId, cartId)));
+    const [row] = await tx
+      .select()
+      .from(cartItems)
+      .where(and(eq(cartItems.id, itemId), eq(cartItems.cartId, cartId)));
     return row;
   });
   if (!item) throw new AppError('NOT_FOUND', 'This line is no longer in your cart.');
@@ -91,7 +94,10 @@ export async function setCartQuantity(tenant: Tenant, customer: Customer, itemId
   if (quantity > article.stock) throw new AppError('VALIDATION_FAILED', `Only ${article.stock} in stock.`);
   const unit = applyCustomerMargin(article.netPriceCents, customer.marginBp);
   await withTenant(tenant.id, (tx) =>
-    tx.update(cartItems).set({ quantity, confirmedUnitPriceCents: unit, updatedAt: now }).where(and(eq(cartItems.id, item.id), eq(cartItems.cartId, item.cartId))),
+    tx
+      .update(cartItems)
+      .set({ quantity, confirmedUnitPriceCents: unit, updatedAt: now })
+      .where(and(eq(cartItems.id, item.id), eq(cartItems.cartId, item.cartId))),
   );
 }
 
@@ -120,7 +126,10 @@ export async function loadCart(tenant: Tenant, customer: Customer): Promise<Cart
       .where(eq(carts.customerId, customer.id))
       .orderBy(asc(cartItems.addedAt)),
   );
-  const visible = await visibleArticles(tenant, items.map((i) => i.articleId));
+  const visible = await visibleArticles(
+    tenant,
+    items.map((i) => i.articleId),
+  );
   const lines = priceCartLines(items, visible, customer.marginBp);
   const price = { salesMode: tenant.salesMode, vatRateBp: tenant.vatRateBp, currency: tenant.currency };
   return {

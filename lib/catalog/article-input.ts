@@ -98,7 +98,8 @@ function parseNumber(raw: string | undefined, rule: NumberRule): { ok: true; val
   const pattern = rule.decimals ? /^-?\d{1,7}(\.\d)?$/ : /^-?\d{1,7}$/;
   if (!pattern.test(text)) return { ok: false, error: `${rule.label} must be ${rule.decimals ? 'a number with at most one decimal' : 'a whole number'}` };
   const value = Number(text);
-  if (value < rule.min || value > rule.max) return { ok: false, error: `${rule.label} must be between ${rule.min.toLocaleString('en-GB')} and ${rule.max.toLocaleString('en-GB')}` };
+  if (value < rule.min || value > rule.max)
+    return { ok: false, error: `${rule.label} must be between ${rule.min.toLocaleString('en-GB')} and ${rule.max.toLocaleString('en-GB')}` };
   return { ok: true, value };
 }
 
@@ -134,14 +135,25 @@ export function parseArticleInput(input: ArticleInput, taxonomy: TaxonomyLookup)
   const kind = category?.kind ?? 'tyre';
   const tyre = kind === 'tyre';
 
-  const width = parseNumber(input.width, tyre ? { min: 100, max: 400, label: 'Tyre width (mm)' } : { min: 4, max: 15, label: 'Wheel width (inches)', decimals: 1 });
+  const width = parseNumber(
+    input.width,
+    tyre ? { min: 100, max: 400, label: 'Tyre width (mm)' } : { min: 4, max: 15, label: 'Wheel width (inches)', decimals: 1 },
+  );
   if (!width.ok) errors.width = width.error;
   else if (width.value === null) errors.width = 'Enter the width';
   const rim = parseNumber(input.rimDiameter, { min: 10, max: 30, label: 'Rim diameter (inches)' });
   if (!rim.ok) errors.rimDiameter = rim.error;
   else if (rim.value === null) errors.rimDiameter = 'Enter the rim diameter';
 
-  const tyreOnly = { aspectRatio: input.aspectRatio, loadIndex: input.loadIndex, speedRating: input.speedRating, euFuelClass: input.euFuelClass, euWetGripClass: input.euWetGripClass, euNoiseDb: input.euNoiseDb, euNoiseClass: input.euNoiseClass };
+  const tyreOnly = {
+    aspectRatio: input.aspectRatio,
+    loadIndex: input.loadIndex,
+    speedRating: input.speedRating,
+    euFuelClass: input.euFuelClass,
+    euWetGripClass: input.euWetGripClass,
+    euNoiseDb: input.euNoiseDb,
+    euNoiseClass: input.euNoiseClass,
+  };
   const wheelOnly = { boltPattern: input.boltPattern, offsetMm: input.offsetMm };
   for (const [field, raw] of Object.entries(tyre ? wheelOnly : tyreOnly)) {
     if (category && blankToNull(raw) !== null) errors[field as ArticleField] = `Leave empty for ${tyre ? 'tyres' : 'wheels'}`;
@@ -152,10 +164,11 @@ export function parseArticleInput(input: ArticleInput, taxonomy: TaxonomyLookup)
   else if (tyre && aspect.value === null) errors.aspectRatio = 'Enter the aspect ratio';
   const load = tyre ? parseNumber(input.loadIndex, { min: 50, max: 130, label: 'Load index' }) : ({ ok: true, value: null } as const);
   if (!load.ok) errors.loadIndex = load.error;
-  const speedRating = tyre ? blankToNull(input.speedRating)?.toUpperCase() ?? null : null;
-  if (speedRating !== null && !(speedRating.length === 1 && SPEED_RATINGS.includes(speedRating))) errors.speedRating = `The speed rating is one letter of ${SPEED_RATINGS}`;
+  const speedRating = tyre ? (blankToNull(input.speedRating)?.toUpperCase() ?? null) : null;
+  if (speedRating !== null && !(speedRating.length === 1 && SPEED_RATINGS.includes(speedRating)))
+    errors.speedRating = `The speed rating is one letter of ${SPEED_RATINGS}`;
   const classOf = (raw: string | undefined, allowed: readonly string[], field: ArticleField, label: string) => {
-    const value = tyre ? blankToNull(raw)?.toUpperCase() ?? null : null;
+    const value = tyre ? (blankToNull(raw)?.toUpperCase() ?? null) : null;
     if (value !== null && !allowed.includes(value)) errors[field] = `${label} is one of ${allowed.join(', ')}`;
     return value;
   };
@@ -165,7 +178,7 @@ export function parseArticleInput(input: ArticleInput, taxonomy: TaxonomyLookup)
   const noise = tyre ? parseNumber(input.euNoiseDb, { min: 50, max: 90, label: 'Rolling noise (dB)' }) : ({ ok: true, value: null } as const);
   if (!noise.ok) errors.euNoiseDb = noise.error;
 
-  const boltPattern = tyre ? null : blankToNull(input.boltPattern)?.toLowerCase().replace(/\s+/g, '').replace('×', 'x') ?? null;
+  const boltPattern = tyre ? null : (blankToNull(input.boltPattern)?.toLowerCase().replace(/\s+/g, '').replace('×', 'x') ?? null);
   if (boltPattern !== null && !BOLT_PATTERN.test(boltPattern)) errors.boltPattern = 'Write the bolt pattern as bolts x circle, e.g. 5x112 or 5x114.3';
   const offset = tyre ? ({ ok: true, value: null } as const) : parseNumber(input.offsetMm, { min: -80, max: 80, label: 'Offset (ET, mm)' });
   if (!offset.ok) errors.offsetMm = offset.error;
@@ -179,7 +192,10 @@ export function parseArticleInput(input: ArticleInput, taxonomy: TaxonomyLookup)
 
   let vehicleBrandIds: number[] | null = null;
   if (input.vehicleMakes !== undefined) {
-    const names = input.vehicleMakes.split(/[|,;]/).map((s) => s.trim()).filter(Boolean);
+    const names = input.vehicleMakes
+      .split(/[|,;]/)
+      .map((s) => s.trim())
+      .filter(Boolean);
     const unknown = names.filter((n) => !findNamed(taxonomy.vehicleBrands, n));
     if (unknown.length > 0) errors.vehicleMakes = `Unknown vehicle make${unknown.length > 1 ? 's' : ''}: ${unknown.slice(0, 5).join(', ')}`;
     vehicleBrandIds = [...new Set(names.flatMap((n) => findNamed(taxonomy.vehicleBrands, n)?.id ?? []))].sort((a, b) => a - b);
@@ -216,8 +232,25 @@ export function parseArticleInput(input: ArticleInput, taxonomy: TaxonomyLookup)
 
 /** The stored columns an import compares to decide whether a row changes anything. */
 export const ARTICLE_COLUMNS = [
-  'name', 'description', 'kind', 'brandId', 'categoryId', 'season', 'width', 'aspectRatio', 'rimDiameter', 'loadIndex', 'speedRating',
-  'euFuelClass', 'euWetGripClass', 'euNoiseDb', 'euNoiseClass', 'boltPattern', 'offsetMm', 'stock', 'basePriceCents',
+  'name',
+  'description',
+  'kind',
+  'brandId',
+  'categoryId',
+  'season',
+  'width',
+  'aspectRatio',
+  'rimDiameter',
+  'loadIndex',
+  'speedRating',
+  'euFuelClass',
+  'euWetGripClass',
+  'euNoiseDb',
+  'euNoiseClass',
+  'boltPattern',
+  'offsetMm',
+  'stock',
+  'basePriceCents',
 ] as const satisfies readonly (keyof ArticleValues)[];
 
 /** The columns of `values` that differ from `stored`, by name. */

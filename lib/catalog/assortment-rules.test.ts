@@ -38,14 +38,26 @@ describe('rulesWithinScope', () => {
 describe('rulesWithinScope: properties', () => {
   const ids = fc.uniqueArray(fc.integer({ min: 1, max: 60 }), { maxLength: 8 });
   const arbitraryScope = fc
-    .record({ brands: ids, categories: ids, vehicleBrands: ids, narrowed: fc.record({ brands: fc.boolean(), categories: fc.boolean(), vehicleBrands: fc.boolean() }) })
-    .map(({ brands, categories, vehicleBrands, narrowed }): AssortmentScope => ({
-      brands: brands.map(option),
-      categories: categories.map((id) => ({ ...option(id), kind: 'tyre' as const })),
-      vehicleBrands: vehicleBrands.map(option),
-      narrowed,
-    }));
-  const idish = fc.oneof(fc.integer({ min: -2, max: 70 }), fc.integer({ min: 1, max: 70 }).map(String), fc.constantFrom('1e1', ' 3 ', '0x2', '2.0', 2 ** 53, 1e300, Number.NaN), hostileValue);
+    .record({
+      brands: ids,
+      categories: ids,
+      vehicleBrands: ids,
+      narrowed: fc.record({ brands: fc.boolean(), categories: fc.boolean(), vehicleBrands: fc.boolean() }),
+    })
+    .map(
+      ({ brands, categories, vehicleBrands, narrowed }): AssortmentScope => ({
+        brands: brands.map(option),
+        categories: categories.map((id) => ({ ...option(id), kind: 'tyre' as const })),
+        vehicleBrands: vehicleBrands.map(option),
+        narrowed,
+      }),
+    );
+  const idish = fc.oneof(
+    fc.integer({ min: -2, max: 70 }),
+    fc.integer({ min: 1, max: 70 }).map(String),
+    fc.constantFrom('1e1', ' 3 ', '0x2', '2.0', 2 ** 53, 1e300, Number.NaN),
+    hostileValue,
+  );
   const axis = fc.oneof(fc.array(idish, { maxLength: 6 }), hostileValue, fc.constant(undefined));
 
   it('throws only VALIDATION_FAILED; accepted rules are unique ids from the scope', () => {

@@ -45,7 +45,10 @@ const UNFILTERED = catalogQuerySchema.parse({});
 
 /** How many articles the storefront's unfiltered listing holds under these rules: the storefront's own WHERE clause. */
 export async function countArticlesFor(db: Executor, rules: VisibilityRules): Promise<number> {
-  const [row] = await db.select({ n: count() }).from(articles).where(whereAll(buildCatalogFilters(rules, UNFILTERED)));
+  const [row] = await db
+    .select({ n: count() })
+    .from(articles)
+    .where(whereAll(buildCatalogFilters(rules, UNFILTERED)));
   return row?.n ?? 0;
 }
 

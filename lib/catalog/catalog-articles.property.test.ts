@@ -21,7 +21,27 @@ const taxonomy: TaxonomyLookup = {
     { id: 2, slug: 'bmw', name: 'BMW' },
   ],
 };
-const FIELDS: (keyof ArticleInput)[] = ['sku', 'name', 'description', 'brand', 'category', 'width', 'aspectRatio', 'rimDiameter', 'loadIndex', 'speedRating', 'euFuelClass', 'euWetGripClass', 'euNoiseDb', 'euNoiseClass', 'boltPattern', 'offsetMm', 'stock', 'basePrice', 'vehicleMakes'];
+const FIELDS: (keyof ArticleInput)[] = [
+  'sku',
+  'name',
+  'description',
+  'brand',
+  'category',
+  'width',
+  'aspectRatio',
+  'rimDiameter',
+  'loadIndex',
+  'speedRating',
+  'euFuelClass',
+  'euWetGripClass',
+  'euNoiseDb',
+  'euNoiseClass',
+  'boltPattern',
+  'offsetMm',
+  'stock',
+  'basePrice',
+  'vehicleMakes',
+];
 
 const tyre = fc.record({
   sku: fc.stringMatching(/^[A-Z0-9][A-Z0-9-]{2,20}$/),
@@ -48,26 +68,32 @@ const tyre = fc.record({
 describe('parseArticleInput', () => {
   it('never throws, and everything it accepts fits the columns and the kind', () => {
     fc.assert(
-      fc.property(fc.oneof(hostileForm(FIELDS), tyre.chain((valid) => hostileForm(FIELDS).map((hostile) => ({ ...valid, ...hostile })))), (input) => {
-        const result = parseArticleInput(input as ArticleInput, taxonomy);
-        if (!result.ok) {
-          for (const message of Object.values(result.fieldErrors)) expect(typeof message === 'string' && message.trim().length > 0).toBe(true);
-          return;
-        }
-        const v = result.value;
-        expect(v.sku).toMatch(/^[A-Za-z0-9][A-Za-z0-9._/-]{0,39}$/);
-        expectStorableText(v.name);
-        expectStorableText(v.description);
-        expect(v.name.length >= 2 && v.name.length <= 160).toBe(true);
-        expect(Number.isSafeInteger(v.basePriceCents) && v.basePriceCents >= 1 && v.basePriceCents <= MAX_PRICE_CENTS).toBe(true);
-        expect(Number.isSafeInteger(v.stock) && v.stock >= 0 && v.stock <= MAX_STOCK).toBe(true);
-        expect(taxonomy.brands.map((b) => b.id)).toContain(v.brandId);
-        if (v.kind === 'tyre') {
-          expect(v.width >= 100 && v.width <= 400 && v.aspectRatio !== null && v.boltPattern === null && v.offsetMm === null).toBe(true);
-        } else {
-          expect(v.width >= 40 && v.width <= 150 && v.aspectRatio === null && v.speedRating === null && v.euFuelClass === null).toBe(true);
-        }
-      }),
+      fc.property(
+        fc.oneof(
+          hostileForm(FIELDS),
+          tyre.chain((valid) => hostileForm(FIELDS).map((hostile) => ({ ...valid, ...hostile }))),
+        ),
+        (input) => {
+          const result = parseArticleInput(input as ArticleInput, taxonomy);
+          if (!result.ok) {
+            for (const message of Object.values(result.fieldErrors)) expect(typeof message === 'string' && message.trim().length > 0).toBe(true);
+            return;
+          }
+          const v = result.value;
+          expect(v.sku).toMatch(/^[A-Za-z0-9][A-Za-z0-9._/-]{0,39}$/);
+          expectStorableText(v.name);
+          expectStorableText(v.description);
+          expect(v.name.length >= 2 && v.name.length <= 160).toBe(true);
+          expect(Number.isSafeInteger(v.basePriceCents) && v.basePriceCents >= 1 && v.basePriceCents <= MAX_PRICE_CENTS).toBe(true);
+          expect(Number.isSafeInteger(v.stock) && v.stock >= 0 && v.stock <= MAX_STOCK).toBe(true);
+          expect(taxonomy.brands.map((b) => b.id)).toContain(v.brandId);
+          if (v.kind === 'tyre') {
+            expect(v.width >= 100 && v.width <= 400 && v.aspectRatio !== null && v.boltPattern === null && v.offsetMm === null).toBe(true);
+          } else {
+            expect(v.width >= 40 && v.width <= 150 && v.aspectRatio === null && v.speedRating === null && v.euFuelClass === null).toBe(true);
+          }
+        },
+      ),
       { numRuns: 400 },
     );
   });
@@ -94,7 +120,7 @@ describe('parseCatalogCsv', () => {
       fc.property(fc.constantFrom('sku,name,stock', 'sku;base_price', 'SKU', 'name', '', 'sku,sku'), fc.array(line, { maxLength: 8 }), (header, lines) => {
         let rows: ReturnType<typeof parseCatalogCsv>['rows'] = [];
         const error = thrownBy(() => {
-          rows = parseCatalogCsv(new TextEncoder().encode([header, ...lines].join("\n"))).rows;
+          rows = parseCatalogCsv(new TextEncoder().encode([header, ...lines].join('\n'))).rows;
         });
         if (error !== undefined) {
           expect(error).toBeInstanceOf(AppError);
@@ -114,22 +140,27 @@ describe('parseCatalogCsv', () => {
 describe('parseBulkPriceChange', () => {
   it('throws only readable validation errors; an accepted change is non-zero, bounded and keeps prices whole cents', () => {
     fc.assert(
-      fc.property(hostileForm(['mode', 'change', 'brand', 'category']), fc.constantFrom('percent', 'amount'), fc.integer({ min: 1, max: MAX_PRICE_CENTS }), (raw, mode, cents) => {
-        for (const input of [raw, { ...raw, mode }]) {
-          let change: ReturnType<typeof parseBulkPriceChange> | undefined;
-          const error = thrownBy(() => {
-            change = parseBulkPriceChange(input);
-          });
-          if (error !== undefined) {
-            expect(error).toBeInstanceOf(AppError);
-            expect((error as AppError).code).toBe('VALIDATION_FAILED');
-            continue;
+      fc.property(
+        hostileForm(['mode', 'change', 'brand', 'category']),
+        fc.constantFrom('percent', 'amount'),
+        fc.integer({ min: 1, max: MAX_PRICE_CENTS }),
+        (raw, mode, cents) => {
+          for (const input of [raw, { ...raw, mode }]) {
+            let change: ReturnType<typeof parseBulkPriceChange> | undefined;
+            const error = thrownBy(() => {
+              change = parseBulkPriceChange(input);
+            });
+            if (error !== undefined) {
+              expect(error).toBeInstanceOf(AppError);
+              expect((error as AppError).code).toBe('VALIDATION_FAILED');
+              continue;
+            }
+            expect(change!.value).not.toBe(0);
+            expect(change!.mode === 'percent' ? change!.value >= -9_000 && change!.value <= 50_000 : Math.abs(change!.value) <= 1_000_000).toBe(true);
+            expect(Number.isSafeInteger(applyChange(cents, change!))).toBe(true);
           }
-          expect(change!.value).not.toBe(0);
-          expect(change!.mode === 'percent' ? change!.value >= -9_000 && change!.value <= 50_000 : Math.abs(change!.value) <= 1_000_000).toBe(true);
-          expect(Number.isSafeInteger(applyChange(cents, change!))).toBe(true);
-        }
-      }),
+        },
+      ),
       { numRuns: 400 },
     );
   });

@@ -48,7 +48,11 @@ export async function loadTaxonomy(db: Executor): Promise<TaxonomyLookup> {
 }
 
 const listQuerySchema = z.object({
-  q: z.string().transform((q) => q.replace(/\u0000/g, '').trim()).pipe(z.string().max(100)).catch(''),
+  q: z
+    .string()
+    .transform((q) => q.replace(/\u0000/g, '').trim())
+    .pipe(z.string().max(100))
+    .catch(''),
   brand: z.coerce.number().int().positive().optional().catch(undefined),
   category: z.coerce.number().int().positive().optional().catch(undefined),
   page: z.coerce.number().int().min(1).max(100_000).catch(1),
@@ -59,7 +63,12 @@ const first = (value: unknown) => (Array.isArray(value) ? value[0] : value);
 
 /** One page of articles for the console, by name; searchable by SKU or name and filterable by brand and category. */
 export async function listCatalogArticles(raw: Record<string, unknown>) {
-  const query = listQuerySchema.parse({ q: first(raw.q) ?? '', brand: first(raw.brand) || undefined, category: first(raw.category) || undefined, page: first(raw.page) ?? 1 });
+  const query = listQuerySchema.parse({
+    q: first(raw.q) ?? '',
+    brand: first(raw.brand) || undefined,
+    category: first(raw.category) || undefined,
+    page: first(raw.page) ?? 1,
+  });
   const db = await platformDb();
   const conditions: SQL[] = [];
   if (query.q) conditions.push(or(ilike(articles.sku, containsPattern(query.q)), ilike(articles.name, containsPattern(query.q)))!);
@@ -181,7 +190,10 @@ export async function allocateSlugs(db: Executor, wanted: { name: string; sku: s
   const all = [...new Set(candidates.flat())];
   const taken = new Set<string>();
   for (let i = 0; i < all.length; i += 1_000) {
-    const rows = await db.select({ slug: articles.slug }).from(articles).where(inArray(articles.slug, all.slice(i, i + 1_000)));
+    const rows = await db
+      .select({ slug: articles.slug })
+      .from(articles)
+      .where(inArray(articles.slug, all.slice(i, i + 1_000)));
     for (const row of rows) taken.add(row.slug);
   }
   const out: string[] = [];
@@ -225,7 +237,10 @@ export async function saveCatalogArticle(admin: AdminActor, id: number | null, i
     if (clash && clash.id !== id) throw invalidArticle({ sku: `Another article already has the SKU ${values.sku}` });
     if (id === null) {
       const [slug] = await allocateSlugs(tx, [values]);
-      const [row] = await tx.insert(articles).values({ ...writtenColumns(values), slug: slug! }).returning({ id: articles.id });
+      const [row] = await tx
+        .insert(articles)
+        .values({ ...writtenColumns(values), slug: slug! })
+        .returning({ id: articles.id });
       await replaceFitments(tx, row!.id, values.vehicleBrandIds ?? []);
       await writePlatformAudit(tx, admin, 'catalog.article_created', null, { articleId: row!.id, sku: values.sku });
       return { id: row!.id };
@@ -263,9 +278,7 @@ export const TAXONOMY_LABEL: Record<TaxonomyAxis, { one: string; many: string }>
   vehicleBrands: { one: 'vehicle make', many: 'Vehicle makes' },
 };
 
-const taxonomyNameSchema = singleLineText()
-  .min(2, 'Enter a name of at least 2 characters.')
-  .max(60, 'Use at most 60 characters.');
+const taxonomyNameSchema = singleLineText().min(2, 'Enter a name of at least 2 characters.').max(60, 'Use at most 60 characters.');
 const categoryExtraSchema = z.object({
   kind: z.enum(['tyre', 'wheel'], { error: 'Choose tyres or wheels.' }),
   season: z.enum(['summer', 'winter', 'all_season', '']).optional(),
@@ -320,11 +333,18 @@ export async function createTaxonomyEntry(admin: AdminActor, axis: TaxonomyAxis,
         throw new AppError('VALIDATION_FAILED', 'A tyre category needs a season.', { details: { fieldErrors: { season: 'Choose the season.' } } });
       }
       const [{ next } = { next: 1 }] = await tx.select({ next: sql<number>`coalesce(max(${categories.sortOrder}), 0) + 1` }).from(categories);
-      [{ id }] = (await tx.insert(categories).values({ slug, name: name.data, kind: extra.data.kind, season, sortOrder: Number(next) }).returning({ id: categories.id })) as [{ id: number }];
+      [{ id }] = (await tx
+        .insert(categories)
+        .values({ slug, name: name.data, kind: extra.data.kind, season, sortOrder: Number(next) })
+        .returning({ id: categories.id })) as [{ id: number }];
     } else {
       [{ id }] = (await tx.insert(table).values({ slug, name: name.data }).returning({ id: table.id })) as [{ id: number }];
     }
-    await writePlatformAudit(tx, admin, `catalog.${axis === 'vehicleBrands' ? 'vehicle_make' : TAXONOMY_LABEL[axis].one}_created`, null, { id, slug, name: name.data });
+    await writePlatformAudit(tx, admin, `catalog.${axis === 'vehicleBrands' ? 'vehicle_make' : TAXONOMY_LABEL[axis].one}_created`, null, {
+      id,
+      slug,
+      name: name.data,
+    });
     return { id, slug, name: name.data };
   });
   await announceTenantChange(ALL_TENANTS);
@@ -344,7 +364,11 @@ export async function renameTaxonomyEntry(admin: AdminActor, axis: TaxonomyAxis,
     const [same] = await tx.select({ id: table.id }).from(table).where(sql`lower(${table.name}) = ${name.data.toLowerCase()} and ${table.id} <> ${id}`);
     if (same) throw nameError(axis, `Another ${TAXONOMY_LABEL[axis].one} is already called “${name.data}”.`);
     await tx.update(table).set({ name: name.data }).where(eq(table.id, id));
-    await writePlatformAudit(tx, admin, `catalog.${axis === 'vehicleBrands' ? 'vehicle_make' : TAXONOMY_LABEL[axis].one}_renamed`, null, { id, from: row.name, to: name.data });
+    await writePlatformAudit(tx, admin, `catalog.${axis === 'vehicleBrands' ? 'vehicle_make' : TAXONOMY_LABEL[axis].one}_renamed`, null, {
+      id,
+      from: row.name,
+      to: name.data,
+    });
   });
   await announceTenantChange(ALL_TENANTS);
 }
@@ -360,19 +384,24 @@ export async function deleteTaxonomyEntry(admin: AdminActor, axis: TaxonomyAxis,
     if (axis !== 'vehicleBrands') {
       const column = axis === 'brands' ? articles.brandId : articles.categoryId;
       const [{ n } = { n: 0 }] = await tx.select({ n: count() }).from(articles).where(eq(column, id));
-      if (n > 0) throw new AppError('CONFLICT', `“${row.name}” is used by ${n.toLocaleString('en-GB')} article${n === 1 ? '' : 's'}. Move or remove them first.`);
+      if (n > 0)
+        throw new AppError('CONFLICT', `“${row.name}” is used by ${n.toLocaleString('en-GB')} article${n === 1 ? '' : 's'}. Move or remove them first.`);
     }
     // A shop whose only chosen brand disappeared would fall back to "every brand": refuse instead.
     const rule = visibilityRuleTables[axis];
     const [{ n: rules } = { n: 0 }] = await tx.select({ n: count() }).from(rule.table).where(eq(rule.column, id));
-    const [{ n: scopes } = { n: 0 }] = await tx
-      .select({ n: count() })
-      .from(tenants)
-      .where(sql`${tenants.visibilityScope} -> ${axis} @> to_jsonb(${id}::int)`);
+    const [{ n: scopes } = { n: 0 }] = await tx.select({ n: count() }).from(tenants).where(sql`${tenants.visibilityScope} -> ${axis} @> to_jsonb(${id}::int)`);
     const shops = Number(rules) + Number(scopes);
-    if (shops > 0) throw new AppError('CONFLICT', `“${row.name}” is named in the assortment rules or scope of ${shops === 1 ? 'a shop' : `${shops} shops`}. Remove it there first.`);
+    if (shops > 0)
+      throw new AppError(
+        'CONFLICT',
+        `“${row.name}” is named in the assortment rules or scope of ${shops === 1 ? 'a shop' : `${shops} shops`}. Remove it there first.`,
+      );
     await tx.delete(table).where(eq(table.id, id));
-    await writePlatformAudit(tx, admin, `catalog.${axis === 'vehicleBrands' ? 'vehicle_make' : TAXONOMY_LABEL[axis].one}_deleted`, null, { id, name: row.name });
+    await writePlatformAudit(tx, admin, `catalog.${axis === 'vehicleBrands' ? 'vehicle_make' : TAXONOMY_LABEL[axis].one}_deleted`, null, {
+      id,
+      name: row.name,
+    });
   });
   await announceTenantChange(ALL_TENANTS);
 }

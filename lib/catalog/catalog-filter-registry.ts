@@ -15,7 +15,11 @@ import { z } from 'zod';
 export const SEASONS = ['summer', 'winter', 'all_season'] as const;
 export const KINDS = ['tyre', 'wheel'] as const;
 
-const slug = z.string().trim().toLowerCase().regex(/^[a-z0-9-]{1,80}$/);
+const slug = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .regex(/^[a-z0-9-]{1,80}$/);
 export const smallInt = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
 export const first = (value: unknown) => (Array.isArray(value) ? value[0] : value);
 const many = (value: unknown) => (value === undefined ? [] : Array.isArray(value) ? value : String(value).split(','));
@@ -124,7 +128,7 @@ export type FacetAxis = { [K in FilterKey]: NonNullable<Filters[K]['facet']> }[F
 export type PanelFilterKey = { [K in FilterKey]: Filters[K]['control'] extends FilterControl ? K : never }[FilterKey];
 
 /** Where each control stands in the filter panel; consecutive selects of one `group` share a fieldset. */
-export const FILTER_PANEL = ['category', 'season', 'width', 'aspect', 'rim', 'vehicle', 'brands', 'inStock'] as const satisfies readonly PanelFilterKey[];
+const FILTER_PANEL = ['category', 'season', 'width', 'aspect', 'rim', 'vehicle', 'brands', 'inStock'] as const satisfies readonly PanelFilterKey[];
 
 // A filter with a control that FILTER_PANEL does not place fails to compile here, naming the filter.
 type Unplaced = Exclude<PanelFilterKey, (typeof FILTER_PANEL)[number]>;

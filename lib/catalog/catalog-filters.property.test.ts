@@ -5,7 +5,11 @@ import { prefixTsQuery } from './catalog-filters';
 
 describe('prefixTsQuery: properties', () => {
   it('hands to_tsquery nothing but up to eight prefix terms of letters and digits, so no search can make it throw', () => {
-    const search = fc.oneof(hostileString, fc.string({ unit: 'grapheme', maxLength: 100 }), fc.constantFrom("pilot & !sport | (a:*) <-> 'x'", 'a\\:*', ':*', '&', '!!', "''"));
+    const search = fc.oneof(
+      hostileString,
+      fc.string({ unit: 'grapheme', maxLength: 100 }),
+      fc.constantFrom("pilot & !sport | (a:*) <-> 'x'", 'a\\:*', ':*', '&', '!!', "''"),
+    );
     fc.assert(
       fc.property(search, (q) => {
         const tsquery = prefixTsQuery(q);
@@ -21,9 +25,13 @@ describe('prefixTsQuery: properties', () => {
 
   it('keeps every word of a plain search, lower-cased, in order', () => {
     fc.assert(
-      fc.property(fc.array(fc.stringMatching(/^[A-Za-z0-9]{1,10}$/), { minLength: 1, maxLength: 8 }), fc.constantFrom(' ', '-', '/', ', '), (words, separator) => {
-        expect(prefixTsQuery(words.join(separator))).toBe(words.map((w) => `${w.toLowerCase()}:*`).join(' & '));
-      }),
+      fc.property(
+        fc.array(fc.stringMatching(/^[A-Za-z0-9]{1,10}$/), { minLength: 1, maxLength: 8 }),
+        fc.constantFrom(' ', '-', '/', ', '),
+        (words, separator) => {
+          expect(prefixTsQuery(words.join(separator))).toBe(words.map((w) => `${w.toLowerCase()}:*`).join(' & '));
+        },
+      ),
     );
   });
 });

@@ -77,11 +77,16 @@ describe('parseCatalogQuery', () => {
 
 describe('parseCatalogQuery: properties', () => {
   const slug = fc.stringMatching(/^[a-z0-9-]{1,20}$/);
-  const value = fc.oneof(hostileString, slug, fc.integer({ min: -10, max: 1000 }).map(String), fc.constantFrom('1', 'true', 'tyre', 'winter', 'price-desc', '1e2', ' 205 ', '0x10'));
+  const value = fc.oneof(
+    hostileString,
+    slug,
+    fc.integer({ min: -10, max: 1000 }).map(String),
+    fc.constantFrom('1', 'true', 'tyre', 'winter', 'price-desc', '1e2', ' 205 ', '0x10'),
+  );
   const keys = ['q', 'brand', 'kind', 'category', 'season', 'vehicle', 'width', 'aspect', 'rim', 'stock', 'sort', 'page', 'after', '__proto__', 'constructor'];
-  const params = fc.record(Object.fromEntries(keys.map((key) => [key, fc.oneof(value, fc.array(value, { maxLength: 4 }), fc.constant(undefined))])), { requiredKeys: [] }) as fc.Arbitrary<
-    Record<string, string | string[] | undefined>
-  >;
+  const params = fc.record(Object.fromEntries(keys.map((key) => [key, fc.oneof(value, fc.array(value, { maxLength: 4 }), fc.constant(undefined))])), {
+    requiredKeys: [],
+  }) as fc.Arbitrary<Record<string, string | string[] | undefined>>;
 
   const inRange = (n: number | undefined, min: number, max: number) => n === undefined || (Number.isSafeInteger(n) && n >= min && n <= max);
 

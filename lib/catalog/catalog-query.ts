@@ -14,8 +14,14 @@ export const MAX_PAGE = 500;
  */
 export const catalogQuerySchema = z.object({
   ...filterSchemas(),
-  sort: z.preprocess(first, z.enum(SORTS).optional()).catch(undefined).transform((v) => v ?? 'relevance'),
-  page: z.preprocess(first, smallInt(1, MAX_PAGE).optional()).catch(undefined).transform((v) => v ?? 1),
+  sort: z
+    .preprocess(first, z.enum(SORTS).optional())
+    .catch(undefined)
+    .transform((v) => v ?? 'relevance'),
+  page: z
+    .preprocess(first, smallInt(1, MAX_PAGE).optional())
+    .catch(undefined)
+    .transform((v) => v ?? 1),
   /** Keyset cursor: the page starts after this article (in the default order); `page` is then only shown. */
   after: z.preprocess(first, z.coerce.number().int().positive().max(2_147_483_647).optional()).catch(undefined),
 });

@@ -123,9 +123,10 @@ export async function getCatalogSummary(db: Executor, tenantId: string, rules: V
 export async function refreshCatalogSummaries(db: Database): Promise<{ computed: number }> {
   const current = await readCatalogVersion(db);
   const stored = new Map(
-    (await db.select({ tenantId: tenantCatalogSummaries.tenantId, basis: tenantCatalogSummaries.basis }).from(tenantCatalogSummaries)).map(
-      (r) => [r.tenantId, r.basis],
-    ),
+    (await db.select({ tenantId: tenantCatalogSummaries.tenantId, basis: tenantCatalogSummaries.basis }).from(tenantCatalogSummaries)).map((r) => [
+      r.tenantId,
+      r.basis,
+    ]),
   );
   let computed = 0;
   for (const { id } of await db.select({ id: tenants.id }).from(tenants).where(eq(tenants.isActive, true))) {

@@ -24,9 +24,7 @@ type Labeller = (counts: Counts, dims: CatalogDimensions) => FacetValue[];
  * (one row per article and value). Whatever a facet reads must fire the catalog-version trigger
  * (migration 0010), or the stored summaries keep old counts: tests/catalog-version-trigger.test.ts checks.
  */
-export type FacetSource =
-  | { column: AnyPgColumn; label: Labeller }
-  | { link: { table: PgTable; articleId: AnyPgColumn; value: AnyPgColumn }; label: Labeller };
+export type FacetSource = { column: AnyPgColumn; label: Labeller } | { link: { table: PgTable; articleId: AnyPgColumn; value: AnyPgColumn }; label: Labeller };
 
 function labelled(counts: Counts, dimension: Map<number, Dimension>): FacetValue[] {
   return [...counts]
@@ -39,15 +37,11 @@ function labelled(counts: Counts, dimension: Map<number, Dimension>): FacetValue
 }
 
 function numeric(counts: Counts): FacetValue[] {
-  return [...counts]
-    .sort((a, b) => Number(a[0]) - Number(b[0]))
-    .map(([value, count]) => ({ value, label: value, count }));
+  return [...counts].sort((a, b) => Number(a[0]) - Number(b[0])).map(([value, count]) => ({ value, label: value, count }));
 }
 
 function seasons(counts: Counts): FacetValue[] {
-  return [...counts]
-    .sort((a, b) => seasonOrder(a[0]) - seasonOrder(b[0]))
-    .map(([value, count]) => ({ value, label: seasonLabel(value), count }));
+  return [...counts].sort((a, b) => seasonOrder(a[0]) - seasonOrder(b[0])).map(([value, count]) => ({ value, label: seasonLabel(value), count }));
 }
 
 /** One source per facet of the filter registry (catalog-filter-registry.ts). */
@@ -73,7 +67,6 @@ const columnOf = (axis: FacetAxis) => {
   if (!('column' in source)) throw new Error(`facet ${axis} has no column`);
   return sql`${source.column}`;
 };
-
 
 /**
  * Every axis without a filter of its own shares one WHERE clause, so their counts and the total come
@@ -129,7 +122,7 @@ export type FacetCounts = Record<FacetAxis, Array<[string, number]>>;
 /** Facet counts for every axis plus the total, for one tenant and one set of filters, unlabelled. */
 export async function countFacets(db: Executor, filters: CatalogFilters): Promise<{ total: number; counts: FacetCounts }> {
   const [{ total, counts }, ...linked] = await Promise.all([countColumnAxes(db, filters), ...LINK_AXES.map((axis) => countLinkAxis(db, filters, axis))]);
-  LINK_AXES.forEach((axis, i) => (counts[axis] = linked[i]));
+  for (const [i, axis] of LINK_AXES.entries()) counts[axis] = linked[i];
   const pairs = (axis: FacetAxis): Array<[string, number]> => [...(counts[axis] ?? [])];
   return { total, counts: Object.fromEntries(FACET_AXES.map((axis) => [axis, pairs(axis)])) as FacetCounts };
 }

@@ -56,7 +56,8 @@ function fileError(message: string): AppError {
 
 /** Splits the file into rows after checking it as a whole: size, encoding, header, row count, repeated SKUs are per row. */
 export function parseCatalogCsv(bytes: Uint8Array): { columns: CsvColumn[]; rows: CatalogCsvRow[] } {
-  if (bytes.byteLength > MAX_CATALOG_IMPORT_BYTES) throw fileError('The file is larger than 1.5 MB. Split it into smaller files; each can be imported on its own.');
+  if (bytes.byteLength > MAX_CATALOG_IMPORT_BYTES)
+    throw fileError('The file is larger than 1.5 MB. Split it into smaller files; each can be imported on its own.');
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
@@ -75,7 +76,10 @@ export function parseCatalogCsv(bytes: Uint8Array): { columns: CsvColumn[]; rows
   if (!header || header.every((h) => h === '')) throw fileError('The file is empty. The first row must be a header starting with sku.');
   const names = header.map((h) => h.trim().toLowerCase());
   const unknown = names.filter((n) => !(n in CATALOG_CSV_COLUMNS));
-  if (unknown.length > 0) throw fileError(`Unknown column${unknown.length > 1 ? 's' : ''} in the header: ${unknown.map((u) => u || '(empty)').join(', ')}. Allowed: ${Object.keys(CATALOG_CSV_COLUMNS).join(', ')}.`);
+  if (unknown.length > 0)
+    throw fileError(
+      `Unknown column${unknown.length > 1 ? 's' : ''} in the header: ${unknown.map((u) => u || '(empty)').join(', ')}. Allowed: ${Object.keys(CATALOG_CSV_COLUMNS).join(', ')}.`,
+    );
   if (new Set(names).size !== names.length) throw fileError('A column appears twice in the header.');
   if (!names.includes('sku')) throw fileError('The header needs a sku column: it says which article each row is.');
   const columns = names as CsvColumn[];
@@ -90,7 +94,9 @@ export function parseCatalogCsv(bytes: Uint8Array): { columns: CsvColumn[]; rows
   });
   if (rows.length === 0) throw fileError('The file holds a header but no articles.');
   if (rows.length > MAX_CATALOG_IMPORT_ROWS) {
-    throw fileError(`The file has ${rows.length.toLocaleString('en-GB')} rows; at most ${MAX_CATALOG_IMPORT_ROWS.toLocaleString('en-GB')} go in one import. Split it; each part can be imported on its own.`);
+    throw fileError(
+      `The file has ${rows.length.toLocaleString('en-GB')} rows; at most ${MAX_CATALOG_IMPORT_ROWS.toLocaleString('en-GB')} go in one import. Split it; each part can be imported on its own.`,
+    );
   }
   return { columns, rows };
 }
@@ -122,7 +128,10 @@ export async function importCatalogCsv(admin: AdminActor, bytes: Uint8Array): Pr
       // Only well-formed SKUs are looked up (a malformed one is a row error anyway, and may hold NUL).
       const skus = [...new Set(rows.map((r) => (r.fields.sku ?? '').trim()).filter((sku) => SKU_PATTERN.test(sku)))];
       const stored = new Map((await storedArticles(tx, { skus })).map((a) => [a.sku, a]));
-      const fitments = await fitmentsOf(tx, [...stored.values()].map((a) => a.id));
+      const fitments = await fitmentsOf(
+        tx,
+        [...stored.values()].map((a) => a.id),
+      );
       const firstRowOf = new Map<string, number>();
       const rowErrors: string[] = [];
       const plan: Planned[] = [];
@@ -147,14 +156,20 @@ export async function importCatalogCsv(admin: AdminActor, bytes: Uint8Array): Pr
         else {
           const before = fitments.get(existing.id)?.ids ?? [];
           const fitmentsChange = values.vehicleBrandIds !== null && before.join() !== values.vehicleBrandIds.join();
-          plan.push(changedColumns(existing, values).length > 0 || fitmentsChange ? { action: 'update', id: existing.id, values, fitmentsChange } : { action: 'none' });
+          plan.push(
+            changedColumns(existing, values).length > 0 || fitmentsChange ? { action: 'update', id: existing.id, values, fitmentsChange } : { action: 'none' },
+          );
         }
       }
       if (rowErrors.length > 0) {
         const noun = rowErrors.length === 1 ? 'row has a problem' : 'rows have problems';
-        throw new AppError('VALIDATION_FAILED', `Nothing was imported: ${rowErrors.length.toLocaleString('en-GB')} ${noun}. Fix them and upload the file again.`, {
-          details: { rowErrors: rowErrors.slice(0, MAX_LISTED_CATALOG_ERRORS), rowErrorCount: rowErrors.length },
-        });
+        throw new AppError(
+          'VALIDATION_FAILED',
+          `Nothing was imported: ${rowErrors.length.toLocaleString('en-GB')} ${noun}. Fix them and upload the file again.`,
+          {
+            details: { rowErrors: rowErrors.slice(0, MAX_LISTED_CATALOG_ERRORS), rowErrorCount: rowErrors.length },
+          },
+        );
       }
       const creates = plan.flatMap((p) => (p.action === 'create' ? [p.values] : []));
       const slugs = await allocateSlugs(tx, creates);

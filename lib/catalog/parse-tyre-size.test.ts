@@ -33,7 +33,11 @@ describe('parseTyreSize', () => {
 });
 
 describe('parseTyreSize: properties', () => {
-  const size = fc.record({ width: fc.integer({ min: 105, max: 395 }), aspectRatio: fc.integer({ min: 20, max: 95 }), rimDiameter: fc.integer({ min: 10, max: 26 }) });
+  const size = fc.record({
+    width: fc.integer({ min: 105, max: 395 }),
+    aspectRatio: fc.integer({ min: 20, max: 95 }),
+    rimDiameter: fc.integer({ min: 10, max: 26 }),
+  });
 
   it('never throws; an accepted size is within the plausible ranges', () => {
     const sizeish = fc.oneof(hostileString, fc.stringMatching(/^ ?\d{0,4} ?[/\- ]? ?\d{0,3} ?[/\- ]? ?([zZ]?[rR])? ?\d{0,3} ?$/));

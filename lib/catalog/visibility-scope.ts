@@ -24,7 +24,11 @@ export interface ScopeFormInput {
 const catalogTable = { brands, categories, vehicleBrands } as const;
 const ruleTable = {
   brands: { table: tenantVisibleBrands, column: tenantVisibleBrands.brandId, row: (tenantId: string, id: number) => ({ tenantId, brandId: id }) },
-  categories: { table: tenantVisibleCategories, column: tenantVisibleCategories.categoryId, row: (tenantId: string, id: number) => ({ tenantId, categoryId: id }) },
+  categories: {
+    table: tenantVisibleCategories,
+    column: tenantVisibleCategories.categoryId,
+    row: (tenantId: string, id: number) => ({ tenantId, categoryId: id }),
+  },
   vehicleBrands: {
     table: tenantVisibleVehicleBrands,
     column: tenantVisibleVehicleBrands.vehicleBrandId,
@@ -42,7 +46,9 @@ async function parseScopeInput(input: ScopeFormInput): Promise<VisibilityScope |
     if ((input[`${axis}Mode`] ?? 'all') !== 'some') continue;
     const ids = [...new Set((input[axis] ?? []).map(Number))].sort((a, b) => a - b);
     if (ids.length === 0 || ids.some((id) => !Number.isInteger(id) || id <= 0)) {
-      throw new AppError('VALIDATION_FAILED', `Choose at least one ${LABEL[axis]}, or allow the whole catalog.`, { details: { fieldErrors: { [axis]: 'Choose at least one' } } });
+      throw new AppError('VALIDATION_FAILED', `Choose at least one ${LABEL[axis]}, or allow the whole catalog.`, {
+        details: { fieldErrors: { [axis]: 'Choose at least one' } },
+      });
     }
     const table = catalogTable[axis];
     const known = await db.select({ id: table.id }).from(table).where(inArray(table.id, ids));

@@ -35,14 +35,8 @@ export function isArticleVisible(article: VisibilitySubject, rules: VisibilityRu
 export async function loadVisibilityRules(db: Executor, tenantId: string): Promise<VisibilityRules> {
   const [brandRows, categoryRows, vehicleRows] = await Promise.all([
     db.select({ id: tenantVisibleBrands.brandId }).from(tenantVisibleBrands).where(eq(tenantVisibleBrands.tenantId, tenantId)),
-    db
-      .select({ id: tenantVisibleCategories.categoryId })
-      .from(tenantVisibleCategories)
-      .where(eq(tenantVisibleCategories.tenantId, tenantId)),
-    db
-      .select({ id: tenantVisibleVehicleBrands.vehicleBrandId })
-      .from(tenantVisibleVehicleBrands)
-      .where(eq(tenantVisibleVehicleBrands.tenantId, tenantId)),
+    db.select({ id: tenantVisibleCategories.categoryId }).from(tenantVisibleCategories).where(eq(tenantVisibleCategories.tenantId, tenantId)),
+    db.select({ id: tenantVisibleVehicleBrands.vehicleBrandId }).from(tenantVisibleVehicleBrands).where(eq(tenantVisibleVehicleBrands.tenantId, tenantId)),
   ]);
   return {
     brandIds: brandRows.map((r) => r.id),

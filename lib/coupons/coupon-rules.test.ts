@@ -4,8 +4,20 @@ import { applyCoupon, couponProblem } from './coupon-rules';
 
 const now = new Date('2026-11-22T12:00:00Z');
 const coupon = (over: Partial<Coupon>): Coupon => ({
-  id: 'c', tenantId: 't', code: 'X', kind: 'percent', percentBp: 1_000, amountCents: null, minOrderNetCents: 0,
-  validFrom: new Date('2026-01-01'), validUntil: null, maxRedemptions: null, maxPerCustomer: null, active: true, createdAt: now, ...over,
+  id: 'c',
+  tenantId: 't',
+  code: 'X',
+  kind: 'percent',
+  percentBp: 1_000,
+  amountCents: null,
+  minOrderNetCents: 0,
+  validFrom: new Date('2026-01-01'),
+  validUntil: null,
+  maxRedemptions: null,
+  maxPerCustomer: null,
+  active: true,
+  createdAt: now,
+  ...over,
 });
 const money = (c: number) => `€${(c / 100).toFixed(2)}`;
 const unused = { redemptions: 0, customerRedemptions: 0 };
@@ -29,7 +41,12 @@ describe('couponProblem', () => {
 
 describe('applyCoupon', () => {
   it('takes a percentage off the net total in B2B and charges VAT on the rest', () => {
-    expect(applyCoupon({ netCents: 10_000, vatCents: 2_100, grossCents: 12_100 }, coupon({}), b2b)).toEqual({ netCents: 9_000, vatCents: 1_890, grossCents: 10_890, discountNetCents: 1_000 });
+    expect(applyCoupon({ netCents: 10_000, vatCents: 2_100, grossCents: 12_100 }, coupon({}), b2b)).toEqual({
+      netCents: 9_000,
+      vatCents: 1_890,
+      grossCents: 10_890,
+      discountNetCents: 1_000,
+    });
   });
   it('takes a fixed amount off the total paid in B2C', () => {
     const result = applyCoupon({ netCents: 10_000, vatCents: 2_100, grossCents: 12_100 }, coupon({ kind: 'fixed', percentBp: null, amountCents: 500 }), b2c);
@@ -38,6 +55,9 @@ describe('applyCoupon', () => {
     expect(result.netCents).toBe(9_587); // 11,600 / 1.21
   });
   it('never takes more than the order is worth', () => {
-    expect(applyCoupon({ netCents: 300, vatCents: 63, grossCents: 363 }, coupon({ kind: 'fixed', percentBp: null, amountCents: 5_000 }), b2b)).toMatchObject({ netCents: 0, grossCents: 0 });
+    expect(applyCoupon({ netCents: 300, vatCents: 63, grossCents: 363 }, coupon({ kind: 'fixed', percentBp: null, amountCents: 5_000 }), b2b)).toMatchObject({
+      netCents: 0,
+      grossCents: 0,
+    });
   });
 });

@@ -7,12 +7,17 @@ export interface CouponUsage {
   customerRedemptions: number;
 }
 
-
 /**
  * Why a coupon cannot be used now, in words for the buyer; null when it can. `formatMinimum` words the
  * net minimum order as the shop shows prices (`€100.00 excl. VAT` to a business, `€121.00` to a consumer).
  */
-export function couponProblem(coupon: Coupon | null, orderNetCents: number, usage: CouponUsage, now: Date, formatMinimum: (netCents: number) => string): string | null {
+export function couponProblem(
+  coupon: Coupon | null,
+  orderNetCents: number,
+  usage: CouponUsage,
+  now: Date,
+  formatMinimum: (netCents: number) => string,
+): string | null {
   if (!coupon?.active) return 'This coupon code is not valid in this shop.';
   if (now < coupon.validFrom) return 'This coupon is not valid yet.';
   if (coupon.validUntil && now >= coupon.validUntil) return 'This coupon has expired.';

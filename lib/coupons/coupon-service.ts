@@ -8,7 +8,12 @@ import { normalizeCouponCode, type CouponUsage } from './coupon-rules';
  * The tenant's coupon for a typed code, with how often it was used. `forUpdate` locks the coupon for
  * the rest of the transaction, so two orders cannot both take the last redemption.
  */
-export async function findCouponWithUsage(tx: Transaction, code: string, customerId: string, options: { forUpdate?: boolean } = {}): Promise<{ coupon: Coupon | null; usage: CouponUsage }> {
+export async function findCouponWithUsage(
+  tx: Transaction,
+  code: string,
+  customerId: string,
+  options: { forUpdate?: boolean } = {},
+): Promise<{ coupon: Coupon | null; usage: CouponUsage }> {
   const normalized = normalizeCouponCode(code);
   // The code comes from the URL (?coupon=) and the checkout form; PostgreSQL fails a query bound to a NUL.
   if (normalized.includes('\u0000')) return { coupon: null, usage: { redemptions: 0, customerRedemptions: 0 } };

@@ -6,16 +6,25 @@ import { couponFormSchema } from './manage-coupons';
 const HOUR = 3_600_000;
 const KEYS = ['code', 'kind', 'percent', 'amount', 'minOrder', 'validFrom', 'validUntil', 'maxRedemptions', 'maxPerCustomer'] as const;
 
-const day = fc.date({ min: new Date('0000-01-01T00:00:00Z'), max: new Date('9999-12-31T00:00:00Z'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
-const recentDay = fc.date({ min: new Date('2000-01-01T00:00:00Z'), max: new Date('2199-12-31T00:00:00Z'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
-const euros = fc.integer({ min: 1, max: 99_999_999 }).map((c) => ({ cents: c, text: `${Math.trunc(c / 100)}${c % 100 ? `,${String(c % 100).padStart(2, '0')}` : ''}` }));
+const day = fc
+  .date({ min: new Date('0000-01-01T00:00:00Z'), max: new Date('9999-12-31T00:00:00Z'), noInvalidDate: true })
+  .map((d) => d.toISOString().slice(0, 10));
+const recentDay = fc
+  .date({ min: new Date('2000-01-01T00:00:00Z'), max: new Date('2199-12-31T00:00:00Z'), noInvalidDate: true })
+  .map((d) => d.toISOString().slice(0, 10));
+const euros = fc
+  .integer({ min: 1, max: 99_999_999 })
+  .map((c) => ({ cents: c, text: `${Math.trunc(c / 100)}${c % 100 ? `,${String(c % 100).padStart(2, '0')}` : ''}` }));
 
 const validCoupon = fc.record({
   code: fc.stringMatching(/^[a-zA-Z0-9-]{3,30}$/),
   kind: fc.constantFrom('percent', 'fixed'),
   percent: fc.integer({ min: 100, max: 10_000 }).map((bp) => `${bp / 100}`),
   amount: euros.map((e) => e.text),
-  minOrder: fc.option(euros.map((e) => `€ ${e.text}`), { nil: '' }),
+  minOrder: fc.option(
+    euros.map((e) => `€ ${e.text}`),
+    { nil: '' },
+  ),
   validFrom: fc.option(recentDay, { nil: '' }),
   validUntil: fc.option(recentDay, { nil: '' }),
   maxRedemptions: fc.option(fc.integer({ min: 1, max: 999_999 }).map(String), { nil: '' }),

@@ -33,13 +33,30 @@ const optional = (text: string | undefined) => (text ?? '').trim();
 
 /** Euros as people type them ("5", "5,50", "€ 12.5") to cents; more than two decimals is refused, not rounded. */
 const euros = (message: string) =>
-  z.string().transform(decimal).pipe(z.string().regex(/^\d{1,6}(\.\d{1,2})?$/, message).transform((t) => Math.round(Number(t) * 100)));
+  z
+    .string()
+    .transform(decimal)
+    .pipe(
+      z
+        .string()
+        .regex(/^\d{1,6}(\.\d{1,2})?$/, message)
+        .transform((t) => Math.round(Number(t) * 100)),
+    );
 
 const limit = z
   .string()
   .optional()
   .transform(optional)
-  .pipe(z.union([z.literal('').transform(() => null), z.string().regex(/^\d{1,6}$/, 'Enter a whole number, or leave it empty for no limit.').transform(Number).pipe(z.number().min(1, 'At least 1, or leave it empty for no limit.'))]));
+  .pipe(
+    z.union([
+      z.literal('').transform(() => null),
+      z
+        .string()
+        .regex(/^\d{1,6}$/, 'Enter a whole number, or leave it empty for no limit.')
+        .transform(Number)
+        .pipe(z.number().min(1, 'At least 1, or leave it empty for no limit.')),
+    ]),
+  );
 
 // Years as the price windows take them: Date.UTC reads years below 100 as 19xx, so startOfShopDay would be
 // centuries off for them.
@@ -49,12 +66,7 @@ const day = z
   .string()
   .optional()
   .transform(optional)
-  .pipe(
-    z.union([
-      z.literal('').transform(() => null),
-      z.iso.date({ error: 'Enter a date.' }).refine(inShopYears, 'Enter a date between 2000 and 2199.'),
-    ]),
-  );
+  .pipe(z.union([z.literal('').transform(() => null), z.iso.date({ error: 'Enter a date.' }).refine(inShopYears, 'Enter a date between 2000 and 2199.')]));
 
 export const couponFormSchema = z
   .object({
@@ -135,7 +147,9 @@ export async function createCoupon(tenant: Tenant, raw: Partial<Record<keyof Cou
 }
 
 const codeTaken = (code: string) =>
-  new AppError('VALIDATION_FAILED', 'Please check the coupon.', { details: { fieldErrors: { code: `Your shop already has a coupon ${code}. Choose another code.` } } });
+  new AppError('VALIDATION_FAILED', 'Please check the coupon.', {
+    details: { fieldErrors: { code: `Your shop already has a coupon ${code}. Choose another code.` } },
+  });
 
 /**
  * Retires a coupon: checkout refuses it from now on. Coupons are never deleted, because orders that

@@ -1,3 +1,4 @@
+import 'server-only';
 import type { CustomerAddress } from '@/db/schema';
 import { loyaltyBalance } from '@/lib/loyalty/loyalty';
 import { withTenant } from '@/lib/tenancy/with-tenant';

@@ -15,11 +15,22 @@ const MAX_ADDRESSES = 20;
 const text = () => singleLineText();
 
 export const addressSchema = z.object({
-  label: text().max(60).optional().transform((v) => v || undefined),
+  label: text()
+    .max(60)
+    .optional()
+    .transform((v) => v || undefined),
   recipient: text().min(2, 'Who should receive deliveries here?').max(120),
   line1: text().min(3, 'Please enter the street and number.').max(200),
-  line2: text().max(200).optional().transform((v) => v || undefined),
-  postalCode: z.string().trim().min(2, 'Please enter the postal code.').max(12).regex(/^[A-Za-z0-9 -]+$/, 'Postal codes use letters, digits, spaces and dashes.'),
+  line2: text()
+    .max(200)
+    .optional()
+    .transform((v) => v || undefined),
+  postalCode: z
+    .string()
+    .trim()
+    .min(2, 'Please enter the postal code.')
+    .max(12)
+    .regex(/^[A-Za-z0-9 -]+$/, 'Postal codes use letters, digits, spaces and dashes.'),
   city: text().min(2, 'Please enter the city.').max(100),
   countryCode: z.enum(euCountryCodes as [string, ...string[]], { error: 'Please choose the country.' }),
   isDefault: z.preprocess((v) => v === 'on' || v === true || v === 'true', z.boolean()),
@@ -43,12 +54,15 @@ export async function addAddress(tx: Transaction, tenantId: string, customerId: 
   // The first address is the default; a new default replaces the old one.
   const isDefault = parsed.data.isDefault || existing.length === 0;
   if (isDefault) await tx.update(customerAddresses).set({ isDefault: false }).where(eq(customerAddresses.customerId, customerId));
-  const [row] = await tx.insert(customerAddresses).values({ ...parsed.data, isDefault, tenantId, customerId }).returning();
+  const [row] = await tx
+    .insert(customerAddresses)
+    .values({ ...parsed.data, isDefault, tenantId, customerId })
+    .returning();
   if (!row) throw new Error('address insert returned no row');
   return row;
 }
 
-export async function deleteAddress(tx: Transaction, customerId: string, addressId: string): Promise<boolean> {
+async function deleteAddress(tx: Transaction, customerId: string, addressId: string): Promise<boolean> {
   const deleted = await tx
     .delete(customerAddresses)
     .where(and(eq(customerAddresses.id, addressId), eq(customerAddresses.customerId, customerId)))

@@ -23,7 +23,14 @@ export async function getCustomerDetail(tenantId: string, customerId: string): P
     if (!customer) return null;
     const [orderRows, [total], history] = await Promise.all([
       tx
-        .select({ id: orders.id, number: orders.number, status: orders.status, placedAt: orders.placedAt, grossCents: orders.grossCents, currency: orders.currency })
+        .select({
+          id: orders.id,
+          number: orders.number,
+          status: orders.status,
+          placedAt: orders.placedAt,
+          grossCents: orders.grossCents,
+          currency: orders.currency,
+        })
         .from(orders)
         .where(eq(orders.customerId, customerId))
         .orderBy(desc(orders.placedAt))

@@ -26,7 +26,18 @@ export function parseCustomerListQuery(params: Record<string, string | string[] 
 
 export type CustomerListRow = Pick<
   typeof customers.$inferSelect,
-  'id' | 'name' | 'email' | 'companyName' | 'vatNumber' | 'countryCode' | 'status' | 'approvalType' | 'approvalExpiresAt' | 'reviewReason' | 'marginBp' | 'createdAt'
+  | 'id'
+  | 'name'
+  | 'email'
+  | 'companyName'
+  | 'vatNumber'
+  | 'countryCode'
+  | 'status'
+  | 'approvalType'
+  | 'approvalExpiresAt'
+  | 'reviewReason'
+  | 'marginBp'
+  | 'createdAt'
 >;
 
 export interface CustomerList {
@@ -38,7 +49,6 @@ export interface CustomerList {
   page: number;
   pageCount: number;
 }
-
 
 /**
  * Name, email and company match anywhere in the text; a VAT number matches with or without its spaces

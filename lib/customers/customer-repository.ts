@@ -7,11 +7,7 @@ import { AppError } from '@/lib/errors';
 // All functions take a transaction from withTenant(): row-level security scopes them to one tenant.
 
 export async function findCustomerByEmail(tx: Transaction, email: string): Promise<Customer | null> {
-  const [row] = await tx
-    .select()
-    .from(customers)
-    .where(sql`lower(${customers.email}) = ${email.trim().toLowerCase()}`)
-    .limit(1);
+  const [row] = await tx.select().from(customers).where(sql`lower(${customers.email}) = ${email.trim().toLowerCase()}`).limit(1);
   return row ?? null;
 }
 

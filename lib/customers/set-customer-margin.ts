@@ -26,13 +26,7 @@ export const customerMarginSchema = z.object({
         .regex(/^[+-]?\d{1,3}(\.\d{1,2})?$/, 'Enter a percentage such as -7.5 or 10, with at most two decimals.')
         .transform((text) => Math.round(Number(text) * 100)),
     )
-    .pipe(
-      z
-        .number()
-        .int()
-        .min(MIN_MARGIN_BP, 'A discount can be at most 50 %.')
-        .max(MAX_MARGIN_BP, 'A margin can be at most 100 %.'),
-    ),
+    .pipe(z.number().int().min(MIN_MARGIN_BP, 'A discount can be at most 50 %.').max(MAX_MARGIN_BP, 'A margin can be at most 100 %.')),
 });
 export type CustomerMarginInput = z.input<typeof customerMarginSchema>;
 

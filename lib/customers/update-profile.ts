@@ -20,12 +20,15 @@ export const profileSchema = z.object({
 });
 
 /** Name and phone only: company and VAT number changes go through the shop, as they affect approval. */
-export async function updateProfile(tx: Transaction, customerId: string, input: unknown) {
+async function updateProfile(tx: Transaction, customerId: string, input: unknown) {
   const parsed = profileSchema.safeParse(input);
   if (!parsed.success) {
     throw new AppError('VALIDATION_FAILED', 'Please check the highlighted fields.', { details: { fieldErrors: fieldErrorsOf(parsed.error) } });
   }
-  await tx.update(customers).set({ ...parsed.data, updatedAt: new Date() }).where(eq(customers.id, customerId));
+  await tx
+    .update(customers)
+    .set({ ...parsed.data, updatedAt: new Date() })
+    .where(eq(customers.id, customerId));
 }
 
 /** The account page's command, in the shop's own plane. */

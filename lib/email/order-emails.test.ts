@@ -86,7 +86,14 @@ describe('order confirmation', () => {
   it('shows a consumer total with the VAT it includes, a discount, and the VAT note', async () => {
     const email = await renderEmail('order-confirmation', {
       ...confirmation,
-      totals: { net: '€2,665.70', vat: '€559.80', gross: '€3,225.50', discount: '€150.00', pricesIncludeVat: true, vatNote: 'VAT reverse-charged (Art. 196 VAT Directive)' },
+      totals: {
+        net: '€2,665.70',
+        vat: '€559.80',
+        gross: '€3,225.50',
+        discount: '€150.00',
+        pricesIncludeVat: true,
+        vatNote: 'VAT reverse-charged (Art. 196 VAT Directive)',
+      },
     });
     expect(email.text).toMatch(/Discount\s+−€150\.00/);
     expect(email.text).toMatch(/Total\s+€3,225\.50/);
@@ -227,7 +234,9 @@ describe('owner order notification', () => {
 
   it('has a subject per event, prefixed with the shop name', async () => {
     const subjects = await Promise.all(
-      (['placed', 'paid', 'cancelled', 'shipped', 'refunded'] as const).map(async (event) => (await renderEmail('owner-order-notification', { ...base, event })).subject),
+      (['placed', 'paid', 'cancelled', 'shipped', 'refunded'] as const).map(
+        async (event) => (await renderEmail('owner-order-notification', { ...base, event })).subject,
+      ),
     );
     expect(subjects).toEqual([
       '[ACME Wheels] New order ACM-10427 (€3,914.96)',

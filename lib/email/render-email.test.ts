@@ -51,25 +51,51 @@ describe('email templates', () => {
   });
 
   it('escapes tenant-controlled text instead of rendering it as markup', async () => {
-    const email = await renderEmail('account-active', { brand: { ...brand, shopName: '<script>alert(1)</script>' }, customerName: '<b>x</b>', signInUrl: 'https://x.test' });
+    const email = await renderEmail('account-active', {
+      brand: { ...brand, shopName: '<script>alert(1)</script>' },
+      customerName: '<b>x</b>',
+      signInUrl: 'https://x.test',
+    });
     expect(email.html).not.toContain('<script>');
     expect(email.html).not.toContain('<b>x</b>');
   });
 
   it('shows a hosted logo, but initials instead of a data: URL logo', async () => {
-    const hosted = await renderEmail('account-active', { brand: { ...brand, logoUrl: 'https://cdn.example.com/acme.png' }, customerName: 'Sam', signInUrl: 'https://x.test' });
+    const hosted = await renderEmail('account-active', {
+      brand: { ...brand, logoUrl: 'https://cdn.example.com/acme.png' },
+      customerName: 'Sam',
+      signInUrl: 'https://x.test',
+    });
     expect(hosted.html).toContain('src="https://cdn.example.com/acme.png"');
-    const dataLogo = emailBrandFor({ name: 'ACME Wheels', subdomain: 'acme', customDomain: null, logoUrl: 'data:image/svg+xml;base64,PHN2Zy8+', primaryColor: '#b91c1c', accentColor: '#111827', timeZone: 'Europe/Brussels' }, 'https://acme.test');
+    const dataLogo = emailBrandFor(
+      {
+        name: 'ACME Wheels',
+        subdomain: 'acme',
+        customDomain: null,
+        logoUrl: 'data:image/svg+xml;base64,PHN2Zy8+',
+        primaryColor: '#b91c1c',
+        accentColor: '#111827',
+        timeZone: 'Europe/Brussels',
+      },
+      'https://acme.test',
+    );
     expect(dataLogo.logoUrl).toBeNull();
-    const initials = await renderEmail('account-active', { brand: { ...brand, logoUrl: 'data:image/svg+xml;base64,PHN2Zy8+' }, customerName: 'Sam', signInUrl: 'https://x.test' });
+    const initials = await renderEmail('account-active', {
+      brand: { ...brand, logoUrl: 'data:image/svg+xml;base64,PHN2Zy8+' },
+      customerName: 'Sam',
+      signInUrl: 'https://x.test',
+    });
     expect(initials.html).not.toContain('data:image');
     expect(initials.html).toContain('>AW<');
   });
 
   it('never puts an unsafe colour into a style', async () => {
-    const email = await renderEmail('account-active', { brand: { ...brand, primaryColor: 'red;background:url(https://evil.test)' }, customerName: 'Sam', signInUrl: 'https://x.test' });
+    const email = await renderEmail('account-active', {
+      brand: { ...brand, primaryColor: 'red;background:url(https://evil.test)' },
+      customerName: 'Sam',
+      signInUrl: 'https://x.test',
+    });
     expect(email.html).not.toContain('evil.test');
     expect(email.html).toContain('#1f2937');
   });
 });
-

@@ -10,7 +10,10 @@ export interface RenderedEmail {
 
 /** A subject is a single header line: control characters (CR/LF injection) become spaces. */
 function oneLine(value: string): string {
-  return value.replace(/[\u0000-\u001f\u007f]+/g, ' ').replace(/\s+/g, ' ').trim();
+  return value
+    .replace(/[\u0000-\u001f\u007f]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 /** Renders a template to the HTML and plain-text parts of one message, plus its subject. */

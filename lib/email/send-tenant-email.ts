@@ -96,7 +96,10 @@ export async function sendTenantEmail<N extends TemplateName>(tenant: EmailTenan
     }
 
     if (!apiKey) {
-      log.info({ ...context, emailId: claimed.id, to: message.to, from: sender.from, subject: rendered.subject, transport: 'log' }, 'email recorded without sending (no RESEND_API_KEY)');
+      log.info(
+        { ...context, emailId: claimed.id, to: message.to, from: sender.from, subject: rendered.subject, transport: 'log' },
+        'email recorded without sending (no RESEND_API_KEY)',
+      );
       return { status: 'logged', id: claimed.id, providerMessageId: null };
     }
 

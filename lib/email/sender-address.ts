@@ -27,7 +27,10 @@ export function tenantSenderAddress(
   tenant: Pick<Tenant, 'name' | 'subdomain'>,
   emailDomain: string = process.env.EMAIL_DOMAIN ?? 'storefleet.test',
 ): SenderAddress {
-  const domain = emailDomain.trim().toLowerCase().replace(/^\.+|\.+$/g, '');
+  const domain = emailDomain
+    .trim()
+    .toLowerCase()
+    .replace(/^\.+|\.+$/g, '');
   const address = `info@${tenant.subdomain}.${domain}`;
   const displayName = quoteDisplayName(tenant.name);
   return { from: displayName === '""' ? address : `${displayName} <${address}>`, replyTo: address, address };

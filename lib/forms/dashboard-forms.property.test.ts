@@ -37,20 +37,23 @@ describe('brandingSchema: properties', () => {
 
   it('never throws; accepted branding is storable, lower-case #rrggbb and readable in the header', () => {
     fc.assert(
-      fc.property(fc.oneof(hostileRecord(['name', 'tagline', 'primaryColor', 'accentColor']), withOneHostileField(valid), withOneHostileField(valid, hostileValue)), (input) => {
-        const result = safeParseReadable(brandingSchema, input);
-        if (!result.success) return;
-        const branding = result.data;
-        expect(branding.name).toBe(branding.name.trim());
-        expect(branding.name.length).toBeGreaterThanOrEqual(1);
-        expect(branding.name.length).toBeLessThanOrEqual(MAX_SHOP_NAME);
-        if (branding.tagline !== null) expect(branding.tagline.length).toBeLessThanOrEqual(MAX_TAGLINE);
-        expectStorableText(branding.name);
-        expectStorableText(branding.tagline);
-        expect(branding.primaryColor).toMatch(/^#[0-9a-f]{6}$/);
-        expect(branding.accentColor).toMatch(/^#[0-9a-f]{6}$/);
-        expect(colorPairProblems(branding.primaryColor, branding.accentColor)).toEqual([]);
-      }),
+      fc.property(
+        fc.oneof(hostileRecord(['name', 'tagline', 'primaryColor', 'accentColor']), withOneHostileField(valid), withOneHostileField(valid, hostileValue)),
+        (input) => {
+          const result = safeParseReadable(brandingSchema, input);
+          if (!result.success) return;
+          const branding = result.data;
+          expect(branding.name).toBe(branding.name.trim());
+          expect(branding.name.length).toBeGreaterThanOrEqual(1);
+          expect(branding.name.length).toBeLessThanOrEqual(MAX_SHOP_NAME);
+          if (branding.tagline !== null) expect(branding.tagline.length).toBeLessThanOrEqual(MAX_TAGLINE);
+          expectStorableText(branding.name);
+          expectStorableText(branding.tagline);
+          expect(branding.primaryColor).toMatch(/^#[0-9a-f]{6}$/);
+          expect(branding.accentColor).toMatch(/^#[0-9a-f]{6}$/);
+          expect(colorPairProblems(branding.primaryColor, branding.accentColor)).toEqual([]);
+        },
+      ),
       { numRuns: 500 },
     );
   });
@@ -68,7 +71,11 @@ describe('brandingSchema: properties', () => {
 
 describe('loyaltyRatesSchema: properties', () => {
   it('accepts only whole numbers from 0 to 100, and every one of them', () => {
-    const rate = fc.oneof(hostileString, fc.integer({ min: -10, max: 1000 }).map(String), fc.integer({ min: 0, max: 100 }).map((n) => ` ${n} `));
+    const rate = fc.oneof(
+      hostileString,
+      fc.integer({ min: -10, max: 1000 }).map(String),
+      fc.integer({ min: 0, max: 100 }).map((n) => ` ${n} `),
+    );
     fc.assert(
       fc.property(fc.oneof(fc.record({ pointsPerEuro: rate, pointValueCents: rate }), hostileRecord(['pointsPerEuro', 'pointValueCents'])), (input) => {
         const result = safeParseReadable(loyaltyRatesSchema, input);
@@ -119,14 +126,20 @@ describe('staff invitation schemas: properties', () => {
 describe('refundRequestSchema: properties', () => {
   it('an accepted reason is trimmed, 1–200 characters and storable', () => {
     fc.assert(
-      fc.property(fc.oneof(hostileRecord(['reason']), hostileString.map((reason) => ({ reason }))), (input) => {
-        const result = safeParseReadable(refundRequestSchema, input);
-        if (!result.success) return;
-        expect(result.data.reason).toBe(result.data.reason.trim());
-        expect(result.data.reason.length).toBeGreaterThanOrEqual(1);
-        expect(result.data.reason.length).toBeLessThanOrEqual(200);
-        expectStorableText(result.data.reason);
-      }),
+      fc.property(
+        fc.oneof(
+          hostileRecord(['reason']),
+          hostileString.map((reason) => ({ reason })),
+        ),
+        (input) => {
+          const result = safeParseReadable(refundRequestSchema, input);
+          if (!result.success) return;
+          expect(result.data.reason).toBe(result.data.reason.trim());
+          expect(result.data.reason.length).toBeGreaterThanOrEqual(1);
+          expect(result.data.reason.length).toBeLessThanOrEqual(200);
+          expectStorableText(result.data.reason);
+        },
+      ),
       { numRuns: 500 },
     );
   });
@@ -166,7 +179,11 @@ describe('customerMarginSchema: properties', () => {
 
 describe('addPriceOverrideSchema: properties', () => {
   it('an accepted article id is a positive integer the article id column can hold', () => {
-    const idish = fc.oneof(hostileValue, fc.bigInt({ min: -(2n ** 40n), max: 2n ** 40n }).map(String), fc.constantFrom('2147483647', '2147483648', '9999999999', '1e10'));
+    const idish = fc.oneof(
+      hostileValue,
+      fc.bigInt({ min: -(2n ** 40n), max: 2n ** 40n }).map(String),
+      fc.constantFrom('2147483647', '2147483648', '9999999999', '1e10'),
+    );
     fc.assert(
       fc.property(idish, fc.oneof(hostileString, fc.constant(undefined)), (articleId, price) => {
         const result = safeParseReadable(addPriceOverrideSchema, { articleId, price, validFrom: '2026-01-01' });
@@ -207,7 +224,8 @@ describe('parseRegistrationSettingsForm: properties', () => {
         });
         if (error !== undefined) {
           expect(isAppError(error, 'VALIDATION_FAILED')).toBe(true);
-          for (const message of Object.values((error as { details: { fieldErrors: Record<string, string> } }).details.fieldErrors)) expect(message.trim()).not.toBe('');
+          for (const message of Object.values((error as { details: { fieldErrors: Record<string, string> } }).details.fieldErrors))
+            expect(message.trim()).not.toBe('');
           return;
         }
         const s = settings!;
@@ -217,7 +235,8 @@ describe('parseRegistrationSettingsForm: properties', () => {
         if (s.autoApprovalEnabled) expect(s.approvalRequired).toBe(true);
         const rules = s.autoApprovalRules;
         if (rules?.country) for (const code of rules.country) expect(euCountryCodes).toContain(code);
-        if (rules?.temporary_days !== undefined) expect(Number.isSafeInteger(rules.temporary_days) && rules.temporary_days >= 1 && rules.temporary_days <= 365).toBe(true);
+        if (rules?.temporary_days !== undefined)
+          expect(Number.isSafeInteger(rules.temporary_days) && rules.temporary_days >= 1 && rules.temporary_days <= 365).toBe(true);
       }),
       { numRuns: 500 },
     );

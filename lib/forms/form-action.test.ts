@@ -33,7 +33,9 @@ vi.mock('@/db/connection-registry', () => ({
           // The membership exists only for the shop the session was issued for.
           where: async () => {
             const staff = request.staff;
-            return staff?.tenantId === SHOP_A ? [{ id: staff.staffUserId, email: 'member@a.test', name: 'Member', role: staff.role, passwordChangedAt: null }] : [];
+            return staff?.tenantId === SHOP_A
+              ? [{ id: staff.staffUserId, email: 'member@a.test', name: 'Member', role: staff.role, passwordChangedAt: null }]
+              : [];
           },
         }),
       }),
@@ -75,7 +77,13 @@ describe('a staff action', () => {
   it('runs for the shop’s own staff with the role, and revalidates what it declares', async () => {
     request.staff = { staffUserId: 's1', tenantId: SHOP_A, role: 'owner' };
     expect(await ownerAction(idle, form({ code: 'WINTER10' }))).toEqual({ status: 'success', message: 'Done.' });
-    expect(handler).toHaveBeenCalledWith(expect.objectContaining({ tenant: expect.objectContaining({ id: SHOP_A }), staff: expect.objectContaining({ role: 'owner' }), values: { code: 'WINTER10' } }));
+    expect(handler).toHaveBeenCalledWith(
+      expect.objectContaining({
+        tenant: expect.objectContaining({ id: SHOP_A }),
+        staff: expect.objectContaining({ role: 'owner' }),
+        values: { code: 'WINTER10' },
+      }),
+    );
     expect(revalidatePath.mock.calls).toEqual([['/dashboard/coupons'], ['/', 'layout']]);
   });
 
@@ -90,7 +98,11 @@ describe('a staff action', () => {
   it('called on another shop’s host with this shop’s session: refused, the handler never runs', async () => {
     request.staff = { staffUserId: 's1', tenantId: SHOP_A, role: 'owner' };
     request.host = 'b.localhost';
-    expect(await ownerAction(idle, form({ code: 'X' }))).toMatchObject({ status: 'error', message: 'This dashboard belongs to another shop.', values: { code: 'X' } });
+    expect(await ownerAction(idle, form({ code: 'X' }))).toMatchObject({
+      status: 'error',
+      message: 'This dashboard belongs to another shop.',
+      values: { code: 'X' },
+    });
     expect(handler).not.toHaveBeenCalled();
   });
 
@@ -129,7 +141,12 @@ describe('what a handler’s outcome becomes', () => {
     const data = form({ code: 'W', currentPassword: 'secret' });
     data.append('brands', 'audi');
     data.append('brands', 'bmw');
-    expect(await action(idle, data)).toEqual({ status: 'error', message: 'Please check the code.', fieldErrors: { code: 'Too short.' }, values: { code: 'W', brands: 'audi|bmw' } });
+    expect(await action(idle, data)).toEqual({
+      status: 'error',
+      message: 'Please check the code.',
+      fieldErrors: { code: 'Too short.' },
+      values: { code: 'W', brands: 'audi|bmw' },
+    });
     expect(revalidatePath).not.toHaveBeenCalled();
   });
 
@@ -137,7 +154,11 @@ describe('what a handler’s outcome becomes', () => {
     const action = staffAction({ role: 'manager' }, async () => {
       throw new Error('connection reset');
     });
-    expect(await action(idle, form({ name: 'Kept' }))).toEqual({ status: 'error', message: 'Something went wrong on our side. Please try again.', values: { name: 'Kept' } });
+    expect(await action(idle, form({ name: 'Kept' }))).toEqual({
+      status: 'error',
+      message: 'Something went wrong on our side. Please try again.',
+      values: { name: 'Kept' },
+    });
   });
 
   it('lets a redirect out of the handler pass through, after revalidating', async () => {
@@ -151,7 +172,10 @@ describe('what a handler’s outcome becomes', () => {
 describe('a customer action', () => {
   it('sends a visitor without a session to sign in, without running the handler or revalidating', async () => {
     const handler = vi.fn(async () => ({ status: 'success' as const }));
-    const action = customerAction({ signIn: (data) => `/account/sign-in?callbackUrl=${encodeURIComponent(`/products/${data.get('slug')}`)}`, revalidate: [{ layout: '/' }] }, handler);
+    const action = customerAction(
+      { signIn: (data) => `/account/sign-in?callbackUrl=${encodeURIComponent(`/products/${data.get('slug')}`)}`, revalidate: [{ layout: '/' }] },
+      handler,
+    );
     const error = await thrown(() => action(idle, form({ slug: 'tyre-1' })));
     expect(error?.digest).toMatch(/^NEXT_REDIRECT;\w+;\/account\/sign-in\?callbackUrl=%2Fproducts%2Ftyre-1;/);
     expect(handler).not.toHaveBeenCalled();
@@ -160,7 +184,10 @@ describe('a customer action', () => {
 
   it('hands the signed-in customer of this shop to the handler', async () => {
     request.customer = { id: 'c1', email: 'buyer@a.test' };
-    const action = customerAction({ signIn: '/account/sign-in' }, async ({ tenant, customer }) => ({ status: 'success', message: `${customer.id}@${tenant.id}` }));
+    const action = customerAction({ signIn: '/account/sign-in' }, async ({ tenant, customer }) => ({
+      status: 'success',
+      message: `${customer.id}@${tenant.id}`,
+    }));
     expect(await action(idle, form({}))).toEqual({ status: 'success', message: `c1@${SHOP_A}` });
   });
 });

@@ -84,7 +84,11 @@ function revalidate(targets: readonly Revalidate[] = []): void {
   }
 }
 
-function defineFormAction<C, S extends FormState>(actor: Actor<C>, options: FormOptions<S>, handler: (context: C & FormInput) => Promise<NoInfer<S>>): FormAction<S> {
+function defineFormAction<C, S extends FormState>(
+  actor: Actor<C>,
+  options: FormOptions<S>,
+  handler: (context: C & FormInput) => Promise<NoInfer<S>>,
+): FormAction<S> {
   // FormState's error state is every state's: S only adds optional fields, and brings onError when it fills them.
   const fail = options.onError ?? ((error: unknown, values: Values) => errorFormState(error, values) as S);
   async function formAction(_previous: S, formData: FormData): Promise<S> {
@@ -150,23 +154,38 @@ export function customerAction<S extends FormState = FormState>(
   return defineFormAction(customerActor(options.signIn), options, handler);
 }
 
-export function customerVoidAction(options: VoidOptions & { signIn: SignInRedirect }, handler: (context: CustomerContext & { formData: FormData }) => Promise<void>): VoidAction {
+export function customerVoidAction(
+  options: VoidOptions & { signIn: SignInRedirect },
+  handler: (context: CustomerContext & { formData: FormData }) => Promise<void>,
+): VoidAction {
   return defineVoidAction(customerActor(options.signIn), options, handler);
 }
 
-export function staffAction<S extends FormState = FormState>(options: FormOptions<S> & { role: StaffRole }, handler: (context: StaffContext & FormInput) => Promise<NoInfer<S>>): FormAction<S> {
+export function staffAction<S extends FormState = FormState>(
+  options: FormOptions<S> & { role: StaffRole },
+  handler: (context: StaffContext & FormInput) => Promise<NoInfer<S>>,
+): FormAction<S> {
   return defineFormAction(staffActor(options.role), options, handler);
 }
 
-export function staffVoidAction(options: VoidOptions & { role: StaffRole }, handler: (context: StaffContext & { formData: FormData }) => Promise<void>): VoidAction {
+export function staffVoidAction(
+  options: VoidOptions & { role: StaffRole },
+  handler: (context: StaffContext & { formData: FormData }) => Promise<void>,
+): VoidAction {
   return defineVoidAction(staffActor(options.role), options, handler);
 }
 
-export function adminAction<S extends FormState = FormState>(options: FormOptions<S>, handler: (context: AdminContext & FormInput) => Promise<NoInfer<S>>): FormAction<S> {
+export function adminAction<S extends FormState = FormState>(
+  options: FormOptions<S>,
+  handler: (context: AdminContext & FormInput) => Promise<NoInfer<S>>,
+): FormAction<S> {
   return defineFormAction(adminActor, options, handler);
 }
 
-export function publicAction<S extends FormState = FormState>(options: FormOptions<S>, handler: (context: PublicContext & FormInput) => Promise<NoInfer<S>>): FormAction<S> {
+export function publicAction<S extends FormState = FormState>(
+  options: FormOptions<S>,
+  handler: (context: PublicContext & FormInput) => Promise<NoInfer<S>>,
+): FormAction<S> {
   return defineFormAction(publicActor, options, handler);
 }
 

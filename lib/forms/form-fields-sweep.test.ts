@@ -86,7 +86,9 @@ describe('every action form keeps what was chosen after an error', () => {
     expect(problemsOf('<input name="ref" />')).toHaveLength(1);
     expect(problemsOf('<SelectField name="s" options={[]} />')).toHaveLength(1);
     expect(problemsOf('<form action={action}><input type="radio" name="kind" value="fixed" checked={kind === o} onChange={f} />')).toHaveLength(1);
-    expect(problemsOf('<form key={formKey(state)} action={action}><input type="radio" name="kind" value="fixed" checked={kind === o} onChange={f} />')).toEqual([]);
+    expect(problemsOf('<form key={formKey(state)} action={action}><input type="radio" name="kind" value="fixed" checked={kind === o} onChange={f} />')).toEqual(
+      [],
+    );
     expect(problemsOf('<select key={v.a} name="a" defaultValue={v.a}><input type="hidden" name="x" value="1" />')).toEqual([]);
   });
 });

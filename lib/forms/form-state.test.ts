@@ -32,10 +32,20 @@ describe('form state: properties', () => {
   const pathish = fc.oneof(
     hostileValue,
     fc.webPath(),
-    fc.tuple(fc.constantFrom('/', '//', '/\\', '\\', '/\t/', '/\n/', '/\r/', '/ /', '/\u0000/', '/%2f/', '/./', '/../', 'https:', 'javascript:'), fc.webUrl(), fc.string()).map(([a, b, c]) => `${a}${b}${c}`),
-    fc.tuple(fc.constantFrom('/', '/account/'), fc.string({ unit: fc.integer({ min: 0, max: 0x7f }).map((c) => String.fromCharCode(c)), maxLength: 10 }), fc.constantFrom('evil.example', '/evil.example')).map(
-      ([a, b, c]) => `${a}${b}${c}`,
-    ),
+    fc
+      .tuple(
+        fc.constantFrom('/', '//', '/\\', '\\', '/\t/', '/\n/', '/\r/', '/ /', '/\u0000/', '/%2f/', '/./', '/../', 'https:', 'javascript:'),
+        fc.webUrl(),
+        fc.string(),
+      )
+      .map(([a, b, c]) => `${a}${b}${c}`),
+    fc
+      .tuple(
+        fc.constantFrom('/', '/account/'),
+        fc.string({ unit: fc.integer({ min: 0, max: 0x7f }).map((c) => String.fromCharCode(c)), maxLength: 10 }),
+        fc.constantFrom('evil.example', '/evil.example'),
+      )
+      .map(([a, b, c]) => `${a}${b}${c}`),
   );
 
   it('redirects only to a path on the same site, as a browser resolves it', () => {
@@ -51,9 +61,12 @@ describe('form state: properties', () => {
 
   it('keeps a plain same-site path as it is', () => {
     fc.assert(
-      fc.property(fc.webPath().filter((p) => p.startsWith('/') && !p.startsWith('//')), (path) => {
-        expect(safeRedirectPath(path)).toBe(path);
-      }),
+      fc.property(
+        fc.webPath().filter((p) => p.startsWith('/') && !p.startsWith('//')),
+        (path) => {
+          expect(safeRedirectPath(path)).toBe(path);
+        },
+      ),
     );
   });
 
@@ -77,7 +90,10 @@ describe('form state: properties', () => {
   });
 
   it('never keeps a secret field, and keeps every other text field as typed', () => {
-    const entry = fc.tuple(fc.oneof(fc.constantFrom('password', 'newPassword', 'confirmPassword', 'token', '$ACTION_ID_1', 'email', 'name'), hostileString), hostileString);
+    const entry = fc.tuple(
+      fc.oneof(fc.constantFrom('password', 'newPassword', 'confirmPassword', 'token', '$ACTION_ID_1', 'email', 'name'), hostileString),
+      hostileString,
+    );
     fc.assert(
       fc.property(fc.array(entry, { maxLength: 8 }), (entries) => {
         const data = new FormData();
@@ -96,7 +112,12 @@ describe('form state: properties', () => {
     const thrown = fc.oneof(
       hostileValue,
       hostileString.map((message) => new Error(message)),
-      fc.tuple(fc.constantFrom('VALIDATION_FAILED', 'NOT_FOUND', 'CONFLICT', 'FORBIDDEN') as fc.Arbitrary<'VALIDATION_FAILED'>, fc.string({ minLength: 1 }).filter((s) => s.trim() !== '')).map(([code, message]) => new AppError(code, message)),
+      fc
+        .tuple(
+          fc.constantFrom('VALIDATION_FAILED', 'NOT_FOUND', 'CONFLICT', 'FORBIDDEN') as fc.Arbitrary<'VALIDATION_FAILED'>,
+          fc.string({ minLength: 1 }).filter((s) => s.trim() !== ''),
+        )
+        .map(([code, message]) => new AppError(code, message)),
     );
     fc.assert(
       fc.property(thrown, (error) => {
@@ -118,7 +139,15 @@ describe('form state: what comes back after an error', () => {
   };
 
   it('ticks a box or radio as sent: absent means unticked once submitted, the initial state before', () => {
-    const state = errorFormState(new Error('x'), formValues(sent([['paymentMethod', 'card'], ['name', 'Sam']])));
+    const state = errorFormState(
+      new Error('x'),
+      formValues(
+        sent([
+          ['paymentMethod', 'card'],
+          ['name', 'Sam'],
+        ]),
+      ),
+    );
     expect(checkedAfter(state, 'paymentMethod', 'card', false)).toBe(true);
     expect(checkedAfter(state, 'paymentMethod', 'invoice', true)).toBe(false);
     expect(checkedAfter(state, 'isDefault', 'on', true)).toBe(false);
@@ -126,7 +155,14 @@ describe('form state: what comes back after an error', () => {
   });
 
   it('keeps every ticked value of a checkbox group', () => {
-    const values = formValues(sent([['brands', '3'], ['brands', '7'], ['name', 'x']]), { lists: ['brands', 'categories'] });
+    const values = formValues(
+      sent([
+        ['brands', '3'],
+        ['brands', '7'],
+        ['name', 'x'],
+      ]),
+      { lists: ['brands', 'categories'] },
+    );
     expect(listValue(values, 'brands')).toEqual(['3', '7']);
     expect(listValue(values, 'categories')).toEqual([]);
     const state = errorFormState(new Error('x'), values);
@@ -135,7 +171,15 @@ describe('form state: what comes back after an error', () => {
   });
 
   it('gives back typed values, and asks for a password again instead of sending it back', () => {
-    const state = errorFormState(new AppError('VALIDATION_FAILED', 'Check', { details: { fieldErrors: { email: 'Bad' } } }), formValues(sent([['countryCode', 'NL'], ['password', 'hunter2hunter2']])));
+    const state = errorFormState(
+      new AppError('VALIDATION_FAILED', 'Check', { details: { fieldErrors: { email: 'Bad' } } }),
+      formValues(
+        sent([
+          ['countryCode', 'NL'],
+          ['password', 'hunter2hunter2'],
+        ]),
+      ),
+    );
     expect(valueAfter(state, 'countryCode', 'BE')).toBe('NL');
     expect(valueAfter(idleFormState, 'countryCode', 'BE')).toBe('BE');
     expect(JSON.stringify(state)).not.toContain('hunter2');

@@ -26,7 +26,11 @@ export function formValues(formData: FormData, options: { lists?: readonly strin
   for (const [key, value] of formData.entries()) {
     if (typeof value === 'string' && !SECRET_FIELDS.has(key) && !key.startsWith('$ACTION')) values[key] = value;
   }
-  for (const name of options.lists ?? []) values[name] = formData.getAll(name).filter((v) => typeof v === 'string').join(LIST_SEPARATOR);
+  for (const name of options.lists ?? [])
+    values[name] = formData
+      .getAll(name)
+      .filter((v) => typeof v === 'string')
+      .join(LIST_SEPARATOR);
   return values;
 }
 

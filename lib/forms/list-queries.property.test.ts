@@ -33,9 +33,9 @@ describe('parseOrderFilters: properties', () => {
   const keys = ['status', 'method', 'q', 'from', 'to', 'page'] as const;
   const dayish = fc.oneof(
     hostileString,
-    fc.record({ y: fc.integer({ min: 0, max: 9999 }), m: fc.integer({ min: 0, max: 13 }), d: fc.integer({ min: 0, max: 32 }) }).map(
-      ({ y, m, d }) => `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`,
-    ),
+    fc
+      .record({ y: fc.integer({ min: 0, max: 9999 }), m: fc.integer({ min: 0, max: 13 }), d: fc.integer({ min: 0, max: 32 }) })
+      .map(({ y, m, d }) => `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`),
   );
 
   it('never fails the page; every kept value is one the order list can put in its query', () => {
@@ -64,7 +64,9 @@ describe('parseOrderFilters: properties', () => {
   });
 
   it('round-trips every filter through its URL', () => {
-    const day = fc.date({ min: new Date('2000-01-01T00:00:00Z'), max: new Date('2199-12-31T00:00:00Z'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
+    const day = fc
+      .date({ min: new Date('2000-01-01T00:00:00Z'), max: new Date('2199-12-31T00:00:00Z'), noInvalidDate: true })
+      .map((d) => d.toISOString().slice(0, 10));
     const filters: fc.Arbitrary<OrderFilters> = fc.record(
       {
         status: fc.constantFrom(...ORDER_STATUSES),
@@ -109,7 +111,11 @@ describe('parseCustomerListQuery: properties', () => {
 
 describe('parsePriceListQuery: properties', () => {
   it('never fails the page; an article id fits the integer column', () => {
-    const articleish = fc.oneof(hostileString, fc.bigInt({ min: -(2n ** 40n), max: 2n ** 40n }).map(String), fc.constantFrom('1e3', '0x10', ' 7 ', '2147483648'));
+    const articleish = fc.oneof(
+      hostileString,
+      fc.bigInt({ min: -(2n ** 40n), max: 2n ** 40n }).map(String),
+      fc.constantFrom('1e3', '0x10', ' 7 ', '2147483648'),
+    );
     fc.assert(
       fc.property(searchParams(['q']), fc.option(fc.oneof(articleish, fc.array(articleish, { maxLength: 2 })), { nil: undefined }), (params, article) => {
         const query = parsePriceListQuery({ ...params, article });

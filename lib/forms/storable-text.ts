@@ -26,5 +26,9 @@ export function toSingleLine(text: string): string {
  * its own `.min()`/`.max()` with its own message; `missing` is the message when the field is absent.
  */
 export function singleLineText(missing?: string): z.ZodString {
-  return z.string(missing ? { error: missing } : undefined).regex(WITHOUT_NUL, NUL_MESSAGE).overwrite(toSingleLine).trim();
+  return z
+    .string(missing ? { error: missing } : undefined)
+    .regex(WITHOUT_NUL, NUL_MESSAGE)
+    .overwrite(toSingleLine)
+    .trim();
 }

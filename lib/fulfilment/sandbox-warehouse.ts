@@ -6,7 +6,9 @@ import { withTenant } from '@/lib/tenancy/with-tenant';
 import { PermanentFulfilmentError, TemporaryFulfilmentError, type FulfilmentProvider } from './fulfilment-provider';
 
 function trackingNumberFor(tenantId: string, idempotencyKey: string): string {
-  const digits = BigInt(`0x${createHash('sha256').update(`${tenantId}:${idempotencyKey}`).digest('hex').slice(0, 15)}`).toString().padStart(12, '0');
+  const digits = BigInt(`0x${createHash('sha256').update(`${tenantId}:${idempotencyKey}`).digest('hex').slice(0, 15)}`)
+    .toString()
+    .padStart(12, '0');
   return `SBX${digits.slice(0, 12)}`;
 }
 

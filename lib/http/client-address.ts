@@ -14,10 +14,22 @@ export interface ClientAddressOptions {
 }
 
 const proxies = new BlockList();
-for (const [net, prefix] of [['10.0.0.0', 8], ['172.16.0.0', 12], ['192.168.0.0', 16], ['127.0.0.0', 8], ['169.254.0.0', 16], ['100.64.0.0', 10]] as const) {
+for (const [net, prefix] of [
+  ['10.0.0.0', 8],
+  ['172.16.0.0', 12],
+  ['192.168.0.0', 16],
+  ['127.0.0.0', 8],
+  ['169.254.0.0', 16],
+  ['100.64.0.0', 10],
+] as const) {
   proxies.addSubnet(net, prefix, 'ipv4');
 }
-for (const [net, prefix] of [['::1', 128], ['fc00::', 7], ['fe80::', 10]] as const) proxies.addSubnet(net, prefix, 'ipv6');
+for (const [net, prefix] of [
+  ['::1', 128],
+  ['fc00::', 7],
+  ['fe80::', 10],
+] as const)
+  proxies.addSubnet(net, prefix, 'ipv6');
 
 /** An address as written by a socket or a proxy: `::ffff:1.2.3.4`, `[2001:db8::1]:443`, `1.2.3.4:5678`. */
 function parseAddress(raw: string): { address: string; family: 'ipv4' | 'ipv6' } | null {
@@ -38,7 +50,10 @@ function ipv6Block(address: string): string {
   const left = head ? head.split(':') : [];
   const right = tail ? tail.split(':') : [];
   const groups = address.includes('::') ? [...left, ...Array(8 - left.length - right.length).fill('0'), ...right] : left;
-  return `${groups.slice(0, 4).map((g) => g.padStart(4, '0')).join(':')}::/64`;
+  return `${groups
+    .slice(0, 4)
+    .map((g) => g.padStart(4, '0'))
+    .join(':')}::/64`;
 }
 
 function key(parsed: { address: string; family: 'ipv4' | 'ipv6' }): string {

@@ -49,6 +49,10 @@ export async function earnPoints(tx: Transaction, tenantId: string, customerId: 
  * same moment cannot both spend the same points.
  */
 export async function lockedLoyaltyBalance(tx: Transaction, customerId: string): Promise<number> {
-  await tx.select({ id: customers.id }).from(customers).where(and(eq(customers.id, customerId))).for('update');
+  await tx
+    .select({ id: customers.id })
+    .from(customers)
+    .where(and(eq(customers.id, customerId)))
+    .for('update');
   return loyaltyBalance(tx, customerId);
 }

@@ -28,7 +28,12 @@ export type LoyaltyRatesInput = z.input<typeof loyaltyRatesSchema>;
  * tenant triggers tell every instance; this one forgets its copy at once. Points already earned keep
  * their number; a new point value applies to every point spent from now on.
  */
-export async function setLoyaltyRates(db: Database, tenant: Tenant, actor: { email: string; role: 'owner' | 'manager' }, raw: LoyaltyRatesInput): Promise<Tenant> {
+export async function setLoyaltyRates(
+  db: Database,
+  tenant: Tenant,
+  actor: { email: string; role: 'owner' | 'manager' },
+  raw: LoyaltyRatesInput,
+): Promise<Tenant> {
   if (actor.role !== 'owner') throw new AppError('FORBIDDEN', 'Only the shop owner can change the loyalty rates.');
   const parsed = loyaltyRatesSchema.safeParse(raw);
   if (!parsed.success) {

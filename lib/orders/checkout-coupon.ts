@@ -18,7 +18,16 @@ export async function applyCheckoutCoupon(tenant: Tenant, customer: Customer, ty
     const cart = await loadCart(tenant, customer);
     const price = { salesMode: tenant.salesMode, vatRateBp: tenant.vatRateBp, currency: tenant.currency };
     const { couponError } = await withTenant(tenant.id, (tx) =>
-      priceCheckout(tx, { customerId: customer.id, baseTotals: cart.totals, price, loyalty: loyaltyRatesOf(tenant), couponCode: code, usePoints: false, now, lock: false }),
+      priceCheckout(tx, {
+        customerId: customer.id,
+        baseTotals: cart.totals,
+        price,
+        loyalty: loyaltyRatesOf(tenant),
+        couponCode: code,
+        usePoints: false,
+        now,
+        lock: false,
+      }),
     );
     if (couponError) throw new AppError('VALIDATION_FAILED', couponError, { details: { fieldErrors: { couponCode: couponError } } });
   }

@@ -1,3 +1,4 @@
+import 'server-only';
 import type { Customer, CustomerAddress, Tenant } from '@/db/schema';
 import type { CartChoices } from '@/lib/cart/cart-choices';
 import type { CartView } from '@/lib/cart/cart-service';
@@ -24,6 +25,15 @@ export function previewCheckout(
   const { cart, price, choices, now = new Date() } = input;
   return withTenant(tenant.id, async (tx) => ({
     addresses: await listAddresses(tx, customer.id),
-    pricing: await priceCheckout(tx, { customerId: customer.id, baseTotals: cart.totals, price, loyalty: loyaltyRatesOf(tenant), couponCode: choices.couponCode, usePoints: choices.useLoyaltyPoints, now, lock: false }),
+    pricing: await priceCheckout(tx, {
+      customerId: customer.id,
+      baseTotals: cart.totals,
+      price,
+      loyalty: loyaltyRatesOf(tenant),
+      couponCode: choices.couponCode,
+      usePoints: choices.useLoyaltyPoints,
+      now,
+      lock: false,
+    }),
   }));
 }

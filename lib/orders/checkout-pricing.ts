@@ -29,7 +29,16 @@ export interface CheckoutPricing {
  */
 export async function priceCheckout(
   tx: Transaction,
-  input: { customerId: string; baseTotals: Totals; price: PriceDisplayContext; loyalty: LoyaltyRates; couponCode: string | null; usePoints: boolean; now: Date; lock: boolean },
+  input: {
+    customerId: string;
+    baseTotals: Totals;
+    price: PriceDisplayContext;
+    loyalty: LoyaltyRates;
+    couponCode: string | null;
+    usePoints: boolean;
+    now: Date;
+    lock: boolean;
+  },
 ): Promise<CheckoutPricing> {
   const { customerId, price, lock } = input;
   let totals = { ...input.baseTotals, discountNetCents: 0 };

@@ -28,14 +28,20 @@ export function getCustomerOrder(tenantId: string, customerId: string, number: n
   // The number comes from a form (payOrderAction); the integer column would throw beyond its range.
   if (!isSerialId(number)) return Promise.resolve(null);
   return withTenant(tenantId, async (tx) => {
-    const [order] = await tx.select().from(orders).where(and(eq(orders.customerId, customerId), eq(orders.number, number)));
+    const [order] = await tx
+      .select()
+      .from(orders)
+      .where(and(eq(orders.customerId, customerId), eq(orders.number, number)));
     if (!order) return null;
     const [lines, events, [shipment], orderRefunds, [queued]] = await Promise.all([
       tx.select().from(orderLines).where(eq(orderLines.orderId, order.id)).orderBy(asc(orderLines.name)),
       tx.select().from(orderEvents).where(eq(orderEvents.orderId, order.id)).orderBy(asc(orderEvents.createdAt)),
       tx.select().from(shipments).where(eq(shipments.orderId, order.id)),
       tx.select().from(refunds).where(eq(refunds.orderId, order.id)).orderBy(asc(refunds.createdAt)),
-      tx.select({ id: outbox.id }).from(outbox).where(and(eq(outbox.eventId, `order-placed:${order.id}`), isNull(outbox.publishedAt))),
+      tx
+        .select({ id: outbox.id })
+        .from(outbox)
+        .where(and(eq(outbox.eventId, `order-placed:${order.id}`), isNull(outbox.publishedAt))),
     ]);
     // Not yet handed to the order workflow (no engine running, or it is catching up).
     const awaitingProcessing = Boolean(queued);

@@ -31,8 +31,12 @@ async function lockOrder(tx: Transaction, orderId: string): Promise<Order> {
 }
 
 async function announce(tx: Transaction, order: Order, actor: Actor, action: string, event: { id: string; name: string; data: Record<string, unknown> }) {
-  await tx.insert(auditLog).values({ tenantId: order.tenantId, actor: actor.email, action, details: { orderId: order.id, number: order.number, ...event.data } });
-  await tx.insert(outbox).values({ tenantId: order.tenantId, eventId: event.id, eventName: event.name, payload: { tenantId: order.tenantId, orderId: order.id, ...event.data } });
+  await tx
+    .insert(auditLog)
+    .values({ tenantId: order.tenantId, actor: actor.email, action, details: { orderId: order.id, number: order.number, ...event.data } });
+  await tx
+    .insert(outbox)
+    .values({ tenantId: order.tenantId, eventId: event.id, eventName: event.name, payload: { tenantId: order.tenantId, orderId: order.id, ...event.data } });
 }
 
 const stateText = (order: Order) => ORDER_STATUS[order.status].label.toLowerCase();
@@ -45,7 +49,11 @@ export function cancelOrderByShop(tenant: Tenant, actor: Actor, orderId: string)
     if (!cancelled) {
       throw new AppError('CONFLICT', `Order ${locked.number} is ${stateText(locked)} and can no longer be cancelled. Refund it instead if it was paid.`);
     }
-    await announce(tx, cancelled, actor, 'order.cancelled', { id: `order-cancelled:${cancelled.id}`, name: 'shop/order.cancelled', data: { reason: 'cancelled_by_shop' } });
+    await announce(tx, cancelled, actor, 'order.cancelled', {
+      id: `order-cancelled:${cancelled.id}`,
+      name: 'shop/order.cancelled',
+      data: { reason: 'cancelled_by_shop' },
+    });
     return cancelled;
   });
 }
@@ -65,7 +73,15 @@ export function markInvoicePaid(tenant: Tenant, actor: Actor, orderId: string): 
     if (hasInvoicePayment(existing)) throw new AppError('CONFLICT', `The invoice of order ${order.number} is already marked paid.`);
     const [payment] = await tx
       .insert(payments)
-      .values({ tenantId: tenant.id, orderId: order.id, provider: 'invoice', status: 'captured', settlesOrder: true, amountCents: order.grossCents, currency: order.currency })
+      .values({
+        tenantId: tenant.id,
+        orderId: order.id,
+        provider: 'invoice',
+        status: 'captured',
+        settlesOrder: true,
+        amountCents: order.grossCents,
+        currency: order.currency,
+      })
       .returning();
     await recordOrderEvent(tx, order, 'invoice_paid', { paymentId: payment!.id, amountCents: payment!.amountCents, by: actor.email });
     await earnPoints(tx, tenant.id, order.customerId, order.id, order.netCents, loyaltyRatesOf(tenant));

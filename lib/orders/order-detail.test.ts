@@ -16,7 +16,10 @@ describe('orderActionsFor', () => {
   it('offers a refund of a captured card payment once, until it failed', () => {
     expect(orderActionsFor({ ...card, status: 'fulfilled' }, captured, ev('placed')).refund).toBe(true);
     expect(orderActionsFor({ ...card, status: 'fulfilled' }, captured, ev('placed', 'refund_requested'))).toMatchObject({ refund: false, refundPending: true });
-    expect(orderActionsFor({ ...card, status: 'fulfilled' }, captured, ev('refund_requested', 'refund_failed'))).toMatchObject({ refund: true, refundPending: false });
+    expect(orderActionsFor({ ...card, status: 'fulfilled' }, captured, ev('refund_requested', 'refund_failed'))).toMatchObject({
+      refund: true,
+      refundPending: false,
+    });
     expect(orderActionsFor({ ...card, status: 'refunded' }, [], ev('refund_requested', 'refunded'))).toMatchObject({ refund: false, refundPending: false });
     expect(orderActionsFor({ ...card, status: 'paid' }, [], ev('placed')).refund).toBe(false);
     // An extra capture is refunded by the workflow, not offered to the shop as the order's payment.
@@ -25,7 +28,9 @@ describe('orderActionsFor', () => {
 
   it('offers to mark an invoice paid while it is open and not yet paid', () => {
     expect(orderActionsFor({ ...invoice, status: 'fulfilled' }, [], ev()).markInvoicePaid).toBe(true);
-    expect(orderActionsFor({ ...invoice, status: 'fulfilled' }, [{ provider: 'invoice', status: 'captured', settlesOrder: true }], ev()).markInvoicePaid).toBe(false);
+    expect(orderActionsFor({ ...invoice, status: 'fulfilled' }, [{ provider: 'invoice', status: 'captured', settlesOrder: true }], ev()).markInvoicePaid).toBe(
+      false,
+    );
     expect(orderActionsFor({ ...invoice, status: 'cancelled' }, [], ev()).markInvoicePaid).toBe(false);
     expect(orderActionsFor({ ...invoice, grossCents: 0, status: 'fulfilled' }, [], ev()).markInvoicePaid).toBe(false);
     expect(orderActionsFor({ ...card, status: 'fulfilled' }, captured, ev()).markInvoicePaid).toBe(false);

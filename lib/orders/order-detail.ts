@@ -11,7 +11,17 @@ import { withTenant } from '@/lib/tenancy/with-tenant';
 export function getShopOrder(tenantId: string, number: number) {
   return withTenant(tenantId, async (tx) => {
     const [found] = await tx
-      .select({ order: orders, customer: { id: customers.id, name: customers.name, email: customers.email, companyName: customers.companyName, vatNumber: customers.vatNumber, phone: customers.phone } })
+      .select({
+        order: orders,
+        customer: {
+          id: customers.id,
+          name: customers.name,
+          email: customers.email,
+          companyName: customers.companyName,
+          vatNumber: customers.vatNumber,
+          phone: customers.phone,
+        },
+      })
       .from(orders)
       .innerJoin(customers, eq(customers.id, orders.customerId))
       .where(eq(orders.number, number));
@@ -23,7 +33,10 @@ export function getShopOrder(tenantId: string, number: number) {
       tx.select().from(payments).where(eq(payments.orderId, order.id)).orderBy(asc(payments.createdAt)),
       tx.select().from(refunds).where(eq(refunds.orderId, order.id)).orderBy(asc(refunds.createdAt)),
       tx.select().from(shipments).where(eq(shipments.orderId, order.id)),
-      tx.select({ id: outbox.id }).from(outbox).where(and(eq(outbox.eventId, `order-placed:${order.id}`), isNull(outbox.publishedAt))),
+      tx
+        .select({ id: outbox.id })
+        .from(outbox)
+        .where(and(eq(outbox.eventId, `order-placed:${order.id}`), isNull(outbox.publishedAt))),
     ]);
     return {
       order,
@@ -70,8 +83,7 @@ export function orderActionsFor(
   const refundPending = isRefundPending(order, events);
   return {
     cancel: canTransition('cancelByShop', order.status),
-    markInvoicePaid:
-      order.paymentMethod === 'invoice' && order.grossCents > 0 && !ORDER_STATUS[order.status].closed && !hasInvoicePayment(orderPayments),
+    markInvoicePaid: order.paymentMethod === 'invoice' && order.grossCents > 0 && !ORDER_STATUS[order.status].closed && !hasInvoicePayment(orderPayments),
     refund:
       order.paymentMethod === 'card' &&
       // Not while the warehouse is working on it: wait for the parcel (or its refusal) first.

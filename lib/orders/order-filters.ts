@@ -13,7 +13,14 @@ const optional = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (Array.
 const orderFiltersSchema = z.object({
   status: optional(z.enum(ORDER_STATUSES)),
   method: optional(z.enum(['card', 'invoice'])),
-  q: optional(z.string().regex(WITHOUT_NUL).trim().max(100).transform((s) => s || undefined)),
+  q: optional(
+    z
+      .string()
+      .regex(WITHOUT_NUL)
+      .trim()
+      .max(100)
+      .transform((s) => s || undefined),
+  ),
   from: optional(isoDay),
   to: optional(isoDay),
   page: optional(z.coerce.number().int().min(1).max(100_000)),

@@ -86,7 +86,11 @@ function orderFigures(tenant: Tenant, order: Order, lines: OrderLine[]) {
   const money = (cents: number) => formatMoney(cents, order.currency);
   const price = { salesMode: salesModeOfOrder(order), vatRateBp: order.vatRateBp ?? tenant.vatRateBp, currency: order.currency };
   const lineCents = lines.map((l) => displayLineAmount(l, price));
-  const discountCents = displayDiscountCents(price, { displayLinesCents: lineCents.reduce((a, b) => a + b, 0), grossCents: order.grossCents, discountNetCents: order.discountNetCents });
+  const discountCents = displayDiscountCents(price, {
+    displayLinesCents: lineCents.reduce((a, b) => a + b, 0),
+    grossCents: order.grossCents,
+    discountNetCents: order.discountNetCents,
+  });
   return {
     lines: lines.map((l, i) => ({ name: l.name, sku: l.sku, quantity: l.quantity, lineTotal: money(lineCents[i]!) })),
     totals: {

@@ -56,9 +56,7 @@ export const ORDER_TRANSITIONS = {
 
 export type OrderTransition = keyof typeof ORDER_TRANSITIONS;
 
-export const canTransition = (name: OrderTransition, status: OrderStatus): boolean =>
-  (ORDER_TRANSITIONS[name].from as readonly OrderStatus[]).includes(status);
-
+export const canTransition = (name: OrderTransition, status: OrderStatus): boolean => (ORDER_TRANSITIONS[name].from as readonly OrderStatus[]).includes(status);
 
 /** Statuses that count as sales in the overview: not cancelled, not refunded. */
 export const SOLD_STATUSES = ORDER_STATUSES.filter((s) => !ORDER_STATUS[s].closed);

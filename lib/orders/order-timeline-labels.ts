@@ -64,7 +64,11 @@ export function timelineDetail(type: string, details: Record<string, unknown> | 
       case 'cancelled': {
         const reason = str(d.reason);
         const minutes = num(d.timeoutMinutes);
-        return [reason ? (cancelReasons[reason] ?? reason) + (reason === 'payment_timeout' && minutes ? ` (${minutes} minutes)` : '') : null, str(d.detail), by];
+        return [
+          reason ? (cancelReasons[reason] ?? reason) + (reason === 'payment_timeout' && minutes ? ` (${minutes} minutes)` : '') : null,
+          str(d.detail),
+          by,
+        ];
       }
       case 'extra_payment_captured':
         return [money, str(d.reason) ? (extraCaptureReasons[str(d.reason)!] ?? str(d.reason)) : null];

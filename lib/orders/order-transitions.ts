@@ -69,8 +69,7 @@ export function cancelUnpaidOrder(tenantId: string, orderId: string, timeoutMinu
 export function startFulfilment(tenantId: string, orderId: string): Promise<boolean> {
   return withTenant(tenantId, async (tx) => {
     const moved =
-      (await transition(tx, orderId, 'startFulfilment')) ??
-      (await transition(tx, orderId, 'startInvoiceFulfilment', eq(orders.paymentMethod, 'invoice')));
+      (await transition(tx, orderId, 'startFulfilment')) ?? (await transition(tx, orderId, 'startInvoiceFulfilment', eq(orders.paymentMethod, 'invoice')));
     if (moved) {
       await timeline(tx, moved, 'fulfilment_requested');
       return true;
@@ -87,7 +86,11 @@ export function startFulfilment(tenantId: string, orderId: string): Promise<bool
  */
 export function recordShipment(tenantId: string, orderId: string, warehouse: string, parcel: ShipmentConfirmation): Promise<boolean> {
   return withTenant(tenantId, async (tx) => {
-    const [inserted] = await tx.insert(shipments).values({ tenantId, orderId, warehouse, ...parcel }).onConflictDoNothing().returning({ id: shipments.id });
+    const [inserted] = await tx
+      .insert(shipments)
+      .values({ tenantId, orderId, warehouse, ...parcel })
+      .onConflictDoNothing()
+      .returning({ id: shipments.id });
     const order = await transition(tx, orderId, 'ship');
     if (order) {
       await timeline(tx, order, 'shipped', { carrier: parcel.carrier, trackingNumber: parcel.trackingNumber });
@@ -95,7 +98,8 @@ export function recordShipment(tenantId: string, orderId: string, warehouse: str
     }
     const [current] = await tx.select().from(orders).where(eq(orders.id, orderId));
     if (current?.status === 'fulfilled') return true;
-    if (current && inserted) await timeline(tx, current, 'shipped_after_refund', { carrier: parcel.carrier, trackingNumber: parcel.trackingNumber, status: current.status });
+    if (current && inserted)
+      await timeline(tx, current, 'shipped_after_refund', { carrier: parcel.carrier, trackingNumber: parcel.trackingNumber, status: current.status });
     return false;
   });
 }

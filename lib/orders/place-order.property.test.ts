@@ -25,7 +25,10 @@ describe('placeOrderSchema: properties', () => {
         expect(['invoice', 'card']).toContain(order.paymentMethod);
         expect(order.idempotencyKey.length).toBeGreaterThanOrEqual(16);
         expect(order.idempotencyKey.length).toBeLessThanOrEqual(100);
-        for (const [text, max] of [[order.customerReference, 60], [order.couponCode, 40]] as const) {
+        for (const [text, max] of [
+          [order.customerReference, 60],
+          [order.couponCode, 40],
+        ] as const) {
           if (text === null) continue;
           expect(text).toBe(text.trim());
           expect(text).not.toBe('');

@@ -2,7 +2,20 @@ import 'server-only';
 import { and, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Transaction } from '@/db/client';
-import { cartItems, carts, couponRedemptions, customerAddresses, loyaltyLedger, orderCounters, orderLines, orders, outbox, type Customer, type Order, type Tenant } from '@/db/schema';
+import {
+  cartItems,
+  carts,
+  couponRedemptions,
+  customerAddresses,
+  loyaltyLedger,
+  orderCounters,
+  orderLines,
+  orders,
+  outbox,
+  type Customer,
+  type Order,
+  type Tenant,
+} from '@/db/schema';
 import { normalizeCouponCode } from '@/lib/coupons/coupon-rules';
 import { cartTotals, type CartLine } from '@/lib/cart/cart-lines';
 import { loadCart } from '@/lib/cart/cart-service';
@@ -19,9 +32,15 @@ import { vatTreatmentFor } from './vat-treatment';
 export const placeOrderSchema = z.object({
   addressId: z.string().uuid('Choose a delivery address.'),
   paymentMethod: z.enum(['invoice', 'card'], { error: 'Choose how to pay.' }),
-  customerReference: singleLineText().max(60, 'Keep your reference under 60 characters.').optional().transform((v) => v || null),
+  customerReference: singleLineText()
+    .max(60, 'Keep your reference under 60 characters.')
+    .optional()
+    .transform((v) => v || null),
   idempotencyKey: z.string().min(16).max(100).regex(WITHOUT_NUL),
-  couponCode: singleLineText().max(40).optional().transform((v) => v || null),
+  couponCode: singleLineText()
+    .max(40)
+    .optional()
+    .transform((v) => v || null),
   usePoints: z.preprocess((v) => v === 'on' || v === '1' || v === true, z.boolean()).optional(),
 });
 
@@ -118,7 +137,14 @@ export async function placeOrder(tenant: Tenant, customer: Customer, input: unkn
         netCents: totals.netCents,
         vatCents: totals.vatCents,
         grossCents: totals.grossCents,
-        shippingAddress: { recipient: address.recipient, line1: address.line1, line2: address.line2, postalCode: address.postalCode, city: address.city, countryCode: address.countryCode },
+        shippingAddress: {
+          recipient: address.recipient,
+          line1: address.line1,
+          line2: address.line2,
+          postalCode: address.postalCode,
+          city: address.city,
+          countryCode: address.countryCode,
+        },
         customerReference: form.customerReference,
         couponCode: form.couponCode ? normalizeCouponCode(form.couponCode) : null,
         discountNetCents: totals.discountNetCents,
@@ -149,14 +175,24 @@ export async function placeOrder(tenant: Tenant, customer: Customer, input: unkn
       await tx.insert(loyaltyLedger).values({ tenantId: tenant.id, customerId: customer.id, orderId: order.id, reason: 'redeemed', points: -pointsRedeemed });
     }
     if (couponId) {
-      await tx.insert(couponRedemptions).values({ tenantId: tenant.id, couponId, customerId: customer.id, orderId: order.id, discountNetCents: totals.discountNetCents });
+      await tx
+        .insert(couponRedemptions)
+        .values({ tenantId: tenant.id, couponId, customerId: customer.id, orderId: order.id, discountNetCents: totals.discountNetCents });
     }
     await recordOrderEvent(tx, order, 'placed', { paymentMethod: order.paymentMethod, grossCents: order.grossCents });
     await tx.insert(outbox).values({
       tenantId: tenant.id,
       eventId: `order-placed:${order.id}`,
       eventName: 'shop/order.placed',
-      payload: { tenantId: tenant.id, orderId: order.id, number: order.number, paymentMethod: order.paymentMethod, grossCents: order.grossCents, currency: order.currency, plan: tenant.plan },
+      payload: {
+        tenantId: tenant.id,
+        orderId: order.id,
+        number: order.number,
+        paymentMethod: order.paymentMethod,
+        grossCents: order.grossCents,
+        currency: order.currency,
+        plan: tenant.plan,
+      },
     });
     await tx.delete(cartItems).where(sql`${cartItems.cartId} in (select id from carts where customer_id = ${customer.id})`);
     // The coupon and points belonged to this cart: the next cart starts without them.

@@ -6,15 +6,35 @@ const b2b = { salesMode: 'b2b' as const, vatRateBp: 2_100, currency: 'EUR' };
 
 describe('how a shop shows prices', () => {
   it('shows a consumer no business figures: no net subtotal, no "excl. VAT", no reference, no reverse charge', () => {
-    const rows = summaryRows('b2c', { netCents: 9_504, vatCents: 1_996, grossCents: 11_500, discountCents: 500, discountLabel: 'Coupon WELCOME5', vatRateBp: 2_100 });
+    const rows = summaryRows('b2c', {
+      netCents: 9_504,
+      vatCents: 1_996,
+      grossCents: 11_500,
+      discountCents: 500,
+      discountLabel: 'Coupon WELCOME5',
+      vatRateBp: 2_100,
+    });
     expect(rows.map((r) => r.label)).toEqual(['Coupon WELCOME5', 'Total', 'Includes VAT (21 %)']);
     expect(rows.map((r) => r.cents)).toEqual([-500, 11_500, 1_996]);
     expect(JSON.stringify(rows)).not.toMatch(/excl\. VAT|Subtotal/);
-    expect(pricePresentationFor('b2c')).toMatchObject({ includesVat: true, lineColumn: 'Price', discountSuffix: '', asksForReference: false, mentionsReverseCharge: false });
+    expect(pricePresentationFor('b2c')).toMatchObject({
+      includesVat: true,
+      lineColumn: 'Price',
+      discountSuffix: '',
+      asksForReference: false,
+      mentionsReverseCharge: false,
+    });
   });
 
   it('shows a business the net subtotal, VAT on top and the discount excl. VAT', () => {
-    const rows = summaryRows('b2b', { netCents: 9_000, vatCents: 1_890, grossCents: 10_890, discountCents: 1_000, discountLabel: 'Coupon WINTER10', vatRateBp: 2_100 });
+    const rows = summaryRows('b2b', {
+      netCents: 9_000,
+      vatCents: 1_890,
+      grossCents: 10_890,
+      discountCents: 1_000,
+      discountLabel: 'Coupon WINTER10',
+      vatRateBp: 2_100,
+    });
     expect(rows.map((r) => r.label)).toEqual(['Coupon WINTER10 excl. VAT', 'Subtotal excl. VAT', 'VAT (21 %)', 'Total incl. VAT']);
     expect(pricePresentationFor('b2b')).toMatchObject({ includesVat: false, asksForReference: true, mentionsReverseCharge: true });
   });

@@ -26,7 +26,14 @@ export type SalesMode = PriceDisplayContext['salesMode'];
 export function pricePresentationFor(salesMode: SalesMode): PricePresentation {
   return salesMode === 'b2c'
     ? { includesVat: true, priceNote: 'Prices incl. VAT', lineColumn: 'Price', discountSuffix: '', asksForReference: false, mentionsReverseCharge: false }
-    : { includesVat: false, priceNote: 'Prices excl. VAT', lineColumn: 'Price excl. VAT', discountSuffix: ' excl. VAT', asksForReference: true, mentionsReverseCharge: true };
+    : {
+        includesVat: false,
+        priceNote: 'Prices excl. VAT',
+        lineColumn: 'Price excl. VAT',
+        discountSuffix: ' excl. VAT',
+        asksForReference: true,
+        mentionsReverseCharge: true,
+      };
 }
 
 /** An order is shown as it was sold: a consumer sale stays a consumer sale if the shop changes mode later. */

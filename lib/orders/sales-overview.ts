@@ -54,7 +54,13 @@ export function loadDashboardOverview(tenant: Tenant, now = new Date()): Promise
     const byDay = new Map(days.map((d) => [d.day, d]));
     const last30Days = lastDays(now, 30, zone).map((day) => byDay.get(day) ?? { day, orders: 0, grossCents: 0 });
     const today = last30Days.at(-1)!;
-    return { today: { orders: today.orders, grossCents: today.grossCents }, month: month ?? { orders: 0, grossCents: 0 }, pendingCustomers: pending?.n ?? 0, attention, last30Days };
+    return {
+      today: { orders: today.orders, grossCents: today.grossCents },
+      month: month ?? { orders: 0, grossCents: 0 },
+      pendingCustomers: pending?.n ?? 0,
+      attention,
+      last30Days,
+    };
   });
 }
 
@@ -65,7 +71,15 @@ async function ordersNeedingAttention(tx: Tx, tenant: Tenant, now: Date): Promis
   const dueSoon = new Date(now.getTime() - Math.max(tenant.paymentTimeoutMinutes - 10, 0) * 60_000);
   const stuck = new Date(now.getTime() - 60 * 60_000);
   const rows = await tx
-    .select({ id: orders.id, number: orders.number, status: orders.status, paymentMethod: orders.paymentMethod, placedAt: orders.placedAt, updatedAt: orders.updatedAt, grossCents: orders.grossCents })
+    .select({
+      id: orders.id,
+      number: orders.number,
+      status: orders.status,
+      paymentMethod: orders.paymentMethod,
+      placedAt: orders.placedAt,
+      updatedAt: orders.updatedAt,
+      grossCents: orders.grossCents,
+    })
     .from(orders)
     .where(
       sql`(${inArray(orders.status, CLOSED_STATUSES)} and ${orders.updatedAt} >= ${week.toISOString()})
@@ -83,8 +97,19 @@ async function ordersNeedingAttention(tx: Tx, tenant: Tenant, now: Date): Promis
     tx
       .select({ orderId: orderEvents.orderId })
       .from(orderEvents)
-      .where(and(inArray(orderEvents.orderId, ids), eq(orderEvents.type, 'cancelled'), sql`${orderEvents.details}->>'reason' = 'fulfilment_failed'`, gte(orderEvents.createdAt, week), lt(orderEvents.createdAt, now))),
-    tx.select({ orderId: refunds.orderId }).from(refunds).where(and(inArray(refunds.orderId, ids), like(refunds.idempotencyKey, 'refund:fulfilment:%'))),
+      .where(
+        and(
+          inArray(orderEvents.orderId, ids),
+          eq(orderEvents.type, 'cancelled'),
+          sql`${orderEvents.details}->>'reason' = 'fulfilment_failed'`,
+          gte(orderEvents.createdAt, week),
+          lt(orderEvents.createdAt, now),
+        ),
+      ),
+    tx
+      .select({ orderId: refunds.orderId })
+      .from(refunds)
+      .where(and(inArray(refunds.orderId, ids), like(refunds.idempotencyKey, 'refund:fulfilment:%'))),
   ]);
   const failed = new Set([...cancelled, ...refunded].map((f) => f.orderId));
   const result: AttentionOrder[] = [];

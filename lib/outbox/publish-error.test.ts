@@ -7,7 +7,9 @@ describe('describePublishError', () => {
 
   it('never stores an event key, a signing key or URL credentials', () => {
     const error = new Error('fetch failed', {
-      cause: new Error('request to https://inn.gs/e/evtkey_0123456789abcdef failed; key evtkey_0123456789abcdef; signkey-prod-00ff00ff00ff; postgres://relay:hunter2@db/x; Bearer abc.def'),
+      cause: new Error(
+        'request to https://inn.gs/e/evtkey_0123456789abcdef failed; key evtkey_0123456789abcdef; signkey-prod-00ff00ff00ff; postgres://relay:hunter2@db/x; Bearer abc.def',
+      ),
     });
     const text = describePublishError(error, secrets);
     for (const secret of ['evtkey_0123456789abcdef', 'signkey-prod-00ff00ff00ff', 'hunter2', 'abc.def']) expect(text).not.toContain(secret);

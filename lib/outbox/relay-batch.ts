@@ -82,7 +82,11 @@ async function publishWithin(publisher: EventPublisher, events: OutboxEvent[], t
 async function publishRows(rows: OutboxEntry[], pools: TenantPools, settings: BatchSettings): Promise<Map<string, string>> {
   const failures = new Map<string, string>();
   try {
-    await publishWithin(settings.publisher, rows.map((row) => toEvent(row, pools)), settings.publishTimeoutMs);
+    await publishWithin(
+      settings.publisher,
+      rows.map((row) => toEvent(row, pools)),
+      settings.publishTimeoutMs,
+    );
     return failures;
   } catch (error) {
     if (rows.length === 1) return failures.set(rows[0]!.id, describePublishError(error));
@@ -108,11 +112,17 @@ async function publishRows(rows: OutboxEntry[], pools: TenantPools, settings: Ba
 export async function relayBatch(tx: Transaction, settings: BatchSettings): Promise<BatchOutcome> {
   const rows = await claimDueRows(tx, settings.batchSize, settings.now);
   if (rows.length === 0) return { claimed: 0, published: 0, failed: 0 };
-  const pools = await settings.poolsFor(tx, rows.map((row) => row.tenantId));
+  const pools = await settings.poolsFor(
+    tx,
+    rows.map((row) => row.tenantId),
+  );
   const failures = await publishRows(rows, pools, settings);
   const publishedIds = rows.filter((row) => !failures.has(row.id)).map((row) => row.id);
   if (publishedIds.length > 0) {
-    await tx.update(outbox).set({ publishedAt: momentSql(settings.now) }).where(inArray(outbox.id, publishedIds));
+    await tx
+      .update(outbox)
+      .set({ publishedAt: momentSql(settings.now) })
+      .where(inArray(outbox.id, publishedIds));
   }
   const byError = new Map<string, string[]>();
   for (const [id, message] of failures) byError.set(message, [...(byError.get(message) ?? []), id]);

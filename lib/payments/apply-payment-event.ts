@@ -76,5 +76,7 @@ async function settleOrder(tx: Transaction, order: Order, payment: Payment): Pro
 
 function announce(tx: Transaction, payment: Payment, idPrefix: string, eventName: string) {
   const { tenantId, orderId, amountCents, currency } = payment;
-  return tx.insert(outbox).values({ tenantId, eventId: `${idPrefix}:${payment.id}`, eventName, payload: { tenantId, orderId, paymentId: payment.id, amountCents, currency } });
+  return tx
+    .insert(outbox)
+    .values({ tenantId, eventId: `${idPrefix}:${payment.id}`, eventName, payload: { tenantId, orderId, paymentId: payment.id, amountCents, currency } });
 }

@@ -26,7 +26,13 @@ export const extraRefundReason: Record<ExtraCaptureReason, string> = {
 export async function findExtraCapture(tenantId: string, paymentId: string): Promise<{ orderId: string; reason: ExtraCaptureReason } | null> {
   const [row] = await withTenant(tenantId, (tx) =>
     tx
-      .select({ orderId: payments.orderId, status: payments.status, settlesOrder: payments.settlesOrder, provider: payments.provider, orderStatus: orders.status })
+      .select({
+        orderId: payments.orderId,
+        status: payments.status,
+        settlesOrder: payments.settlesOrder,
+        provider: payments.provider,
+        orderStatus: orders.status,
+      })
       .from(payments)
       .innerJoin(orders, eq(orders.id, payments.orderId))
       .where(eq(payments.id, paymentId)),

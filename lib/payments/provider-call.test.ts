@@ -63,7 +63,9 @@ describe('calling a payment provider', () => {
   it('treats a network failure as retryable and keeps what it said (and any secret in it) out of the error', async () => {
     const warn = vi.spyOn(log, 'warn');
     const error = await failureOf(async () => {
-      throw new TypeError(`fetch failed for https://api.example.test/refunds?key=${SECRET}`, { cause: Object.assign(new Error('connect'), { code: 'ECONNREFUSED' }) });
+      throw new TypeError(`fetch failed for https://api.example.test/refunds?key=${SECRET}`, {
+        cause: Object.assign(new Error('connect'), { code: 'ECONNREFUSED' }),
+      });
     });
     expect(error.code).toBe('PAYMENT_PROVIDER_UNAVAILABLE');
     expect(error.details).toEqual({ provider: 'acmepay', statusCode: null, retryable: true });
@@ -84,7 +86,9 @@ describe('calling a payment provider', () => {
     expect(paymentProviderTimeoutMs({ PAYMENT_PROVIDER_TIMEOUT_MS: ' ' })).toBe(15_000);
     expect(paymentProviderTimeoutMs({ PAYMENT_PROVIDER_TIMEOUT_MS: '2500' })).toBe(2_500);
     for (const bad of ['0', '-1', '1.5', '15s', '120001', '1e4', 'Infinity']) {
-      expect(() => timeoutFromEnv('PAYMENT_PROVIDER_TIMEOUT_MS', 15_000, { PAYMENT_PROVIDER_TIMEOUT_MS: bad })).toThrow(/PAYMENT_PROVIDER_TIMEOUT_MS must be a whole number/);
+      expect(() => timeoutFromEnv('PAYMENT_PROVIDER_TIMEOUT_MS', 15_000, { PAYMENT_PROVIDER_TIMEOUT_MS: bad })).toThrow(
+        /PAYMENT_PROVIDER_TIMEOUT_MS must be a whole number/,
+      );
     }
   });
 });

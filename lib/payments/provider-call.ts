@@ -46,7 +46,11 @@ const PROVIDER_CODE = /^[a-z0-9_.-]{1,64}$/i;
  * cannot hold a workflow step for ever. Errors carry no cause and no provider message: those can echo
  * request data or credentials, and step errors travel to the workflow engine.
  */
-export async function callPaymentProvider<T>(context: ProviderCallContext, call: (signal: AbortSignal) => Promise<T>, timeoutMs = paymentProviderTimeoutMs()): Promise<T> {
+export async function callPaymentProvider<T>(
+  context: ProviderCallContext,
+  call: (signal: AbortSignal) => Promise<T>,
+  timeoutMs = paymentProviderTimeoutMs(),
+): Promise<T> {
   const controller = new AbortController();
   let timer: ReturnType<typeof setTimeout> | undefined;
   const deadline = new Promise<never>((_, reject) => {
@@ -94,9 +98,13 @@ function classify(error: unknown, context: ProviderCallContext, timedOut: boolea
     if (isRetryableProviderStatus(error.statusCode)) {
       return unavailable(`The payment provider (${provider}) is unavailable (HTTP ${error.statusCode}).`, provider, error.statusCode);
     }
-    return new AppError('PAYMENT_PROVIDER_REJECTED', `The payment provider (${provider}) refused the ${context.operation} (HTTP ${error.statusCode}${providerCode ? `, ${providerCode}` : ''}).`, {
-      details: { provider, statusCode: error.statusCode, providerCode, retryable: false },
-    });
+    return new AppError(
+      'PAYMENT_PROVIDER_REJECTED',
+      `The payment provider (${provider}) refused the ${context.operation} (HTTP ${error.statusCode}${providerCode ? `, ${providerCode}` : ''}).`,
+      {
+        details: { provider, statusCode: error.statusCode, providerCode, retryable: false },
+      },
+    );
   }
   // An in-process provider's own refusal (e.g. the sandbox's) is already one of ours.
   if (isAppError(error)) return error;

@@ -88,7 +88,9 @@ describe('receiveWebhook (announcements)', () => {
   it('derives ids that do not collide through separators and ignore UUID case', () => {
     expect(webhookOutboxEventId('sandbox', 'a:b', null)).not.toBe(webhookOutboxEventId('sandbox', 'a', 'b'));
     expect(webhookOutboxEventId('sandbox', 'e', null)).not.toBe(webhookOutboxEventId('sandbox', 'e', 'null'));
-    expect(webhookOutboxEventId('sandbox', 'e', 'ABCDEF00-0000-4000-8000-000000000000')).toBe(webhookOutboxEventId('sandbox', 'e', 'abcdef00-0000-4000-8000-000000000000'));
+    expect(webhookOutboxEventId('sandbox', 'e', 'ABCDEF00-0000-4000-8000-000000000000')).toBe(
+      webhookOutboxEventId('sandbox', 'e', 'abcdef00-0000-4000-8000-000000000000'),
+    );
     expect(webhookReplayOutboxEventId('sandbox', 'e', null, 2)).toBe(`${webhookOutboxEventId('sandbox', 'e', null)}:replay:2`);
   });
 });
@@ -134,7 +136,13 @@ describe('replayWebhook', () => {
 
 describe('receiveWebhook: properties', () => {
   const jsonish = fc.oneof(fc.jsonValue({ maxDepth: 3 }), hostileString);
-  const tenantish = fc.oneof(fc.uuid(), fc.uuid().map((id) => ` ${id.toUpperCase()} `), hostileString, fc.integer(), fc.constant(null));
+  const tenantish = fc.oneof(
+    fc.uuid(),
+    fc.uuid().map((id) => ` ${id.toUpperCase()} `),
+    hostileString,
+    fc.integer(),
+    fc.constant(null),
+  );
   const eventBody = fc.record(
     {
       id: fc.oneof(fc.string({ minLength: 1, maxLength: 40 }), hostileString, fc.string({ minLength: 250, maxLength: 300 }), fc.integer()),
@@ -174,7 +182,9 @@ describe('receiveWebhook: properties', () => {
 
   it('refuses a tenant id holding control characters (a stored NUL would fail the query)', async () => {
     const { deps, storage } = setup(platformWebhookConfig);
-    await expect(receiveWebhook({ provider: 'sandbox', payload: '{"id":" ","type":"\\u0001"}', headers: { 'X-Tenant-Id': '\u0000' } }, deps)).rejects.toMatchObject({ code: 'TENANT_REQUIRED' });
+    await expect(
+      receiveWebhook({ provider: 'sandbox', payload: '{"id":" ","type":"\\u0001"}', headers: { 'X-Tenant-Id': '\u0000' } }, deps),
+    ).rejects.toMatchObject({ code: 'TENANT_REQUIRED' });
     expect(storage.events).toEqual([]);
   });
 
@@ -230,7 +240,9 @@ describe('receiveWebhook: properties', () => {
     }
     // An escaped backslash before "u0000" is ordinary text, not a NUL.
     const { deps } = setup({ enabled: false });
-    await expect(receiveWebhook({ provider: 'sandbox', payload: '{"id":"evt_2","type":"t","data":"\\\\u0000"}' }, deps)).resolves.toMatchObject({ duplicate: false });
+    await expect(receiveWebhook({ provider: 'sandbox', payload: '{"id":"evt_2","type":"t","data":"\\\\u0000"}' }, deps)).resolves.toMatchObject({
+      duplicate: false,
+    });
   });
 });
 

@@ -110,7 +110,11 @@ function announcement(event: StoredWebhookEvent, actor: string, action: string):
       },
     },
     // Ids only: the payload stays in webhook_events.
-    audit: { actor, action, details: { webhookEventId: event.id, provider: event.provider, providerEventId: event.providerEventId, type: event.eventType, replay } },
+    audit: {
+      actor,
+      action,
+      details: { webhookEventId: event.id, provider: event.provider, providerEventId: event.providerEventId, type: event.eventType, replay },
+    },
   };
 }
 
@@ -152,6 +156,9 @@ export async function replayWebhook(eventId: string, context: ReplayContext, dep
   }
   if (requested !== undefined && !sameTenant(event.tenantId, requested)) throw denied();
   const replayed = await deps.storage.replay(event, (stored) => announcement(stored, context.actor ?? 'system', 'payment.webhook_replayed'));
-  log.info({ provider: replayed.provider, providerEventId: replayed.providerEventId, tenantId: replayed.tenantId, replay: replayed.replayCount }, 'payment webhook replayed');
+  log.info(
+    { provider: replayed.provider, providerEventId: replayed.providerEventId, tenantId: replayed.tenantId, replay: replayed.replayCount },
+    'payment webhook replayed',
+  );
   return replayed;
 }

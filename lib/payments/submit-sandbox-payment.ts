@@ -25,14 +25,21 @@ export async function findSandboxPayment(tenantId: string, customerId: string, p
   return row ?? null;
 }
 
-export type SandboxSubmission = { orderNumber: number; outcome: 'succeeded' | 'failed' } | { orderNumber: number; outcome: 'not_payable'; status: Payment['status'] };
+export type SandboxSubmission =
+  | { orderNumber: number; outcome: 'succeeded' | 'failed' }
+  | { orderNumber: number; outcome: 'not_payable'; status: Payment['status'] };
 
 /**
  * The buyer's choice on the hosted page. Only a pending payment takes it, read afresh: a payment that was
  * voided (a newer attempt, or the order paid or cancelled in the meantime), declined or already paid
  * answers `not_payable`. Null when the payment is not this customer's at this shop.
  */
-export async function submitSandboxPayment(tenantId: string, customerId: string, paymentId: string, outcome: 'succeeded' | 'failed'): Promise<SandboxSubmission | null> {
+export async function submitSandboxPayment(
+  tenantId: string,
+  customerId: string,
+  paymentId: string,
+  outcome: 'succeeded' | 'failed',
+): Promise<SandboxSubmission | null> {
   const found = await findSandboxPayment(tenantId, customerId, paymentId);
   if (!found) return null;
   if (found.payment.status !== 'pending') return { orderNumber: found.orderNumber, outcome: 'not_payable', status: found.payment.status };

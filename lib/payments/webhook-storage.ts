@@ -75,7 +75,11 @@ async function findIn(eventId: string, tenantId: string | null): Promise<StoredW
   return inPlane(tenantId, async (tx) => {
     // Inside withTenant, row-level security already confines this to the tenant; the condition makes the
     // null plane (read as the owner, below RLS) return only events without a tenant.
-    const [row] = await tx.select().from(webhookEvents).where(and(eq(webhookEvents.id, eventId), sameTenantAs(tenantId))).limit(1);
+    const [row] = await tx
+      .select()
+      .from(webhookEvents)
+      .where(and(eq(webhookEvents.id, eventId), sameTenantAs(tenantId)))
+      .limit(1);
     return row ?? null;
   });
 }

@@ -101,16 +101,34 @@ export async function listCustomersAcrossTenants(
   options: { tenantId?: string; search?: string; limit?: number } = {},
 ): Promise<{ customers: CrossTenantCustomer[]; freshness: ReadModelFreshness }> {
   const limit = Math.min(Math.max(options.limit ?? 50, 1), 200);
-  const search = options.search?.replace(/\u0000/g, '').trim().slice(0, 100) ?? '';
+  const search =
+    options.search
+      ?.replace(/\u0000/g, '')
+      .trim()
+      .slice(0, 100) ?? '';
   const pattern = containsPattern(search);
   const c = platformCustomers;
   const db = await platformDb();
   const [rows, fresh] = await Promise.all([
     db
-      .select({ tenantId: c.tenantId, tenantName: tenants.name, id: c.customerId, name: c.name, email: c.email, companyName: c.companyName, status: c.status, createdAt: c.createdAt })
+      .select({
+        tenantId: c.tenantId,
+        tenantName: tenants.name,
+        id: c.customerId,
+        name: c.name,
+        email: c.email,
+        companyName: c.companyName,
+        status: c.status,
+        createdAt: c.createdAt,
+      })
       .from(c)
       .innerJoin(tenants, eq(tenants.id, c.tenantId))
-      .where(and(options.tenantId ? eq(c.tenantId, options.tenantId) : undefined, search ? or(ilike(c.name, pattern), ilike(c.email, pattern), ilike(c.companyName, pattern)) : undefined))
+      .where(
+        and(
+          options.tenantId ? eq(c.tenantId, options.tenantId) : undefined,
+          search ? or(ilike(c.name, pattern), ilike(c.email, pattern), ilike(c.companyName, pattern)) : undefined,
+        ),
+      )
       .orderBy(desc(c.createdAt), desc(c.customerId))
       .limit(limit),
     freshness(db, options.tenantId),

@@ -138,9 +138,13 @@ async function projectBatch(connectionName: string, tx: Transaction, platform: E
   const rows = await claim(tx, BATCH_SIZE);
   if (rows.length === 0) return { claimed: 0, projected: 0 };
   const tenantIds = [...new Set(rows.map((r) => r.tenant_id).filter((id): id is string => id !== null))];
-  const homes = tenantIds.length === 0
-    ? []
-    : await platform.select({ id: tenants.id, plane: sql<string>`coalesce(${tenants.dedicatedDatabase}, ${DEFAULT_CONNECTION})` }).from(tenants).where(inArray(tenants.id, tenantIds));
+  const homes =
+    tenantIds.length === 0
+      ? []
+      : await platform
+          .select({ id: tenants.id, plane: sql<string>`coalesce(${tenants.dedicatedDatabase}, ${DEFAULT_CONNECTION})` })
+          .from(tenants)
+          .where(inArray(tenants.id, tenantIds));
   const homeOf = new Map(homes.map((h) => [h.id, h.plane]));
   const orders: OrderRow[] = [];
   const customers: CustomerRow[] = [];
@@ -156,7 +160,10 @@ async function projectBatch(connectionName: string, tx: Transaction, platform: E
   }
   if (skipped > 0) log.info({ connection: connectionName, skipped }, 'platform read model: rows of tenants that do not live in this database skipped');
   await upsert(platform, orders, customers);
-  await markProjected(tx, rows.map((r) => r.id));
+  await markProjected(
+    tx,
+    rows.map((r) => r.id),
+  );
   return { claimed: rows.length, projected: orders.length + customers.length };
 }
 
@@ -175,7 +182,11 @@ async function projectDatabase(connectionName: string): Promise<number> {
       await platform
         .insert(platformReadModelState)
         .values({ connectionName, caughtUpAt })
-        .onConflictDoUpdate({ target: platformReadModelState.connectionName, set: { caughtUpAt }, setWhere: sql`${platformReadModelState.caughtUpAt} < excluded.caught_up_at` });
+        .onConflictDoUpdate({
+          target: platformReadModelState.connectionName,
+          set: { caughtUpAt },
+          setWhere: sql`${platformReadModelState.caughtUpAt} < excluded.caught_up_at`,
+        });
       break;
     }
   }

@@ -52,13 +52,22 @@ export function parseBulkPriceChange(raw: Record<string, unknown>): BulkPriceCha
   const value = sign * hundredths;
   if (mode === 'percent' && (value < -9_000 || value > 50_000)) throw fieldError('change', 'A percentage change lies between −90 % and +500 %.');
   if (mode === 'amount' && Math.abs(value) > 1_000_000) throw fieldError('change', 'An amount change is at most €10,000 either way.');
-  const magnitude = `${Math.trunc(hundredths / 100)}${hundredths % 100 ? `.${String(hundredths % 100).padStart(2, '0').replace(/0$/, '')}` : ''}`;
+  const magnitude = `${Math.trunc(hundredths / 100)}${
+    hundredths % 100
+      ? `.${String(hundredths % 100)
+          .padStart(2, '0')
+          .replace(/0$/, '')}`
+      : ''
+  }`;
   const label = mode === 'percent' ? `${sign < 0 ? '−' : '+'}${magnitude} %` : `${sign < 0 ? '−' : '+'}€${(hundredths / 100).toFixed(2)}`;
   return { brandId: brand, categoryId: category, mode, value, label };
 }
 
 const scopeOf = (change: Pick<BulkPriceChange, 'brandId' | 'categoryId'>): SQL | undefined => {
-  const conditions = [change.brandId ? eq(articles.brandId, change.brandId) : undefined, change.categoryId ? eq(articles.categoryId, change.categoryId) : undefined].filter(Boolean) as SQL[];
+  const conditions = [
+    change.brandId ? eq(articles.brandId, change.brandId) : undefined,
+    change.categoryId ? eq(articles.categoryId, change.categoryId) : undefined,
+  ].filter(Boolean) as SQL[];
   return conditions.length ? and(...conditions) : undefined;
 };
 
@@ -89,8 +98,14 @@ async function previewOn(db: Executor, change: BulkPriceChange, withSamples: boo
   const where = scopeOf(change);
   const after = newPriceSql(change);
   const [[summary], [bad], samples] = await Promise.all([
-    db.select({ n: count(), lowest: min(articles.basePriceCents), highest: max(articles.basePriceCents) }).from(articles).where(where),
-    db.select({ n: count() }).from(articles).where(and(where, sql`${after} < 1 or ${after} > ${MAX_PRICE_CENTS}`)),
+    db
+      .select({ n: count(), lowest: min(articles.basePriceCents), highest: max(articles.basePriceCents) })
+      .from(articles)
+      .where(where),
+    db
+      .select({ n: count() })
+      .from(articles)
+      .where(and(where, sql`${after} < 1 or ${after} > ${MAX_PRICE_CENTS}`)),
     withSamples
       ? db
           .select({ sku: articles.sku, name: articles.name, before: articles.basePriceCents, after })
@@ -136,13 +151,29 @@ export async function applyBulkPriceChange(admin: AdminActor, change: BulkPriceC
     const preview = await previewOn(tx, change, false);
     if (preview.articles === 0) throw new AppError('VALIDATION_FAILED', 'No article matches this selection.');
     if (preview.articles !== expectedCount) {
-      throw new AppError('CONFLICT', `The selection now holds ${preview.articles.toLocaleString('en-GB')} articles, not ${expectedCount.toLocaleString('en-GB')}. Review the preview again.`);
+      throw new AppError(
+        'CONFLICT',
+        `The selection now holds ${preview.articles.toLocaleString('en-GB')} articles, not ${expectedCount.toLocaleString('en-GB')}. Review the preview again.`,
+      );
     }
     if (preview.outOfRange > 0) {
-      throw new AppError('VALIDATION_FAILED', `Nothing was changed: ${preview.outOfRange.toLocaleString('en-GB')} article${preview.outOfRange === 1 ? '' : 's'} would cost less than €0.01 or more than €100,000.`);
+      throw new AppError(
+        'VALIDATION_FAILED',
+        `Nothing was changed: ${preview.outOfRange.toLocaleString('en-GB')} article${preview.outOfRange === 1 ? '' : 's'} would cost less than €0.01 or more than €100,000.`,
+      );
     }
-    const rows = await tx.update(articles).set({ basePriceCents: newPriceSql(change) }).where(scopeOf(change)).returning({ id: articles.id });
-    await writePlatformAudit(tx, admin, 'catalog.base_prices_changed', null, { scope, brandId: change.brandId ?? null, categoryId: change.categoryId ?? null, change: change.label, articles: rows.length });
+    const rows = await tx
+      .update(articles)
+      .set({ basePriceCents: newPriceSql(change) })
+      .where(scopeOf(change))
+      .returning({ id: articles.id });
+    await writePlatformAudit(tx, admin, 'catalog.base_prices_changed', null, {
+      scope,
+      brandId: change.brandId ?? null,
+      categoryId: change.categoryId ?? null,
+      change: change.label,
+      articles: rows.length,
+    });
     return rows.length;
   });
   await announceTenantChange(ALL_TENANTS);

@@ -14,7 +14,12 @@ import { centsToDecimal, formatCsvDate } from './price-input';
 export async function exportPriceCsv(db: Executor, tenantId: string): Promise<string> {
   const timeZone = (await getTenantById(tenantId))?.timeZone ?? DEFAULT_TIME_ZONE;
   const rows = await db
-    .select({ sku: articles.sku, priceCents: tenantArticlePrices.priceCents, validFrom: tenantArticlePrices.validFrom, validUntil: tenantArticlePrices.validUntil })
+    .select({
+      sku: articles.sku,
+      priceCents: tenantArticlePrices.priceCents,
+      validFrom: tenantArticlePrices.validFrom,
+      validUntil: tenantArticlePrices.validUntil,
+    })
     .from(tenantArticlePrices)
     .innerJoin(articles, eq(articles.id, tenantArticlePrices.articleId))
     .where(eq(tenantArticlePrices.tenantId, tenantId))

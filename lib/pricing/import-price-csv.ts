@@ -50,13 +50,24 @@ async function shownArticleIds(db: Executor, tenantId: string, skus: string[]): 
 async function existingOverrides(db: Executor, tenantId: string, articleIds: number[]): Promise<ExistingOverride[]> {
   if (articleIds.length === 0) return [];
   return db
-    .select({ id: tenantArticlePrices.id, articleId: tenantArticlePrices.articleId, priceCents: tenantArticlePrices.priceCents, validFrom: tenantArticlePrices.validFrom, validUntil: tenantArticlePrices.validUntil })
+    .select({
+      id: tenantArticlePrices.id,
+      articleId: tenantArticlePrices.articleId,
+      priceCents: tenantArticlePrices.priceCents,
+      validFrom: tenantArticlePrices.validFrom,
+      validUntil: tenantArticlePrices.validUntil,
+    })
     .from(tenantArticlePrices)
     .where(and(eq(tenantArticlePrices.tenantId, tenantId), inArray(tenantArticlePrices.articleId, articleIds)));
 }
 
 /** Every row read and its SKU looked up; the rows that can take part in the plan, and the errors of the rest. */
-async function readRows(db: Executor, tenantId: string, rows: PriceCsvRow[], timeZone: string): Promise<{ candidates: ImportCandidate[]; rowErrors: Map<number, string[]> }> {
+async function readRows(
+  db: Executor,
+  tenantId: string,
+  rows: PriceCsvRow[],
+  timeZone: string,
+): Promise<{ candidates: ImportCandidate[]; rowErrors: Map<number, string[]> }> {
   const ids = await shownArticleIds(db, tenantId, [...new Set(rows.map((r) => r.sku).filter(Boolean))]);
   const candidates: ImportCandidate[] = [];
   const rowErrors = new Map<number, string[]>();
@@ -80,13 +91,19 @@ export interface PriceImportResult {
 
 async function applyPlan(tx: Executor, tenantId: string, plan: PriceImportPlan): Promise<void> {
   const withdrawn = plan.withdraw.map((w) => w.id);
-  if (withdrawn.length > 0) await tx.delete(tenantArticlePrices).where(and(eq(tenantArticlePrices.tenantId, tenantId), inArray(tenantArticlePrices.id, withdrawn)));
+  if (withdrawn.length > 0)
+    await tx.delete(tenantArticlePrices).where(and(eq(tenantArticlePrices.tenantId, tenantId), inArray(tenantArticlePrices.id, withdrawn)));
   for (const { id, priceCents, validUntil } of plan.change) {
-    await tx.update(tenantArticlePrices).set({ priceCents, validUntil }).where(and(eq(tenantArticlePrices.id, id), eq(tenantArticlePrices.tenantId, tenantId)));
+    await tx
+      .update(tenantArticlePrices)
+      .set({ priceCents, validUntil })
+      .where(and(eq(tenantArticlePrices.id, id), eq(tenantArticlePrices.tenantId, tenantId)));
   }
   for (let i = 0; i < plan.add.length; i += INSERT_BATCH) {
     const batch = plan.add.slice(i, i + INSERT_BATCH);
-    await tx.insert(tenantArticlePrices).values(batch.map(({ articleId, priceCents, validFrom, validUntil }) => ({ tenantId, articleId, priceCents, validFrom, validUntil })));
+    await tx
+      .insert(tenantArticlePrices)
+      .values(batch.map(({ articleId, priceCents, validFrom, validUntil }) => ({ tenantId, articleId, priceCents, validFrom, validUntil })));
   }
 }
 

@@ -30,7 +30,10 @@ function parseOrFileError(bytes: Uint8Array) {
 
 /** A field as a spreadsheet may hold it: no surrounding spaces (the parser trims them), anything inside. */
 const field = fc
-  .string({ unit: fc.oneof(fc.constantFrom(',', ';', '"', '\n', '\r\n', ' ', '\t', "'", '='), fc.string({ unit: 'grapheme', minLength: 1, maxLength: 1 })), maxLength: 12 })
+  .string({
+    unit: fc.oneof(fc.constantFrom(',', ';', '"', '\n', '\r\n', ' ', '\t', "'", '='), fc.string({ unit: 'grapheme', minLength: 1, maxLength: 1 })),
+    maxLength: 12,
+  })
   .map((s) => s.trim())
   .filter((s) => !s.includes('\u0000'));
 const record: fc.Arbitrary<PriceCsvRecord> = fc.record({ sku: field.filter((s) => s !== ''), price: field, validFrom: field, validUntil: field });
@@ -54,9 +57,14 @@ describe('parsePriceCsv: properties', () => {
 
   it('throws nothing but a file error for arbitrary text under a valid header', () => {
     fc.assert(
-      fc.property(fc.constantFrom(header, `\ufeff${header}`, 'SKU;Price;Valid_From;Valid_Until', 'sku,price', ''), fc.array(csvLine, { maxLength: 8 }), fc.constantFrom('\n', '\r\n'), (head, lines, eol) => {
-        parseOrFileError(encode([head, ...lines].join(eol)));
-      }),
+      fc.property(
+        fc.constantFrom(header, `\ufeff${header}`, 'SKU;Price;Valid_From;Valid_Until', 'sku,price', ''),
+        fc.array(csvLine, { maxLength: 8 }),
+        fc.constantFrom('\n', '\r\n'),
+        (head, lines, eol) => {
+          parseOrFileError(encode([head, ...lines].join(eol)));
+        },
+      ),
       { numRuns: 500 },
     );
   });
@@ -75,13 +83,22 @@ describe('parsePriceCsv: properties', () => {
     const cell = fc.stringMatching(/^[A-Za-z0-9.:-]{1,10}$/);
     const line = fc.option(fc.tuple(cell, cell, cell, fc.option(cell, { nil: '' })), { nil: null, freq: 4 });
     fc.assert(
-      fc.property(fc.array(line, { minLength: 1, maxLength: 12 }), fc.shuffledSubarray([0, 1, 2, 3], { minLength: 4 }), fc.constantFrom(',', ';'), fc.constantFrom('\n', '\r\n'), (lines, order, delimiter, eol) => {
-        fc.pre(lines.some((l) => l !== null));
-        const text = [order.map((i) => PRICE_CSV_COLUMNS[i]).join(delimiter), ...lines.map((l) => (l === null ? '' : order.map((i) => l[i]).join(delimiter)))].join(eol);
-        const rows = parsePriceCsv(encode(text));
-        const expected = lines.flatMap((l, index) => (l === null ? [] : [{ row: index + 2, sku: l[0], price: l[1], validFrom: l[2], validUntil: l[3] }]));
-        expect(rows).toEqual(expected);
-      }),
+      fc.property(
+        fc.array(line, { minLength: 1, maxLength: 12 }),
+        fc.shuffledSubarray([0, 1, 2, 3], { minLength: 4 }),
+        fc.constantFrom(',', ';'),
+        fc.constantFrom('\n', '\r\n'),
+        (lines, order, delimiter, eol) => {
+          fc.pre(lines.some((l) => l !== null));
+          const text = [
+            order.map((i) => PRICE_CSV_COLUMNS[i]).join(delimiter),
+            ...lines.map((l) => (l === null ? '' : order.map((i) => l[i]).join(delimiter))),
+          ].join(eol);
+          const rows = parsePriceCsv(encode(text));
+          const expected = lines.flatMap((l, index) => (l === null ? [] : [{ row: index + 2, sku: l[0], price: l[1], validFrom: l[2], validUntil: l[3] }]));
+          expect(rows).toEqual(expected);
+        },
+      ),
       { numRuns: 300 },
     );
   });

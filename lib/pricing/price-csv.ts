@@ -76,7 +76,8 @@ export function parsePriceCsv(bytes: Uint8Array): PriceCsvRow[] {
     rows.push({ row: index + 2, sku: field(at.sku), price: field(at.price), validFrom: field(at.valid_from), validUntil: field(at.valid_until) });
   });
   if (rows.length === 0) throw fileError('The file holds a header but no prices.');
-  if (rows.length > MAX_IMPORT_ROWS) throw fileError(`The file has ${rows.length.toLocaleString('en-GB')} rows; at most 5,000 go in one import. Split it into smaller files.`);
+  if (rows.length > MAX_IMPORT_ROWS)
+    throw fileError(`The file has ${rows.length.toLocaleString('en-GB')} rows; at most 5,000 go in one import. Split it into smaller files.`);
   return rows;
 }
 

@@ -8,19 +8,29 @@ const now = new Date('2026-06-15T10:00:00Z');
 
 /** One article's overrides as the dashboard keeps them: consecutive, non-overlapping windows, the last maybe open. */
 const articleWindows = (articleId: number) =>
-  fc.record({
-    start: fc.integer({ min: -400, max: 400 }),
-    spans: fc.array(fc.record({ gap: fc.integer({ min: 0, max: 30 }), length: fc.integer({ min: 1, max: 90 }), cents: fc.integer({ min: 1, max: 10_000_000 }) }), { minLength: 1, maxLength: 5 }),
-    openEnded: fc.boolean(),
-  }).map(({ start, spans, openEnded }) => {
-    let day = start;
-    return spans.map((span, i): Omit<ExistingOverride, 'id'> => {
-      const from = day + span.gap;
-      day = from + span.length;
-      const last = i === spans.length - 1;
-      return { articleId, priceCents: span.cents, validFrom: new Date(now.getTime() + from * DAY_MS), validUntil: last && openEnded ? null : new Date(now.getTime() + day * DAY_MS) };
+  fc
+    .record({
+      start: fc.integer({ min: -400, max: 400 }),
+      spans: fc.array(
+        fc.record({ gap: fc.integer({ min: 0, max: 30 }), length: fc.integer({ min: 1, max: 90 }), cents: fc.integer({ min: 1, max: 10_000_000 }) }),
+        { minLength: 1, maxLength: 5 },
+      ),
+      openEnded: fc.boolean(),
+    })
+    .map(({ start, spans, openEnded }) => {
+      let day = start;
+      return spans.map((span, i): Omit<ExistingOverride, 'id'> => {
+        const from = day + span.gap;
+        day = from + span.length;
+        const last = i === spans.length - 1;
+        return {
+          articleId,
+          priceCents: span.cents,
+          validFrom: new Date(now.getTime() + from * DAY_MS),
+          validUntil: last && openEnded ? null : new Date(now.getTime() + day * DAY_MS),
+        };
+      });
     });
-  });
 
 const shop = fc
   .array(fc.integer({ min: 1, max: 4 }), { minLength: 1, maxLength: 4 })

@@ -50,7 +50,8 @@ export function planPriceImport(
       if (!match) return { ...row, kind: 'add' };
       matched.add(match.id);
       if (match.priceCents === row.priceCents && sameEnd(match.validUntil, row.validUntil)) return { ...row, kind: 'unchanged', matchId: match.id };
-      if (!canDeleteWindow(match, now)) fail(row.row, `${row.sku}: the override for ${describeWindow(match, timeZone)} has ended; past prices stay on record and cannot be changed`);
+      if (!canDeleteWindow(match, now))
+        fail(row.row, `${row.sku}: the override for ${describeWindow(match, timeZone)} has ended; past prices stay on record and cannot be changed`);
       return { ...row, kind: 'change', matchId: match.id };
     });
     const leftOut = mine.filter((e) => !matched.has(e.id));

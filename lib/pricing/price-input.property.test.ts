@@ -31,7 +31,11 @@ describe('parseEuroCents: properties', () => {
         expect(parsed.value).toBeGreaterThan(0);
         expect(parsed.value).toBeLessThanOrEqual(MAX_PRICE_CENTS);
         // Exactly the amount written, never a guess: the digits read as decimal euros.
-        const digits = raw.trim().replace(/^€\s*/, '').replace(/\s*(€|EUR)$/i, '').replace(',', '.');
+        const digits = raw
+          .trim()
+          .replace(/^€\s*/, '')
+          .replace(/\s*(€|EUR)$/i, '')
+          .replace(',', '.');
         expect(parsed.value).toBe(Math.round(Number(digits) * 100));
       }),
       { numRuns: 500 },

@@ -14,7 +14,10 @@ export type Parsed<T> = { ok: true; value: T } | { ok: false; error: string };
  * refused rather than guessed, since "1.250" means 1250 in one country and 1.25 in another.
  */
 export function parseEuroCents(raw: string): Parsed<number> {
-  const text = raw.trim().replace(/^€\s*/, '').replace(/\s*(€|EUR)$/i, '');
+  const text = raw
+    .trim()
+    .replace(/^€\s*/, '')
+    .replace(/\s*(€|EUR)$/i, '');
   if (text === '') return { ok: false, error: 'Enter a price.' };
   const match = /^(\d{1,6})(?:[.,](\d{1,2}))?$/.exec(text);
   if (!match) return { ok: false, error: `“${raw.trim()}” is not a price: write euros such as 89.50 or 89,50, without thousands separators.` };

@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, eq, } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { lockTenant } from '@/db/advisory-locks';
 import { platformDb } from '@/db/connection-registry';
@@ -31,7 +31,14 @@ export type PricedArticle = Pick<typeof articles.$inferSelect, 'id' | 'sku' | 's
 export async function findShownArticle(db: Executor, tenantId: string, articleId: number): Promise<PricedArticle | null> {
   const rules = await loadVisibilityRules(db, tenantId);
   const [row] = await db
-    .select({ id: articles.id, sku: articles.sku, slug: articles.slug, name: articles.name, basePriceCents: articles.basePriceCents, currency: articles.currency })
+    .select({
+      id: articles.id,
+      sku: articles.sku,
+      slug: articles.slug,
+      name: articles.name,
+      basePriceCents: articles.basePriceCents,
+      currency: articles.currency,
+    })
     .from(articles)
     .where(and(eq(articles.id, articleId), visibilityCondition(rules)));
   return row ?? null;
@@ -70,7 +77,9 @@ function parseOverrideFields(input: z.output<typeof addPriceOverrideSchema>, tim
   const fieldErrors: Record<string, string> = {};
   const price = parseEuroCents(input.price);
   if (!price.ok) fieldErrors.price = price.error;
-  const from = input.validFrom.trim() ? parseShopDate(input.validFrom, 'Valid from', timeZone) : ({ ok: false, error: 'Enter the first day of the price.' } as const);
+  const from = input.validFrom.trim()
+    ? parseShopDate(input.validFrom, 'Valid from', timeZone)
+    : ({ ok: false, error: 'Enter the first day of the price.' } as const);
   if (!from.ok) fieldErrors.validFrom = from.error;
   const until = input.validUntil.trim() ? parseShopDate(input.validUntil, 'Valid until', timeZone) : ({ ok: true, value: null } as const);
   if (!until.ok) fieldErrors.validUntil = until.error;
@@ -96,7 +105,10 @@ export async function addPriceOverride(tenantId: string, raw: AddPriceOverrideIn
       const message = overlapMessage(article.sku, { ...clash, currency: article.currency }, timeZone);
       throw failed({ validFrom: message }, message);
     }
-    const [inserted] = await tx.insert(tenantArticlePrices).values({ tenantId, articleId: article.id, ...fields }).returning();
+    const [inserted] = await tx
+      .insert(tenantArticlePrices)
+      .values({ tenantId, articleId: article.id, ...fields })
+      .returning();
     return inserted!;
   });
   await announceTenantChange(tenantId);

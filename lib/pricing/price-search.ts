@@ -30,7 +30,6 @@ export interface PriceListRow extends PricedArticle {
   overrideCount: number;
 }
 
-
 /**
  * Articles this shop shows, by SKU or name; without a search, the ones that carry an override of the
  * shop, which is what an owner comes back to. One more row than shown tells the page there are more.

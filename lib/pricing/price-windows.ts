@@ -45,7 +45,11 @@ export function describeWindow(window: OverrideWindow, timeZone: string = DEFAUL
 }
 
 /** The sentence a refused override gets: which article, which existing window, at what price. */
-export function overlapMessage(sku: string, existing: OverrideWindow & { priceCents: number; currency?: string }, timeZone: string = DEFAULT_TIME_ZONE): string {
+export function overlapMessage(
+  sku: string,
+  existing: OverrideWindow & { priceCents: number; currency?: string },
+  timeZone: string = DEFAULT_TIME_ZONE,
+): string {
   const price = formatMoney(existing.priceCents, existing.currency ?? 'EUR');
   return `${sku} already has a price of ${price} for ${describeWindow(existing, timeZone)}, which overlaps this window. Delete that override or choose dates outside it.`;
 }

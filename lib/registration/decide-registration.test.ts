@@ -162,22 +162,24 @@ describe('decideRegistration: rules', () => {
 
 describe('decideRegistration: properties', () => {
   // Settings this property does not vary keep their defaults.
-  const settingsArb = fc.record({
-    vatNumberRequired: fc.boolean(),
-    approvalRequired: fc.boolean(),
-    autoApprovalEnabled: fc.boolean(),
-    autoApprovalRules: fc.option(
-      fc.record(
-        {
-          valid_vat: fc.boolean(),
-          country: fc.subarray(['BE', 'NL', 'DE', 'FR', 'GR', 'NO'], { minLength: 1 }),
-          temporary_days: fc.integer({ min: 1, max: 365 }),
-        },
-        { requiredKeys: [] },
+  const settingsArb = fc
+    .record({
+      vatNumberRequired: fc.boolean(),
+      approvalRequired: fc.boolean(),
+      autoApprovalEnabled: fc.boolean(),
+      autoApprovalRules: fc.option(
+        fc.record(
+          {
+            valid_vat: fc.boolean(),
+            country: fc.subarray(['BE', 'NL', 'DE', 'FR', 'GR', 'NO'], { minLength: 1 }),
+            temporary_days: fc.integer({ min: 1, max: 365 }),
+          },
+          { requiredKeys: [] },
+        ),
+        { nil: null },
       ),
-      { nil: null },
-    ),
-  }).map((settings): RegistrationSettings => ({ ...registrationSettingDefaults, ...settings }));
+    })
+    .map((settings): RegistrationSettings => ({ ...registrationSettingDefaults, ...settings }));
   const vatArb = fc.record(
     {
       offline: fc.constantFrom('valid', 'invalid', 'missing'),

@@ -6,11 +6,7 @@ import type { RegistryCheck } from './vat-registry';
 type CustomerStatus = 'pending_approval' | 'active' | 'rejected';
 export type EffectiveCustomerStatus = CustomerStatus | 'expired';
 
-export type ReviewReason =
-  | 'manual_approval_required'
-  | 'vat_not_valid'
-  | 'country_not_allowed'
-  | 'vat_registry_unavailable';
+export type ReviewReason = 'manual_approval_required' | 'vat_not_valid' | 'country_not_allowed' | 'vat_registry_unavailable';
 
 export type VatEvidence = {
   /** The offline format and check-digit test; 'missing' when no VAT number was given. */
@@ -98,15 +94,11 @@ const refusals: Record<Exclude<EffectiveCustomerStatus, 'active'>, Refusal> = {
   },
   expired: {
     code: 'ACCOUNT_PENDING',
-    message:
-      'Your temporary approval has run out. The shop will review your account; ' +
-      'you can order again once it is approved.',
+    message: 'Your temporary approval has run out. The shop will review your account; ' + 'you can order again once it is approved.',
   },
   rejected: {
     code: 'FORBIDDEN',
-    message:
-      'Your account was not approved, so you cannot place orders. ' +
-      'Please contact the shop if you think this is a mistake.',
+    message: 'Your account was not approved, so you cannot place orders. ' + 'Please contact the shop if you think this is a mistake.',
   },
 };
 
@@ -127,9 +119,7 @@ export function customerStatusMessage(status: EffectiveCustomerStatus, tenantNam
     case 'pending_approval':
       return {
         title: 'Your account is waiting for approval',
-        body:
-          `${tenantName} reviews new accounts before they can order. ` +
-          'You can place orders as soon as yours has been approved.',
+        body: `${tenantName} reviews new accounts before they can order. You can place orders as soon as yours has been approved.`,
         tone: 'info',
       };
     case 'expired':
@@ -141,9 +131,7 @@ export function customerStatusMessage(status: EffectiveCustomerStatus, tenantNam
     case 'rejected':
       return {
         title: 'Your account was not approved',
-        body:
-          `${tenantName} did not approve this account, so you cannot place orders. ` +
-          `Please contact ${tenantName} if you think this is a mistake.`,
+        body: `${tenantName} did not approve this account, so you cannot place orders. ` + `Please contact ${tenantName} if you think this is a mistake.`,
         tone: 'danger',
       };
   }

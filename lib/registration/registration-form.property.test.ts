@@ -51,7 +51,11 @@ describe('registrationFormSchema: properties', () => {
           expect(form.companyName?.length).toBeGreaterThanOrEqual(2);
           expect(form.vatNumber?.length).toBeGreaterThanOrEqual(1);
         }
-        for (const [text, max] of [[form.companyName, 150], [form.vatNumber, 40], [form.phone, 40]] as const) {
+        for (const [text, max] of [
+          [form.companyName, 150],
+          [form.vatNumber, 40],
+          [form.phone, 40],
+        ] as const) {
           if (text === undefined) continue;
           expect(text).toBe(text.trim());
           expect(text).not.toBe('');
@@ -75,7 +79,14 @@ describe('registrationFormSchema: properties', () => {
   });
 
   it('refuses a text with a NUL character, which PostgreSQL cannot store', () => {
-    const form = { name: 'Sam Peeters', email: 'sam@example.com', password: 'correct horse battery', countryCode: 'BE', companyName: 'Peeters BV', vatNumber: 'BE0417497106' };
+    const form = {
+      name: 'Sam Peeters',
+      email: 'sam@example.com',
+      password: 'correct horse battery',
+      countryCode: 'BE',
+      companyName: 'Peeters BV',
+      vatNumber: 'BE0417497106',
+    };
     for (const field of ['name', 'companyName', 'phone'] as const) {
       const result = registrationFormSchema({ vatNumberRequired: true }).safeParse({ ...form, [field]: 'Peeters\u0000 BV' });
       expect(result.success, field).toBe(false);

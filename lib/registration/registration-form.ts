@@ -14,10 +14,7 @@ export function registrationFormSchema(options: { vatNumberRequired: boolean }) 
   return z.object({
     name: singleLineText().min(2, 'Please enter your full name.').max(100, 'That name is too long.'),
     email: z.string().trim().toLowerCase().email('Please enter a valid email address.').max(254, 'That email address is too long.'),
-    password: z
-      .string()
-      .min(MIN_PASSWORD_LENGTH, `Use at least ${MIN_PASSWORD_LENGTH} characters.`)
-      .max(MAX_PASSWORD_LENGTH, 'That password is too long.'),
+    password: z.string().min(MIN_PASSWORD_LENGTH, `Use at least ${MIN_PASSWORD_LENGTH} characters.`).max(MAX_PASSWORD_LENGTH, 'That password is too long.'),
     companyName: options.vatNumberRequired
       ? singleLineText().min(2, 'Please enter your company name.').max(150, 'That company name is too long.')
       : optionalText(150),

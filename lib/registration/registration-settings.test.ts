@@ -4,7 +4,15 @@ import { describe, expect, it } from 'vitest';
 import { tenants, type AutoApprovalRules as StoredAutoApprovalRules } from '@/db/schema/platform';
 import { hostileRecord, hostileString, hostileValue, safeParseReadable } from '@/tests/support/hostile-input';
 import { eeaOnlyCountryCodes, euCountryCodes } from './eu-countries';
-import { autoApprovalRulesSchema, paymentSettingFields, registrationSettingFields, registrationSettingDefaults, registrationSettingKeys, registrationSettingsSchema, type AutoApprovalRules } from './registration-settings';
+import {
+  autoApprovalRulesSchema,
+  paymentSettingFields,
+  registrationSettingFields,
+  registrationSettingDefaults,
+  registrationSettingKeys,
+  registrationSettingsSchema,
+  type AutoApprovalRules,
+} from './registration-settings';
 
 function messagesOf(result: { success: boolean; error?: { issues: Array<{ message: string }> } }): string[] {
   return result.error?.issues.map((issue) => issue.message) ?? [];
@@ -34,15 +42,11 @@ describe('autoApprovalRulesSchema', () => {
   });
 
   it('points Greece to GR rather than its VAT prefix', () => {
-    expect(messagesOf(autoApprovalRulesSchema.safeParse({ country: ['el'] }))).toEqual([
-      'Use GR for Greece: EL is only the prefix of Greek VAT numbers.',
-    ]);
+    expect(messagesOf(autoApprovalRulesSchema.safeParse({ country: ['el'] }))).toEqual(['Use GR for Greece: EL is only the prefix of Greek VAT numbers.']);
   });
 
   it('rejects an empty country list', () => {
-    expect(messagesOf(autoApprovalRulesSchema.safeParse({ country: [] }))).toEqual([
-      'List at least one country, or remove the country rule.',
-    ]);
+    expect(messagesOf(autoApprovalRulesSchema.safeParse({ country: [] }))).toEqual(['List at least one country, or remove the country rule.']);
   });
 
   it.each([0, 366, 1.5, -3, '30'])('rejects temporary_days %j', (days) => {
@@ -143,7 +147,13 @@ describe('registration settings: properties', () => {
     const flag = fc.oneof(fc.boolean(), hostileValue);
     fc.assert(
       fc.property(flag, flag, flag, fc.oneof(fc.constant(null), rules), (vatNumberRequired, approvalRequired, autoApprovalEnabled, autoApprovalRules) => {
-        const result = safeParseReadable(registrationSettingsSchema, { ...registrationSettingDefaults, vatNumberRequired, approvalRequired, autoApprovalEnabled, autoApprovalRules });
+        const result = safeParseReadable(registrationSettingsSchema, {
+          ...registrationSettingDefaults,
+          vatNumberRequired,
+          approvalRequired,
+          autoApprovalEnabled,
+          autoApprovalRules,
+        });
         if (result.success && result.data.autoApprovalEnabled) expect(result.data.approvalRequired).toBe(true);
       }),
     );

@@ -36,9 +36,7 @@ export const autoApprovalRulesSchema = z.strictObject(
   },
   {
     error: (issue) =>
-      issue.code === 'unrecognized_keys'
-        ? `Unknown auto-approval rule ${issue.keys.join(', ')}; the rules are ${ruleNames.join(', ')}.`
-        : undefined,
+      issue.code === 'unrecognized_keys' ? `Unknown auto-approval rule ${issue.keys.join(', ')}; the rules are ${ruleNames.join(', ')}.` : undefined,
   },
 );
 

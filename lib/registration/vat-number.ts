@@ -129,8 +129,7 @@ const defaultMessages: Record<VatFailureReason, string> = {
   empty: 'Enter a VAT number.',
   format: 'This is not a valid VAT number.',
   checksum: 'This is not a valid VAT number: please check it for typos.',
-  unsupported_country:
-    'Only VAT numbers from EU member states can be used, starting with their country code (for example BE or NL).',
+  unsupported_country: 'Only VAT numbers from EU member states can be used, starting with their country code (for example BE or NL).',
   country_mismatch: 'This VAT number belongs to a different country than the one you entered.',
 };
 

@@ -1,13 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import {
-  checkWithRegistry,
-  vatRegistryFromEnv,
-  ViesRestRegistry,
-  VIES_REST_ENDPOINT,
-  type VatRegistry,
-} from './vat-registry';
+import { checkWithRegistry, vatRegistryFromEnv, ViesRestRegistry, VIES_REST_ENDPOINT, type VatRegistry } from './vat-registry';
 
 const belgian = { vatPrefix: 'BE', number: '0417497106' };
 
@@ -117,9 +111,7 @@ describe('ViesRestRegistry against a local server', () => {
   it('posts the prefix and number as JSON', async () => {
     viesAnswers({ countryCode: 'EL', vatNumber: '094259216', valid: true, userError: 'VALID' });
     expect(await new ViesRestRegistry({ endpoint }).lookup({ vatPrefix: 'EL', number: '094259216' })).toBe('valid');
-    expect(requests).toEqual([
-      { method: 'POST', contentType: 'application/json', body: { countryCode: 'EL', vatNumber: '094259216' } },
-    ]);
+    expect(requests).toEqual([{ method: 'POST', contentType: 'application/json', body: { countryCode: 'EL', vatNumber: '094259216' } }]);
   });
 
   it('maps valid and invalid', async () => {

@@ -62,7 +62,14 @@ export async function inviteStaff(tenant: Tenant, inviter: StaffMember, input: u
   const token = randomBytes(32).toString('base64url');
   const [invitation] = await db
     .insert(staffInvitations)
-    .values({ tenantId: tenant.id, email, role, tokenHash: tokenHash(token), invitedBy: inviter.id, expiresAt: new Date(now.getTime() + INVITATION_DAYS * 86_400_000) })
+    .values({
+      tenantId: tenant.id,
+      email,
+      role,
+      tokenHash: tokenHash(token),
+      invitedBy: inviter.id,
+      expiresAt: new Date(now.getTime() + INVITATION_DAYS * 86_400_000),
+    })
     .returning({ id: staffInvitations.id });
   const shopUrl = tenantBaseUrl(tenant);
   await sendTenantEmail(tenant, {
@@ -83,9 +90,19 @@ export async function findInvitation(tenantId: string, token: string, now = new 
   const [invitation] = await db
     .select()
     .from(staffInvitations)
-    .where(and(eq(staffInvitations.tokenHash, tokenHash(token)), eq(staffInvitations.tenantId, tenantId), isNull(staffInvitations.acceptedAt), gt(staffInvitations.expiresAt, now)));
+    .where(
+      and(
+        eq(staffInvitations.tokenHash, tokenHash(token)),
+        eq(staffInvitations.tenantId, tenantId),
+        isNull(staffInvitations.acceptedAt),
+        gt(staffInvitations.expiresAt, now),
+      ),
+    );
   if (!invitation) return null;
-  const [existing] = await db.select({ id: staffUsers.id, name: staffUsers.name }).from(staffUsers).where(eq(sql`lower(${staffUsers.email})`, invitation.email));
+  const [existing] = await db
+    .select({ id: staffUsers.id, name: staffUsers.name })
+    .from(staffUsers)
+    .where(eq(sql`lower(${staffUsers.email})`, invitation.email));
   return { invitation, existingUser: existing ?? null };
 }
 
@@ -106,11 +123,14 @@ export async function acceptInvitation(tenantId: string, token: string, input: u
   if (!parsed.success) throw invalid(parsed.error);
   const { invitation, existingUser } = found;
   const db = await platformDb();
-  if (!existingUser && !parsed.data.name) throw new AppError('VALIDATION_FAILED', 'Please check the form.', { details: { fieldErrors: { name: 'Enter your name.' } } });
+  if (!existingUser && !parsed.data.name)
+    throw new AppError('VALIDATION_FAILED', 'Please check the form.', { details: { fieldErrors: { name: 'Enter your name.' } } });
   if (existingUser) {
     const [user] = await db.select({ passwordHash: staffUsers.passwordHash }).from(staffUsers).where(eq(staffUsers.id, existingUser.id));
     if (!(await verifyPassword(user?.passwordHash, parsed.data.password))) {
-      throw new AppError('VALIDATION_FAILED', 'That is not the password of your staff account.', { details: { fieldErrors: { password: 'Not your current password' } } });
+      throw new AppError('VALIDATION_FAILED', 'That is not the password of your staff account.', {
+        details: { fieldErrors: { password: 'Not your current password' } },
+      });
     }
   }
   const passwordHash = existingUser ? null : await hashPassword(parsed.data.password);
@@ -123,7 +143,9 @@ export async function acceptInvitation(tenantId: string, token: string, input: u
     if (!used) throw new AppError('NOT_FOUND', 'This invitation was just used.');
     const userId =
       existingUser?.id ??
-      (await tx.insert(staffUsers).values({ email: invitation.email, name: parsed.data.name!, passwordHash, role: 'staff' }).returning({ id: staffUsers.id }))[0]!.id;
+      (
+        await tx.insert(staffUsers).values({ email: invitation.email, name: parsed.data.name!, passwordHash, role: 'staff' }).returning({ id: staffUsers.id })
+      )[0]!.id;
     await tx.insert(tenantMemberships).values({ staffUserId: userId, tenantId, role: invitation.role }).onConflictDoNothing();
   });
   log.info({ tenantId, invitationId: invitation.id }, 'staff invitation accepted');
@@ -132,7 +154,9 @@ export async function acceptInvitation(tenantId: string, token: string, input: u
 
 export async function revokeInvitation(tenantId: string, invitationId: string): Promise<void> {
   const db = await platformDb();
-  await db.delete(staffInvitations).where(and(eq(staffInvitations.id, invitationId), eq(staffInvitations.tenantId, tenantId), isNull(staffInvitations.acceptedAt)));
+  await db
+    .delete(staffInvitations)
+    .where(and(eq(staffInvitations.id, invitationId), eq(staffInvitations.tenantId, tenantId), isNull(staffInvitations.acceptedAt)));
 }
 
 /** Takes someone off the team; never yourself, and never the last owner. */
@@ -147,7 +171,10 @@ export async function removeStaffMember(tenantId: string, actor: StaffMember, st
       .for('update');
     if (!target) throw new AppError('NOT_FOUND', 'This person is not on your team.');
     if (target.role === 'owner') {
-      const [owners] = await tx.select({ n: count() }).from(tenantMemberships).where(and(eq(tenantMemberships.tenantId, tenantId), eq(tenantMemberships.role, 'owner')));
+      const [owners] = await tx
+        .select({ n: count() })
+        .from(tenantMemberships)
+        .where(and(eq(tenantMemberships.tenantId, tenantId), eq(tenantMemberships.role, 'owner')));
       if ((owners?.n ?? 0) <= 1) throw new AppError('CONFLICT', 'A shop needs at least one owner.');
     }
     await tx.delete(tenantMemberships).where(and(eq(tenantMemberships.tenantId, tenantId), eq(tenantMemberships.staffUserId, staffUserId)));

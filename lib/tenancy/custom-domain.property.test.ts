@@ -7,15 +7,22 @@ import { parseCustomDomain } from './custom-domain';
 
 const LABEL = /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/;
 const root = fc.constantFrom('storefleet.test', 'localhost', 'shops.example.co.uk');
-const label = fc.oneof(fc.stringMatching(/^[a-z0-9]([a-z0-9-]{0,12}[a-z0-9])?$/), fc.constantFrom('www', 'WWW', 'admin', 'xn--bcher-kva', '_storefleet-verify'));
+const label = fc.oneof(
+  fc.stringMatching(/^[a-z0-9]([a-z0-9-]{0,12}[a-z0-9])?$/),
+  fc.constantFrom('www', 'WWW', 'admin', 'xn--bcher-kva', '_storefleet-verify'),
+);
 const domainish = fc.oneof(
   hostileString,
   hostileValue,
   fc.array(label, { minLength: 1, maxLength: 5 }).map((labels) => labels.join('.')),
   fc.tuple(fc.array(label, { maxLength: 2 }), root).map(([labels, r]) => [...labels, r].join('.')),
-  fc.tuple(fc.constantFrom('https://', 'http://', '', ' '), fc.array(label, { minLength: 2, maxLength: 3 }), fc.constantFrom('', '/', ':443', '.', '/path', '@x')).map(
-    ([scheme, labels, tail]) => `${scheme}${labels.join('.')}${tail}`,
-  ),
+  fc
+    .tuple(
+      fc.constantFrom('https://', 'http://', '', ' '),
+      fc.array(label, { minLength: 2, maxLength: 3 }),
+      fc.constantFrom('', '/', ':443', '.', '/path', '@x'),
+    )
+    .map(([scheme, labels, tail]) => `${scheme}${labels.join('.')}${tail}`),
 );
 
 function expectFieldError(error: unknown) {
@@ -50,11 +57,17 @@ describe('parseCustomDomain: properties', () => {
 
   it('stores a plain domain as typed, lower-cased and without a trailing dot', () => {
     fc.assert(
-      fc.property(fc.array(label.filter((l) => LABEL.test(l) && l !== 'www'), { minLength: 2, maxLength: 4 }), (labels) => {
-        const domain = labels.join('.');
-        fc.pre(!/^\d+(\.\d+){3}$/.test(domain) && !domain.endsWith('localhost'));
-        expect(parseCustomDomain(` ${domain.toUpperCase()}. `, 'storefleet.test')).toBe(domain);
-      }),
+      fc.property(
+        fc.array(
+          label.filter((l) => LABEL.test(l) && l !== 'www'),
+          { minLength: 2, maxLength: 4 },
+        ),
+        (labels) => {
+          const domain = labels.join('.');
+          fc.pre(!/^\d+(\.\d+){3}$/.test(domain) && !domain.endsWith('localhost'));
+          expect(parseCustomDomain(` ${domain.toUpperCase()}. `, 'storefleet.test')).toBe(domain);
+        },
+      ),
     );
   });
 

@@ -43,15 +43,30 @@ export function parseCustomDomain(raw: unknown, root = process.env.PLATFORM_ROOT
 export async function setCustomDomain(admin: AdminActor, tenantId: string, raw: unknown): Promise<Tenant> {
   const before = await getTenantForAdmin(tenantId);
   if (typeof raw !== 'string' || raw.trim() === '') {
-    return updateTenant(admin, tenantId, 'tenant.domain_removed', { customDomain: null, customDomainVerificationToken: null, customDomainVerifiedAt: null }, { domain: before.customDomain });
+    return updateTenant(
+      admin,
+      tenantId,
+      'tenant.domain_removed',
+      { customDomain: null, customDomainVerificationToken: null, customDomainVerifiedAt: null },
+      { domain: before.customDomain },
+    );
   }
   const domain = parseCustomDomain(raw);
   if (domain === before.customDomain) return before;
   const db = await platformDb();
-  const [taken] = await db.select({ id: tenants.id }).from(tenants).where(and(eq(tenants.customDomain, domain), ne(tenants.id, tenantId)));
+  const [taken] = await db
+    .select({ id: tenants.id })
+    .from(tenants)
+    .where(and(eq(tenants.customDomain, domain), ne(tenants.id, tenantId)));
   if (taken) throw fieldError('Another shop uses this domain.');
   const token = randomBytes(18).toString('base64url');
-  return updateTenant(admin, tenantId, 'tenant.domain_set', { customDomain: domain, customDomainVerificationToken: token, customDomainVerifiedAt: null }, { domain, previous: before.customDomain });
+  return updateTenant(
+    admin,
+    tenantId,
+    'tenant.domain_set',
+    { customDomain: domain, customDomainVerificationToken: token, customDomainVerifiedAt: null },
+    { domain, previous: before.customDomain },
+  );
 }
 
 /** Looks up the TXT record; the domain is verified when one of its values is exactly the expected one. */

@@ -28,7 +28,18 @@ describe('internalPath', () => {
 
 describe('internalPath: properties', () => {
   const host = fc.oneof(
-    fc.constantFrom('localhost', 'admin.localhost', 'acme.localhost:3000', 'shop.acmewheels.test', 'ACME.localhost.', 'www.acme.localhost', '[::1]', 'a.b.localhost', 'api.localhost', ''),
+    fc.constantFrom(
+      'localhost',
+      'admin.localhost',
+      'acme.localhost:3000',
+      'shop.acmewheels.test',
+      'ACME.localhost.',
+      'www.acme.localhost',
+      '[::1]',
+      'a.b.localhost',
+      'api.localhost',
+      '',
+    ),
     hostileString,
   );
   const path = fc.oneof(

@@ -42,10 +42,16 @@ describe('getTenantForAdmin: properties', () => {
 describe('moveTenantSchema: properties', () => {
   it('accepts only names that are safe as a database or directory name', () => {
     fc.assert(
-      fc.property(fc.oneof(hostileValue, hostileString.map((target) => ({ target }))), (input) => {
-        const result = safeParseReadable(moveTenantSchema, input);
-        if (result.success) expect(result.data.target).toMatch(/^[a-z][a-z0-9_]{1,30}$/);
-      }),
+      fc.property(
+        fc.oneof(
+          hostileValue,
+          hostileString.map((target) => ({ target })),
+        ),
+        (input) => {
+          const result = safeParseReadable(moveTenantSchema, input);
+          if (result.success) expect(result.data.target).toMatch(/^[a-z][a-z0-9_]{1,30}$/);
+        },
+      ),
       { numRuns: 300 },
     );
   });

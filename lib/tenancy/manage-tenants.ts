@@ -20,7 +20,6 @@ function invalid(error: z.ZodError, message = 'Please check the form.'): AppErro
   return new AppError('VALIDATION_FAILED', message, { details: { fieldErrors: fieldErrorsOf(error) } });
 }
 
-
 /** Tenants matching the search (name, subdomain or domain) and filters, with the platform's counts. */
 export async function listTenants(raw: unknown) {
   const query = tenantListQuerySchema.parse(raw ?? {});
@@ -33,7 +32,11 @@ export async function listTenants(raw: unknown) {
   if (query.status) conditions.push(eq(tenants.isActive, query.status === 'active'));
   if (query.plan) conditions.push(eq(tenants.plan, query.plan));
   const [rows, [counts]] = await Promise.all([
-    db.select().from(tenants).where(and(...conditions)).orderBy(asc(tenants.name)),
+    db
+      .select()
+      .from(tenants)
+      .where(and(...conditions))
+      .orderBy(asc(tenants.name)),
     db
       .select({
         total: count(),
@@ -42,7 +45,11 @@ export async function listTenants(raw: unknown) {
       })
       .from(tenants),
   ]);
-  return { query, rows, counts: { total: counts?.total ?? 0, active: counts?.active ?? 0, inactive: (counts?.total ?? 0) - (counts?.active ?? 0), premium: counts?.premium ?? 0 } };
+  return {
+    query,
+    rows,
+    counts: { total: counts?.total ?? 0, active: counts?.active ?? 0, inactive: (counts?.total ?? 0) - (counts?.active ?? 0), premium: counts?.premium ?? 0 },
+  };
 }
 
 export async function getTenantForAdmin(tenantId: string): Promise<Tenant> {
@@ -113,10 +120,20 @@ export async function createTenant(admin: AdminActor, raw: unknown): Promise<Ten
 }
 
 /** Writes a tenant change with its audit line, then makes every instance forget its copy of the tenant. */
-export async function updateTenant(admin: AdminActor, tenantId: string, action: string, changes: Partial<typeof tenants.$inferInsert>, details: Record<string, unknown>) {
+export async function updateTenant(
+  admin: AdminActor,
+  tenantId: string,
+  action: string,
+  changes: Partial<typeof tenants.$inferInsert>,
+  details: Record<string, unknown>,
+) {
   const db = await platformDb();
   const tenant = await db.transaction(async (tx) => {
-    const [row] = await tx.update(tenants).set({ ...changes, updatedAt: new Date() }).where(eq(tenants.id, tenantId)).returning();
+    const [row] = await tx
+      .update(tenants)
+      .set({ ...changes, updatedAt: new Date() })
+      .where(eq(tenants.id, tenantId))
+      .returning();
     if (!row) throw new AppError('NOT_FOUND', 'There is no such tenant.');
     await writePlatformAudit(tx, admin, action, tenantId, details);
     return row;
@@ -164,7 +181,9 @@ export async function setTenantWorkflowPool(admin: AdminActor, tenantId: string,
   const { pools } = workflowPoolConfig();
   const workflowPool = value === '' || value === FOLLOW_PLAN_POOL || value === null || value === undefined ? null : value;
   if (workflowPool !== null && (typeof workflowPool !== 'string' || !pools.includes(workflowPool))) {
-    throw new AppError('VALIDATION_FAILED', 'Please check the form.', { details: { fieldErrors: { workflowPool: `Choose one of the configured pools: ${pools.join(', ')}.` } } });
+    throw new AppError('VALIDATION_FAILED', 'Please check the form.', {
+      details: { fieldErrors: { workflowPool: `Choose one of the configured pools: ${pools.join(', ')}.` } },
+    });
   }
   const before = await getTenantForAdmin(tenantId);
   return updateTenant(admin, tenantId, 'tenant.workflow_pool_changed', { workflowPool }, { from: before.workflowPool, to: workflowPool });

@@ -53,7 +53,8 @@ export async function moveTenantToDedicated(tenantId: string, targetName: string
   const [tenant] = await platform.select().from(tenants).where(eq(tenants.id, tenantId));
   if (!tenant) throw new Error(`Unknown tenant ${tenantId}`);
   if (tenant.dedicatedDatabase === targetName) return alreadyMoved(registry, tenant, targetName, options);
-  if (tenant.dedicatedDatabase) throw new Error(`Tenant ${tenant.subdomain} already lives on ${tenant.dedicatedDatabase}; only moves from the shared database are supported`);
+  if (tenant.dedicatedDatabase)
+    throw new Error(`Tenant ${tenant.subdomain} already lives on ${tenant.dedicatedDatabase}; only moves from the shared database are supported`);
 
   const move = await startOrResume(platform, tenantId, targetName);
   try {
@@ -74,7 +75,11 @@ async function startOrResume(platform: Executor, tenantId: string, targetName: s
     .orderBy(desc(tenantMoves.startedAt))
     .limit(1);
   if (open) {
-    const [resumed] = await platform.update(tenantMoves).set({ status: 'copying', error: null, finishedAt: null }).where(eq(tenantMoves.id, open.id)).returning();
+    const [resumed] = await platform
+      .update(tenantMoves)
+      .set({ status: 'copying', error: null, finishedAt: null })
+      .where(eq(tenantMoves.id, open.id))
+      .returning();
     log.info({ tenantId, to: targetName, moveId: open.id }, 'tenant move resumed');
     return resumed!;
   }
@@ -101,7 +106,16 @@ async function runMove(registry: ConnectionRegistry, tenant: Tenant, move: MoveR
   log.info({ tenantId: tenant.id, moveId: move.id, ...delta }, 'tenant move: switched');
 
   if (options.deleteSource) await deleteSource(source, tables, tenant.id, options);
-  return { moveId: move.id, from: move.fromConnection, to: move.toConnection, alreadyMoved: false, verification, bulk, delta, sourceDeleted: Boolean(options.deleteSource) };
+  return {
+    moveId: move.id,
+    from: move.fromConnection,
+    to: move.toConnection,
+    alreadyMoved: false,
+    verification,
+    bulk,
+    delta,
+    sourceDeleted: Boolean(options.deleteSource),
+  };
 }
 
 /**
@@ -114,7 +128,9 @@ async function assertCanSeeTenantRows(connection: Connection): Promise<void> {
   );
   const [row] = rowsOf<{ limited: boolean; member: boolean }>(result);
   if (row?.limited && !row.member) {
-    throw new Error(`The database role on ${connection.name} is subject to row-level security and not a member of storefleet_app: run tenant moves with the migration role (superuser or BYPASSRLS).`);
+    throw new Error(
+      `The database role on ${connection.name} is subject to row-level security and not a member of storefleet_app: run tenant moves with the migration role (superuser or BYPASSRLS).`,
+    );
   }
 }
 
@@ -158,14 +174,19 @@ async function freezeCopyAndSwitch(source: Connection, target: Connection, table
       await pinTenant(t, tenant.id);
       const delta = await syncTenantRows(s, t, tables, tenant.id);
       const verification = await verifyTenantRows(s, t, tables, tenant.id);
-      const different = Object.entries(verification).filter(([, v]) => !v.equal).map(([name]) => name);
+      const different = Object.entries(verification)
+        .filter(([, v]) => !v.equal)
+        .map(([name]) => name);
       if (different.length > 0) throw new Error(`Verification failed for ${different.join(', ')}`);
       return { delta, verification };
     });
     await options.hooks?.beforeSwitch?.();
     await s.update(tenants).set({ dedicatedDatabase: move.toConnection, updatedAt: new Date() }).where(eq(tenants.id, tenant.id));
     // The dedicated copy of the outbox is relayed from now on; the kept source rows must not be sent again.
-    await s.update(outbox).set({ publishedAt: new Date() }).where(and(eq(outbox.tenantId, tenant.id), sql`${outbox.publishedAt} is null`));
+    await s
+      .update(outbox)
+      .set({ publishedAt: new Date() })
+      .where(and(eq(outbox.tenantId, tenant.id), sql`${outbox.publishedAt} is null`));
     await s
       .update(tenantMoves)
       .set({ status: 'switched', verification: verification as Record<string, unknown>, error: null, finishedAt: new Date() })

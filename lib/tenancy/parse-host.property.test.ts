@@ -33,7 +33,9 @@ const decorated = (host: string) =>
 const anyHost = fc.oneof(
   hostileString,
   fc.constantFrom(null, undefined),
-  fc.array(fc.oneof(label, reserved, fc.constantFrom('xn--bcher-kva', 'WWW', '', '-', 'a_b', 'bücher', '1', '127')), { maxLength: 6 }).map((labels) => labels.join('.')),
+  fc
+    .array(fc.oneof(label, reserved, fc.constantFrom('xn--bcher-kva', 'WWW', '', '-', 'a_b', 'bücher', '1', '127')), { maxLength: 6 })
+    .map((labels) => labels.join('.')),
   fc.tuple(label, root, fc.constantFrom(':', ':80', ':abc', '.', '..', ':80:80', '%2e', '/x', '\u0000', '#')).map(([a, r, tail]) => `${a}.${r}${tail}`),
   fc.constantFrom('[::1]', '[::1]:3000', '[fe80::1%25eth0]', '::1', '127.0.0.1', '10.0.0.1:80', '0x7f.0.0.1', '\u212aacme.localhost'),
 );
@@ -166,7 +168,13 @@ describe('normalizeHost: properties', () => {
 
 describe('requestHost: properties', () => {
   it('never throws and returns the first forwarded host, else the Host header', () => {
-    const headerValue = fc.option(fc.oneof(hostileString, fc.array(label, { maxLength: 3 }).map((parts) => parts.join(', '))), { nil: null });
+    const headerValue = fc.option(
+      fc.oneof(
+        hostileString,
+        fc.array(label, { maxLength: 3 }).map((parts) => parts.join(', ')),
+      ),
+      { nil: null },
+    );
     fc.assert(
       fc.property(headerValue, headerValue, (forwarded, host) => {
         const headers = { get: (name: string) => (name === 'x-forwarded-host' ? forwarded : name === 'host' ? host : null) };

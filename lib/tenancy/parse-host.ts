@@ -3,9 +3,35 @@
  * layout. Ports are ignored, case folded, a trailing dot and a leading `www.` tolerated.
  */
 export const RESERVED_SUBDOMAINS: ReadonlySet<string> = new Set([
-  'admin', 'www', 'api', 'app', 'apps', 'assets', 'auth', 'blog', 'cdn', 'dashboard', 'dev', 'docs',
-  'ftp', 'help', 'imap', 'mail', 'media', 'ns1', 'ns2', 'platform', 'pop', 'shop', 'smtp', 'staging',
-  'static', 'status', 'support', 'test', 'webmail',
+  'admin',
+  'www',
+  'api',
+  'app',
+  'apps',
+  'assets',
+  'auth',
+  'blog',
+  'cdn',
+  'dashboard',
+  'dev',
+  'docs',
+  'ftp',
+  'help',
+  'imap',
+  'mail',
+  'media',
+  'ns1',
+  'ns2',
+  'platform',
+  'pop',
+  'shop',
+  'smtp',
+  'staging',
+  'static',
+  'status',
+  'support',
+  'test',
+  'webmail',
 ]);
 
 export type HostTarget =

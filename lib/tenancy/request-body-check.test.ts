@@ -20,9 +20,17 @@ const check = (pathname: string, headers: Record<string, string>, body: Readable
 
 describe('checkRequestBody', () => {
   it('cuts a body sent without Content-Length off at the route’s limit and refuses it with 413', async () => {
-    for (const [pathname, limit] of [['/cart', MAX_PAGE_BODY_BYTES], ['/api/webhooks/payments/sandbox', MAX_API_BODY_BYTES], ['/api/auth/callback/credentials', MAX_API_BODY_BYTES]] as const) {
+    for (const [pathname, limit] of [
+      ['/cart', MAX_PAGE_BODY_BYTES],
+      ['/api/webhooks/payments/sandbox', MAX_API_BODY_BYTES],
+      ['/api/auth/callback/credentials', MAX_API_BODY_BYTES],
+    ] as const) {
       let pulls = 0;
-      const refusal = await check(pathname, { 'content-type': 'application/octet-stream' }, stream(10_000_000, () => (pulls += 1)));
+      const refusal = await check(
+        pathname,
+        { 'content-type': 'application/octet-stream' },
+        stream(10_000_000, () => (pulls += 1)),
+      );
       expect(refusal, pathname).toMatchObject({ status: 413, code: 'PAYLOAD_TOO_LARGE' });
       expect(pulls * 64 * 1024, pathname).toBeLessThan(limit + 3 * 64 * 1024);
     }
@@ -38,24 +46,41 @@ describe('checkRequestBody', () => {
     ];
     for (const [type, body] of malformed) {
       for (const action of [{}, { 'next-action': '7f00' }] as Array<Record<string, string>>) {
-        expect(await check('/account/sign-in', { 'content-type': type, 'content-length': String(body.length), ...action }, bytes(body)), `${type} ${body}`).toMatchObject({ status: 400, code: 'BAD_REQUEST' });
+        expect(
+          await check('/account/sign-in', { 'content-type': type, 'content-length': String(body.length), ...action }, bytes(body)),
+          `${type} ${body}`,
+        ).toMatchObject({ status: 400, code: 'BAD_REQUEST' });
       }
     }
     const form = '--XX\r\nContent-Disposition: form-data; name="email"\r\n\r\na@b.test\r\n--XX--\r\n';
-    expect(await check('/account/sign-in', { 'content-type': 'multipart/form-data; boundary=XX', 'content-length': String(form.length) }, bytes(form))).toBeNull();
+    expect(
+      await check('/account/sign-in', { 'content-type': 'multipart/form-data; boundary=XX', 'content-length': String(form.length) }, bytes(form)),
+    ).toBeNull();
   });
 
   it('refuses a server action call that is not a form’s: junk, text arguments, no FormData last', async () => {
     for (const body of ['junk', '', '{"a":1}', '"$@1"', '[', '\u0000', '[]', '["$undefined","$K1"]']) {
-      expect(await check('/cart', { 'next-action': '40aa', 'content-type': 'text/plain;charset=UTF-8', 'content-length': '1' }, bytes(body)), body).toMatchObject({ status: 400 });
+      expect(
+        await check('/cart', { 'next-action': '40aa', 'content-type': 'text/plain;charset=UTF-8', 'content-length': '1' }, bytes(body)),
+        body,
+      ).toMatchObject({ status: 400 });
     }
-    const multipart = (root: string) => `--XX\r\nContent-Disposition: form-data; name="1_email"\r\n\r\na@b.test\r\n--XX\r\nContent-Disposition: form-data; name="0"\r\n\r\n${root}\r\n--XX--\r\n`;
-    expect(await check('/cart', { 'next-action': '40aa', 'content-type': 'multipart/form-data; boundary=XX', 'content-length': '1' }, bytes(multipart('nope')))).toMatchObject({ status: 400 });
+    const multipart = (root: string) =>
+      `--XX\r\nContent-Disposition: form-data; name="1_email"\r\n\r\na@b.test\r\n--XX\r\nContent-Disposition: form-data; name="0"\r\n\r\n${root}\r\n--XX--\r\n`;
+    expect(
+      await check('/cart', { 'next-action': '40aa', 'content-type': 'multipart/form-data; boundary=XX', 'content-length': '1' }, bytes(multipart('nope'))),
+    ).toMatchObject({ status: 400 });
     for (const root of ['["$K1"]', '[{"status":"idle"},"$K1"]', '["$undefined","$K1a"]']) {
-      expect(await check('/cart', { 'next-action': '40aa', 'content-type': 'multipart/form-data; boundary=XX', 'content-length': '1' }, bytes(multipart(root))), root).toBeNull();
+      expect(
+        await check('/cart', { 'next-action': '40aa', 'content-type': 'multipart/form-data; boundary=XX', 'content-length': '1' }, bytes(multipart(root))),
+        root,
+      ).toBeNull();
     }
     for (const root of ['[]', '["$undefined",{"a":"$Q1"}]', '["$K1",5]', '"$K1"']) {
-      expect(await check('/cart', { 'next-action': '40aa', 'content-type': 'multipart/form-data; boundary=XX', 'content-length': '1' }, bytes(multipart(root))), root).toMatchObject({ status: 400 });
+      expect(
+        await check('/cart', { 'next-action': '40aa', 'content-type': 'multipart/form-data; boundary=XX', 'content-length': '1' }, bytes(multipart(root))),
+        root,
+      ).toMatchObject({ status: 400 });
     }
     // An action that uses none of its arguments (sign-out buttons): Next.js sends an empty list as text.
     const signOut = { 'next-action': '00ab', 'content-type': 'text/plain;charset=UTF-8', 'content-length': '2' };

@@ -68,7 +68,11 @@ export function isServerAddressHost(host: string): boolean {
   return /^(localhost|\d{1,3}(\.\d{1,3}){3}|\[[0-9a-f:.]+\])(:\d+)?$/i.test(host.trim());
 }
 
-const normalise = (host: string) => host.trim().toLowerCase().replace(/\.(?=:\d+$|$)/, '');
+const normalise = (host: string) =>
+  host
+    .trim()
+    .toLowerCase()
+    .replace(/\.(?=:\d+$|$)/, '');
 
 /**
  * The host the request is for. X-Forwarded-Host counts only where it can be trusted: on a request to

@@ -30,10 +30,17 @@ export async function moveTenantFromConsole(admin: AdminActor, tenantId: string,
   const db = await platformDb();
   try {
     const result = await moveTenantToDedicated(tenantId, parsed.data.target);
-    await writePlatformAudit(db, admin, 'tenant.moved_to_dedicated', tenantId, { target: parsed.data.target, moveId: result.moveId, alreadyMoved: result.alreadyMoved });
+    await writePlatformAudit(db, admin, 'tenant.moved_to_dedicated', tenantId, {
+      target: parsed.data.target,
+      moveId: result.moveId,
+      alreadyMoved: result.alreadyMoved,
+    });
     return result;
   } catch (error) {
-    await writePlatformAudit(db, admin, 'tenant.move_failed', tenantId, { target: parsed.data.target, error: error instanceof Error ? error.message : String(error) });
+    await writePlatformAudit(db, admin, 'tenant.move_failed', tenantId, {
+      target: parsed.data.target,
+      error: error instanceof Error ? error.message : String(error),
+    });
     if (error instanceof AppError) throw error;
     throw new AppError('CONFLICT', 'The move did not finish; the shop keeps running on the shared database. Run it again to resume.', { cause: error });
   }

@@ -45,7 +45,11 @@ describe('tenant rate limit (in memory, no REDIS_URL)', () => {
   it('never admits less than a token bucket of the burst filling at the rate would, up to the pool’s refill time', async () => {
     // A request every `gap` ms for the refill time: a bucket admits burst + rate × elapsed of them.
     for (const gap of [2, 10]) {
-      for (const limit of [{ perSecond: 50, burst: 200 }, { perSecond: 10, burst: 20 }, { perSecond: 3, burst: 50 }]) {
+      for (const limit of [
+        { perSecond: 50, burst: 200 },
+        { perSecond: 10, burst: 20 },
+        { perSecond: 3, burst: 50 },
+      ]) {
         const limiter = createTenantLimiter(limit);
         const host = `bucket-${gap}-${limit.perSecond}-${limit.burst}`;
         let count = 0;
@@ -67,22 +71,27 @@ describe('tenant rate limit (in memory, no REDIS_URL)', () => {
 
   it('never admits more than the burst and the rate allow over any stretch of time, whatever the arrival pattern', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.integer({ min: 1, max: 100 }), fc.integer({ min: 1, max: 300 }), fc.array(fc.integer({ min: 0, max: 500 }), { maxLength: 200 }), async (perSecond, burst, gaps) => {
-        const limiter = createTenantLimiter({ perSecond, burst });
-        const host = `x${Math.random()}`;
-        const start = t;
-        let count = 0;
-        for (const gap of gaps) {
-          tick(gap);
-          if ((await limiter.admit(host)).allowed) count++;
-        }
-        const elapsed = t - start;
-        // The second's allowance once per second; the burst pool once per refill time (2 × burst / perSecond).
-        const pool = burst;
-        const poolSeconds = burstRefillSeconds({ perSecond, burst });
-        const bound = perSecond * (Math.floor(elapsed / 1000) + 1) + pool * (Math.floor(elapsed / (poolSeconds * 1000)) + 1);
-        expect(count).toBeLessThanOrEqual(bound);
-      }),
+      fc.asyncProperty(
+        fc.integer({ min: 1, max: 100 }),
+        fc.integer({ min: 1, max: 300 }),
+        fc.array(fc.integer({ min: 0, max: 500 }), { maxLength: 200 }),
+        async (perSecond, burst, gaps) => {
+          const limiter = createTenantLimiter({ perSecond, burst });
+          const host = `x${Math.random()}`;
+          const start = t;
+          let count = 0;
+          for (const gap of gaps) {
+            tick(gap);
+            if ((await limiter.admit(host)).allowed) count++;
+          }
+          const elapsed = t - start;
+          // The second's allowance once per second; the burst pool once per refill time (2 × burst / perSecond).
+          const pool = burst;
+          const poolSeconds = burstRefillSeconds({ perSecond, burst });
+          const bound = perSecond * (Math.floor(elapsed / 1000) + 1) + pool * (Math.floor(elapsed / (poolSeconds * 1000)) + 1);
+          expect(count).toBeLessThanOrEqual(bound);
+        },
+      ),
       { numRuns: 50 },
     );
   });

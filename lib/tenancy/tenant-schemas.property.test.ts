@@ -1,7 +1,16 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseHost, RESERVED_SUBDOMAINS } from '@/lib/tenancy/parse-host';
-import { expectStorableText, hostileForm, hostileRecord, hostileString, hostileValue, safeParseReadable, validEmail, withOneHostileField } from '@/tests/support/hostile-input';
+import {
+  expectStorableText,
+  hostileForm,
+  hostileRecord,
+  hostileString,
+  hostileValue,
+  safeParseReadable,
+  validEmail,
+  withOneHostileField,
+} from '@/tests/support/hostile-input';
 import { createTenantSchema, subdomainSchema, tenantListQuerySchema, tenantPlanSchema, tenantSettingsSchema } from './tenant-schemas';
 
 const LABEL = /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/;
@@ -10,9 +19,13 @@ const ROOT = 'storefleet.test';
 const subdomain = fc.stringMatching(/^[a-z0-9]([a-z0-9-]{0,30}[a-z0-9])$/).filter((s) => !RESERVED_SUBDOMAINS.has(s));
 const shopName = fc.string({ unit: 'grapheme-ascii', minLength: 2, maxLength: 80 }).filter((s) => s.trim() === s && s.length >= 2);
 /** A VAT rate in basis points, written as an owner would: "21", "5.5", "5,50". */
-const rate = fc.integer({ min: 0, max: 10_000 }).chain((bp) =>
-  fc.constantFrom('.', ',').map((sep) => ({ bp, text: bp % 100 === 0 ? String(bp / 100) : `${Math.trunc(bp / 100)}${sep}${String(bp % 100).padStart(2, '0')}` })),
-);
+const rate = fc
+  .integer({ min: 0, max: 10_000 })
+  .chain((bp) =>
+    fc
+      .constantFrom('.', ',')
+      .map((sep) => ({ bp, text: bp % 100 === 0 ? String(bp / 100) : `${Math.trunc(bp / 100)}${sep}${String(bp % 100).padStart(2, '0')}` })),
+  );
 
 const validTenant = fc.record({
   name: shopName,
@@ -148,8 +161,12 @@ describe('tenant schemas: regressions', () => {
 
   it('refuses a NUL in a shop name or tagline, and drops it from the console search', () => {
     expect(createTenantSchema.safeParse({ ...tenant, name: 'a\u0000b' }).success).toBe(false);
-    expect(tenantSettingsSchema.safeParse({ name: '\u0000\u0000', tagline: '', salesMode: 'b2b', vatRate: '0', paymentTimeoutMinutes: '1' }).success).toBe(false);
-    expect(tenantSettingsSchema.safeParse({ name: 'Acme', tagline: 'x\u0000', salesMode: 'b2b', vatRate: '0', paymentTimeoutMinutes: '1' }).success).toBe(false);
+    expect(tenantSettingsSchema.safeParse({ name: '\u0000\u0000', tagline: '', salesMode: 'b2b', vatRate: '0', paymentTimeoutMinutes: '1' }).success).toBe(
+      false,
+    );
+    expect(tenantSettingsSchema.safeParse({ name: 'Acme', tagline: 'x\u0000', salesMode: 'b2b', vatRate: '0', paymentTimeoutMinutes: '1' }).success).toBe(
+      false,
+    );
     expect(tenantListQuerySchema.parse({ q: '\u0000' }).q).toBeUndefined();
   });
 });

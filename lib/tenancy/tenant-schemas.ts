@@ -25,7 +25,11 @@ export const createTenantSchema = z.object({
   name,
   subdomain: subdomainSchema,
   salesMode: z.enum(['b2b', 'b2c'], { error: 'Choose B2B or B2C.' }),
-  countryCode: z.string().trim().toUpperCase().regex(/^[A-Z]{2}$/, 'Enter a two-letter country code, e.g. BE.'),
+  countryCode: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(/^[A-Z]{2}$/, 'Enter a two-letter country code, e.g. BE.'),
   currency: z.literal('EUR', { error: 'Shops sell in euros.' }),
   vatRate,
   ownerEmail: z.string().trim().toLowerCase().email('Enter the owner’s email address.').max(254),

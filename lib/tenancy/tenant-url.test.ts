@@ -11,7 +11,9 @@ describe('tenantBaseUrl', () => {
   it('links to the subdomain while the custom domain is not verified by DNS', () => {
     const tenant = { customDomain: 'new.example.test', subdomain: 'acme', customDomainVerifiedAt: null };
     expect(tenantBaseUrl(tenant, { NODE_ENV: 'production', PLATFORM_ROOT_DOMAIN: 'storefleet.eu' })).toBe('https://acme.storefleet.eu');
-    expect(tenantBaseUrl({ ...tenant, customDomainVerifiedAt: new Date() }, { NODE_ENV: 'production', PLATFORM_ROOT_DOMAIN: 'storefleet.eu' })).toBe('https://new.example.test');
+    expect(tenantBaseUrl({ ...tenant, customDomainVerifiedAt: new Date() }, { NODE_ENV: 'production', PLATFORM_ROOT_DOMAIN: 'storefleet.eu' })).toBe(
+      'https://new.example.test',
+    );
   });
 
   it('links to the subdomain under a localhost root, where custom domains do not resolve', () => {
@@ -30,9 +32,12 @@ describe('tenantBaseUrl', () => {
     expect(tenantBaseUrl({ customDomain: null, subdomain: 'acme' }, { NODE_ENV: 'development', PLATFORM_ROOT_DOMAIN: 'localhost' })).toBe(
       'http://acme.localhost:3000',
     );
-    expect(tenantBaseUrl({ customDomain: null, subdomain: 'acme' }, { NODE_ENV: 'production', PUBLIC_URL_SCHEME: 'http', PUBLIC_PORT: '3100', PLATFORM_ROOT_DOMAIN: 'localhost' })).toBe(
-      'http://acme.localhost:3100',
-    );
+    expect(
+      tenantBaseUrl(
+        { customDomain: null, subdomain: 'acme' },
+        { NODE_ENV: 'production', PUBLIC_URL_SCHEME: 'http', PUBLIC_PORT: '3100', PLATFORM_ROOT_DOMAIN: 'localhost' },
+      ),
+    ).toBe('http://acme.localhost:3100');
   });
 
   it('follows the port the server listens on outside production (next dev -p / next start -p set PORT)', () => {
@@ -43,18 +48,28 @@ describe('tenantBaseUrl', () => {
   });
 
   it('follows the listening port of a production build served under a localhost root', () => {
-    expect(tenantBaseUrl({ customDomain: null, subdomain: 'acme' }, { NODE_ENV: 'production', PLATFORM_ROOT_DOMAIN: 'localhost', PORT: '3160' })).toBe('http://acme.localhost:3160');
+    expect(tenantBaseUrl({ customDomain: null, subdomain: 'acme' }, { NODE_ENV: 'production', PLATFORM_ROOT_DOMAIN: 'localhost', PORT: '3160' })).toBe(
+      'http://acme.localhost:3160',
+    );
   });
 
   it('has no port in production behind a proxy, whatever port the app listens on', () => {
-    expect(tenantBaseUrl({ customDomain: null, subdomain: 'acme' }, { NODE_ENV: 'production', PLATFORM_ROOT_DOMAIN: 'storefleet.eu', PORT: '3000' })).toBe('https://acme.storefleet.eu');
+    expect(tenantBaseUrl({ customDomain: null, subdomain: 'acme' }, { NODE_ENV: 'production', PLATFORM_ROOT_DOMAIN: 'storefleet.eu', PORT: '3000' })).toBe(
+      'https://acme.storefleet.eu',
+    );
   });
 
   it('lets PUBLIC_URL_SCHEME and PUBLIC_PORT override the listening port', () => {
     const acme = { customDomain: null, subdomain: 'acme' };
-    expect(tenantBaseUrl(acme, { NODE_ENV: 'development', PLATFORM_ROOT_DOMAIN: 'localhost', PORT: '3161', PUBLIC_PORT: '8080' })).toBe('http://acme.localhost:8080');
-    expect(tenantBaseUrl(acme, { NODE_ENV: 'production', PLATFORM_ROOT_DOMAIN: 'storefleet.eu', PORT: '3000', PUBLIC_PORT: '8443' })).toBe('https://acme.storefleet.eu:8443');
-    expect(tenantBaseUrl(acme, { NODE_ENV: 'development', PLATFORM_ROOT_DOMAIN: 'localhost', PORT: '3161', PUBLIC_URL_SCHEME: 'https', PUBLIC_PORT: '443' })).toBe('https://acme.localhost');
+    expect(tenantBaseUrl(acme, { NODE_ENV: 'development', PLATFORM_ROOT_DOMAIN: 'localhost', PORT: '3161', PUBLIC_PORT: '8080' })).toBe(
+      'http://acme.localhost:8080',
+    );
+    expect(tenantBaseUrl(acme, { NODE_ENV: 'production', PLATFORM_ROOT_DOMAIN: 'storefleet.eu', PORT: '3000', PUBLIC_PORT: '8443' })).toBe(
+      'https://acme.storefleet.eu:8443',
+    );
+    expect(
+      tenantBaseUrl(acme, { NODE_ENV: 'development', PLATFORM_ROOT_DOMAIN: 'localhost', PORT: '3161', PUBLIC_URL_SCHEME: 'https', PUBLIC_PORT: '443' }),
+    ).toBe('https://acme.localhost');
     expect(tenantBaseUrl(acme, { NODE_ENV: 'development', PLATFORM_ROOT_DOMAIN: 'localhost', PORT: '3161', PUBLIC_PORT: '' })).toBe('http://acme.localhost');
   });
 });

@@ -8,7 +8,12 @@ import { forgetTenant } from '@/lib/tenancy/tenant-directory';
 import { timeZoneField } from '@/lib/time/time-zone';
 import { auditTenantChange } from '@/lib/branding/update-branding';
 
-const shopTimeZoneSchema = z.object({ timeZone: z.unknown().transform((v) => (typeof v === 'string' ? v : '')).pipe(timeZoneField) });
+const shopTimeZoneSchema = z.object({
+  timeZone: z
+    .unknown()
+    .transform((v) => (typeof v === 'string' ? v : ''))
+    .pipe(timeZoneField),
+});
 
 /**
  * The shop's time zone, which every time its owner, its buyers and its emails read is shown in, and its

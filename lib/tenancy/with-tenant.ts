@@ -22,7 +22,20 @@ function assertTenantId(tenantId: unknown): asserts tenantId is string {
 const MOVED = Symbol('tenant moved');
 
 /** SQLSTATEs and driver codes of a connection that went away mid-transaction: server shut down or restarted, session killed, socket closed. */
-const LOST_CONNECTION = new Set(['57P01', '57P02', '57P03', '08000', '08003', '08006', 'CONNECTION_CLOSED', 'CONNECTION_ENDED', 'CONNECTION_DESTROYED', 'ECONNRESET', 'ECONNREFUSED', 'EPIPE']);
+const LOST_CONNECTION = new Set([
+  '57P01',
+  '57P02',
+  '57P03',
+  '08000',
+  '08003',
+  '08006',
+  'CONNECTION_CLOSED',
+  'CONNECTION_ENDED',
+  'CONNECTION_DESTROYED',
+  'ECONNRESET',
+  'ECONNREFUSED',
+  'EPIPE',
+]);
 
 export function isLostConnection(error: unknown): boolean {
   for (let current = error, depth = 0; current && depth < 5; current = (current as { cause?: unknown }).cause, depth++) {
@@ -64,22 +77,24 @@ export async function withTenant<T>(tenantId: string, work: (tx: Transaction) =>
   for (let attempt = 1; ; attempt++) {
     const name = await connectionNameForTenant(tenantId);
     const connection = await registry.get(name);
-    const outcome = await runOrReportLostConnection(tenantId, () => connection.db.transaction(async (tx) => {
-      if (name === DEFAULT_CONNECTION) {
-        // The same namespace and key as the exclusive lock of a move (lib/tenancy/move-tenant.ts).
-        await lockTenant(tx, 'tenantPlane', tenantId, 'shared');
-        // A new statement, so a new snapshot: it sees a switch committed while this one waited for the lock.
-        const [row] = rowsOf<{ dedicated: string | null }>(
-          await tx.execute(sql`select (select dedicated_database from tenants where id = ${tenantId}) as dedicated,
+    const outcome = await runOrReportLostConnection(tenantId, () =>
+      connection.db.transaction(async (tx) => {
+        if (name === DEFAULT_CONNECTION) {
+          // The same namespace and key as the exclusive lock of a move (lib/tenancy/move-tenant.ts).
+          await lockTenant(tx, 'tenantPlane', tenantId, 'shared');
+          // A new statement, so a new snapshot: it sees a switch committed while this one waited for the lock.
+          const [row] = rowsOf<{ dedicated: string | null }>(
+            await tx.execute(sql`select (select dedicated_database from tenants where id = ${tenantId}) as dedicated,
             set_config('app.tenant_id', ${tenantId}, true), set_config('role', 'storefleet_app', true)`),
-        );
-        if (row?.dedicated) return MOVED;
-      } else {
-        // One round trip: set_config('role', …, true) is SET LOCAL ROLE.
-        await tx.execute(sql`select set_config('app.tenant_id', ${tenantId}, true), set_config('role', 'storefleet_app', true)`);
-      }
-      return { value: await work(tx) };
-    }));
+          );
+          if (row?.dedicated) return MOVED;
+        } else {
+          // One round trip: set_config('role', …, true) is SET LOCAL ROLE.
+          await tx.execute(sql`select set_config('app.tenant_id', ${tenantId}, true), set_config('role', 'storefleet_app', true)`);
+        }
+        return { value: await work(tx) };
+      }),
+    );
     if (outcome !== MOVED) return outcome.value;
     // The mapping changed under the cached one: forget it and go to the tenant's database now.
     forgetTenant(tenantId);

@@ -34,7 +34,17 @@ export function appEnv(distDir: string, databaseUrl: string): NodeJS.ProcessEnv 
     OUTBOX_RELAY_IN_PROCESS: '0',
   };
   // Links follow the port each server listens on (`next start -p`), as in the browser tests.
-  for (const name of ['PUBLIC_URL_SCHEME', 'PUBLIC_PORT', 'INNGEST_DEV', 'INNGEST_BASE_URL', 'INNGEST_EVENT_KEY', 'INNGEST_SIGNING_KEY', 'TRUST_PROXY_HEADERS', 'PORT']) delete env[name];
+  for (const name of [
+    'PUBLIC_URL_SCHEME',
+    'PUBLIC_PORT',
+    'INNGEST_DEV',
+    'INNGEST_BASE_URL',
+    'INNGEST_EVENT_KEY',
+    'INNGEST_SIGNING_KEY',
+    'TRUST_PROXY_HEADERS',
+    'PORT',
+  ])
+    delete env[name];
   return env;
 }
 
@@ -56,8 +66,7 @@ export async function ensureBuild(distDir: string, databaseUrl: string): Promise
   return { reused: false };
 }
 
-const databaseDirs = (name: string) =>
-  existsSync(DATA_DIR) ? readdirSync(DATA_DIR).filter((entry) => entry === name || entry.startsWith(`${name}--`)) : [];
+const databaseDirs = (name: string) => (existsSync(DATA_DIR) ? readdirSync(DATA_DIR).filter((entry) => entry === name || entry.startsWith(`${name}--`)) : []);
 
 function removeDatabase(name: string): void {
   for (const entry of databaseDirs(name)) rmSync(path.join(DATA_DIR, entry), { recursive: true, force: true });

@@ -84,9 +84,21 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
       ...options.env,
     });
     // One after the other: two cold starts at once on a 2-core machine only make both slower.
-    const a = await startApp({ name: `${options.name}-a`, bind: '127.0.0.1', port: SCALE_PORTS.appA, databaseUrl: bouncer.through(db.url), env: instanceEnv('a') });
+    const a = await startApp({
+      name: `${options.name}-a`,
+      bind: '127.0.0.1',
+      port: SCALE_PORTS.appA,
+      databaseUrl: bouncer.through(db.url),
+      env: instanceEnv('a'),
+    });
     stoppers.push(() => a.stop());
-    const b = await startApp({ name: `${options.name}-b`, bind: '0.0.0.0', port: SCALE_PORTS.appB, databaseUrl: bouncer.through(db.url), env: instanceEnv('b') });
+    const b = await startApp({
+      name: `${options.name}-b`,
+      bind: '0.0.0.0',
+      port: SCALE_PORTS.appB,
+      databaseUrl: bouncer.through(db.url),
+      env: instanceEnv('b'),
+    });
     stoppers.push(() => b.stop());
     let proxy: Cluster['proxy'];
     if (options.proxy ?? true) {
@@ -109,7 +121,16 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
       b,
       proxy,
       diagnostics: () =>
-        [`--- a (${a.port}) ---`, a.logTail(30), `--- b (${b.port}) ---`, b.logTail(30), '--- haproxy ---', proxy?.output() ?? '(none)', '--- pgbouncer ---', bouncer.output().split('\n').slice(-10).join('\n')].join('\n'),
+        [
+          `--- a (${a.port}) ---`,
+          a.logTail(30),
+          `--- b (${b.port}) ---`,
+          b.logTail(30),
+          '--- haproxy ---',
+          proxy?.output() ?? '(none)',
+          '--- pgbouncer ---',
+          bouncer.output().split('\n').slice(-10).join('\n'),
+        ].join('\n'),
       stop: stopAll,
     };
   } catch (error) {

@@ -21,7 +21,10 @@ export interface RelayProcess {
 }
 
 export function startRelayProcess(name: string, env: NodeJS.ProcessEnv): RelayProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', '--import', './scripts/server-only-hook.mjs', 'scripts/outbox-relay.ts'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', '--import', './scripts/server-only-hook.mjs', 'scripts/outbox-relay.ts'], {
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const logFile = createWriteStream(path.join(SCALE_RESULTS, `relay-${name}.log`));
   const ledAt: number[] = [];
   let exited = false;

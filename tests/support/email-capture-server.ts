@@ -118,7 +118,11 @@ export async function startEmailCaptureServer(options: EmailCaptureOptions = {})
       };
       if (fault?.kind === 'fail') {
         record(fault.status);
-        answer(res, fault.status, { statusCode: fault.status, name: fault.status >= 500 ? 'internal_server_error' : 'application_error', message: 'Capture server told to fail.' });
+        answer(res, fault.status, {
+          statusCode: fault.status,
+          name: fault.status >= 500 ? 'internal_server_error' : 'application_error',
+          message: 'Capture server told to fail.',
+        });
         return;
       }
       if (req.method === 'POST' && path === '/emails') {
@@ -161,4 +165,3 @@ export async function startEmailCaptureServer(options: EmailCaptureOptions = {})
 function asCapturedEmail(request: CapturedRequest): CapturedEmail {
   return { ...(request.body as ResendEmailBody), id: request.messageId ?? '', receivedAt: request.receivedAt, headers: request.headers };
 }
-

@@ -86,7 +86,8 @@ export async function startFakePaymentProvider(): Promise<FakePaymentProvider> {
       }
       return { status: 200, payload: { id: earlier.id, status: 'succeeded' }, outcome: 'replayed', headers: { 'idempotent-replayed': 'true' } };
     }
-    if (refunds.some((r) => r.payment === payment)) return refuse(400, 'invalid_request_error', 'charge_already_refunded', 'This payment has already been refunded.');
+    if (refunds.some((r) => r.payment === payment))
+      return refuse(400, 'invalid_request_error', 'charge_already_refunded', 'This payment has already been refunded.');
     const refund: FakeRefund = { id: `re_fake_${String(refunds.length + 1).padStart(6, '0')}`, key, payment, amountCents, reason: String(body.reason ?? '') };
     refunds.push(refund);
     byKey.set(key, refund);
@@ -113,9 +114,7 @@ export async function startFakePaymentProvider(): Promise<FakePaymentProvider> {
       const payment = typeof body.payment === 'string' ? body.payment : null;
       const fault = faults.next();
       const answer: Answer =
-        fault?.kind === 'fail'
-          ? { status: fault.status, payload: failure(fault.status), outcome: 'failed' }
-          : handle(req.headers, key, payment, body);
+        fault?.kind === 'fail' ? { status: fault.status, payload: failure(fault.status), outcome: 'failed' } : handle(req.headers, key, payment, body);
       const delay = fault?.kind === 'hang' ? fault.ms : undefined;
       requests.push({ key, payment, status: answer.status, outcome: answer.outcome, answerDelayMs: delay, receivedAt: Date.now(), headers: req.headers });
       faults.answerAfter(fault, () => send(res, answer));

@@ -95,7 +95,11 @@ async function main(): Promise<void> {
     throw new Error(code === 'EADDRINUSE' ? `Port ${port} is in use: is an earlier executor still running?` : String(error));
   });
   stopOnExitSignals(executor);
-  log(`listening on ${executor.url} (${protocol} protocol); app env: ${Object.entries(executor.env).map(([k, v]) => `${k}=${v}`).join(' ')}`);
+  log(
+    `listening on ${executor.url} (${protocol} protocol); app env: ${Object.entries(executor.env)
+      .map(([k, v]) => `${k}=${v}`)
+      .join(' ')}`,
+  );
   for (const pool of workflowPoolConfig().served) await syncWhenUp(executor, pool === DEFAULT_POOL ? appUrl : `${appUrl.replace(/\/$/, '')}/${pool}`);
 }
 

@@ -1,6 +1,19 @@
 import { and, eq } from 'drizzle-orm';
 import type { Inngest } from 'inngest';
-import { articles, customers, orderEvents, orders, payments, refunds, sentEmails, shipments, tenants, type Customer, type Order, type Tenant } from '@/db/schema';
+import {
+  articles,
+  customers,
+  orderEvents,
+  orders,
+  payments,
+  refunds,
+  sentEmails,
+  shipments,
+  tenants,
+  type Customer,
+  type Order,
+  type Tenant,
+} from '@/db/schema';
 import { addToCart } from '@/lib/cart/cart-service';
 import { addAddress } from '@/lib/customers/addresses';
 import { inngestPublisher } from '@/lib/outbox/publisher';
@@ -31,7 +44,10 @@ export interface WorkflowHarness {
   close(): Promise<void>;
 }
 
-export type WorkflowHarnessOptions = Pick<InngestTestExecutorOptions, 'crashAfterStep' | 'protocol' | 'signingKey' | 'workers' | 'requestDuration' | 'maxRequestsPerSettle'>;
+export type WorkflowHarnessOptions = Pick<
+  InngestTestExecutorOptions,
+  'crashAfterStep' | 'protocol' | 'signingKey' | 'workers' | 'requestDuration' | 'maxRequestsPerSettle'
+>;
 
 /** A signing key for signed-mode runs (`signkey-<env>-<hex>`, as Inngest issues them). */
 const TEST_SIGNING_KEY = 'signkey-test-5f1e2d3c4b5a69788796a5b4c3d2e1f00f1e2d3c4b5a69788796a5b4c3d2e1f0';
@@ -140,7 +156,10 @@ export async function tenantBySubdomain(demo: DemoCatalog, subdomain: string): P
 }
 
 export async function setWarehouse(demo: DemoCatalog, tenantId: string, behaviour: Tenant['sandboxWarehouseBehaviour'], temporaryFailures = 2) {
-  await demo.db.update(tenants).set({ sandboxWarehouseBehaviour: behaviour, sandboxWarehouseTemporaryFailures: temporaryFailures }).where(eq(tenants.id, tenantId));
+  await demo.db
+    .update(tenants)
+    .set({ sandboxWarehouseBehaviour: behaviour, sandboxWarehouseTemporaryFailures: temporaryFailures })
+    .where(eq(tenants.id, tenantId));
   forgetAllTenants();
 }
 
@@ -148,12 +167,23 @@ export async function setWarehouse(demo: DemoCatalog, tenantId: string, behaviou
 export async function newBuyer(tenant: Tenant, label: string): Promise<{ customer: Customer; addressId: string }> {
   const { customer } = await registerCustomer(
     tenant,
-    { name: `Buyer ${label}`, email: `${label}-${crypto.randomUUID().slice(0, 8)}@example.test`, password: 'correct horse battery', countryCode: 'BE', companyName: `${label} BV`, vatNumber: 'BE0417497106' },
+    {
+      name: `Buyer ${label}`,
+      email: `${label}-${crypto.randomUUID().slice(0, 8)}@example.test`,
+      password: 'correct horse battery',
+      countryCode: 'BE',
+      companyName: `${label} BV`,
+      vatNumber: 'BE0417497106',
+    },
     { registry: null },
   );
   // Approved by the shop, as an owner would in the dashboard.
   const [approved] = await withTenant(tenant.id, (tx) =>
-    tx.update(customers).set({ status: 'active', approvalType: 'manual', approvedAt: new Date(), approvalExpiresAt: null }).where(eq(customers.id, customer.id)).returning(),
+    tx
+      .update(customers)
+      .set({ status: 'active', approvalType: 'manual', approvedAt: new Date(), approvalExpiresAt: null })
+      .where(eq(customers.id, customer.id))
+      .returning(),
   );
   const address = await withTenant(tenant.id, (tx) =>
     addAddress(tx, tenant.id, customer.id, { recipient: `Buyer ${label}`, line1: 'Meir 1', postalCode: '2000', city: 'Antwerpen', countryCode: 'BE' }),
@@ -164,7 +194,12 @@ export async function newBuyer(tenant: Tenant, label: string): Promise<{ custome
 let articleCursor = 0;
 
 /** An order of one in-stock article the shop shows, placed through checkout. */
-export async function placeTestOrder(demo: DemoCatalog, tenant: Tenant, buyer: { customer: Customer; addressId: string }, paymentMethod: 'card' | 'invoice'): Promise<Order> {
+export async function placeTestOrder(
+  demo: DemoCatalog,
+  tenant: Tenant,
+  buyer: { customer: Customer; addressId: string },
+  paymentMethod: 'card' | 'invoice',
+): Promise<Order> {
   const candidates = await demo.db.select({ id: articles.id, stock: articles.stock }).from(articles).orderBy(articles.id);
   for (;;) {
     const article = candidates[articleCursor++ % candidates.length]!;
@@ -208,7 +243,11 @@ export function readOrder(tenantId: string, orderId: string) {
 /** The templates emailed to an address, oldest first. */
 export async function emailsTo(tenantId: string, to: string): Promise<string[]> {
   const rows = await withTenant(tenantId, (tx) =>
-    tx.select({ template: sentEmails.template }).from(sentEmails).where(and(eq(sentEmails.toAddress, to))).orderBy(sentEmails.createdAt),
+    tx
+      .select({ template: sentEmails.template })
+      .from(sentEmails)
+      .where(and(eq(sentEmails.toAddress, to)))
+      .orderBy(sentEmails.createdAt),
   );
   return rows.map((r) => r.template);
 }

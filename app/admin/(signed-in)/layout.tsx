@@ -9,7 +9,10 @@ export default async function SignedInAdminLayout({ children }: { children: Reac
   const admin = await requireAdminPage();
   return (
     <div className="flex min-h-dvh flex-col">
-      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2">
+      <a
+        href="#main"
+        className="sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2"
+      >
         Skip to content
       </a>
       <header className="bg-slate-900 text-white">
@@ -18,9 +21,13 @@ export default async function SignedInAdminLayout({ children }: { children: Reac
             Storefleet <span className="font-normal opacity-80">· Console</span>
           </p>
           <div className="flex items-center gap-4 text-sm">
-            <span data-testid="admin-email" className="hidden sm:inline">{admin.email}</span>
+            <span data-testid="admin-email" className="hidden sm:inline">
+              {admin.email}
+            </span>
             <form action={adminSignOutAction}>
-              <button type="submit" className="underline">Sign out</button>
+              <button type="submit" className="underline">
+                Sign out
+              </button>
             </form>
           </div>
         </div>

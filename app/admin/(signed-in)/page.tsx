@@ -23,7 +23,9 @@ export default async function AdminTenantsPage({ searchParams }: Props) {
     <div className="space-y-5">
       <div className="flex flex-wrap items-center justify-between gap-3">
         <h1 className="text-2xl font-bold">Tenants</h1>
-        <Link href="/tenants/new" className={adminButton}>New tenant</Link>
+        <Link href="/tenants/new" className={adminButton}>
+          New tenant
+        </Link>
       </div>
       <dl className="grid grid-cols-2 gap-3 sm:grid-cols-4">
         {stats.map((s) => (
@@ -34,7 +36,9 @@ export default async function AdminTenantsPage({ searchParams }: Props) {
         ))}
       </dl>
       <TenantFilters query={query} />
-      <p className="text-sm text-slate-600" role="status">{rows.length === 1 ? '1 tenant shown' : `${rows.length} tenants shown`}</p>
+      <p className="text-sm text-slate-600" role="status">
+        {rows.length === 1 ? '1 tenant shown' : `${rows.length} tenants shown`}
+      </p>
       <TenantTable rows={rows} />
     </div>
   );

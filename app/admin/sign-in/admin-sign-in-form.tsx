@@ -15,7 +15,9 @@ export function AdminSignInForm({ callbackUrl }: { callbackUrl: string }) {
       <input type="hidden" name="callbackUrl" value={callbackUrl} />
       <Field name="email" label="Email address" type="email" autoComplete="username" required defaultValue={state.values?.email} />
       <Field name="password" label="Password" type="password" autoComplete="current-password" required />
-      <SubmitButton pendingLabel="Signing in…" className={`${adminButton} w-full`}>Sign in to the console</SubmitButton>
+      <SubmitButton pendingLabel="Signing in…" className={`${adminButton} w-full`}>
+        Sign in to the console
+      </SubmitButton>
     </form>
   );
 }

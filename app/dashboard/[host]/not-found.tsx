@@ -7,7 +7,9 @@ export default function DashboardNotFound() {
       <p className="text-sm font-semibold tracking-wide text-slate-500 uppercase">404</p>
       <h1 className="mt-2 text-2xl font-bold">This page does not exist</h1>
       <p className="mt-2 text-slate-600">It may have moved, or you may be signed in to another shop’s dashboard.</p>
-      <Link href="/dashboard" className="bg-brand text-brand-contrast mt-6 inline-block rounded-md px-4 py-2 font-semibold">Go to the dashboard</Link>
+      <Link href="/dashboard" className="bg-brand text-brand-contrast mt-6 inline-block rounded-md px-4 py-2 font-semibold">
+        Go to the dashboard
+      </Link>
     </main>
   );
 }

@@ -34,7 +34,8 @@ function parseOne(raw: unknown, fnId: string): ConcurrencyLimit {
   if (!raw || typeof raw !== 'object') throw new Error(`Function "${fnId}": concurrency must be a number, an object or an array`);
   const { limit, key, scope } = raw as { limit?: unknown; key?: unknown; scope?: unknown };
   if (typeof limit !== 'number' || limit < 0) throw new Error(`Function "${fnId}": a concurrency limit needs a non-negative number`);
-  if (scope !== undefined && scope !== 'fn' && scope !== 'env' && scope !== 'account') throw new Error(`Function "${fnId}": unknown concurrency scope ${JSON.stringify(scope)}`);
+  if (scope !== undefined && scope !== 'fn' && scope !== 'env' && scope !== 'account')
+    throw new Error(`Function "${fnId}": unknown concurrency scope ${JSON.stringify(scope)}`);
   return { limit, key: typeof key === 'string' && key ? key : undefined, scope: scope ?? 'fn' };
 }
 
@@ -42,7 +43,8 @@ function parseOne(raw: unknown, fnId: string): ConcurrencyLimit {
 export function parseConcurrency(raw: unknown, fnId: string): ConcurrencyLimit[] {
   if (raw === undefined || raw === null) return [];
   const list = (Array.isArray(raw) ? raw : [raw]).map((item) => parseOne(item, fnId));
-  if (list.length > MAX_CONCURRENCY_LIMITS) throw new Error(`Function "${fnId}": at most ${MAX_CONCURRENCY_LIMITS} concurrency limits are allowed, got ${list.length}`);
+  if (list.length > MAX_CONCURRENCY_LIMITS)
+    throw new Error(`Function "${fnId}": at most ${MAX_CONCURRENCY_LIMITS} concurrency limits are allowed, got ${list.length}`);
   return list.filter((limit) => limit.limit > 0).sort((a, b) => a.limit - b.limit);
 }
 

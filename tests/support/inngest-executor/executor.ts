@@ -81,7 +81,10 @@ export class Executor implements InngestTestExecutor {
     }
     this.wire = { protocol: options.protocol ?? 'checkpoint', signingKey: options.signingKey };
     this.eventKey = options.signingKey ? (options.eventKey ?? `test-event-key-${hashedSigningKey(options.signingKey).slice(-12)}`) : undefined;
-    this.checkpoints = new CheckpointApi(() => this.store.hooks(), (error) => this.internalErrors.push(error));
+    this.checkpoints = new CheckpointApi(
+      () => this.store.hooks(),
+      (error) => this.internalErrors.push(error),
+    );
   }
 
   get protocol(): Wire['protocol'] {
@@ -167,7 +170,9 @@ export class Executor implements InngestTestExecutor {
     if (!response.ok || !fresh.length) {
       throw new Error(
         `Syncing ${serveUrl} did not register any function with the test executor (HTTP ${response.status}: ${text}). ` +
-          `The app needs ${Object.entries(this.env).map(([k, v]) => `${k}=${v}`).join(' ')} and no INNGEST_API_BASE_URL override.`,
+          `The app needs ${Object.entries(this.env)
+            .map(([k, v]) => `${k}=${v}`)
+            .join(' ')} and no INNGEST_API_BASE_URL override.`,
       );
     }
     return fresh;
@@ -387,7 +392,10 @@ export class Executor implements InngestTestExecutor {
   private apply({ run, item, answer }: InFlight): void {
     const { state } = run;
     const { outcome, retryAfter } = answer!;
-    if (outcome.kind === 'error') this.options.log?.(`run ${state.run.runId} ${state.fn.id} attempt ${item.attempt} got no answer (${outcome.status || 'unreachable'}): ${outcome.error.message}`);
+    if (outcome.kind === 'error')
+      this.options.log?.(
+        `run ${state.run.runId} ${state.fn.id} attempt ${item.attempt} got no answer (${outcome.status || 'unreachable'}): ${outcome.error.message}`,
+      );
     try {
       applyOutcome(state, item, outcome, this.store.hooks(retryAfter));
     } catch (error) {

@@ -104,7 +104,13 @@ export async function callApp(call: AppFetch, dispatch: Dispatch, wire: Wire): P
   if (wire.signingKey) {
     // An answer the engine cannot attribute to the app (a proxy's page, a forged reply) must not move the run.
     const problem = signatureProblem(response.headers.get('x-inngest-signature'), text, wire.signingKey);
-    if (problem) return { kind: 'error', status: response.status, retriable: false, error: { name: 'ResponseSignatureError', message: `The app's answer (HTTP ${response.status}) has ${problem}` } };
+    if (problem)
+      return {
+        kind: 'error',
+        status: response.status,
+        retriable: false,
+        error: { name: 'ResponseSignatureError', message: `The app's answer (HTTP ${response.status}) has ${problem}` },
+      };
   }
   const version = Number(response.headers.get('x-inngest-req-version'));
   if (Number.isInteger(version) && version > 0) state.version = version;

@@ -65,7 +65,12 @@ function applyOp(state: RunState, item: WorkItem, op: SdkOp, hooks: RunHooks): b
     case 'StepRun':
       if (hooks.takeCrash(state, op)) {
         record(state, op, item.attempt, 'crashed', { data: op.data, via: 'answer' });
-        retryOrGiveUp(state, { target: op.id, attempt: item.attempt }, { name: 'Error', message: `Simulated crash after step "${op.displayName ?? op.name}"` }, hooks);
+        retryOrGiveUp(
+          state,
+          { target: op.id, attempt: item.attempt },
+          { name: 'Error', message: `Simulated crash after step "${op.displayName ?? op.name}"` },
+          hooks,
+        );
         return false;
       }
       state.memo.set(op.id, { data: op.data ?? null });
@@ -141,7 +146,13 @@ export function applyOutcome(state: RunState, item: WorkItem, outcome: Outcome, 
   // The worker "died" after checkpointing a step whose result the engine never kept: the request is retried.
   if (outcome.kind === 'crashed') return retryOrGiveUp(state, item, outcome.error, hooks);
   if (outcome.kind === 'error') {
-    state.run.failedRequests.push({ target: item.target, attempt: item.attempt, status: outcome.status, message: outcome.error.message ?? 'error', at: hooks.now() });
+    state.run.failedRequests.push({
+      target: item.target,
+      attempt: item.attempt,
+      status: outcome.status,
+      message: outcome.error.message ?? 'error',
+      at: hooks.now(),
+    });
     if (outcome.retriable) return retryOrGiveUp(state, item, outcome.error, hooks);
     return hooks.fail(state, outcome.error);
   }

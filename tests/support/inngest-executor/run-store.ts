@@ -69,7 +69,10 @@ export class RunStore {
     const started: RunState[] = [];
     for (const fn of functions) {
       const matches = fn.triggers.some(
-        (trigger) => trigger.event !== undefined && eventNameMatches(trigger.event, event.name) && (!trigger.expression || evaluateExpression(trigger.expression, { event })),
+        (trigger) =>
+          trigger.event !== undefined &&
+          eventNameMatches(trigger.event, event.name) &&
+          (!trigger.expression || evaluateExpression(trigger.expression, { event })),
       );
       if (matches) started.push(this.start(fn, event));
     }
@@ -84,7 +87,12 @@ export class RunStore {
     if (state.queue.length) return this.setStatus(state, 'running');
     if (state.waits.size) return this.setStatus(state, 'waiting');
     // Nothing queued and nothing to wait for, yet not finished: the SDK answered with no op we could act on.
-    this.finish(state, 'failed', undefined, error ?? { name: 'Error', message: 'The run stopped making progress: the SDK reported no step to run or wait for' });
+    this.finish(
+      state,
+      'failed',
+      undefined,
+      error ?? { name: 'Error', message: 'The run stopped making progress: the SDK reported no step to run or wait for' },
+    );
   }
 
   /**

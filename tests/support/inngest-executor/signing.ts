@@ -52,5 +52,10 @@ export function signatureProblem(header: string | null, body: string, signingKey
 /** The bearer token the SDK sends to the engine's API: the key's prefix, then sha256 of the key as hex bytes. */
 export function hashedSigningKey(signingKey: string): string {
   const prefix = signingKey.match(PREFIX)?.[0] ?? '';
-  return prefix + createHash('sha256').update(Buffer.from(signingKey.replace(PREFIX, ''), 'hex')).digest('hex');
+  return (
+    prefix +
+    createHash('sha256')
+      .update(Buffer.from(signingKey.replace(PREFIX, ''), 'hex'))
+      .digest('hex')
+  );
 }

@@ -12,9 +12,15 @@ export default async function AdminAccountPage() {
     <div className="space-y-5">
       <h1 className="text-2xl font-bold">Your account</h1>
       <AdminSection id="account-details" title="Signed in as">
-        <p className="text-sm">{admin.name} · <span className="break-all">{admin.email}</span></p>
+        <p className="text-sm">
+          {admin.name} · <span className="break-all">{admin.email}</span>
+        </p>
       </AdminSection>
-      <AdminSection id="account-password" title="Password" description="The console reaches every shop: use a long password you use nowhere else. The change is written to the audit log.">
+      <AdminSection
+        id="account-password"
+        title="Password"
+        description="The console reaches every shop: use a long password you use nowhere else. The change is written to the audit log."
+      >
         <AdminPasswordForm minLength={ADMIN_MIN_PASSWORD_LENGTH} />
       </AdminSection>
     </div>

@@ -14,7 +14,7 @@ import { MAX_CATALOG_IMPORT_BYTES, importCatalogCsv } from '@/lib/catalog/import
 import { AppError } from '@/lib/errors';
 import { adminAction, noValues } from '@/lib/forms/form-action';
 import { importErrorState } from '@/lib/forms/form-error-state';
-import { type ImportFormState } from '@/lib/forms/form-state';
+import type { ImportFormState } from '@/lib/forms/form-state';
 
 // The operator's catalog actions: the builder checks the operator first, then each hands the form to
 // lib/catalog and lib/pricing. Every change shows in the whole catalog section.
@@ -40,10 +40,14 @@ export type CatalogImportState = ImportFormState;
 export const importCatalogAction = adminAction<CatalogImportState>({ values: noValues, revalidate, onError: importErrorState }, async ({ admin, formData }) => {
   const file = formData.get('file');
   if (!(file instanceof File) || file.size === 0) throw new AppError('VALIDATION_FAILED', 'Choose a CSV file to import.');
-  if (file.size > MAX_CATALOG_IMPORT_BYTES) throw new AppError('VALIDATION_FAILED', 'The file is larger than 1.5 MB. Split it into smaller files; each can be imported on its own.');
+  if (file.size > MAX_CATALOG_IMPORT_BYTES)
+    throw new AppError('VALIDATION_FAILED', 'The file is larger than 1.5 MB. Split it into smaller files; each can be imported on its own.');
   const result = await importCatalogCsv(admin, new Uint8Array(await file.arrayBuffer()));
   const n = (count: number, noun: string) => `${count.toLocaleString('en-GB')} ${noun}${count === 1 ? '' : 's'}`;
-  return { status: 'success', message: `Imported ${n(result.rows, 'row')}: ${n(result.created, 'new article')}, ${result.updated.toLocaleString('en-GB')} updated, ${result.unchanged.toLocaleString('en-GB')} unchanged.` };
+  return {
+    status: 'success',
+    message: `Imported ${n(result.rows, 'row')}: ${n(result.created, 'new article')}, ${result.updated.toLocaleString('en-GB')} updated, ${result.unchanged.toLocaleString('en-GB')} unchanged.`,
+  };
 });
 
 export const applyBulkPriceAction = adminAction({ revalidate }, async ({ admin, values }) => {

@@ -31,35 +31,58 @@ export default async function AdminCatalogPage({ searchParams }: Props) {
     <div className="space-y-5">
       <div className="flex flex-wrap items-center justify-between gap-3">
         <h1 className="text-2xl font-bold">Catalog</h1>
-        <Link href="/catalog/articles/new" className={adminButton}>New article</Link>
+        <Link href="/catalog/articles/new" className={adminButton}>
+          New article
+        </Link>
       </div>
       <CatalogTabs current="articles" />
       <form method="get" role="search" className="grid gap-3 rounded-lg border border-slate-200 bg-white p-3 sm:grid-cols-[2fr_1fr_1fr_auto] sm:items-end">
         <div>
-          <label htmlFor="catalog-q" className="mb-1 block text-sm font-medium">SKU or name</label>
+          <label htmlFor="catalog-q" className="mb-1 block text-sm font-medium">
+            SKU or name
+          </label>
           <input id="catalog-q" name="q" type="search" defaultValue={query.q} maxLength={100} className={select} />
         </div>
         <div>
-          <label htmlFor="catalog-brand" className="mb-1 block text-sm font-medium">Brand</label>
+          <label htmlFor="catalog-brand" className="mb-1 block text-sm font-medium">
+            Brand
+          </label>
           <select id="catalog-brand" name="brand" defaultValue={query.brand ?? ''} className={select}>
             <option value="">All brands</option>
-            {taxonomy.brands.map((b) => <option key={b.id} value={b.id}>{b.name}</option>)}
+            {taxonomy.brands.map((b) => (
+              <option key={b.id} value={b.id}>
+                {b.name}
+              </option>
+            ))}
           </select>
         </div>
         <div>
-          <label htmlFor="catalog-category" className="mb-1 block text-sm font-medium">Category</label>
+          <label htmlFor="catalog-category" className="mb-1 block text-sm font-medium">
+            Category
+          </label>
           <select id="catalog-category" name="category" defaultValue={query.category ?? ''} className={select}>
             <option value="">All categories</option>
-            {taxonomy.categories.map((c) => <option key={c.id} value={c.id}>{c.name}</option>)}
+            {taxonomy.categories.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.name}
+              </option>
+            ))}
           </select>
         </div>
         <div className="flex gap-2">
-          <button type="submit" className={adminSecondaryButton}>Search</button>
-          {filtered ? <Link href="/catalog" className="self-center text-sm underline">Clear</Link> : null}
+          <button type="submit" className={adminSecondaryButton}>
+            Search
+          </button>
+          {filtered ? (
+            <Link href="/catalog" className="self-center text-sm underline">
+              Clear
+            </Link>
+          ) : null}
         </div>
       </form>
       <p className="text-sm text-slate-600" role="status">
-        {total === 1 ? '1 article' : `${total.toLocaleString('en-GB')} articles`}{filtered ? ' match' : ' in the catalog'}.
+        {total === 1 ? '1 article' : `${total.toLocaleString('en-GB')} articles`}
+        {filtered ? ' match' : ' in the catalog'}.
       </p>
       <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
         <table className="w-full text-left text-sm">
@@ -78,7 +101,9 @@ export default async function AdminCatalogPage({ searchParams }: Props) {
               <tr key={a.id} className="border-t border-slate-100">
                 <td className="hidden px-4 py-2 font-mono text-xs whitespace-nowrap sm:table-cell">{a.sku}</td>
                 <td className="px-4 py-2">
-                  <Link href={`/catalog/articles/${a.id}`} className="font-medium underline-offset-2 hover:underline">{a.name}</Link>
+                  <Link href={`/catalog/articles/${a.id}`} className="font-medium underline-offset-2 hover:underline">
+                    {a.name}
+                  </Link>
                   <span className="block text-xs text-slate-500">
                     {a.brandName}
                     <span className="font-mono break-all sm:hidden"> · {a.sku}</span>
@@ -102,9 +127,23 @@ export default async function AdminCatalogPage({ searchParams }: Props) {
       </div>
       {pages > 1 ? (
         <nav aria-label="Pages" className="flex items-center justify-between gap-2 text-sm">
-          {query.page > 1 ? <Link className={adminSecondaryButton} rel="prev" href={listHref(query, query.page - 1)}>Previous</Link> : <span />}
-          <span className="text-slate-600">Page {query.page.toLocaleString('en-GB')} of {pages.toLocaleString('en-GB')}</span>
-          {query.page < pages ? <Link className={adminSecondaryButton} rel="next" href={listHref(query, query.page + 1)}>Next</Link> : <span />}
+          {query.page > 1 ? (
+            <Link className={adminSecondaryButton} rel="prev" href={listHref(query, query.page - 1)}>
+              Previous
+            </Link>
+          ) : (
+            <span />
+          )}
+          <span className="text-slate-600">
+            Page {query.page.toLocaleString('en-GB')} of {pages.toLocaleString('en-GB')}
+          </span>
+          {query.page < pages ? (
+            <Link className={adminSecondaryButton} rel="next" href={listHref(query, query.page + 1)}>
+              Next
+            </Link>
+          ) : (
+            <span />
+          )}
         </nav>
       ) : null}
     </div>

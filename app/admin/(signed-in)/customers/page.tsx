@@ -30,19 +30,28 @@ export default async function AdminCustomersPage({ searchParams }: Props) {
       <h1 className="text-2xl font-bold">Customers across tenants</h1>
       <form method="get" role="search" className="grid gap-3 rounded-lg border border-slate-200 bg-white p-3 sm:grid-cols-[2fr_1fr_auto] sm:items-end">
         <div>
-          <label htmlFor="customers-q" className="mb-1 block text-sm font-medium">Name, company or email</label>
+          <label htmlFor="customers-q" className="mb-1 block text-sm font-medium">
+            Name, company or email
+          </label>
           <input id="customers-q" name="q" type="search" defaultValue={search} maxLength={100} className={control} />
         </div>
         <div>
           <TenantSelect id="customers-tenant" tenants={tenantList} value={tenantId} />
         </div>
         <div className="flex gap-2">
-          <button type="submit" className={adminSecondaryButton}>Search</button>
-          {filtered ? <Link href="/customers" className="self-center text-sm underline">Clear</Link> : null}
+          <button type="submit" className={adminSecondaryButton}>
+            Search
+          </button>
+          {filtered ? (
+            <Link href="/customers" className="self-center text-sm underline">
+              Clear
+            </Link>
+          ) : null}
         </div>
       </form>
       <p className="text-sm text-slate-600" role="status">
-        {rows.length === 100 ? 'The newest 100 customers' : `${rows.length} customer${rows.length === 1 ? '' : 's'}`}{filtered ? ' matching' : ''}.
+        {rows.length === 100 ? 'The newest 100 customers' : `${rows.length} customer${rows.length === 1 ? '' : 's'}`}
+        {filtered ? ' matching' : ''}.
       </p>
       <ReadModelFreshness upTo={freshness.upTo} />
       <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
@@ -63,13 +72,21 @@ export default async function AdminCustomersPage({ searchParams }: Props) {
                   {c.companyName ? <span className="text-slate-600"> · {c.companyName}</span> : null}
                   <span className="block text-xs break-all text-slate-600">{c.email}</span>
                 </td>
-                <td className="px-4 py-2"><Link href={`/tenants/${c.tenantId}`} className="underline-offset-2 hover:underline">{c.tenantName}</Link></td>
+                <td className="px-4 py-2">
+                  <Link href={`/tenants/${c.tenantId}`} className="underline-offset-2 hover:underline">
+                    {c.tenantName}
+                  </Link>
+                </td>
                 <td className="hidden px-4 py-2 sm:table-cell">{STATUS_LABEL[c.status] ?? c.status}</td>
                 <td className="hidden px-4 py-2 whitespace-nowrap tabular-nums md:table-cell">{c.createdAt.toISOString().slice(0, 10)}</td>
               </tr>
             ))}
             {rows.length === 0 ? (
-              <tr><td colSpan={4} className="px-4 py-6 text-center text-slate-600">{filtered ? 'No customer matches.' : 'No customers yet.'}</td></tr>
+              <tr>
+                <td colSpan={4} className="px-4 py-6 text-center text-slate-600">
+                  {filtered ? 'No customer matches.' : 'No customers yet.'}
+                </td>
+              </tr>
             ) : null}
           </tbody>
         </table>

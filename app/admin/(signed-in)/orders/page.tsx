@@ -17,10 +17,7 @@ export default async function AdminOrdersPage({ searchParams }: Props) {
   const admin = await requireAdminPage();
   const query = await searchParams;
   const tenantId = typeof query.tenant === 'string' && isUuid(query.tenant) ? query.tenant : undefined;
-  const [{ orders: rows, freshness }, tenantList] = await Promise.all([
-    listOrdersAcrossTenants(admin, { tenantId, limit: 100 }),
-    listTenantChoices(),
-  ]);
+  const [{ orders: rows, freshness }, tenantList] = await Promise.all([listOrdersAcrossTenants(admin, { tenantId, limit: 100 }), listTenantChoices()]);
   return (
     <div className="space-y-5">
       <h1 className="text-2xl font-bold">Orders across tenants</h1>
@@ -28,7 +25,9 @@ export default async function AdminOrdersPage({ searchParams }: Props) {
         <div className="min-w-0 flex-1 sm:max-w-xs">
           <TenantSelect id="orders-tenant" tenants={tenantList} value={tenantId} />
         </div>
-        <button type="submit" className={adminSecondaryButton}>Filter</button>
+        <button type="submit" className={adminSecondaryButton}>
+          Filter
+        </button>
       </form>
       <p className="text-sm text-slate-600">The newest {rows.length} orders, each placed at the time shown in its shop’s time zone.</p>
       <ReadModelFreshness upTo={freshness.upTo} />
@@ -47,7 +46,9 @@ export default async function AdminOrdersPage({ searchParams }: Props) {
           <tbody>
             {rows.map((o) => (
               <tr key={`${o.tenantId}:${o.number}`} className="border-t border-slate-100">
-                <td className="px-4 py-2 whitespace-nowrap tabular-nums"><time dateTime={o.placedAt.toISOString()}>{formatDateTime(o.placedAt, o.tenantTimeZone)}</time></td>
+                <td className="px-4 py-2 whitespace-nowrap tabular-nums">
+                  <time dateTime={o.placedAt.toISOString()}>{formatDateTime(o.placedAt, o.tenantTimeZone)}</time>
+                </td>
                 <td className="px-4 py-2">{o.tenantName}</td>
                 <td className="px-4 py-2 tabular-nums">#{o.number}</td>
                 <td className="px-4 py-2">{o.customerName}</td>
@@ -56,7 +57,11 @@ export default async function AdminOrdersPage({ searchParams }: Props) {
               </tr>
             ))}
             {rows.length === 0 ? (
-              <tr><td colSpan={6} className="px-4 py-6 text-center text-slate-600">No orders yet.</td></tr>
+              <tr>
+                <td colSpan={6} className="px-4 py-6 text-center text-slate-600">
+                  No orders yet.
+                </td>
+              </tr>
             ) : null}
           </tbody>
         </table>

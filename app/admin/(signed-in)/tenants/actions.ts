@@ -44,7 +44,11 @@ export const setTenantPlanAction = adminAction({ revalidate }, async ({ admin, v
 
 export const setTenantWorkflowPoolAction = adminAction({ revalidate }, async ({ admin, values, formData }) => {
   const tenant = await setTenantWorkflowPool(admin, tenantIdOf(formData), values.workflowPool);
-  return { status: 'success', message: tenant.workflowPool ? `New orders now run in the ${tenant.workflowPool} pool.` : 'New orders now run in the plan’s pool.', values };
+  return {
+    status: 'success',
+    message: tenant.workflowPool ? `New orders now run in the ${tenant.workflowPool} pool.` : 'New orders now run in the plan’s pool.',
+    values,
+  };
 });
 
 export const setCustomDomainAction = adminAction({ revalidate }, async ({ admin, values, formData }) => {
@@ -76,6 +80,8 @@ export const moveTenantAction = adminAction({ revalidate }, async ({ admin, valu
   const result = await moveTenantFromConsole(admin, tenantIdOf(formData), values);
   return {
     status: 'success',
-    message: result.alreadyMoved ? `Already on ${result.to}: nothing to copy.` : `Moved to ${result.to}: every table verified (rows and checksums), and the shop now runs there.`,
+    message: result.alreadyMoved
+      ? `Already on ${result.to}: nothing to copy.`
+      : `Moved to ${result.to}: every table verified (rows and checksums), and the shop now runs there.`,
   };
 });

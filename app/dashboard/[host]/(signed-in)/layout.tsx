@@ -12,7 +12,10 @@ export default async function SignedInDashboardLayout({ children, params }: Prop
   const staff = await requireStaffPage(tenant.id);
   return (
     <div className="flex min-h-dvh flex-col">
-      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2">
+      <a
+        href="#main"
+        className="sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2"
+      >
         Skip to content
       </a>
       <header className="bg-brand text-brand-contrast">
@@ -21,10 +24,16 @@ export default async function SignedInDashboardLayout({ children, params }: Prop
             {tenant.name} <span className="font-normal opacity-80">· Dashboard</span>
           </p>
           <div className="flex items-center gap-4 text-sm">
-            <Link href="/" className="underline">View shop</Link>
-            <span data-testid="staff-name" className="hidden sm:inline">{staff.name} ({staff.role === 'owner' ? 'owner' : 'staff'})</span>
+            <Link href="/" className="underline">
+              View shop
+            </Link>
+            <span data-testid="staff-name" className="hidden sm:inline">
+              {staff.name} ({staff.role === 'owner' ? 'owner' : 'staff'})
+            </span>
             <form action={staffSignOutAction}>
-              <button type="submit" className="underline">Sign out</button>
+              <button type="submit" className="underline">
+                Sign out
+              </button>
             </form>
           </div>
         </div>

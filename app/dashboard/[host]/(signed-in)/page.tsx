@@ -41,25 +41,37 @@ export default async function DashboardOverviewPage({ params }: Props) {
         <div className="rounded-lg border border-slate-200 bg-white p-4" data-testid="stat-pending">
           <p className="text-sm text-slate-600">Customers awaiting approval</p>
           <p className="mt-1 text-2xl font-bold">{overview.pendingCustomers}</p>
-          <Link href="/dashboard/customers?status=pending_approval" className="text-sm font-semibold underline">Review</Link>
+          <Link href="/dashboard/customers?status=pending_approval" className="text-sm font-semibold underline">
+            Review
+          </Link>
         </div>
       </section>
       <section className="rounded-lg border border-slate-200 bg-white p-4">
         <h2 className="font-semibold">Sales, last 30 days</h2>
         <p className="text-sm text-slate-600">Orders not cancelled or refunded, incl. VAT, by the day they were placed.</p>
-        <div className="mt-3"><RevenueChart days={overview.last30Days} format={money} /></div>
+        <div className="mt-3">
+          <RevenueChart days={overview.last30Days} format={money} />
+        </div>
       </section>
       <section className="rounded-lg border border-slate-200 bg-white p-4" aria-labelledby="attention-title">
-        <h2 id="attention-title" className="font-semibold">Orders needing attention</h2>
+        <h2 id="attention-title" className="font-semibold">
+          Orders needing attention
+        </h2>
         {overview.attention.length === 0 ? (
-          <p className="mt-2 text-sm text-slate-600" data-testid="attention-empty">Nothing needs your attention. Orders with a failed delivery or a payment about to expire show up here.</p>
+          <p className="mt-2 text-sm text-slate-600" data-testid="attention-empty">
+            Nothing needs your attention. Orders with a failed delivery or a payment about to expire show up here.
+          </p>
         ) : (
           <ul className="mt-2 divide-y divide-slate-100" data-testid="attention-list">
             {overview.attention.map((o) => (
               <li key={o.number} className="flex flex-wrap items-baseline justify-between gap-2 py-2 text-sm">
-                <Link href={`/dashboard/orders/${o.number}`} className="font-semibold underline">Order {o.number}</Link>
+                <Link href={`/dashboard/orders/${o.number}`} className="font-semibold underline">
+                  Order {o.number}
+                </Link>
                 <span className="text-slate-700">{attentionText[o.reason]}</span>
-                <span className="text-slate-600">{ORDER_STATUS[o.status].label} · {money(o.grossCents)}</span>
+                <span className="text-slate-600">
+                  {ORDER_STATUS[o.status].label} · {money(o.grossCents)}
+                </span>
               </li>
             ))}
           </ul>

@@ -19,7 +19,13 @@ export default async function StaffSignInPage({ params, searchParams }: Props) {
     <main id="main" className="mx-auto max-w-md px-4 py-16">
       <p className="text-sm font-semibold tracking-wide text-slate-500 uppercase">{tenant.name}</p>
       <h1 className="mt-1 text-2xl font-bold">Shop dashboard</h1>
-      <p className="mt-2 text-sm text-slate-600">For the shop’s owner and staff. Customers sign in on the <Link className="underline" href="/account/sign-in">shop</Link>.</p>
+      <p className="mt-2 text-sm text-slate-600">
+        For the shop’s owner and staff. Customers sign in on the{' '}
+        <Link className="underline" href="/account/sign-in">
+          shop
+        </Link>
+        .
+      </p>
       {query.invited ? (
         <p role="status" className="mt-4 rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-800">
           Welcome to the team. Sign in with your email address and password.

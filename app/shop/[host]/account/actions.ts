@@ -78,7 +78,11 @@ export const updateProfileAction = customerAction({ signIn: accountSignIn, reval
 
 export const changePasswordAction = customerAction({ signIn: accountSignIn, values: noValues }, async ({ tenant, customer, formData }) => {
   const field = (name: string) => String(formData.get(name) ?? '');
-  await changeCustomerPassword(tenant.id, customer, { currentPassword: field('currentPassword'), newPassword: field('newPassword'), confirmPassword: field('confirmPassword') });
+  await changeCustomerPassword(tenant.id, customer, {
+    currentPassword: field('currentPassword'),
+    newPassword: field('newPassword'),
+    confirmPassword: field('confirmPassword'),
+  });
   // This session ended with the change like every other: its cookie goes, and the sign-in page says why.
   await signOut({ redirectTo: '/account/sign-in?reset=1' });
   return { status: 'success' };

@@ -11,7 +11,15 @@ export function ForgotPasswordForm() {
   return (
     <form action={action} className="space-y-4">
       <FormMessage state={state} />
-      <Field name="email" label="Email address" type="email" autoComplete="email" required defaultValue={state.values?.email} error={state.fieldErrors?.email} />
+      <Field
+        name="email"
+        label="Email address"
+        type="email"
+        autoComplete="email"
+        required
+        defaultValue={state.values?.email}
+        error={state.fieldErrors?.email}
+      />
       <SubmitButton pendingLabel="Sending…">Send me a link</SubmitButton>
     </form>
   );
@@ -23,7 +31,15 @@ export function ResetPasswordForm({ token }: { token: string }) {
     <form action={action} className="space-y-4">
       <FormMessage state={state} />
       <input type="hidden" name="token" value={token} />
-      <Field name="password" label="New password" type="password" autoComplete="new-password" required hint="At least 10 characters." error={state.fieldErrors?.password} />
+      <Field
+        name="password"
+        label="New password"
+        type="password"
+        autoComplete="new-password"
+        required
+        hint="At least 10 characters."
+        error={state.fieldErrors?.password}
+      />
       <SubmitButton pendingLabel="Saving…">Save new password</SubmitButton>
     </form>
   );

@@ -16,7 +16,9 @@ export function ProfileForm({ name, phone }: { name: string; phone: string | nul
       <FormMessage state={state} />
       <Field name="name" label="Full name" autoComplete="name" required defaultValue={v?.name ?? name} error={state.fieldErrors?.name} />
       <Field name="phone" label="Phone" type="tel" autoComplete="tel" defaultValue={v?.phone ?? phone ?? ''} error={state.fieldErrors?.phone} />
-      <SubmitButton className={smallButton} pendingLabel="Saving…">Save details</SubmitButton>
+      <SubmitButton className={smallButton} pendingLabel="Saving…">
+        Save details
+      </SubmitButton>
     </form>
   );
 }
@@ -27,18 +29,42 @@ export function AddAddressForm({ countries, defaultCountry }: { countries: { val
   const e = state.fieldErrors ?? {};
   return (
     <form action={action} key={state.status === 'success' ? state.message : 'form'} className="grid gap-4 sm:grid-cols-2">
-      <div className="sm:col-span-2"><FormMessage state={state} /></div>
+      <div className="sm:col-span-2">
+        <FormMessage state={state} />
+      </div>
       <Field name="label" label="Label (optional)" defaultValue={v.label} error={e.label} hint="e.g. Workshop, Warehouse" />
       <Field name="recipient" label="Recipient" autoComplete="name" required defaultValue={v.recipient} error={e.recipient} />
-      <div className="sm:col-span-2"><Field name="line1" label="Street and number" autoComplete="address-line1" required defaultValue={v.line1} error={e.line1} /></div>
-      <div className="sm:col-span-2"><Field name="line2" label="Address line 2 (optional)" autoComplete="address-line2" defaultValue={v.line2} error={e.line2} /></div>
+      <div className="sm:col-span-2">
+        <Field name="line1" label="Street and number" autoComplete="address-line1" required defaultValue={v.line1} error={e.line1} />
+      </div>
+      <div className="sm:col-span-2">
+        <Field name="line2" label="Address line 2 (optional)" autoComplete="address-line2" defaultValue={v.line2} error={e.line2} />
+      </div>
       <Field name="postalCode" label="Postal code" autoComplete="postal-code" required defaultValue={v.postalCode} error={e.postalCode} />
       <Field name="city" label="City" autoComplete="address-level2" required defaultValue={v.city} error={e.city} />
-      <SelectField name="countryCode" label="Country" required options={countries} defaultValue={v.countryCode ?? defaultCountry} error={e.countryCode} autoComplete="country" />
+      <SelectField
+        name="countryCode"
+        label="Country"
+        required
+        options={countries}
+        defaultValue={v.countryCode ?? defaultCountry}
+        error={e.countryCode}
+        autoComplete="country"
+      />
       <label className="flex items-center gap-2 self-end pb-2 text-sm">
-        <input type="checkbox" name="isDefault" className="size-4" defaultChecked={checkedAfter(state.status === 'error' ? state : idleFormState, 'isDefault', 'on', false)} /> Use as default delivery address
+        <input
+          type="checkbox"
+          name="isDefault"
+          className="size-4"
+          defaultChecked={checkedAfter(state.status === 'error' ? state : idleFormState, 'isDefault', 'on', false)}
+        />{' '}
+        Use as default delivery address
       </label>
-      <div className="sm:col-span-2"><SubmitButton className={smallButton} pendingLabel="Adding…">Add address</SubmitButton></div>
+      <div className="sm:col-span-2">
+        <SubmitButton className={smallButton} pendingLabel="Adding…">
+          Add address
+        </SubmitButton>
+      </div>
     </form>
   );
 }

@@ -22,8 +22,11 @@ export const addToCartAction = customerAction(
   },
 );
 
-export const updateCartLineAction = customerVoidAction({ signIn: signInFor('/cart'), revalidate: [{ layout: '/' }] }, async ({ tenant, customer, formData }) => {
-  const itemId = String(formData.get('itemId') ?? '');
-  if (formData.get('remove')) await removeFromCart(tenant, customer, itemId);
-  else await setCartQuantity(tenant, customer, itemId, quantityOf(formData)).catch(() => undefined);
-});
+export const updateCartLineAction = customerVoidAction(
+  { signIn: signInFor('/cart'), revalidate: [{ layout: '/' }] },
+  async ({ tenant, customer, formData }) => {
+    const itemId = String(formData.get('itemId') ?? '');
+    if (formData.get('remove')) await removeFromCart(tenant, customer, itemId);
+    else await setCartQuantity(tenant, customer, itemId, quantityOf(formData)).catch(() => undefined);
+  },
+);

@@ -6,7 +6,16 @@ import { FormMessage } from '@/components/forms/field';
 import { SubmitButton } from '@/components/forms/submit-button';
 import { checkedAfter, idleFormState, valueAfter } from '@/lib/forms/form-state';
 
-type Address = { id: string; label: string | null; recipient: string; line1: string; postalCode: string; city: string; countryCode: string; isDefault: boolean };
+type Address = {
+  id: string;
+  label: string | null;
+  recipient: string;
+  line1: string;
+  postalCode: string;
+  city: string;
+  countryCode: string;
+  isDefault: boolean;
+};
 
 const FORM_ID = 'checkout-form';
 const smallButton = 'rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium';
@@ -48,7 +57,14 @@ export function CheckoutForm(props: {
                 <div className="mt-3 grid gap-3 sm:grid-cols-2">
                   {props.addresses.map((a) => (
                     <label key={a.id} className="has-checked:border-brand flex cursor-pointer gap-3 rounded-md border border-slate-300 bg-white p-3 text-sm">
-                      <input type="radio" name="addressId" value={a.id} defaultChecked={checkedAfter(state, 'addressId', a.id, a.id === defaultAddress)} className="mt-1" required />
+                      <input
+                        type="radio"
+                        name="addressId"
+                        value={a.id}
+                        defaultChecked={checkedAfter(state, 'addressId', a.id, a.id === defaultAddress)}
+                        className="mt-1"
+                        required
+                      />
                       <span>
                         <span className="block font-semibold">{a.label ?? a.recipient}</span>
                         {a.recipient}, {a.line1}, {a.postalCode} {a.city}, {a.countryCode}
@@ -56,7 +72,11 @@ export function CheckoutForm(props: {
                     </label>
                   ))}
                 </div>
-                {e.addressId ? <p id="address-error" className="mt-1 text-sm text-red-700">{e.addressId}</p> : null}
+                {e.addressId ? (
+                  <p id="address-error" className="mt-1 text-sm text-red-700">
+                    {e.addressId}
+                  </p>
+                ) : null}
               </fieldset>
               <fieldset>
                 <legend className="text-lg font-semibold">Payment</legend>
@@ -72,8 +92,16 @@ export function CheckoutForm(props: {
               </fieldset>
               {props.asksForReference ? (
                 <div>
-                  <label htmlFor="customerReference" className="mb-1 block text-sm font-medium">Your reference (optional)</label>
-                  <input id="customerReference" name="customerReference" maxLength={60} defaultValue={valueAfter(state, 'customerReference')} className="w-full rounded-md border border-slate-300 bg-white px-3 py-2 sm:w-80" />
+                  <label htmlFor="customerReference" className="mb-1 block text-sm font-medium">
+                    Your reference (optional)
+                  </label>
+                  <input
+                    id="customerReference"
+                    name="customerReference"
+                    maxLength={60}
+                    defaultValue={valueAfter(state, 'customerReference')}
+                    className="w-full rounded-md border border-slate-300 bg-white px-3 py-2 sm:w-80"
+                  />
                 </div>
               ) : null}
               <SubmitButton pendingLabel="Placing your order…">Place order · {props.totalLabel}</SubmitButton>
@@ -86,7 +114,9 @@ export function CheckoutForm(props: {
         {props.lines}
         <div className="mt-4 border-t border-slate-200 pt-3">
           <div className="flex gap-2">
-            <label htmlFor="coupon" className="sr-only">Coupon code</label>
+            <label htmlFor="coupon" className="sr-only">
+              Coupon code
+            </label>
             <input
               id="coupon"
               form={FORM_ID}
@@ -99,10 +129,20 @@ export function CheckoutForm(props: {
               aria-describedby={couponError ? 'coupon-error' : undefined}
               className="w-full min-w-0 rounded-md border border-slate-300 px-2 py-1.5 text-sm uppercase"
             />
-            <button type="submit" form={FORM_ID} name="intent" value="apply-coupon" formNoValidate className={smallButton}>Apply</button>
+            <button type="submit" form={FORM_ID} name="intent" value="apply-coupon" formNoValidate className={smallButton}>
+              Apply
+            </button>
           </div>
-          {couponError ? <p id="coupon-error" role="alert" className="mt-1 text-sm text-red-700">{couponError}</p> : null}
-          {state.status === 'success' ? <p role="status" className="mt-1 text-sm text-emerald-800">{state.message}</p> : null}
+          {couponError ? (
+            <p id="coupon-error" role="alert" className="mt-1 text-sm text-red-700">
+              {couponError}
+            </p>
+          ) : null}
+          {state.status === 'success' ? (
+            <p role="status" className="mt-1 text-sm text-emerald-800">
+              {state.message}
+            </p>
+          ) : null}
           {props.coupon.stored ? (
             <button type="submit" form={FORM_ID} name="intent" value="remove-coupon" formNoValidate className="mt-1 text-sm underline">
               Remove coupon {props.coupon.stored}
@@ -111,10 +151,22 @@ export function CheckoutForm(props: {
         </div>
         {props.points ? (
           <div className="mt-2 text-sm">
-            <button type="submit" form={FORM_ID} name="intent" value={props.points.using ? 'keep-points' : 'use-points'} formNoValidate className="underline" data-testid="toggle-points">
+            <button
+              type="submit"
+              form={FORM_ID}
+              name="intent"
+              value={props.points.using ? 'keep-points' : 'use-points'}
+              formNoValidate
+              className="underline"
+              data-testid="toggle-points"
+            >
               {props.points.using ? 'Don’t use my points' : props.points.offer}
             </button>
-            {props.points.using ? <p className="mt-1 text-emerald-800" data-testid="points-discount">{props.points.used} loyalty points applied</p> : null}
+            {props.points.using ? (
+              <p className="mt-1 text-emerald-800" data-testid="points-discount">
+                {props.points.used} loyalty points applied
+              </p>
+            ) : null}
           </div>
         ) : null}
         <div className="mt-3 border-t border-slate-200 pt-3">{props.totals}</div>

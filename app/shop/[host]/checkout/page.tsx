@@ -39,11 +39,20 @@ export default async function CheckoutPage({ params }: Props) {
   const total = formatMoney(totals.grossCents, price.currency);
   const displayLinesCents = cart.lines.reduce((sum, l) => sum + displayLineCents(l, price), 0);
   const discountCents = displayDiscountCents(price, { displayLinesCents, grossCents: totals.grossCents, discountNetCents: totals.discountNetCents });
-  const rows = summaryRows(price.salesMode, { ...totals, discountCents, discountLabel: discountLabelOf(appliedCoupon, usePoints ? pointsUsed : 0), vatRateBp: price.vatRateBp });
+  const rows = summaryRows(price.salesMode, {
+    ...totals,
+    discountCents,
+    discountLabel: discountLabelOf(appliedCoupon, usePoints ? pointsUsed : 0),
+    vatRateBp: price.vatRateBp,
+  });
   const blocker =
     addresses.length === 0 ? (
       <p className="rounded-md border border-amber-200 bg-amber-50 p-3 text-sm text-amber-900">
-        Add a delivery address in <Link href="/account" className="font-semibold underline">your account</Link> first.
+        Add a delivery address in{' '}
+        <Link href="/account" className="font-semibold underline">
+          your account
+        </Link>{' '}
+        first.
       </p>
     ) : methods.length === 0 ? (
       <p className="rounded-md border border-amber-200 bg-amber-50 p-3 text-sm text-amber-900" data-testid="no-payment-method">
@@ -54,7 +63,9 @@ export default async function CheckoutPage({ params }: Props) {
     <ul className="mt-3 space-y-2 text-sm">
       {cart.lines.map((l) => (
         <li key={l.itemId} className="flex justify-between gap-3">
-          <span>{l.quantity} × {l.article?.name}</span>
+          <span>
+            {l.quantity} × {l.article?.name}
+          </span>
           <span className="shrink-0 tabular-nums">{formatMoney(displayLineCents(l, price), price.currency)}</span>
         </li>
       ))}
@@ -69,10 +80,22 @@ export default async function CheckoutPage({ params }: Props) {
       blocker={blocker}
       asksForReference={presentation.asksForReference}
       coupon={{ stored: choices.couponCode, applied: appliedCoupon, error: couponError }}
-      points={canRedeem ? { using: usePoints, used: pointsUsed, offer: `Use my ${pointsBalance} loyalty points (worth ${formatMoney(pointsBalance * pointValueCents, price.currency)})` } : null}
+      points={
+        canRedeem
+          ? {
+              using: usePoints,
+              used: pointsUsed,
+              offer: `Use my ${pointsBalance} loyalty points (worth ${formatMoney(pointsBalance * pointValueCents, price.currency)})`,
+            }
+          : null
+      }
       lines={lines}
       totals={<SummaryRows rows={rows} currency={price.currency} discountTestId="coupon-discount" totalTestId="checkout-total" />}
-      note={presentation.mentionsReverseCharge ? 'Business customers in another EU country with a VAT number are invoiced without VAT (reverse charge); the order shows the final amount.' : `${presentation.priceNote}.`}
+      note={
+        presentation.mentionsReverseCharge
+          ? 'Business customers in another EU country with a VAT number are invoiced without VAT (reverse charge); the order shows the final amount.'
+          : `${presentation.priceNote}.`
+      }
     />
   );
 }

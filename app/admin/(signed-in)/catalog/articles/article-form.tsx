@@ -28,9 +28,20 @@ export function ArticleForm({ articleId, initial, options }: { articleId?: numbe
   const [category, setCategory] = useState(v.category ?? '');
   const kind = options.categories.find((c) => c.slug === category)?.kind;
   const chosenMakes = new Set((v.vehicleMakes ?? '').split('|'));
-  const select = (name: 'brand' | 'category', label: string, items: readonly { slug: string; name: string; kind?: string }[], onChange?: (value: string) => void) => (
+  const select = (
+    name: 'brand' | 'category',
+    label: string,
+    items: readonly { slug: string; name: string; kind?: string }[],
+    onChange?: (value: string) => void,
+  ) => (
     <div>
-      <label htmlFor={`field-${name}`} className="mb-1 block text-sm font-medium">{label}<span aria-hidden className="text-red-700"> *</span></label>
+      <label htmlFor={`field-${name}`} className="mb-1 block text-sm font-medium">
+        {label}
+        <span aria-hidden className="text-red-700">
+          {' '}
+          *
+        </span>
+      </label>
       <select
         key={v[name] ?? ''}
         id={`field-${name}`}
@@ -42,10 +53,20 @@ export function ArticleForm({ articleId, initial, options }: { articleId?: numbe
         aria-describedby={e[name] ? `field-${name}-error` : undefined}
         className={selectClass(e[name])}
       >
-        <option value="" disabled>Choose…</option>
-        {items.map((item) => <option key={item.slug} value={item.slug}>{item.name}</option>)}
+        <option value="" disabled>
+          Choose…
+        </option>
+        {items.map((item) => (
+          <option key={item.slug} value={item.slug}>
+            {item.name}
+          </option>
+        ))}
       </select>
-      {e[name] ? <p id={`field-${name}-error`} className="mt-1 text-sm text-red-700">{e[name]}</p> : null}
+      {e[name] ? (
+        <p id={`field-${name}-error`} className="mt-1 text-sm text-red-700">
+          {e[name]}
+        </p>
+      ) : null}
     </div>
   );
   return (
@@ -65,8 +86,18 @@ export function ArticleForm({ articleId, initial, options }: { articleId?: numbe
       <fieldset className="space-y-3">
         <legend className="text-sm font-semibold">Size</legend>
         <div className="grid grid-cols-2 gap-4 sm:grid-cols-4">
-          <Field name="width" label={kind === 'wheel' ? 'Width (inches, e.g. 7.5)' : 'Width (mm)'} required defaultValue={v.width} error={e.width} inputMode="decimal" maxLength={5} />
-          {kind !== 'wheel' ? <Field name="aspectRatio" label="Aspect ratio (%)" required defaultValue={v.aspectRatio} error={e.aspectRatio} inputMode="numeric" maxLength={3} /> : null}
+          <Field
+            name="width"
+            label={kind === 'wheel' ? 'Width (inches, e.g. 7.5)' : 'Width (mm)'}
+            required
+            defaultValue={v.width}
+            error={e.width}
+            inputMode="decimal"
+            maxLength={5}
+          />
+          {kind !== 'wheel' ? (
+            <Field name="aspectRatio" label="Aspect ratio (%)" required defaultValue={v.aspectRatio} error={e.aspectRatio} inputMode="numeric" maxLength={3} />
+          ) : null}
           <Field name="rimDiameter" label="Rim diameter (″)" required defaultValue={v.rimDiameter} error={e.rimDiameter} inputMode="numeric" maxLength={2} />
           <Field name="stock" label="Stock" required defaultValue={v.stock} error={e.stock} inputMode="numeric" maxLength={7} />
         </div>
@@ -95,7 +126,9 @@ export function ArticleForm({ articleId, initial, options }: { articleId?: numbe
       )}
 
       <div>
-        <label htmlFor="field-description" className="mb-1 block text-sm font-medium">Description</label>
+        <label htmlFor="field-description" className="mb-1 block text-sm font-medium">
+          Description
+        </label>
         <textarea
           id="field-description"
           name="description"
@@ -114,14 +147,22 @@ export function ArticleForm({ articleId, initial, options }: { articleId?: numbe
         <div className="mt-2 grid grid-cols-2 gap-x-4 gap-y-1 sm:grid-cols-4 lg:grid-cols-6">
           {options.vehicleBrands.map((make) => (
             <label key={make.slug} className="flex items-center gap-2 py-1 text-sm">
-              <input type="checkbox" name="vehicleMakes" value={make.slug} defaultChecked={checkedAfter(state, 'vehicleMakes', make.slug, chosenMakes.has(make.slug))} className="size-4" />
+              <input
+                type="checkbox"
+                name="vehicleMakes"
+                value={make.slug}
+                defaultChecked={checkedAfter(state, 'vehicleMakes', make.slug, chosenMakes.has(make.slug))}
+                className="size-4"
+              />
               {make.name}
             </label>
           ))}
         </div>
       </fieldset>
 
-      <SubmitButton pendingLabel="Saving…" className={adminButton}>{articleId ? 'Save article' : 'Add article'}</SubmitButton>
+      <SubmitButton pendingLabel="Saving…" className={adminButton}>
+        {articleId ? 'Save article' : 'Add article'}
+      </SubmitButton>
     </form>
   );
 }

@@ -13,9 +13,13 @@ export function BulkPriceConfirm({ fields, label }: { fields: Record<string, str
   return (
     <form action={action} className="space-y-3">
       <FormMessage state={state} />
-      {Object.entries(fields).map(([name, value]) => <input key={name} type="hidden" name={name} value={value} />)}
+      {Object.entries(fields).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
       {state.status === 'success' ? null : (
-        <SubmitButton pendingLabel="Changing prices…" className={adminDangerButton}>{label}</SubmitButton>
+        <SubmitButton pendingLabel="Changing prices…" className={adminDangerButton}>
+          {label}
+        </SubmitButton>
       )}
     </form>
   );

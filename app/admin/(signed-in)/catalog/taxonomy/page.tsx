@@ -20,7 +20,9 @@ export default async function TaxonomyPage() {
     <div className="space-y-5">
       <h1 className="text-2xl font-bold">Catalog</h1>
       <CatalogTabs current="taxonomy" />
-      <p className="text-sm text-slate-600">Renaming keeps the slug, so shop links and filters keep working. Entries named in a shop’s assortment rules cannot be removed.</p>
+      <p className="text-sm text-slate-600">
+        Renaming keeps the slug, so shop links and filters keep working. Entries named in a shop’s assortment rules cannot be removed.
+      </p>
       {(['brands', 'categories', 'vehicleBrands'] as const).map((axis) => (
         <AdminSection key={axis} id={`taxonomy-${axis}`} title={`${TAXONOMY_LABEL[axis].many} (${lists[axis].length})`} description={descriptions[axis]}>
           <AddTaxonomyForm axis={axis} label={TAXONOMY_LABEL[axis].one} />
@@ -28,7 +30,9 @@ export default async function TaxonomyPage() {
             <p className="mt-4 text-sm text-slate-600">None yet.</p>
           ) : (
             <ul className="mt-4 divide-y divide-slate-100 border-t border-slate-100">
-              {lists[axis].map((entry) => <TaxonomyRow key={entry.id} axis={axis} entry={entry} />)}
+              {lists[axis].map((entry) => (
+                <TaxonomyRow key={entry.id} axis={axis} entry={entry} />
+              ))}
             </ul>
           )}
         </AdminSection>

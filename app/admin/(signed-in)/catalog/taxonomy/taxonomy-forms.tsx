@@ -8,7 +8,8 @@ import type { TaxonomyAxis } from '@/lib/catalog/catalog-articles';
 import { idleFormState } from '@/lib/forms/form-state';
 import { adminButton } from '@/components/admin/styles';
 
-const input = (error?: string) => `w-full rounded-md border bg-white px-3 py-2 text-base sm:text-sm ${error ? 'border-red-600 ring-1 ring-red-600' : 'border-slate-300'}`;
+const input = (error?: string) =>
+  `w-full rounded-md border bg-white px-3 py-2 text-base sm:text-sm ${error ? 'border-red-600 ring-1 ring-red-600' : 'border-slate-300'}`;
 const small = 'rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium hover:bg-slate-100 disabled:opacity-60';
 
 export function AddTaxonomyForm({ axis, label }: { axis: TaxonomyAxis; label: string }) {
@@ -22,21 +23,43 @@ export function AddTaxonomyForm({ axis, label }: { axis: TaxonomyAxis; label: st
       <input type="hidden" name="axis" value={axis} />
       <div className="flex flex-wrap items-end gap-3">
         <div className="min-w-48 flex-1">
-          <label htmlFor={`${id}-name`} className="mb-1 block text-sm font-medium">New {label}</label>
-          <input id={`${id}-name`} name="name" required maxLength={60} defaultValue={values.name ?? ''} aria-invalid={e.name ? true : undefined} aria-describedby={e.name ? `${id}-name-error` : undefined} className={input(e.name)} />
+          <label htmlFor={`${id}-name`} className="mb-1 block text-sm font-medium">
+            New {label}
+          </label>
+          <input
+            id={`${id}-name`}
+            name="name"
+            required
+            maxLength={60}
+            defaultValue={values.name ?? ''}
+            aria-invalid={e.name ? true : undefined}
+            aria-describedby={e.name ? `${id}-name-error` : undefined}
+            className={input(e.name)}
+          />
         </div>
         {axis === 'categories' ? (
           <>
             <div>
-              <label htmlFor={`${id}-kind`} className="mb-1 block text-sm font-medium">For</label>
+              <label htmlFor={`${id}-kind`} className="mb-1 block text-sm font-medium">
+                For
+              </label>
               <select key={values.kind ?? 'tyre'} id={`${id}-kind`} name="kind" defaultValue={values.kind ?? 'tyre'} className={input(e.kind)}>
                 <option value="tyre">Tyres</option>
                 <option value="wheel">Wheels</option>
               </select>
             </div>
             <div>
-              <label htmlFor={`${id}-season`} className="mb-1 block text-sm font-medium">Season (tyres)</label>
-              <select key={values.season ?? ''} id={`${id}-season`} name="season" defaultValue={values.season ?? ''} aria-invalid={e.season ? true : undefined} className={input(e.season)}>
+              <label htmlFor={`${id}-season`} className="mb-1 block text-sm font-medium">
+                Season (tyres)
+              </label>
+              <select
+                key={values.season ?? ''}
+                id={`${id}-season`}
+                name="season"
+                defaultValue={values.season ?? ''}
+                aria-invalid={e.season ? true : undefined}
+                className={input(e.season)}
+              >
                 <option value="">—</option>
                 <option value="summer">Summer</option>
                 <option value="winter">Winter</option>
@@ -45,9 +68,15 @@ export function AddTaxonomyForm({ axis, label }: { axis: TaxonomyAxis; label: st
             </div>
           </>
         ) : null}
-        <SubmitButton pendingLabel="Adding…" className={adminButton}>Add</SubmitButton>
+        <SubmitButton pendingLabel="Adding…" className={adminButton}>
+          Add
+        </SubmitButton>
       </div>
-      {e.name ? <p id={`${id}-name-error`} className="text-sm text-red-700">{e.name}</p> : null}
+      {e.name ? (
+        <p id={`${id}-name-error`} className="text-sm text-red-700">
+          {e.name}
+        </p>
+      ) : null}
       {e.season ? <p className="text-sm text-red-700">{e.season}</p> : null}
     </form>
   );
@@ -64,17 +93,33 @@ export function TaxonomyRow({ axis, entry }: { axis: TaxonomyAxis; entry: { id: 
         <form action={rename} className="flex min-w-0 flex-1 flex-wrap items-center gap-2">
           <input type="hidden" name="axis" value={axis} />
           <input type="hidden" name="id" value={entry.id} />
-          <label htmlFor={`${id}-name`} className="sr-only">Name of {entry.name}</label>
-          <input id={`${id}-name`} name="name" defaultValue={name} key={name} required maxLength={60} className={`${input(renameState.fieldErrors?.name)} max-w-xs`} />
-          <SubmitButton pendingLabel="Saving…" className={small}>Rename</SubmitButton>
+          <label htmlFor={`${id}-name`} className="sr-only">
+            Name of {entry.name}
+          </label>
+          <input
+            id={`${id}-name`}
+            name="name"
+            defaultValue={name}
+            key={name}
+            required
+            maxLength={60}
+            className={`${input(renameState.fieldErrors?.name)} max-w-xs`}
+          />
+          <SubmitButton pendingLabel="Saving…" className={small}>
+            Rename
+          </SubmitButton>
         </form>
         <span className="font-mono text-xs text-slate-500">{entry.slug}</span>
-        <span className="text-sm text-slate-600 tabular-nums">{entry.articles.toLocaleString('en-GB')} article{entry.articles === 1 ? '' : 's'}</span>
+        <span className="text-sm text-slate-600 tabular-nums">
+          {entry.articles.toLocaleString('en-GB')} article{entry.articles === 1 ? '' : 's'}
+        </span>
         {axis === 'vehicleBrands' || entry.articles === 0 ? (
           <form action={remove}>
             <input type="hidden" name="axis" value={axis} />
             <input type="hidden" name="id" value={entry.id} />
-            <SubmitButton pendingLabel="Removing…" className={`${small} text-red-700`}>Remove</SubmitButton>
+            <SubmitButton pendingLabel="Removing…" className={`${small} text-red-700`}>
+              Remove
+            </SubmitButton>
           </form>
         ) : null}
       </div>
@@ -83,4 +128,3 @@ export function TaxonomyRow({ axis, entry }: { axis: TaxonomyAxis; entry: { id: 
     </li>
   );
 }
-

@@ -21,7 +21,9 @@ export function CustomDomainForm({ tenantId, domain }: { tenantId: string; domai
         hint="For example shop.example.com. Leave empty to remove the domain."
         maxLength={253}
       />
-      <SubmitButton pendingLabel="Saving…" className={adminSecondaryButton}>Save domain</SubmitButton>
+      <SubmitButton pendingLabel="Saving…" className={adminSecondaryButton}>
+        Save domain
+      </SubmitButton>
     </form>
   );
 }
@@ -32,7 +34,9 @@ export function CheckDomainForm({ tenantId }: { tenantId: string }) {
     <form action={action} className="space-y-3">
       <FormMessage state={state} />
       <input type="hidden" name="tenantId" value={tenantId} />
-      <SubmitButton pendingLabel="Checking…" className={adminButton}>Check DNS</SubmitButton>
+      <SubmitButton pendingLabel="Checking…" className={adminButton}>
+        Check DNS
+      </SubmitButton>
     </form>
   );
 }

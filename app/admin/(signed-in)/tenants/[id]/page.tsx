@@ -37,14 +37,21 @@ export default async function AdminTenantPage({ params, searchParams }: Props) {
   const poolConfig = workflowPoolConfig();
   return (
     <div className="space-y-5">
-      <Link href="/" className="text-sm underline">← Tenants</Link>
+      <Link href="/" className="text-sm underline">
+        ← Tenants
+      </Link>
       <div className="flex flex-wrap items-center gap-3">
         <h1 className="text-2xl font-bold break-words">{tenant.name}</h1>
         <TenantStatusBadge active={tenant.isActive} />
       </div>
       <p className="text-sm text-slate-600">
-        <a href={shopUrl} className="font-mono underline break-all">{shopUrl.replace(/^https?:\/\//, '')}</a> · <span className="capitalize">{tenant.plan}</span> ·{' '}
-        <Link href={`/audit?tenant=${tenant.id}`} className="underline">Audit log</Link>
+        <a href={shopUrl} className="font-mono underline break-all">
+          {shopUrl.replace(/^https?:\/\//, '')}
+        </a>{' '}
+        · <span className="capitalize">{tenant.plan}</span> ·{' '}
+        <Link href={`/audit?tenant=${tenant.id}`} className="underline">
+          Audit log
+        </Link>
       </p>
       {query.created ? (
         <p role="status" className="rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-800">
@@ -82,9 +89,14 @@ export default async function AdminTenantPage({ params, searchParams }: Props) {
           </AdminSection>
           <AdminSection id="workflow-pool" title="Workflow pool">
             <p className="text-sm">
-              New orders run in: <span className="font-mono" data-testid="tenant-workflow-pool">{poolForTenant(tenant, poolConfig)}</span>
+              New orders run in:{' '}
+              <span className="font-mono" data-testid="tenant-workflow-pool">
+                {poolForTenant(tenant, poolConfig)}
+              </span>
             </p>
-            <p className="mt-2 mb-4 text-xs text-slate-600">Which workers run this shop’s orders. A change counts for the next order; orders already running finish where they are.</p>
+            <p className="mt-2 mb-4 text-xs text-slate-600">
+              Which workers run this shop’s orders. A change counts for the next order; orders already running finish where they are.
+            </p>
             <TenantWorkflowPoolForm
               tenantId={tenant.id}
               override={tenant.workflowPool}
@@ -95,7 +107,10 @@ export default async function AdminTenantPage({ params, searchParams }: Props) {
           </AdminSection>
           <AdminSection id="database" title="Dedicated database">
             <p className="text-sm">
-              Data lives in: <span className="font-mono" data-testid="tenant-database">{tenant.dedicatedDatabase ?? 'shared'}</span>
+              Data lives in:{' '}
+              <span className="font-mono" data-testid="tenant-database">
+                {tenant.dedicatedDatabase ?? 'shared'}
+              </span>
             </p>
             <p className="mt-2 text-xs text-slate-600">The plan alone changes nothing here; moving the data is this separate, resumable step.</p>
             {tenant.dedicatedDatabase ? null : (

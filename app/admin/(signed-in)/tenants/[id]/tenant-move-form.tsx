@@ -22,7 +22,9 @@ export function TenantMoveForm({ tenantId, suggestion }: { tenantId: string; sug
         error={state.fieldErrors?.target}
         hint="The shop keeps selling while its data is copied; writes pause for a moment while the last changes are copied, verified and the shop is switched."
       />
-      <SubmitButton pendingLabel="Moving… (this can take a while)" className={adminSecondaryButton}>Move to a dedicated database</SubmitButton>
+      <SubmitButton pendingLabel="Moving… (this can take a while)" className={adminSecondaryButton}>
+        Move to a dedicated database
+      </SubmitButton>
     </form>
   );
 }

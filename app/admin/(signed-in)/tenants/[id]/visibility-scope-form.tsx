@@ -10,7 +10,19 @@ import { adminButton } from '@/components/admin/styles';
 type Option = { id: number; name: string };
 type Axis = 'brands' | 'categories' | 'vehicleBrands';
 
-function AxisFieldset({ state, axis, legend, options, chosen }: { state: FormState; axis: Axis; legend: string; options: Option[]; chosen: number[] | undefined }) {
+function AxisFieldset({
+  state,
+  axis,
+  legend,
+  options,
+  chosen,
+}: {
+  state: FormState;
+  axis: Axis;
+  legend: string;
+  options: Option[];
+  chosen: number[] | undefined;
+}) {
   const selected = new Set(chosen ?? []);
   return (
     <fieldset className="rounded-md border border-slate-200 p-3">
@@ -26,7 +38,8 @@ function AxisFieldset({ state, axis, legend, options, chosen }: { state: FormSta
       <div className="mt-2 grid max-h-48 grid-cols-1 gap-1 overflow-y-auto text-sm sm:grid-cols-2 lg:grid-cols-3">
         {options.map((option) => (
           <label key={option.id} className="flex items-center gap-2">
-            <input type="checkbox" name={axis} value={option.id} defaultChecked={checkedAfter(state, axis, String(option.id), selected.has(option.id))} /> {option.name}
+            <input type="checkbox" name={axis} value={option.id} defaultChecked={checkedAfter(state, axis, String(option.id), selected.has(option.id))} />{' '}
+            {option.name}
           </label>
         ))}
       </div>
@@ -49,7 +62,9 @@ export function VisibilityScopeForm(props: {
       <AxisFieldset state={state} axis="categories" legend="Categories" options={props.options.categories} chosen={props.scope?.categories} />
       <AxisFieldset state={state} axis="vehicleBrands" legend="Vehicle makes" options={props.options.vehicleBrands} chosen={props.scope?.vehicleBrands} />
       <p className="text-xs text-slate-600">Narrowing the scope also removes the shop’s own choices outside it.</p>
-      <SubmitButton pendingLabel="Saving…" className={adminButton}>Save scope</SubmitButton>
+      <SubmitButton pendingLabel="Saving…" className={adminButton}>
+        Save scope
+      </SubmitButton>
     </form>
   );
 }

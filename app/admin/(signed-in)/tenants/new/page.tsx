@@ -11,7 +11,9 @@ export default async function NewTenantPage() {
   await requireAdminPage();
   return (
     <div className="max-w-2xl space-y-4">
-      <Link href="/" className="text-sm underline">← Tenants</Link>
+      <Link href="/" className="text-sm underline">
+        ← Tenants
+      </Link>
       <h1 className="text-2xl font-bold">New tenant</h1>
       <div className={adminCard}>
         <CreateTenantForm rootDomain={rootDomain()} />

@@ -22,7 +22,10 @@ export async function GET(request: Request, { params }: Context): Promise<Respon
     return new Response(null, { status: 503, headers: { 'cache-control': 'no-store' } });
   }
   if (!asset) {
-    return Response.json({ code: 'NOT_FOUND', message: 'Not found.' }, { status: 404, headers: { 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' } });
+    return Response.json(
+      { code: 'NOT_FOUND', message: 'Not found.' },
+      { status: 404, headers: { 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' } },
+    );
   }
   const version = new URL(request.url).searchParams.get('v');
   const headers = new Headers({

@@ -23,8 +23,8 @@ export default async function AssortmentPage({ params }: Props) {
       <div>
         <h1 className="text-2xl font-bold">Assortment</h1>
         <p className="mt-1 max-w-prose text-sm text-slate-600">
-          Choose which brands, categories and vehicle makes your shop offers. In each group, ticking nothing means
-          everything: tick only the ones you want to narrow it down to. An article is shown when it passes all three groups.
+          Choose which brands, categories and vehicle makes your shop offers. In each group, ticking nothing means everything: tick only the ones you want to
+          narrow it down to. An article is shown when it passes all three groups.
         </p>
       </div>
       <AssortmentForm scope={scope} rules={rules} shownCount={shown} catalogCount={total} canEdit={staff.role === 'owner'} />

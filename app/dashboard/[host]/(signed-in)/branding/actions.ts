@@ -9,7 +9,11 @@ import { noValues, staffAction } from '@/lib/forms/form-action';
 // and nothing in the form names a shop. The shop's header and emails show it, hence the whole layout.
 
 export const saveBrandingAction = staffAction({ role: 'owner', revalidate: [{ layout: '/' }] }, async ({ tenant, staff, values }) => {
-  await updateBranding(tenant.id, { name: values.name ?? '', tagline: values.tagline ?? '', primaryColor: values.primaryColor ?? '', accentColor: values.accentColor ?? '' }, staff.email);
+  await updateBranding(
+    tenant.id,
+    { name: values.name ?? '', tagline: values.tagline ?? '', primaryColor: values.primaryColor ?? '', accentColor: values.accentColor ?? '' },
+    staff.email,
+  );
   return { status: 'success', message: 'Saved. Your shop and its emails use the new look from now on.', values };
 });
 

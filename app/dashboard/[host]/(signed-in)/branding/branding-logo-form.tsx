@@ -44,7 +44,9 @@ export function BrandingLogoForm({ hasLogo, onPick }: Props) {
       <FormMessage state={shown} />
       <form action={upload} onSubmit={(e) => (tooBig ? e.preventDefault() : setLast('upload'))} className="space-y-3">
         <div>
-          <label htmlFor="field-logo" className="mb-1 block text-sm font-medium">Logo image</label>
+          <label htmlFor="field-logo" className="mb-1 block text-sm font-medium">
+            Logo image
+          </label>
           <input
             id="field-logo"
             name="logo"
@@ -65,7 +67,9 @@ export function BrandingLogoForm({ hasLogo, onPick }: Props) {
       </form>
       {hasLogo ? (
         <form action={remove} onSubmit={() => setLast('remove')}>
-          <SubmitButton pendingLabel="Removing…" className={secondary}>Remove logo</SubmitButton>
+          <SubmitButton pendingLabel="Removing…" className={secondary}>
+            Remove logo
+          </SubmitButton>
         </form>
       ) : null}
     </div>

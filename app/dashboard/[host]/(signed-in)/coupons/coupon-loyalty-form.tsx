@@ -20,7 +20,9 @@ export function CouponLoyaltyForm({ pointsPerEuro, pointValueCents, canEdit }: P
   const [state, action] = useActionState(setLoyaltyRatesAction, idleFormState);
   return (
     <form action={action} className="space-y-4" data-testid="loyalty-form">
-      <p className="rounded-md bg-slate-50 px-3 py-2 text-sm text-slate-700" data-testid="loyalty-summary">{summary(pointsPerEuro, pointValueCents)}</p>
+      <p className="rounded-md bg-slate-50 px-3 py-2 text-sm text-slate-700" data-testid="loyalty-summary">
+        {summary(pointsPerEuro, pointValueCents)}
+      </p>
       <FormMessage state={state} />
       <fieldset disabled={!canEdit} className="space-y-4">
         <Field

@@ -16,10 +16,17 @@ export function CouponRetireForm({ couponId, code }: { couponId: string; code: s
       }}
     >
       <input type="hidden" name="couponId" value={couponId} />
-      <SubmitButton pendingLabel="Retiring…" className="rounded-md border border-red-300 bg-white px-3 py-1.5 text-sm font-semibold text-red-800 hover:bg-red-50 disabled:opacity-60">
+      <SubmitButton
+        pendingLabel="Retiring…"
+        className="rounded-md border border-red-300 bg-white px-3 py-1.5 text-sm font-semibold text-red-800 hover:bg-red-50 disabled:opacity-60"
+      >
         Retire<span className="sr-only"> {code}</span>
       </SubmitButton>
-      {state.status === 'error' ? <p role="alert" className="mt-1 text-xs text-red-700">{state.message}</p> : null}
+      {state.status === 'error' ? (
+        <p role="alert" className="mt-1 text-xs text-red-700">
+          {state.message}
+        </p>
+      ) : null}
     </form>
   );
 }

@@ -33,12 +33,24 @@ export function CouponTable({ rows, currency }: { rows: CouponRow[]; currency: s
       <table className="hidden w-full text-sm md:table">
         <thead className="text-left text-slate-600">
           <tr>
-            <th scope="col" className="px-4 py-3 font-medium">Code</th>
-            <th scope="col" className="px-4 py-3 font-medium">Discount</th>
-            <th scope="col" className="px-4 py-3 font-medium">Valid</th>
-            <th scope="col" className="px-4 py-3 font-medium">Status</th>
-            <th scope="col" className="px-4 py-3 text-right font-medium">Used</th>
-            <th scope="col" className="px-4 py-3"><span className="sr-only">Actions</span></th>
+            <th scope="col" className="px-4 py-3 font-medium">
+              Code
+            </th>
+            <th scope="col" className="px-4 py-3 font-medium">
+              Discount
+            </th>
+            <th scope="col" className="px-4 py-3 font-medium">
+              Valid
+            </th>
+            <th scope="col" className="px-4 py-3 font-medium">
+              Status
+            </th>
+            <th scope="col" className="px-4 py-3 text-right font-medium">
+              Used
+            </th>
+            <th scope="col" className="px-4 py-3">
+              <span className="sr-only">Actions</span>
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -50,10 +62,16 @@ export function CouponTable({ rows, currency }: { rows: CouponRow[]; currency: s
                 <span className="block text-xs text-slate-500">{conditions(row, currency)}</span>
               </td>
               <td className="px-4 py-3 whitespace-nowrap">{validity(row)}</td>
-              <td className="px-4 py-3"><CouponStatusBadge status={row.status} /></td>
+              <td className="px-4 py-3">
+                <CouponStatusBadge status={row.status} />
+              </td>
               <td className="px-4 py-3 text-right tabular-nums" data-testid="coupon-uses">
                 {uses(row)}
-                {row.customers > 0 ? <span className="block text-xs text-slate-500">{row.customers} {row.customers === 1 ? 'customer' : 'customers'}</span> : null}
+                {row.customers > 0 ? (
+                  <span className="block text-xs text-slate-500">
+                    {row.customers} {row.customers === 1 ? 'customer' : 'customers'}
+                  </span>
+                ) : null}
               </td>
               <td className="px-4 py-3 text-right">{row.coupon.active ? <CouponRetireForm couponId={row.coupon.id} code={row.coupon.code} /> : null}</td>
             </tr>
@@ -67,9 +85,17 @@ export function CouponTable({ rows, currency }: { rows: CouponRow[]; currency: s
               <span className="font-mono font-semibold">{row.coupon.code}</span>
               <CouponStatusBadge status={row.status} />
             </div>
-            <p>{discount(row, currency)} · <span className="text-slate-600">{conditions(row, currency)}</span></p>
-            <p className="text-xs text-slate-500">{validity(row)} · Used {uses(row)}</p>
-            {row.coupon.active ? <div className="pt-1"><CouponRetireForm couponId={row.coupon.id} code={row.coupon.code} /></div> : null}
+            <p>
+              {discount(row, currency)} · <span className="text-slate-600">{conditions(row, currency)}</span>
+            </p>
+            <p className="text-xs text-slate-500">
+              {validity(row)} · Used {uses(row)}
+            </p>
+            {row.coupon.active ? (
+              <div className="pt-1">
+                <CouponRetireForm couponId={row.coupon.id} code={row.coupon.code} />
+              </div>
+            ) : null}
           </li>
         ))}
       </ul>

@@ -18,7 +18,9 @@ export default async function CouponsPage({ params }: Props) {
     <div className="space-y-8">
       <section aria-labelledby="coupons-heading" className="space-y-4">
         <div>
-          <h1 id="coupons-heading" className="text-2xl font-bold">Coupons</h1>
+          <h1 id="coupons-heading" className="text-2xl font-bold">
+            Coupons
+          </h1>
           <p className="mt-1 max-w-prose text-sm text-slate-600">
             Buyers type a code at checkout. Retire a coupon to stop it; coupons are kept, so past orders still show what they used.
           </p>
@@ -33,11 +35,17 @@ export default async function CouponsPage({ params }: Props) {
       </section>
       <div className="grid gap-6 xl:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
         <section aria-labelledby="new-coupon-heading" className="rounded-lg border border-slate-200 bg-white p-5">
-          <h2 id="new-coupon-heading" className="text-lg font-semibold">New coupon</h2>
-          <div className="mt-4"><CouponCreateForm /></div>
+          <h2 id="new-coupon-heading" className="text-lg font-semibold">
+            New coupon
+          </h2>
+          <div className="mt-4">
+            <CouponCreateForm />
+          </div>
         </section>
         <section aria-labelledby="loyalty-heading" className="h-fit rounded-lg border border-slate-200 bg-white p-5">
-          <h2 id="loyalty-heading" className="text-lg font-semibold">Loyalty points</h2>
+          <h2 id="loyalty-heading" className="text-lg font-semibold">
+            Loyalty points
+          </h2>
           <p className="mt-1 text-sm text-slate-600">Buyers earn points when an order is paid and spend them at checkout.</p>
           <div className="mt-4">
             <CouponLoyaltyForm

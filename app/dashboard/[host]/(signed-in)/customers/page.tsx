@@ -53,7 +53,9 @@ export default async function CustomersPage({ params, searchParams }: Props) {
         <div className="rounded-lg border border-dashed border-slate-300 bg-white px-6 py-10 text-center" data-testid="customers-empty">
           <p className="font-medium">{emptyMessage(query, list.total)}</p>
           {query.q || query.status !== 'all' || list.total > 0 ? (
-            <Link href="/dashboard/customers" className="mt-3 inline-block text-sm font-semibold underline">Show all customers</Link>
+            <Link href="/dashboard/customers" className="mt-3 inline-block text-sm font-semibold underline">
+              Show all customers
+            </Link>
           ) : null}
         </div>
       ) : (

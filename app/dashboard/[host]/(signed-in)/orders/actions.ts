@@ -23,4 +23,8 @@ export const cancelOrderAction = orderCommandAction('manager', ({ tenant, staff 
 export const markInvoicePaidAction = orderCommandAction('manager', ({ tenant, staff }, orderId) => markInvoicePaid(tenant, staff, orderId), 'invoice-paid');
 
 /** Money leaves the shop: owners only. */
-export const refundOrderAction = orderCommandAction('owner', ({ tenant, staff, formData }, orderId) => requestOrderRefund(tenant, staff, orderId, { reason: formData.get('reason') ?? '' }), 'refund-requested');
+export const refundOrderAction = orderCommandAction(
+  'owner',
+  ({ tenant, staff, formData }, orderId) => requestOrderRefund(tenant, staff, orderId, { reason: formData.get('reason') ?? '' }),
+  'refund-requested',
+);

@@ -28,7 +28,12 @@ export default async function DashboardOrdersPage({ params, searchParams }: Prop
       {list.total.orders === 0 ? (
         <div data-testid="orders-empty" className="rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center text-slate-600">
           {filtered ? (
-            <p>No orders match these filters. <Link href="/dashboard/orders" className="font-semibold underline">Show all orders</Link></p>
+            <p>
+              No orders match these filters.{' '}
+              <Link href="/dashboard/orders" className="font-semibold underline">
+                Show all orders
+              </Link>
+            </p>
           ) : (
             <p>No orders yet. They appear here as soon as customers check out.</p>
           )}
@@ -37,8 +42,18 @@ export default async function DashboardOrdersPage({ params, searchParams }: Prop
         <>
           <p role="status" data-testid="orders-summary" className="text-sm text-slate-700">
             {list.total.orders === 1 ? '1 order' : `${list.total.orders} orders`}
-            {list.total.currency ? <> · <span className="font-semibold">{formatMoney(list.total.grossCents, list.total.currency)}</span> incl. VAT</> : null}
-            {list.pageCount > 1 ? <> · showing {first}–{first + list.rows.length - 1}</> : null}
+            {list.total.currency ? (
+              <>
+                {' '}
+                · <span className="font-semibold">{formatMoney(list.total.grossCents, list.total.currency)}</span> incl. VAT
+              </>
+            ) : null}
+            {list.pageCount > 1 ? (
+              <>
+                {' '}
+                · showing {first}–{first + list.rows.length - 1}
+              </>
+            ) : null}
           </p>
           <OrderTable rows={list.rows} timeZone={tenant.timeZone} />
           <OrderPagination filters={filters} page={list.page} pageCount={list.pageCount} />

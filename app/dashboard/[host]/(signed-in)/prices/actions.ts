@@ -3,7 +3,7 @@
 import { AppError } from '@/lib/errors';
 import { staffAction } from '@/lib/forms/form-action';
 import { importErrorState } from '@/lib/forms/form-error-state';
-import { type ImportFormState } from '@/lib/forms/form-state';
+import type { ImportFormState } from '@/lib/forms/form-state';
 import { MAX_IMPORT_BYTES } from '@/lib/pricing/price-csv';
 import { importPriceCsv, type PriceImportResult } from '@/lib/pricing/import-price-csv';
 import { addPriceOverride, deletePriceOverride } from '@/lib/pricing/price-overrides';
@@ -14,7 +14,11 @@ import { addPriceOverride, deletePriceOverride } from '@/lib/pricing/price-overr
 export type PriceImportState = ImportFormState;
 
 export const addPriceOverrideAction = staffAction({ role: 'manager', revalidate: ['/dashboard/prices'] }, async ({ tenant, staff, values }) => {
-  await addPriceOverride(tenant.id, { articleId: values.articleId, price: values.price, validFrom: values.validFrom, validUntil: values.validUntil }, staff.email);
+  await addPriceOverride(
+    tenant.id,
+    { articleId: values.articleId, price: values.price, validFrom: values.validFrom, validUntil: values.validUntil },
+    staff.email,
+  );
   return { status: 'success', message: 'The price is saved. The shop shows it from its first day on.' };
 });
 
@@ -42,7 +46,9 @@ export const importPricesAction = staffAction<PriceImportState>(
   async ({ tenant, staff, values, formData }) => {
     const mode = formData.get('mode');
     if (mode !== 'add' && mode !== 'replace') {
-      throw new AppError('VALIDATION_FAILED', 'Choose whether the file adds to your prices or replaces them.', { details: { fieldErrors: { mode: 'Choose add or replace.' } } });
+      throw new AppError('VALIDATION_FAILED', 'Choose whether the file adds to your prices or replaces them.', {
+        details: { fieldErrors: { mode: 'Choose add or replace.' } },
+      });
     }
     // Replacing withdraws prices the file leaves out: the owner says so in as many words first.
     if (mode === 'replace' && formData.get('confirmReplace') !== 'yes') {

@@ -44,11 +44,19 @@ export default async function PricesPage({ params, searchParams }: Props) {
       ) : null}
       {selected ? <PriceArticlePanel prices={selected} today={shopDay(now, tenant.timeZone)} now={now} timeZone={tenant.timeZone} /> : null}
       <section aria-labelledby="price-list-heading" className="space-y-2">
-        <h2 id="price-list-heading" className="font-semibold">{heading}</h2>
+        <h2 id="price-list-heading" className="font-semibold">
+          {heading}
+        </h2>
         {list.rows.length === 0 ? (
           <div className="rounded-lg border border-dashed border-slate-300 bg-white px-6 py-8 text-center text-sm" data-testid="prices-empty">
-            <p className="font-medium">{query.q ? `No article of your shop matches “${query.q}”.` : 'No prices of your own yet. Search for an article to set one.'}</p>
-            {query.q ? <Link href="/dashboard/prices" className="mt-3 inline-block font-semibold underline">Show your prices</Link> : null}
+            <p className="font-medium">
+              {query.q ? `No article of your shop matches “${query.q}”.` : 'No prices of your own yet. Search for an article to set one.'}
+            </p>
+            {query.q ? (
+              <Link href="/dashboard/prices" className="mt-3 inline-block font-semibold underline">
+                Show your prices
+              </Link>
+            ) : null}
           </div>
         ) : (
           <PriceArticleTable rows={list.rows} q={query.q} selected={query.article} />
@@ -56,16 +64,22 @@ export default async function PricesPage({ params, searchParams }: Props) {
         {list.more ? <p className="text-xs text-slate-600">The first {PRICE_SEARCH_LIMIT} by SKU; refine the search to see others.</p> : null}
       </section>
       <section aria-labelledby="price-import-heading" className={card}>
-        <h2 id="price-import-heading" className="font-semibold">Import and export</h2>
+        <h2 id="price-import-heading" className="font-semibold">
+          Import and export
+        </h2>
         <p className="mt-1 text-slate-600">
-          One price a row: SKU, net price in euros, first day and end day (<code className="font-mono">YYYY-MM-DD</code>; the end day is not
-          included and may stay empty). Every row is checked first; if any row has a problem, nothing is imported. An export
-          imports back as it is: rows that match your prices are left alone, so you can edit an export and upload it again.
+          One price a row: SKU, net price in euros, first day and end day (<code className="font-mono">YYYY-MM-DD</code>; the end day is not included and may
+          stay empty). Every row is checked first; if any row has a problem, nothing is imported. An export imports back as it is: rows that match your prices
+          are left alone, so you can edit an export and upload it again.
         </p>
         <div className="mt-4 grid gap-6 lg:grid-cols-[1fr_auto]">
           <PriceImportForm />
           <div>
-            <a href="/dashboard/prices/export" download className="inline-block rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-semibold hover:bg-slate-100">
+            <a
+              href="/dashboard/prices/export"
+              download
+              className="inline-block rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-semibold hover:bg-slate-100"
+            >
               Export your prices (CSV)
             </a>
             <p className="mt-1 text-xs text-slate-600">Every override, past ones too, in the import’s format: edit it and import it back.</p>

@@ -10,26 +10,41 @@ export function PriceArticlePanel({ prices, today, now, timeZone }: { prices: Ar
   const { article, overrides } = prices;
   const money = (cents: number) => formatMoney(cents, article.currency);
   return (
-    <section id="article-prices" aria-labelledby="article-prices-heading" className="rounded-lg border border-slate-200 bg-white p-5 text-sm" data-testid="article-prices">
-      <h2 id="article-prices-heading" className="font-semibold break-words">{article.name}</h2>
+    <section
+      id="article-prices"
+      aria-labelledby="article-prices-heading"
+      className="rounded-lg border border-slate-200 bg-white p-5 text-sm"
+      data-testid="article-prices"
+    >
+      <h2 id="article-prices-heading" className="font-semibold break-words">
+        {article.name}
+      </h2>
       <p className="flex flex-wrap gap-x-3 text-xs text-slate-600">
         <span className="font-mono">{article.sku}</span>
-        <a href={`/products/${article.slug}`} className="font-semibold underline">View in shop</a>
+        <a href={`/products/${article.slug}`} className="font-semibold underline">
+          View in shop
+        </a>
       </p>
       <dl className="mt-3 grid grid-cols-2 gap-3 sm:max-w-md">
         <div>
           <dt className="text-slate-600">Base price</dt>
-          <dd className="text-base tabular-nums" data-testid="base-price">{money(article.basePriceCents)}</dd>
+          <dd className="text-base tabular-nums" data-testid="base-price">
+            {money(article.basePriceCents)}
+          </dd>
         </div>
         <div>
           <dt className="text-slate-600">Current price</dt>
-          <dd className="text-base font-semibold tabular-nums" data-testid="current-price">{money(article.currentPriceCents)}</dd>
+          <dd className="text-base font-semibold tabular-nums" data-testid="current-price">
+            {money(article.currentPriceCents)}
+          </dd>
         </div>
       </dl>
       <p className="mt-1 text-xs text-slate-600">Net prices, excl. VAT. Times are Brussels time.</p>
       <h3 className="mt-5 font-semibold">Your prices</h3>
       {overrides.length === 0 ? (
-        <p className="mt-1 text-slate-600" data-testid="overrides-empty">None yet: the shop sells this article at the base price.</p>
+        <p className="mt-1 text-slate-600" data-testid="overrides-empty">
+          None yet: the shop sells this article at the base price.
+        </p>
       ) : (
         <ul className="mt-2 divide-y divide-slate-100 rounded-md border border-slate-200">
           {overrides.map((o) => (
@@ -37,7 +52,9 @@ export function PriceArticlePanel({ prices, today, now, timeZone }: { prices: Ar
               <div className="min-w-0">
                 <span className="mr-2 font-semibold tabular-nums">{money(o.priceCents)}</span>
                 <PriceWindowBadge status={o.status} />
-                <span className="block text-xs text-slate-600" data-testid="override-window">{describeWindow(o, timeZone)}</span>
+                <span className="block text-xs text-slate-600" data-testid="override-window">
+                  {describeWindow(o, timeZone)}
+                </span>
               </div>
               {canDeleteWindow(o, now) ? <PriceDeleteForm overrideId={o.id} label={`${money(o.priceCents)}, ${describeWindow(o, timeZone)}`} /> : null}
             </li>

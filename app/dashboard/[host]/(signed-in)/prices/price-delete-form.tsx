@@ -11,10 +11,17 @@ export function PriceDeleteForm({ overrideId, label }: { overrideId: number; lab
   return (
     <form action={action} className="flex flex-col items-end gap-1">
       <input type="hidden" name="overrideId" value={overrideId} />
-      <SubmitButton pendingLabel="Deleting…" className="rounded-md border border-red-300 bg-white px-3 py-1 text-xs font-semibold text-red-800 hover:bg-red-50 disabled:opacity-60">
+      <SubmitButton
+        pendingLabel="Deleting…"
+        className="rounded-md border border-red-300 bg-white px-3 py-1 text-xs font-semibold text-red-800 hover:bg-red-50 disabled:opacity-60"
+      >
         Delete<span className="sr-only"> {label}</span>
       </SubmitButton>
-      {state.status === 'error' ? <p role="alert" className="text-xs text-red-700">{state.message}</p> : null}
+      {state.status === 'error' ? (
+        <p role="alert" className="text-xs text-red-700">
+          {state.message}
+        </p>
+      ) : null}
     </form>
   );
 }

@@ -12,7 +12,11 @@ export function PriceImportForm() {
       id="price-file"
       maxBytes={1_000_000}
       tooLargeMessage="The file is larger than 1 MB. Split it into smaller files."
-      hint={<>Header <code className="font-mono">sku,price,valid_from,valid_until</code>; comma or semicolon; UTF-8; at most 5,000 rows and 1 MB.</>}
+      hint={
+        <>
+          Header <code className="font-mono">sku,price,valid_from,valid_until</code>; comma or semicolon; UTF-8; at most 5,000 rows and 1 MB.
+        </>
+      }
       submitLabel="Import prices"
       buttonClassName="rounded-md bg-slate-900 px-4 py-2 text-sm font-semibold text-white disabled:opacity-60"
       fields={(state) => <PriceImportMode state={state} />}

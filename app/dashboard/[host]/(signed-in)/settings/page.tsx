@@ -19,7 +19,9 @@ export default async function RegistrationSettingsPage({ params }: Props) {
     <div className="space-y-5">
       <div>
         <h1 className="text-2xl font-bold">Registration</h1>
-        <p className="mt-1 text-sm text-slate-600">Who can open an account at {tenant.name}, when they can start ordering, and how long a card payment may take.</p>
+        <p className="mt-1 text-sm text-slate-600">
+          Who can open an account at {tenant.name}, when they can start ordering, and how long a card payment may take.
+        </p>
       </div>
       {staff.role === 'owner' ? (
         <RegistrationSettingsForm initial={registrationSettingsDraft(tenant)} defaultCountry={tenant.countryCode} />
@@ -27,7 +29,9 @@ export default async function RegistrationSettingsPage({ params }: Props) {
         <OwnerOnlyNotice what="the registration settings" />
       )}
       <section aria-labelledby="time-zone-heading" className="space-y-3">
-        <h2 id="time-zone-heading" className="text-lg font-semibold">Time zone</h2>
+        <h2 id="time-zone-heading" className="text-lg font-semibold">
+          Time zone
+        </h2>
         {staff.role === 'owner' ? (
           <ShopTimeZoneForm current={tenant.timeZone} options={timeZoneOptions(tenant.timeZone)} example={formatDateTime(new Date(), tenant.timeZone)} />
         ) : (

@@ -15,18 +15,43 @@ type SetDraft = (patch: Partial<RegistrationDraft>) => void;
 type SettingKey = keyof typeof registrationSettingFields | keyof typeof paymentSettingFields;
 
 const card = 'rounded-lg border border-slate-200 bg-white p-5';
-const input = (error?: string) => clsx('w-24 rounded-md border bg-white px-3 py-2 text-base sm:text-sm', error ? 'border-red-600 ring-1 ring-red-600' : 'border-slate-300');
+const input = (error?: string) =>
+  clsx('w-24 rounded-md border bg-white px-3 py-2 text-base sm:text-sm', error ? 'border-red-600 ring-1 ring-red-600' : 'border-slate-300');
 
-function Toggle(props: { name: string; label: string; checked: boolean; disabled?: boolean; onChange: (on: boolean) => void; children: React.ReactNode; error?: string }) {
+function Toggle(props: {
+  name: string;
+  label: string;
+  checked: boolean;
+  disabled?: boolean;
+  onChange: (on: boolean) => void;
+  children: React.ReactNode;
+  error?: string;
+}) {
   const id = `field-${props.name}`;
   return (
     <div className={clsx('flex gap-3', props.disabled && 'opacity-60')}>
-      <input id={id} name={props.name} type="checkbox" checked={props.checked} disabled={props.disabled} onChange={(e) => props.onChange(e.target.checked)}
-        aria-describedby={`${id}-hint${props.error ? ` ${id}-error` : ''}`} className="mt-0.5 size-5 shrink-0 accent-slate-900" />
+      <input
+        id={id}
+        name={props.name}
+        type="checkbox"
+        checked={props.checked}
+        disabled={props.disabled}
+        onChange={(e) => props.onChange(e.target.checked)}
+        aria-describedby={`${id}-hint${props.error ? ` ${id}-error` : ''}`}
+        className="mt-0.5 size-5 shrink-0 accent-slate-900"
+      />
       <div>
-        <label htmlFor={id} className="font-medium">{props.label}</label>
-        <p id={`${id}-hint`} className="text-sm text-slate-600">{props.children}</p>
-        {props.error ? <p id={`${id}-error`} className="mt-1 text-sm text-red-700">{props.error}</p> : null}
+        <label htmlFor={id} className="font-medium">
+          {props.label}
+        </label>
+        <p id={`${id}-hint`} className="text-sm text-slate-600">
+          {props.children}
+        </p>
+        {props.error ? (
+          <p id={`${id}-error`} className="mt-1 text-sm text-red-700">
+            {props.error}
+          </p>
+        ) : null}
       </div>
     </div>
   );
@@ -35,24 +60,55 @@ function Toggle(props: { name: string; label: string; checked: boolean; disabled
 function Radio(props: { name: string; value: string; checked: boolean; onChange: () => void; disabled?: boolean; children: React.ReactNode }) {
   return (
     <label className="flex items-center gap-2 text-sm">
-      <input type="radio" name={props.name} value={props.value} checked={props.checked} disabled={props.disabled} onChange={props.onChange} className="size-4 accent-slate-900" />
+      <input
+        type="radio"
+        name={props.name}
+        value={props.value}
+        checked={props.checked}
+        disabled={props.disabled}
+        onChange={props.onChange}
+        className="size-4 accent-slate-900"
+      />
       {props.children}
     </label>
   );
 }
 
-function NumberSetting(props: { name: string; field: Extract<SettingField, { kind: 'wholeNumber' }>; value: string; onChange: (value: string) => void; error?: string }) {
+function NumberSetting(props: {
+  name: string;
+  field: Extract<SettingField, { kind: 'wholeNumber' }>;
+  value: string;
+  onChange: (value: string) => void;
+  error?: string;
+}) {
   const id = `field-${props.name}`;
   return (
     <div className="space-y-2">
-      <label htmlFor={id} className="block font-medium">{props.field.label}</label>
+      <label htmlFor={id} className="block font-medium">
+        {props.field.label}
+      </label>
       <div className="flex items-center gap-2">
-        <input id={id} name={props.name} inputMode="numeric" required value={props.value} onChange={(ev) => props.onChange(ev.target.value)} className={input(props.error)}
-          aria-invalid={props.error ? true : undefined} aria-describedby={`${id}-hint${props.error ? ` ${id}-error` : ''}`} />
+        <input
+          id={id}
+          name={props.name}
+          inputMode="numeric"
+          required
+          value={props.value}
+          onChange={(ev) => props.onChange(ev.target.value)}
+          className={input(props.error)}
+          aria-invalid={props.error ? true : undefined}
+          aria-describedby={`${id}-hint${props.error ? ` ${id}-error` : ''}`}
+        />
         <span className="text-sm">{props.field.unit}</span>
       </div>
-      <p id={`${id}-hint`} className="text-sm text-slate-600">{props.field.help}</p>
-      {props.error ? <p id={`${id}-error`} className="text-sm text-red-700">{props.error}</p> : null}
+      <p id={`${id}-hint`} className="text-sm text-slate-600">
+        {props.field.help}
+      </p>
+      {props.error ? (
+        <p id={`${id}-error`} className="text-sm text-red-700">
+          {props.error}
+        </p>
+      ) : null}
     </div>
   );
 }
@@ -69,12 +125,28 @@ function SettingFields(props: { fields: Record<string, SettingField>; d: Registr
   return Object.entries(props.fields).map(([key, field]) => {
     const name = key as SettingKey;
     if (field.kind === 'wholeNumber') {
-      return <NumberSetting key={key} name={key} field={field} value={String(d[name])} onChange={(value) => set({ [name]: value } as Partial<RegistrationDraft>)} error={errors[key]} />;
+      return (
+        <NumberSetting
+          key={key}
+          name={key}
+          field={field}
+          value={String(d[name])}
+          onChange={(value) => set({ [name]: value } as Partial<RegistrationDraft>)}
+          error={errors[key]}
+        />
+      );
     }
     const off = field.requires ? d[field.requires.setting as SettingKey] !== true : false;
     return (
-      <Toggle key={key} name={key} label={field.label} checked={d[name] === true && !off} disabled={field.requires ? off : undefined} error={errors[key]}
-        onChange={(on) => set({ [name]: on, ...(on ? {} : dependentsOf(key)) } as Partial<RegistrationDraft>)}>
+      <Toggle
+        key={key}
+        name={key}
+        label={field.label}
+        checked={d[name] === true && !off}
+        disabled={field.requires ? off : undefined}
+        error={errors[key]}
+        onChange={(on) => set({ [name]: on, ...(on ? {} : dependentsOf(key)) } as Partial<RegistrationDraft>)}
+      >
         {off && field.requires ? field.requires.helpWhileOff : field.help}
       </Toggle>
     );
@@ -99,64 +171,116 @@ export function RegistrationSettingsForm({ initial, defaultCountry }: Props) {
         const data = new FormData(ev.currentTarget);
         startTransition(() => action(data));
       }}
-      className="grid items-start gap-6 xl:grid-cols-[minmax(0,1fr)_minmax(0,22rem)]">
+      className="grid items-start gap-6 xl:grid-cols-[minmax(0,1fr)_minmax(0,22rem)]"
+    >
       <div className="space-y-6 xl:col-start-1">
         <section aria-labelledby="signup-heading" className={`${card} space-y-5`}>
-          <h2 id="signup-heading" className="font-semibold">Who can sign up</h2>
+          <h2 id="signup-heading" className="font-semibold">
+            Who can sign up
+          </h2>
           <SettingFields fields={registrationSettingFields} d={d} set={set} errors={e} />
         </section>
         <fieldset className={clsx(card, 'space-y-5')} aria-describedby="rules-hint">
           <legend className="sr-only">Auto-approval rules</legend>
           {/* biome-ignore lint/a11y/useHeadingContent: the legend names the group for screen readers; this is its visible twin */}
-          <h2 className="font-semibold" aria-hidden>Auto-approval rules</h2>
+          <h2 className="font-semibold" aria-hidden>
+            Auto-approval rules
+          </h2>
           <p id="rules-hint" className="-mt-3 text-sm text-slate-600">
-            {autoOff ? 'Kept for when you turn auto-approval on; they do nothing now.' : 'An account is approved automatically only when it meets all of these.'}
+            {autoOff
+              ? 'Kept for when you turn auto-approval on; they do nothing now.'
+              : 'An account is approved automatically only when it meets all of these.'}
           </p>
           <Toggle name="validVat" label="A valid VAT number" checked={d.validVat} onChange={(on) => set({ validVat: on })}>
             The VAT number passes the format and check-digit test of its country (and the EU registry, when that check is switched on).
           </Toggle>
           <div className="space-y-2">
             <p className="font-medium">Countries</p>
-            <Radio name="countryRule" value="any" checked={d.countryRule === 'any'} onChange={() => set({ countryRule: 'any' })}>Businesses from any EU country</Radio>
-            <Radio name="countryRule" value="listed" checked={d.countryRule === 'listed'} onChange={() => set({ countryRule: 'listed' })}>Only businesses from these countries:</Radio>
-            <div role="group" aria-label="Allowed countries" className={clsx('grid grid-cols-2 gap-x-4 gap-y-1.5 pl-6 sm:grid-cols-3', d.countryRule === 'any' && 'opacity-50')}>
+            <Radio name="countryRule" value="any" checked={d.countryRule === 'any'} onChange={() => set({ countryRule: 'any' })}>
+              Businesses from any EU country
+            </Radio>
+            <Radio name="countryRule" value="listed" checked={d.countryRule === 'listed'} onChange={() => set({ countryRule: 'listed' })}>
+              Only businesses from these countries:
+            </Radio>
+            <div
+              role="group"
+              aria-label="Allowed countries"
+              className={clsx('grid grid-cols-2 gap-x-4 gap-y-1.5 pl-6 sm:grid-cols-3', d.countryRule === 'any' && 'opacity-50')}
+            >
               {countryOptions.map((c) => (
                 <label key={c.value} className="flex items-center gap-2 text-sm">
-                  <input type="checkbox" name="countries" value={c.value} checked={d.countries.includes(c.value)} disabled={d.countryRule === 'any'}
-                    onChange={(ev) => toggleCountry(c.value, ev.target.checked)} className="size-4 accent-slate-900" />
+                  <input
+                    type="checkbox"
+                    name="countries"
+                    value={c.value}
+                    checked={d.countries.includes(c.value)}
+                    disabled={d.countryRule === 'any'}
+                    onChange={(ev) => toggleCountry(c.value, ev.target.checked)}
+                    className="size-4 accent-slate-900"
+                  />
                   {c.label}
                 </label>
               ))}
             </div>
-            {e.countries ? <p className="pl-6 text-sm text-red-700" role="alert">{e.countries}</p> : null}
+            {e.countries ? (
+              <p className="pl-6 text-sm text-red-700" role="alert">
+                {e.countries}
+              </p>
+            ) : null}
           </div>
           <div className="space-y-2">
             <p className="font-medium">How long an automatic approval lasts</p>
-            <Radio name="approvalLength" value="permanent" checked={d.approvalLength === 'permanent'} onChange={() => set({ approvalLength: 'permanent' })}>Permanent</Radio>
+            <Radio name="approvalLength" value="permanent" checked={d.approvalLength === 'permanent'} onChange={() => set({ approvalLength: 'permanent' })}>
+              Permanent
+            </Radio>
             <div className="flex flex-wrap items-center gap-2">
-              <Radio name="approvalLength" value="temporary" checked={d.approvalLength === 'temporary'} onChange={() => set({ approvalLength: 'temporary' })}>For</Radio>
-              <input id="field-temporaryDays" name="temporaryDays" inputMode="numeric" aria-label="Days an automatic approval lasts" value={d.temporaryDays}
-                disabled={d.approvalLength !== 'temporary'} onChange={(ev) => set({ temporaryDays: ev.target.value })} className={input(e.temporaryDays)}
-                aria-invalid={e.temporaryDays ? true : undefined} aria-describedby={e.temporaryDays ? 'field-temporaryDays-error' : undefined} />
+              <Radio name="approvalLength" value="temporary" checked={d.approvalLength === 'temporary'} onChange={() => set({ approvalLength: 'temporary' })}>
+                For
+              </Radio>
+              <input
+                id="field-temporaryDays"
+                name="temporaryDays"
+                inputMode="numeric"
+                aria-label="Days an automatic approval lasts"
+                value={d.temporaryDays}
+                disabled={d.approvalLength !== 'temporary'}
+                onChange={(ev) => set({ temporaryDays: ev.target.value })}
+                className={input(e.temporaryDays)}
+                aria-invalid={e.temporaryDays ? true : undefined}
+                aria-describedby={e.temporaryDays ? 'field-temporaryDays-error' : undefined}
+              />
               <span className="text-sm">days (1–365), then the account waits for your review</span>
             </div>
-            {e.temporaryDays ? <p id="field-temporaryDays-error" className="text-sm text-red-700">{e.temporaryDays}</p> : null}
+            {e.temporaryDays ? (
+              <p id="field-temporaryDays-error" className="text-sm text-red-700">
+                {e.temporaryDays}
+              </p>
+            ) : null}
           </div>
         </fieldset>
         <section aria-labelledby="payment-heading" className={`${card} space-y-2`}>
-          <h2 id="payment-heading" className="font-semibold">Card payments</h2>
+          <h2 id="payment-heading" className="font-semibold">
+            Card payments
+          </h2>
           <SettingFields fields={paymentSettingFields} d={d} set={set} errors={e} />
         </section>
       </div>
       {/* On a phone the outcome comes before the save button; from xl it stays beside the settings. */}
       <section aria-labelledby="outcome-heading" className={`${card} xl:sticky xl:top-6 xl:col-start-2 xl:row-span-2 xl:row-start-1`}>
-        <h2 id="outcome-heading" className="font-semibold">What a new registrant gets</h2>
+        <h2 id="outcome-heading" className="font-semibold">
+          What a new registrant gets
+        </h2>
         <p className="mt-1 mb-4 text-sm text-slate-600">With the choices on this page; it applies to the next registration as soon as you save.</p>
         <RegistrationOutcome settings={previewSettings(d)} defaultCountry={defaultCountry} />
       </section>
       <div className="space-y-3 xl:col-start-1">
         <FormMessage state={state} />
-        <button type="submit" disabled={pending} aria-disabled={pending} className="rounded-md bg-slate-900 px-4 py-2 text-sm font-semibold text-white disabled:opacity-60">
+        <button
+          type="submit"
+          disabled={pending}
+          aria-disabled={pending}
+          className="rounded-md bg-slate-900 px-4 py-2 text-sm font-semibold text-white disabled:opacity-60"
+        >
           {pending ? 'Saving…' : 'Save settings'}
         </button>
       </div>

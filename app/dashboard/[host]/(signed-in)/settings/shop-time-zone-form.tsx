@@ -14,11 +14,24 @@ export function ShopTimeZoneForm({ current, options, example }: Props) {
   return (
     <form action={action} className="space-y-4 rounded-lg border border-slate-200 bg-white p-4">
       <FormMessage state={state} />
-      <SelectField name="timeZone" label="Time zone" required defaultValue={state.values?.timeZone ?? current} error={state.fieldErrors?.timeZone} options={options} />
+      <SelectField
+        name="timeZone"
+        label="Time zone"
+        required
+        defaultValue={state.values?.timeZone ?? current}
+        error={state.fieldErrors?.timeZone}
+        options={options}
+      />
       <p className="text-sm text-slate-600">
-        Order times, the sales per day and the dates in your emails follow it. Right now it is <span className="font-medium" data-testid="time-zone-example">{example}</span>.
+        Order times, the sales per day and the dates in your emails follow it. Right now it is{' '}
+        <span className="font-medium" data-testid="time-zone-example">
+          {example}
+        </span>
+        .
       </p>
-      <SubmitButton pendingLabel="Saving…" className="bg-brand text-brand-contrast rounded-md px-4 py-2.5 font-semibold disabled:opacity-60 max-sm:w-full">Save time zone</SubmitButton>
+      <SubmitButton pendingLabel="Saving…" className="bg-brand text-brand-contrast rounded-md px-4 py-2.5 font-semibold disabled:opacity-60 max-sm:w-full">
+        Save time zone
+      </SubmitButton>
     </form>
   );
 }

@@ -14,7 +14,15 @@ export function InviteStaffForm() {
   return (
     <form action={action} className="space-y-3" key={state.status === 'success' ? state.message : 'form'}>
       <FormMessage state={state} />
-      <Field name="email" label="Email address" type="email" autoComplete="off" required defaultValue={failed ? state.values?.email : undefined} error={state.fieldErrors?.email} />
+      <Field
+        name="email"
+        label="Email address"
+        type="email"
+        autoComplete="off"
+        required
+        defaultValue={failed ? state.values?.email : undefined}
+        error={state.fieldErrors?.email}
+      />
       <SelectField
         name="role"
         label="Role"
@@ -25,7 +33,9 @@ export function InviteStaffForm() {
           { value: 'owner', label: 'Owner: also settings, prices and team' },
         ]}
       />
-      <SubmitButton pendingLabel="Sending…" className={buttonClass}>Send invitation</SubmitButton>
+      <SubmitButton pendingLabel="Sending…" className={buttonClass}>
+        Send invitation
+      </SubmitButton>
     </form>
   );
 }
@@ -36,9 +46,15 @@ export function RemoveStaffForm({ staffUserId, name }: { staffUserId: string; na
     <form action={action} className="flex flex-col items-end gap-1">
       <input type="hidden" name="staffUserId" value={staffUserId} />
       <SubmitButton pendingLabel="Removing…" className="rounded-md border border-red-300 px-3 py-1 text-sm font-semibold text-red-800 disabled:opacity-60">
-        <span>Remove<span className="sr-only"> {name}</span></span>
+        <span>
+          Remove<span className="sr-only"> {name}</span>
+        </span>
       </SubmitButton>
-      {state.status === 'error' ? <p role="alert" className="text-sm text-red-700">{state.message}</p> : null}
+      {state.status === 'error' ? (
+        <p role="alert" className="text-sm text-red-700">
+          {state.message}
+        </p>
+      ) : null}
     </form>
   );
 }

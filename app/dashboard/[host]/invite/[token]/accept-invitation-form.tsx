@@ -13,8 +13,12 @@ export function AcceptInvitationForm({ token, email, hasAccount }: { token: stri
     <form action={action} className="space-y-4">
       <FormMessage state={state} />
       <input type="hidden" name="token" value={token} />
-      <p className="text-sm">Email address: <strong>{email}</strong></p>
-      {hasAccount ? null : <Field name="name" label="Your name" autoComplete="name" required defaultValue={state.values?.name} error={state.fieldErrors?.name} />}
+      <p className="text-sm">
+        Email address: <strong>{email}</strong>
+      </p>
+      {hasAccount ? null : (
+        <Field name="name" label="Your name" autoComplete="name" required defaultValue={state.values?.name} error={state.fieldErrors?.name} />
+      )}
       <Field
         name="password"
         label={hasAccount ? 'Your staff password' : 'Choose a password'}

@@ -23,7 +23,10 @@ export default async function AcceptInvitationPage({ params }: Props) {
       ) : (
         <div role="alert" className="mt-6 rounded-md border border-amber-200 bg-amber-50 px-4 py-3 text-amber-900">
           This invitation is no longer valid: it was used, withdrawn or has expired. Ask the shop’s owner for a new one, or{' '}
-          <Link className="underline" href="/dashboard/sign-in">sign in</Link>.
+          <Link className="underline" href="/dashboard/sign-in">
+            sign in
+          </Link>
+          .
         </div>
       )}
     </main>

@@ -14,7 +14,11 @@ export default async function ForgotPasswordPage({ params }: { params: Promise<{
       <div className="mt-6 rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
         <ForgotPasswordForm />
       </div>
-      <p className="mt-4 text-center text-sm"><Link href="/account/sign-in" className="underline">Back to sign in</Link></p>
+      <p className="mt-4 text-center text-sm">
+        <Link href="/account/sign-in" className="underline">
+          Back to sign in
+        </Link>
+      </p>
     </div>
   );
 }

@@ -16,10 +16,25 @@ export function RegisterForm(props: { vatRequired: boolean; countries: { value: 
       <FormMessage state={state} />
       <Field name="name" label="Full name" autoComplete="name" required defaultValue={v.name} error={e.name} />
       <Field name="email" label="Email address" type="email" autoComplete="email" required defaultValue={v.email} error={e.email} />
-      <Field name="password" label="Password" type="password" autoComplete="new-password" required error={secretFieldError(state, 'password')} hint="At least 10 characters." />
+      <Field
+        name="password"
+        label="Password"
+        type="password"
+        autoComplete="new-password"
+        required
+        error={secretFieldError(state, 'password')}
+        hint="At least 10 characters."
+      />
       <fieldset className="space-y-4">
         <legend className="text-sm font-semibold">{props.vatRequired ? 'Your company' : 'Company (optional)'}</legend>
-        <Field name="companyName" label="Company name" autoComplete="organization" required={props.vatRequired} defaultValue={v.companyName} error={e.companyName} />
+        <Field
+          name="companyName"
+          label="Company name"
+          autoComplete="organization"
+          required={props.vatRequired}
+          defaultValue={v.companyName}
+          error={e.companyName}
+        />
         <Field
           name="vatNumber"
           label="VAT number"
@@ -30,11 +45,22 @@ export function RegisterForm(props: { vatRequired: boolean; countries: { value: 
           autoComplete="off"
         />
       </fieldset>
-      <SelectField name="countryCode" label="Country" required options={props.countries} defaultValue={v.countryCode ?? props.defaultCountry} error={e.countryCode} autoComplete="country" />
+      <SelectField
+        name="countryCode"
+        label="Country"
+        required
+        options={props.countries}
+        defaultValue={v.countryCode ?? props.defaultCountry}
+        error={e.countryCode}
+        autoComplete="country"
+      />
       <Field name="phone" label="Phone (optional)" type="tel" autoComplete="tel" defaultValue={v.phone} error={e.phone} />
       <SubmitButton pendingLabel="Creating your account…">Create account</SubmitButton>
       <p className="text-center text-sm text-slate-600">
-        Already have an account? <Link href="/account/sign-in" className="font-semibold underline">Sign in</Link>
+        Already have an account?{' '}
+        <Link href="/account/sign-in" className="font-semibold underline">
+          Sign in
+        </Link>
       </p>
     </form>
   );

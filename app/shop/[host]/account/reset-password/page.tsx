@@ -19,7 +19,11 @@ export default async function ResetPasswordPage({ params, searchParams }: Props)
         </div>
       ) : (
         <p className="mt-4 text-slate-600">
-          This link is incomplete. <Link href="/account/forgot-password" className="underline">Ask for a new one</Link>.
+          This link is incomplete.{' '}
+          <Link href="/account/forgot-password" className="underline">
+            Ask for a new one
+          </Link>
+          .
         </p>
       )}
     </div>

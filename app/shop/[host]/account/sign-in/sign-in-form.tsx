@@ -17,8 +17,12 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
       <Field name="password" label="Password" type="password" autoComplete="current-password" required />
       <SubmitButton pendingLabel="Signing in…">Sign in</SubmitButton>
       <p className="flex justify-between text-sm">
-        <Link href="/account/forgot-password" className="underline">Forgot your password?</Link>
-        <Link href="/account/register" className="font-semibold underline">Create an account</Link>
+        <Link href="/account/forgot-password" className="underline">
+          Forgot your password?
+        </Link>
+        <Link href="/account/register" className="font-semibold underline">
+          Create an account
+        </Link>
       </p>
     </form>
   );

@@ -22,10 +22,10 @@ export default async function DevMailPage({ params }: Props) {
     <section aria-labelledby="mail-heading" className="mx-auto max-w-5xl">
       <div className="flex flex-wrap items-end justify-between gap-3">
         <div>
-          <h1 id="mail-heading" className="text-2xl font-bold">Mail log</h1>
-          <p className="text-sm text-slate-600">
-            The latest emails {shop.tenant.name} sent or recorded. Development only; times in UTC.
-          </p>
+          <h1 id="mail-heading" className="text-2xl font-bold">
+            Mail log
+          </h1>
+          <p className="text-sm text-slate-600">The latest emails {shop.tenant.name} sent or recorded. Development only; times in UTC.</p>
         </div>
         <p className="text-sm text-slate-600" data-testid="mail-count">
           {emails.length === 0 ? 'No emails' : `${emails.length} ${emails.length === 1 ? 'email' : 'emails'}`}

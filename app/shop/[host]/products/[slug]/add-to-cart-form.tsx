@@ -16,7 +16,9 @@ export function AddToCartForm({ articleId, slug, stock }: { articleId: number; s
       <input type="hidden" name="slug" value={slug} />
       <div className="flex items-end gap-2">
         <div>
-          <label htmlFor="quantity" className="mb-1 block text-sm font-medium">Quantity</label>
+          <label htmlFor="quantity" className="mb-1 block text-sm font-medium">
+            Quantity
+          </label>
           <input
             id="quantity"
             name="quantity"
@@ -32,7 +34,11 @@ export function AddToCartForm({ articleId, slug, stock }: { articleId: number; s
         </SubmitButton>
       </div>
       <FormMessage state={state} />
-      {state.status === 'success' ? <Link href="/cart" className="block text-sm font-semibold underline">View your cart</Link> : null}
+      {state.status === 'success' ? (
+        <Link href="/cart" className="block text-sm font-semibold underline">
+          View your cart
+        </Link>
+      ) : null}
     </form>
   );
 }

@@ -12,8 +12,14 @@ export function OrderPanel(props: { customer: Customer | null; tenantName: strin
   if (!customer) {
     return (
       <p className="border-t border-slate-200 pt-3 text-sm text-slate-700">
-        <Link href={`/account/sign-in?callbackUrl=/products/${slug}`} className="font-semibold underline">Sign in</Link> or{' '}
-        <Link href="/account/register" className="font-semibold underline">create an account</Link> to order.
+        <Link href={`/account/sign-in?callbackUrl=/products/${slug}`} className="font-semibold underline">
+          Sign in
+        </Link>{' '}
+        or{' '}
+        <Link href="/account/register" className="font-semibold underline">
+          create an account
+        </Link>{' '}
+        to order.
       </p>
     );
   }

@@ -50,9 +50,21 @@ export default async function ProductPage({ params }: Props) {
     <article className="space-y-8">
       <nav aria-label="Breadcrumb" className="text-sm text-slate-600">
         <ol className="flex flex-wrap gap-1">
-          <li><Link href="/products" className="underline">Products</Link> ›</li>
-          <li><Link href={`/products?category=${article.categorySlug}`} className="underline">{article.categoryName}</Link> ›</li>
-          <li aria-current="page" className="text-slate-900">{article.name}</li>
+          <li>
+            <Link href="/products" className="underline">
+              Products
+            </Link>{' '}
+            ›
+          </li>
+          <li>
+            <Link href={`/products?category=${article.categorySlug}`} className="underline">
+              {article.categoryName}
+            </Link>{' '}
+            ›
+          </li>
+          <li aria-current="page" className="text-slate-900">
+            {article.name}
+          </li>
         </ol>
       </nav>
       <div className="grid gap-8 lg:grid-cols-[1fr_22rem]">
@@ -72,21 +84,38 @@ export default async function ProductPage({ params }: Props) {
           </dl>
           {article.euFuelClass ? (
             <section aria-labelledby="eu-label" className="mt-6">
-              <h2 id="eu-label" className="font-semibold">EU tyre label</h2>
+              <h2 id="eu-label" className="font-semibold">
+                EU tyre label
+              </h2>
               <dl className="mt-2 flex flex-wrap gap-3 text-sm">
-                <div className="rounded-md bg-white px-3 py-2 shadow-sm"><dt className="text-slate-600">Fuel efficiency</dt><dd className="text-lg font-bold">{article.euFuelClass}</dd></div>
-                <div className="rounded-md bg-white px-3 py-2 shadow-sm"><dt className="text-slate-600">Wet grip</dt><dd className="text-lg font-bold">{article.euWetGripClass}</dd></div>
-                <div className="rounded-md bg-white px-3 py-2 shadow-sm"><dt className="text-slate-600">Rolling noise</dt><dd className="text-lg font-bold">{article.euNoiseDb} dB {article.euNoiseClass ? `(${article.euNoiseClass})` : ''}</dd></div>
+                <div className="rounded-md bg-white px-3 py-2 shadow-sm">
+                  <dt className="text-slate-600">Fuel efficiency</dt>
+                  <dd className="text-lg font-bold">{article.euFuelClass}</dd>
+                </div>
+                <div className="rounded-md bg-white px-3 py-2 shadow-sm">
+                  <dt className="text-slate-600">Wet grip</dt>
+                  <dd className="text-lg font-bold">{article.euWetGripClass}</dd>
+                </div>
+                <div className="rounded-md bg-white px-3 py-2 shadow-sm">
+                  <dt className="text-slate-600">Rolling noise</dt>
+                  <dd className="text-lg font-bold">
+                    {article.euNoiseDb} dB {article.euNoiseClass ? `(${article.euNoiseClass})` : ''}
+                  </dd>
+                </div>
               </dl>
             </section>
           ) : null}
           {article.fitment.length > 0 ? (
             <section aria-labelledby="fitment" className="mt-6">
-              <h2 id="fitment" className="font-semibold">Fits vehicles from</h2>
+              <h2 id="fitment" className="font-semibold">
+                Fits vehicles from
+              </h2>
               <ul className="mt-2 flex flex-wrap gap-2">
                 {article.fitment.map((v) => (
                   <li key={v.slug}>
-                    <Link href={`/products?vehicle=${v.slug}`} className="inline-block rounded-full border border-slate-300 bg-white px-3 py-1 text-sm">{v.name}</Link>
+                    <Link href={`/products?vehicle=${v.slug}`} className="inline-block rounded-full border border-slate-300 bg-white px-3 py-1 text-sm">
+                      {v.name}
+                    </Link>
                   </li>
                 ))}
               </ul>

@@ -19,10 +19,16 @@ export default async function EditArticlePage({ params, searchParams }: Props) {
   if (!article) notFound();
   return (
     <div className="space-y-5">
-      <p className="text-sm"><Link href="/catalog" className="underline">← Catalog</Link></p>
+      <p className="text-sm">
+        <Link href="/catalog" className="underline">
+          ← Catalog
+        </Link>
+      </p>
       <div>
         <h1 className="text-2xl font-bold">{article.input.name}</h1>
-        <p className="mt-1 font-mono text-xs text-slate-600">{article.input.sku} · /products/{article.slug}</p>
+        <p className="mt-1 font-mono text-xs text-slate-600">
+          {article.input.sku} · /products/{article.slug}
+        </p>
       </div>
       {query.created ? (
         <p role="status" className="rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-800">

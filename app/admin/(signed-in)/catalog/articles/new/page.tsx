@@ -9,8 +9,25 @@ import { requireAdminPage } from '@/lib/auth/current-admin';
 export const metadata: Metadata = { title: 'New article' };
 
 const empty = {
-  sku: '', name: '', description: '', brand: '', category: '', width: '', aspectRatio: '', rimDiameter: '', loadIndex: '', speedRating: '',
-  euFuelClass: '', euWetGripClass: '', euNoiseDb: '', euNoiseClass: '', boltPattern: '', offsetMm: '', stock: '0', basePrice: '', vehicleMakes: '',
+  sku: '',
+  name: '',
+  description: '',
+  brand: '',
+  category: '',
+  width: '',
+  aspectRatio: '',
+  rimDiameter: '',
+  loadIndex: '',
+  speedRating: '',
+  euFuelClass: '',
+  euWetGripClass: '',
+  euNoiseDb: '',
+  euNoiseClass: '',
+  boltPattern: '',
+  offsetMm: '',
+  stock: '0',
+  basePrice: '',
+  vehicleMakes: '',
 };
 
 export default async function NewArticlePage() {
@@ -18,7 +35,11 @@ export default async function NewArticlePage() {
   const taxonomy = await loadTaxonomy(await platformDb());
   return (
     <div className="space-y-5">
-      <p className="text-sm"><Link href="/catalog" className="underline">← Catalog</Link></p>
+      <p className="text-sm">
+        <Link href="/catalog" className="underline">
+          ← Catalog
+        </Link>
+      </p>
       <h1 className="text-2xl font-bold">New article</h1>
       <div className={adminCard}>
         <ArticleForm initial={empty} options={taxonomy} />

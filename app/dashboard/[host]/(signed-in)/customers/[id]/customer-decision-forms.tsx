@@ -30,14 +30,19 @@ export function CustomerDecisionForms({ customerId, decisions }: { customerId: s
           <form key={decision} action={action}>
             <input type="hidden" name="customerId" value={customerId} />
             <input type="hidden" name="decision" value={decision} />
-            <SubmitButton pendingLabel={buttons[decision].pending} className={`rounded-md px-4 py-2 text-sm font-semibold disabled:opacity-60 ${buttons[decision].className}`}>
+            <SubmitButton
+              pendingLabel={buttons[decision].pending}
+              className={`rounded-md px-4 py-2 text-sm font-semibold disabled:opacity-60 ${buttons[decision].className}`}
+            >
               {buttons[decision].label}
             </SubmitButton>
           </form>
         ))}
       </div>
       <ul className="space-y-0.5 text-xs text-slate-600">
-        {decisions.map((decision) => <li key={decision}>{explanations[decision]}</li>)}
+        {decisions.map((decision) => (
+          <li key={decision}>{explanations[decision]}</li>
+        ))}
       </ul>
     </div>
   );

@@ -47,18 +47,26 @@ export default async function CustomerPage({ params }: Props) {
   const reason = c.reviewReason ? (reviewReasonLabel[c.reviewReason] ?? c.reviewReason) : null;
   return (
     <div className="space-y-6">
-      <Link href="/dashboard/customers" className="text-sm font-semibold underline">← All customers</Link>
+      <Link href="/dashboard/customers" className="text-sm font-semibold underline">
+        ← All customers
+      </Link>
       <div className="flex flex-wrap items-center justify-between gap-3">
         <h1 className="text-2xl font-bold break-words">{c.name}</h1>
         <CustomerStatusBadges customer={c} timeZone={tenant.timeZone} />
       </div>
       <section aria-labelledby="account-heading" className={card}>
-        <h2 id="account-heading" className="font-semibold">Account</h2>
+        <h2 id="account-heading" className="font-semibold">
+          Account
+        </h2>
         <dl className="mt-2">
           <Row label="Status">
             <span data-testid="customer-status-text">{statusText(c)}</span>
-            {c.approvedAt && c.status === 'active' ? <span className="block text-xs text-slate-600">since {formatDateTime(c.approvedAt, tenant.timeZone, 'long-date')}</span> : null}
-            {c.approvalExpiresAt ? <span className="block text-xs text-slate-600">temporary, until {formatDateTime(c.approvalExpiresAt, tenant.timeZone, 'long-date')}</span> : null}
+            {c.approvedAt && c.status === 'active' ? (
+              <span className="block text-xs text-slate-600">since {formatDateTime(c.approvedAt, tenant.timeZone, 'long-date')}</span>
+            ) : null}
+            {c.approvalExpiresAt ? (
+              <span className="block text-xs text-slate-600">temporary, until {formatDateTime(c.approvalExpiresAt, tenant.timeZone, 'long-date')}</span>
+            ) : null}
           </Row>
           {reason ? <Row label="Reason">{reason}</Row> : null}
         </dl>
@@ -68,27 +76,42 @@ export default async function CustomerPage({ params }: Props) {
       </section>
       <div className="grid gap-4 lg:grid-cols-2">
         <section aria-labelledby="contact-heading" className={card}>
-          <h2 id="contact-heading" className="font-semibold">Contact</h2>
+          <h2 id="contact-heading" className="font-semibold">
+            Contact
+          </h2>
           <dl className="mt-2">
-            <Row label="Email"><a className="underline" href={`mailto:${c.email}`} data-testid="customer-email">{c.email}</a></Row>
+            <Row label="Email">
+              <a className="underline" href={`mailto:${c.email}`} data-testid="customer-email">
+                {c.email}
+              </a>
+            </Row>
             <Row label="Phone">{c.phone ?? <span className="text-slate-400">—</span>}</Row>
             <Row label="Registered">{formatDateTime(c.createdAt, tenant.timeZone, 'long-date')}</Row>
           </dl>
         </section>
         <section aria-labelledby="company-heading" className={card}>
-          <h2 id="company-heading" className="font-semibold">Company</h2>
+          <h2 id="company-heading" className="font-semibold">
+            Company
+          </h2>
           <dl className="mt-2">
             <Row label="Company">{c.companyName ?? <span className="text-slate-400">—</span>}</Row>
             <Row label="VAT number">{c.vatNumber ? <span className="font-mono">{c.vatNumber}</span> : <span className="text-slate-400">—</span>}</Row>
-            <Row label="VAT check"><span data-testid="vat-check">{vatCheckLabel[c.vatCheck]}</span></Row>
+            <Row label="VAT check">
+              <span data-testid="vat-check">{vatCheckLabel[c.vatCheck]}</span>
+            </Row>
             <Row label="Country">{c.countryCode ?? <span className="text-slate-400">—</span>}</Row>
           </dl>
         </section>
       </div>
       <section aria-labelledby="pricing-heading" className={card}>
-        <h2 id="pricing-heading" className="font-semibold">Margin or discount</h2>
+        <h2 id="pricing-heading" className="font-semibold">
+          Margin or discount
+        </h2>
         <p className="mt-1 text-slate-600">
-          Now: <span className="font-semibold text-slate-900" data-testid="customer-margin">{formatMarginBp(c.marginBp)}</span>
+          Now:{' '}
+          <span className="font-semibold text-slate-900" data-testid="customer-margin">
+            {formatMarginBp(c.marginBp)}
+          </span>
           {c.marginBp < 0 ? ' (a discount)' : c.marginBp > 0 ? ' (a surcharge)' : ' (your normal prices)'}
         </p>
         <div className="mt-3 max-w-sm">
@@ -96,11 +119,15 @@ export default async function CustomerPage({ params }: Props) {
         </div>
       </section>
       <section aria-labelledby="orders-heading" className={card}>
-        <h2 id="orders-heading" className="font-semibold">Orders <span className="font-normal text-slate-600">({orderCount})</span></h2>
+        <h2 id="orders-heading" className="font-semibold">
+          Orders <span className="font-normal text-slate-600">({orderCount})</span>
+        </h2>
         <CustomerOrders orders={orders} orderCount={orderCount} timeZone={tenant.timeZone} />
       </section>
       <section aria-labelledby="history-heading" className={card}>
-        <h2 id="history-heading" className="font-semibold">History</h2>
+        <h2 id="history-heading" className="font-semibold">
+          History
+        </h2>
         <CustomerHistory history={history} timeZone={tenant.timeZone} />
       </section>
     </div>

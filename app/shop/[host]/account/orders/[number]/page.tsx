@@ -35,7 +35,11 @@ const cancelReason: Record<string, string> = {
   fulfilment_failed: 'The warehouse could not ship this order, so it was cancelled. Nothing is invoiced.',
   cancelled_by_shop: 'The shop cancelled this order. Nothing was charged.',
 };
-const vatNote = { domestic: 'VAT included in the total', reverse_charge: 'VAT reverse charged: no VAT charged, the buyer accounts for it', consumer: 'Prices include VAT' };
+const vatNote = {
+  domestic: 'VAT included in the total',
+  reverse_charge: 'VAT reverse charged: no VAT charged, the buyer accounts for it',
+  consumer: 'Prices include VAT',
+};
 
 export default async function OrderPage({ params, searchParams }: Props) {
   const { host, number } = await params;
@@ -80,7 +84,9 @@ export default async function OrderPage({ params, searchParams }: Props) {
       ) : null}
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <h1 className="text-2xl font-bold">Order {order.number}</h1>
-        <p className="font-medium" data-testid="order-status">{ORDER_STATUS[order.status].label}</p>
+        <p className="font-medium" data-testid="order-status">
+          {ORDER_STATUS[order.status].label}
+        </p>
       </div>
       {awaitingProcessing && order.status !== 'cancelled' ? (
         <p role="status" data-testid="order-processing" className="rounded-md border border-slate-200 bg-slate-50 px-4 py-3 text-slate-800">
@@ -94,7 +100,11 @@ export default async function OrderPage({ params, searchParams }: Props) {
             {shipment.carrier}, tracking number <span className="font-mono">{shipment.trackingNumber}</span>
             {shipment.trackingUrl ? (
               <>
-                {' '}· <a className="font-semibold underline" href={shipment.trackingUrl} rel="noopener noreferrer" target="_blank">Track your parcel</a>
+                {' '}
+                ·{' '}
+                <a className="font-semibold underline" href={shipment.trackingUrl} rel="noopener noreferrer" target="_blank">
+                  Track your parcel
+                </a>
               </>
             ) : null}
           </p>
@@ -112,11 +122,20 @@ export default async function OrderPage({ params, searchParams }: Props) {
       ) : null}
       <section className="rounded-lg border border-slate-200 bg-white p-5">
         <table className="w-full text-sm">
-          <thead className="text-left text-slate-600"><tr><th className="pb-2 font-medium">Product</th><th className="pb-2 text-right font-medium">Qty</th><th className="pb-2 text-right font-medium">{presentation.lineColumn}</th></tr></thead>
+          <thead className="text-left text-slate-600">
+            <tr>
+              <th className="pb-2 font-medium">Product</th>
+              <th className="pb-2 text-right font-medium">Qty</th>
+              <th className="pb-2 text-right font-medium">{presentation.lineColumn}</th>
+            </tr>
+          </thead>
           <tbody>
             {lines.map((l) => (
               <tr key={l.id} className="border-t border-slate-100" data-testid="order-line">
-                <td className="py-2">{l.name}<span className="block text-xs text-slate-500">{l.sku}</span></td>
+                <td className="py-2">
+                  {l.name}
+                  <span className="block text-xs text-slate-500">{l.sku}</span>
+                </td>
                 <td className="py-2 pl-3 text-right">{l.quantity}</td>
                 <td className="py-2 pl-3 text-right whitespace-nowrap tabular-nums">{money(displayLineAmount(l, price))}</td>
               </tr>
@@ -126,28 +145,54 @@ export default async function OrderPage({ params, searchParams }: Props) {
         <div className="mt-4 border-t border-slate-200 pt-3">
           <SummaryRows rows={rows} currency={order.currency} discountTestId="order-discount" totalTestId="order-total" />
         </div>
-        <p className="mt-2 text-xs text-slate-600">{vatNote[order.vatTreatment]}. Payment: {order.paymentMethod === 'invoice' ? 'on invoice' : 'card'}.</p>
+        <p className="mt-2 text-xs text-slate-600">
+          {vatNote[order.vatTreatment]}. Payment: {order.paymentMethod === 'invoice' ? 'on invoice' : 'card'}.
+        </p>
         {awaitsCardPayment(order) ? (
           <form action={payOrderAction} className="mt-3">
             <input type="hidden" name="orderNumber" value={order.number} />
-            <button type="submit" className="bg-brand text-brand-contrast rounded-md px-4 py-2 font-semibold">Pay now</button>
+            <button type="submit" className="bg-brand text-brand-contrast rounded-md px-4 py-2 font-semibold">
+              Pay now
+            </button>
           </form>
         ) : null}
       </section>
       <section className="grid gap-4 sm:grid-cols-2">
         <div className="rounded-lg border border-slate-200 bg-white p-5 text-sm">
           <h2 className="font-semibold">Delivery address</h2>
-          <address className="mt-2 not-italic">{a.recipient}<br />{a.line1}<br />{a.line2 ? <>{a.line2}<br /></> : null}{a.postalCode} {a.city}<br />{a.countryCode}</address>
+          <address className="mt-2 not-italic">
+            {a.recipient}
+            <br />
+            {a.line1}
+            <br />
+            {a.line2 ? (
+              <>
+                {a.line2}
+                <br />
+              </>
+            ) : null}
+            {a.postalCode} {a.city}
+            <br />
+            {a.countryCode}
+          </address>
           {order.customerReference && presentation.asksForReference ? <p className="mt-2">Your reference: {order.customerReference}</p> : null}
         </div>
         <div className="rounded-lg border border-slate-200 bg-white p-5 text-sm">
           <h2 className="font-semibold">Timeline</h2>
           <ol className="mt-2 space-y-1">
-            {events.filter((e) => !internalEvents.has(e.type)).map((e) => <li key={e.id}>{formatDateTime(e.createdAt, tenant.timeZone)} — {eventLabel[e.type] ?? e.type}</li>)}
+            {events
+              .filter((e) => !internalEvents.has(e.type))
+              .map((e) => (
+                <li key={e.id}>
+                  {formatDateTime(e.createdAt, tenant.timeZone)} — {eventLabel[e.type] ?? e.type}
+                </li>
+              ))}
           </ol>
         </div>
       </section>
-      <Link href="/account/orders" className="inline-block text-sm font-semibold underline">All your orders</Link>
+      <Link href="/account/orders" className="inline-block text-sm font-semibold underline">
+        All your orders
+      </Link>
     </div>
   );
 }

@@ -32,17 +32,25 @@ export default async function SandboxPaymentPage({ params }: Props) {
       <p className="text-xs font-semibold tracking-wide text-slate-500 uppercase">Sandbox payment provider · test mode</p>
       <h1 className="mt-2 text-2xl font-bold">Pay {tenant.name}</h1>
       <p className="mt-1 text-slate-600">Order {orderNumber}</p>
-      <p className="mt-6 text-4xl font-bold" data-testid="payment-amount">{formatMoney(payment.amountCents, payment.currency)}</p>
+      <p className="mt-6 text-4xl font-bold" data-testid="payment-amount">
+        {formatMoney(payment.amountCents, payment.currency)}
+      </p>
       {payment.status === 'pending' ? (
         <form action={sandboxPaymentAction} className="mt-8 grid gap-3">
           <input type="hidden" name="paymentId" value={payment.id} />
-          <button type="submit" name="outcome" value="succeeded" className="rounded-md bg-emerald-700 px-4 py-3 font-semibold text-white">Pay {formatMoney(payment.amountCents, payment.currency)}</button>
-          <button type="submit" name="outcome" value="failed" className="rounded-md border border-slate-300 px-4 py-3 font-semibold">Decline payment</button>
+          <button type="submit" name="outcome" value="succeeded" className="rounded-md bg-emerald-700 px-4 py-3 font-semibold text-white">
+            Pay {formatMoney(payment.amountCents, payment.currency)}
+          </button>
+          <button type="submit" name="outcome" value="failed" className="rounded-md border border-slate-300 px-4 py-3 font-semibold">
+            Decline payment
+          </button>
         </form>
       ) : (
         <p role="status" data-testid="payment-closed" className="mt-8 rounded-md bg-slate-100 p-3 text-sm">
           {closedMessage[payment.status] ?? `This payment is ${payment.status}.`}{' '}
-          <Link href={`/account/orders/${orderNumber}`} className="font-semibold underline">Back to order {orderNumber}</Link>
+          <Link href={`/account/orders/${orderNumber}`} className="font-semibold underline">
+            Back to order {orderNumber}
+          </Link>
         </p>
       )}
       <p className="mt-6 text-xs text-slate-500">No money moves in the sandbox. The choice is sent to the shop as a signed webhook.</p>
