@@ -9,7 +9,7 @@ import { customerClaimsOf, type SessionClaims } from './customer-claims';
  * `auth()` builds its session URL (`createActionURL` in @auth/core) and then picks the cookie names
  * (`useSecureCookies` is not configured).
  */
-export function usesSecureCookie(headers: Headers, env: Record<string, string | undefined> = process.env): boolean {
+function usesSecureCookie(headers: Headers, env: Record<string, string | undefined> = process.env): boolean {
   const envUrl = env.AUTH_URL ?? env.NEXTAUTH_URL;
   if (envUrl) return new URL(envUrl).protocol === 'https:';
   const protocol = headers.get('x-forwarded-proto') ?? 'https';
