@@ -60,6 +60,17 @@ test.describe('Customer sessions', () => {
     }
   });
 
+  test('a signed-in page view reads the session and sets no cookie', async ({ page }) => {
+    const customer = shopper('page-read');
+    await register(page, 'consumer', customer);
+    // The page decodes the session; only sign-in and sign-out write it.
+    const response = await page.goto(shopUrl('consumer', '/products'));
+    expect(response?.status()).toBe(200);
+    await expect(page.getByTestId('account-link')).toContainText(customer.name);
+    const headers = (await response?.headersArray()) ?? [];
+    expect(headers.filter((header) => header.name.toLowerCase() === 'set-cookie')).toEqual([]);
+  });
+
   test('sign in and sign out', async ({ page }) => {
     const customer = shopper('round-trip');
     await register(page, 'consumer', customer);

@@ -2,7 +2,8 @@ import NextAuth, { type NextAuthConfig } from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
 import { createAuthLogger } from './auth-logger';
 import { authorizeCustomer } from './authorize-customer';
-import { signedInAtOf, stampSignedInAt } from './session-freshness';
+import { customerClaimsOf } from './customer-claims';
+import { stampSignedInAt } from './session-freshness';
 
 function authSecret(): string | undefined {
   if (process.env.AUTH_SECRET) return process.env.AUTH_SECRET;
@@ -35,12 +36,7 @@ export const authConfig = {
       return token;
     },
     session({ session, token }) {
-      return {
-        ...session,
-        customerId: typeof token.customerId === 'string' ? token.customerId : undefined,
-        tenantId: typeof token.tenantId === 'string' ? token.tenantId : undefined,
-        signedInAt: signedInAtOf(token),
-      };
+      return { ...session, ...customerClaimsOf(token) };
     },
   },
 } satisfies NextAuthConfig;

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 
 vi.mock('server-only', () => ({}));
-vi.mock('./auth', () => ({ auth: async () => null }));
+vi.mock('./read-customer-session', () => ({ readCustomerSession: async () => null }));
 
 const { hasSessionCookie, sessionCustomerIdFor } = await import('./current-customer');
 

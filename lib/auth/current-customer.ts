@@ -1,17 +1,14 @@
 import 'server-only';
-import type { Session } from 'next-auth';
-import { cookies } from 'next/headers';
+import { cookies, headers } from 'next/headers';
 import { cache } from 'react';
 import type { Customer } from '@/db/schema';
 import { expireTemporaryApproval, findCustomerById } from '@/lib/customers/customer-repository';
 import { effectiveCustomerStatus } from '@/lib/registration/decide-registration';
 import { withTenant } from '@/lib/tenancy/with-tenant';
-import { auth } from './auth';
+import type { SessionClaims } from './customer-claims';
+import { readCustomerSession } from './read-customer-session';
 import { hasSessionCookie } from './session-cookie';
 import { sessionPredatesPasswordChange } from './session-freshness';
-
-/** What a customer's session says (lib/auth/session-claims.d.ts). */
-export type SessionClaims = Pick<Session, 'customerId' | 'tenantId' | 'signedInAt'>;
 
 /**
  * A session is valid only on the shop that issued it. Cookies are host-only already; this also rejects
@@ -25,14 +22,21 @@ export function sessionCustomerIdFor(session: SessionClaims | null | undefined, 
 export { hasSessionCookie };
 
 /**
+ * This request's session claims, decoded once however many components ask. Not `auth()`: that runs
+ * Auth.js's whole session action and re-encrypts the token for a cookie a page cannot set (see
+ * docs/decisions/0015-page-session-read-without-auth-pipeline.md). Sign-in and sign-out still go
+ * through Auth.js.
+ */
+const requestSessionClaims = cache(async (): Promise<SessionClaims | null> => readCustomerSession(await headers()));
+
+/**
  * The signed-in customer of this shop, fresh from the database (status changes apply at once). A
  * session signed in before the account's last password reset or change counts as nobody.
  */
 export const getCurrentCustomer = cache(async (tenantId: string): Promise<Customer | null> => {
-  // No session cookie, no session: a visitor skips Auth.js, which builds a CSRF token (random bytes and
-  // a SHA-256 digest) on every call, about a millisecond of a catalog page's CPU.
+  // No session cookie, no session: a visitor skips decoding and the request headers altogether.
   if (!hasSessionCookie((await cookies()).getAll().map((c) => c.name))) return null;
-  const session = await auth();
+  const session = await requestSessionClaims();
   const customerId = sessionCustomerIdFor(session, tenantId);
   if (!customerId) return null;
   return withTenant(tenantId, async (tx) => {
