@@ -3,7 +3,7 @@ import type { Session } from 'next-auth';
 import { cookies } from 'next/headers';
 import { cache } from 'react';
 import type { Customer } from '@/db/schema';
-import { expireTemporaryApproval, findCustomerById } from '@/lib/customers/customer-repository';
+import { expireTemporaryApproval, findCustomerWithCartUnits } from '@/lib/customers/customer-repository';
 import { effectiveCustomerStatus } from '@/lib/registration/decide-registration';
 import { withTenant } from '@/lib/tenancy/with-tenant';
 import { auth } from './auth';
@@ -24,11 +24,18 @@ export function sessionCustomerIdFor(session: SessionClaims | null | undefined, 
 
 export { hasSessionCookie };
 
+/** The signed-in customer and the units in their cart (the shop header's count). */
+export interface SignedInCustomer {
+  customer: Customer;
+  cartUnits: number;
+}
+
 /**
- * The signed-in customer of this shop, fresh from the database (status changes apply at once). A
- * session signed in before the account's last password reset or change counts as nobody.
+ * The signed-in customer of this shop, fresh from the database (status changes apply at once), with their
+ * cart's units read in the same statement. A session signed in before the account's last password reset
+ * or change counts as nobody.
  */
-export const getCurrentCustomer = cache(async (tenantId: string): Promise<Customer | null> => {
+export const getSignedInCustomer = cache(async (tenantId: string): Promise<SignedInCustomer | null> => {
   // No session cookie, no session: a visitor skips Auth.js, which builds a CSRF token (random bytes and
   // a SHA-256 digest) on every call, about a millisecond of a catalog page's CPU.
   if (!hasSessionCookie((await cookies()).getAll().map((c) => c.name))) return null;
@@ -36,12 +43,15 @@ export const getCurrentCustomer = cache(async (tenantId: string): Promise<Custom
   const customerId = sessionCustomerIdFor(session, tenantId);
   if (!customerId) return null;
   return withTenant(tenantId, async (tx) => {
-    const customer = await findCustomerById(tx, customerId);
-    if (!customer || sessionPredatesPasswordChange(session?.signedInAt, customer.passwordChangedAt)) return null;
+    const found = await findCustomerWithCartUnits(tx, customerId);
+    if (!found || sessionPredatesPasswordChange(session?.signedInAt, found.customer.passwordChangedAt)) return null;
     const now = new Date();
-    if (effectiveCustomerStatus(customer, now) === 'expired') {
-      return (await expireTemporaryApproval(tx, customer.id, now)) ?? customer;
+    if (effectiveCustomerStatus(found.customer, now) === 'expired') {
+      return { ...found, customer: (await expireTemporaryApproval(tx, found.customer.id, now)) ?? found.customer };
     }
-    return customer;
+    return found;
   });
 });
+
+/** The signed-in customer of this shop (`getSignedInCustomer` without the cart). */
+export const getCurrentCustomer = cache(async (tenantId: string): Promise<Customer | null> => (await getSignedInCustomer(tenantId))?.customer ?? null);
