@@ -2,7 +2,7 @@ import 'server-only';
 import { cookies, headers } from 'next/headers';
 import { cache } from 'react';
 import type { Customer } from '@/db/schema';
-import { expireTemporaryApproval, findCustomerById } from '@/lib/customers/customer-repository';
+import { expireTemporaryApproval, findCustomerWithCartUnits } from '@/lib/customers/customer-repository';
 import { effectiveCustomerStatus } from '@/lib/registration/decide-registration';
 import { withTenant } from '@/lib/tenancy/with-tenant';
 import type { SessionClaims } from './customer-claims';
@@ -21,6 +21,12 @@ export function sessionCustomerIdFor(session: SessionClaims | null | undefined, 
 
 export { hasSessionCookie };
 
+/** The signed-in customer and the units in their cart (the shop header's count). */
+export interface SignedInCustomer {
+  customer: Customer;
+  cartUnits: number;
+}
+
 /**
  * This request's session claims, decoded once however many components ask. Not `auth()`: that runs
  * Auth.js's whole session action and re-encrypts the token for a cookie a page cannot set (see
@@ -30,22 +36,26 @@ export { hasSessionCookie };
 const requestSessionClaims = cache(async (): Promise<SessionClaims | null> => readCustomerSession(await headers()));
 
 /**
- * The signed-in customer of this shop, fresh from the database (status changes apply at once). A
- * session signed in before the account's last password reset or change counts as nobody.
+ * The signed-in customer of this shop, fresh from the database (status changes apply at once), with their
+ * cart's units read in the same statement. A session signed in before the account's last password reset
+ * or change counts as nobody.
  */
-export const getCurrentCustomer = cache(async (tenantId: string): Promise<Customer | null> => {
+export const getSignedInCustomer = cache(async (tenantId: string): Promise<SignedInCustomer | null> => {
   // No session cookie, no session: a visitor skips decoding and the request headers altogether.
   if (!hasSessionCookie((await cookies()).getAll().map((c) => c.name))) return null;
   const session = await requestSessionClaims();
   const customerId = sessionCustomerIdFor(session, tenantId);
   if (!customerId) return null;
   return withTenant(tenantId, async (tx) => {
-    const customer = await findCustomerById(tx, customerId);
-    if (!customer || sessionPredatesPasswordChange(session?.signedInAt, customer.passwordChangedAt)) return null;
+    const found = await findCustomerWithCartUnits(tx, customerId);
+    if (!found || sessionPredatesPasswordChange(session?.signedInAt, found.customer.passwordChangedAt)) return null;
     const now = new Date();
-    if (effectiveCustomerStatus(customer, now) === 'expired') {
-      return (await expireTemporaryApproval(tx, customer.id, now)) ?? customer;
+    if (effectiveCustomerStatus(found.customer, now) === 'expired') {
+      return { ...found, customer: (await expireTemporaryApproval(tx, found.customer.id, now)) ?? found.customer };
     }
-    return customer;
+    return found;
   });
 });
+
+/** The signed-in customer of this shop (`getSignedInCustomer` without the cart). */
+export const getCurrentCustomer = cache(async (tenantId: string): Promise<Customer | null> => (await getSignedInCustomer(tenantId))?.customer ?? null);

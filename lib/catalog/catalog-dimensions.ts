@@ -3,6 +3,7 @@ import { asc } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
 import { brands, categories, vehicleBrands } from '@/db/schema';
 import { ALL_TENANTS, onTenantInvalidated } from '@/lib/cache/cache-invalidation';
+import { catalogFreshness, type Freshness, isFresh } from '@/lib/cache/version-stamp';
 
 export interface Dimension {
   id: number;
@@ -17,9 +18,10 @@ export interface CatalogDimensions {
   vehicleBrands: Map<number, Dimension>;
 }
 
-// Brands, categories and vehicle makes: a few hundred rows shared by every tenant, changed rarely.
+// Brands, categories and vehicle makes: a few hundred rows shared by every tenant, changed rarely. Kept
+// until the shared catalog's version (`*`) moves on; the expiry applies only where versions are not followed.
 const TTL_MS = 5 * 60_000;
-let cached: { value: Promise<CatalogDimensions>; expiresAt: number } | null = null;
+let cached: { value: Promise<CatalogDimensions>; freshness: Freshness } | null = null;
 
 onTenantInvalidated((tenantId) => {
   if (tenantId === ALL_TENANTS) cached = null;
@@ -44,9 +46,10 @@ async function load(db: Executor): Promise<CatalogDimensions> {
 }
 
 export function getCatalogDimensions(db: Executor, now = Date.now()): Promise<CatalogDimensions> {
-  if (cached && cached.expiresAt > now) return cached.value;
+  if (cached && isFresh(cached.freshness, TTL_MS, now)) return cached.value;
+  const freshness = catalogFreshness(now);
   const value = load(db);
-  cached = { value, expiresAt: now + TTL_MS };
+  cached = { value, freshness };
   // A failed load is not kept: the next caller tries again.
   value.catch(() => {
     if (cached?.value === value) cached = null;

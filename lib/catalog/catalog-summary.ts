@@ -6,6 +6,7 @@ import type { Database, Executor } from '@/db/client';
 import { catalogVersion, tenantCatalogSummaries, tenants } from '@/db/schema';
 import { ALL_TENANTS, onTenantInvalidated } from '@/lib/cache/cache-invalidation';
 import { TenantMemo } from '@/lib/cache/tenant-memo';
+import { catalogFreshness, type Freshness, isFresh } from '@/lib/cache/version-stamp';
 import { buildCatalogFilters } from './catalog-filters';
 import { catalogQuerySchema } from './catalog-query';
 import { countFacets, FACET_AXES, type FacetCounts } from './facets';
@@ -16,9 +17,10 @@ export interface CatalogSummary {
   counts: FacetCounts;
 }
 
-// The catalog's shape version (migration 0010 bumps it and notifies `*`); read once, not per request.
+// The catalog's shape version (migration 0010 bumps it, and the catalog's tables bump `*`): read once and
+// kept until `*` moves on; the expiry applies only where cache versions are not followed.
 const VERSION_TTL_MS = 60_000;
-let version: { value: Promise<number>; expiresAt: number } | null = null;
+let version: { value: Promise<number>; freshness: Freshness } | null = null;
 onTenantInvalidated((tenantId) => {
   if (tenantId === ALL_TENANTS) version = null;
 });
@@ -29,9 +31,10 @@ async function readCatalogVersion(db: Executor): Promise<number> {
 }
 
 function currentCatalogVersion(db: Executor, now = Date.now()): Promise<number> {
-  if (version && version.expiresAt > now) return version.value;
+  if (version && isFresh(version.freshness, VERSION_TTL_MS, now)) return version.value;
+  const freshness = catalogFreshness(now);
   const value = readCatalogVersion(db);
-  version = { value, expiresAt: now + VERSION_TTL_MS };
+  version = { value, freshness };
   value.catch(() => {
     if (version?.value === value) version = null;
   });
@@ -104,7 +107,8 @@ export async function loadOrComputeSummary(db: Executor, tenantId: string, basis
   return (await loadOrCount(db, tenantId, basis, rules)).summary;
 }
 
-// Kept until the tenant's rules or the catalog change (both notify); the expiry only bounds a missed notice.
+// Kept until the tenant's rules or the catalog change (their cache versions move on); the expiry applies
+// only where versions are not followed.
 const memo = new TenantMemo<CatalogSummary>(10 * 60_000);
 
 /**

@@ -8,9 +8,11 @@ export interface TenantCatalogContext {
   kinds: Array<'tyre' | 'wheel'>;
 }
 
+// Kept until the tenant's cache versions move on (a rule change, or `*` for the catalog); the 60 s apply
+// only where versions are not followed.
 const memo = new TenantMemo<TenantCatalogContext>(60_000);
 
-/** A tenant's visibility rules and the product kinds it shows: read on every page, changed rarely. */
+/** A tenant's visibility rules and the product kinds it shows: read on every page, changed rarely (two statements). */
 export function getTenantCatalogContext(db: Executor, tenantId: string): Promise<TenantCatalogContext> {
   return memo.get(tenantId, 'context', async () => {
     const rules = await loadVisibilityRules(db, tenantId);

@@ -2,6 +2,7 @@ import 'server-only';
 import { and, eq, lte, sql } from 'drizzle-orm';
 import type { Transaction } from '@/db/client';
 import { customers, type Customer, type NewCustomer } from '@/db/schema';
+import { cartUnitsSql } from '@/lib/cart/count-cart-items';
 import { AppError } from '@/lib/errors';
 
 // All functions take a transaction from withTenant(): row-level security scopes them to one tenant.
@@ -13,6 +14,16 @@ export async function findCustomerByEmail(tx: Transaction, email: string): Promi
 
 export async function findCustomerById(tx: Transaction, id: string): Promise<Customer | null> {
   const [row] = await tx.select().from(customers).where(eq(customers.id, id)).limit(1);
+  return row ?? null;
+}
+
+/** The customer and the units in their cart (the header's count), in one statement. */
+export async function findCustomerWithCartUnits(tx: Transaction, id: string): Promise<{ customer: Customer; cartUnits: number } | null> {
+  const [row] = await tx
+    .select({ customer: customers, cartUnits: cartUnitsSql(sql`${customers.id}`) })
+    .from(customers)
+    .where(eq(customers.id, id))
+    .limit(1);
   return row ?? null;
 }
 

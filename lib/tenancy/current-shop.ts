@@ -2,21 +2,12 @@ import 'server-only';
 import { headers } from 'next/headers';
 import { notFound } from 'next/navigation';
 import { cache } from 'react';
-import { platformDb } from '@/db/connection-registry';
-import type { Tenant } from '@/db/schema';
 import { tagCachedRender } from '@/lib/cache/render-cache';
-import { getTenantCatalogContext } from '@/lib/catalog/tenant-catalog-context';
-import type { VisibilityRules } from '@/lib/catalog/visibility';
-import type { PriceDisplayContext } from '@/lib/pricing/resolve-price';
+import { loadShop, type Shop } from '@/lib/tenancy/load-shop';
 import { normalizeHost, requestHost } from '@/lib/tenancy/parse-host';
 import { getTenantByHost } from '@/lib/tenancy/tenant-directory';
 
-export interface Shop {
-  tenant: Tenant;
-  rules: VisibilityRules;
-  kinds: Array<'tyre' | 'wheel'>;
-  price: PriceDisplayContext;
-}
+export type { Shop };
 
 /**
  * The tenant behind the current storefront request, resolved once per render. The `[host]` segment
@@ -27,7 +18,9 @@ export const getShop = cache(async (hostParam: string): Promise<Shop> => {
   const host = normalizeHost(decodeURIComponent(hostParam));
   const addressedTo = normalizeHost(requestHost(await headers()));
   if (!host || host !== addressedTo) notFound();
-  return loadShop(host);
+  const tenant = await getTenantByHost(host);
+  if (!tenant) notFound();
+  return loadShop(tenant);
 });
 
 /**
@@ -48,18 +41,5 @@ export const getPublicShop = cache(async (hostParam: string): Promise<Shop> => {
   const tenant = await getTenantByHost(host);
   if (!tenant) notFound();
   if (tenant.id !== named.id) await tagCachedRender(tenant.id);
-  return loadShop(host, tenant);
+  return loadShop(tenant);
 });
-
-async function loadShop(host: string, known?: Tenant): Promise<Shop> {
-  const tenant = known ?? (await getTenantByHost(host));
-  if (!tenant) notFound();
-  const db = await platformDb();
-  const { rules, kinds } = await getTenantCatalogContext(db, tenant.id);
-  return {
-    tenant,
-    rules,
-    kinds,
-    price: { salesMode: tenant.salesMode, vatRateBp: tenant.vatRateBp, currency: tenant.currency },
-  };
-}

@@ -1,11 +1,12 @@
-import { and, eq, isNotNull } from 'drizzle-orm';
+import { eq, or, sql } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
 import { DEFAULT_CONNECTION, platformDb } from '@/db/connection-registry';
 import { tenants, type Tenant } from '@/db/schema';
 import { ALL_TENANTS, ensureCacheInvalidationListener, onTenantInvalidated } from '@/lib/cache/cache-invalidation';
+import { isFresh, tenantFreshness } from '@/lib/cache/version-stamp';
 import { AppError } from '@/lib/errors';
 import { parseHost } from './parse-host';
-import { capacityFromEnv, TenantCache, type TenantLoader } from './tenant-cache';
+import { capacityFromEnv, TenantCache, type TenantLoader, type TenantStamps } from './tenant-cache';
 
 /** Default of TENANT_DIRECTORY_MAX: the platform's scale (50,000 shops), so every shop stays cached. */
 export const DEFAULT_TENANT_DIRECTORY_MAX = 50_000;
@@ -31,15 +32,15 @@ export function databaseTenantLoader(database: () => Promise<Executor>): TenantL
       const db = await database();
       // A custom domain wins over a subdomain of the same name, once its DNS record has proven it the
       // tenant's: an unverified domain could be anybody's (set up to hijack a name before its owner).
-      const [custom] = await db
+      // One statement for both: the verified custom domain sorts first (a null comparison counts as false).
+      const verifiedDomain = sql`(${tenants.customDomain} = ${host} and ${tenants.customDomainVerifiedAt} is not null)`;
+      const [found] = await db
         .select()
         .from(tenants)
-        .where(and(eq(tenants.customDomain, host), isNotNull(tenants.customDomainVerifiedAt)))
+        .where(subdomain ? or(verifiedDomain, eq(tenants.subdomain, subdomain)) : verifiedDomain)
+        .orderBy(sql`coalesce(${verifiedDomain}, false) desc`)
         .limit(1);
-      if (custom) return custom;
-      if (!subdomain) return null;
-      const [sub] = await db.select().from(tenants).where(eq(tenants.subdomain, subdomain)).limit(1);
-      return sub ?? null;
+      return found ?? null;
     },
     async byId(tenantId) {
       const db = await database();
@@ -52,12 +53,18 @@ export function databaseTenantLoader(database: () => Promise<Executor>): TenantL
 /** What this process's directory reads from: the platform database. */
 export const platformTenantLoader: TenantLoader = databaseTenantLoader(platformDb);
 
+/** The directory keeps a tenant until its cache versions move on (docs/cache-versions.md). */
+const versionStamps: TenantStamps = {
+  take: (tenantId) => tenantFreshness(tenantId).stamp,
+  isCurrent: (stamp) => isFresh({ stamp, at: 0 }, 0),
+};
+
 const state = globalThis as typeof globalThis & { __storefleetTenantDirectory?: TenantCache };
 
 /** This process's directory, created on first use with the configured capacity. */
 function directory(): TenantCache {
   if (state.__storefleetTenantDirectory) return state.__storefleetTenantDirectory;
-  const cache = new TenantCache(platformTenantLoader, tenantDirectoryCapacity());
+  const cache = new TenantCache(platformTenantLoader, { ...tenantDirectoryCapacity(), stamps: versionStamps });
   state.__storefleetTenantDirectory = cache;
   // A change to a tenant (its row, domains, visibility rules, prices) reaches every instance through
   // PostgreSQL with that tenant's id: only that tenant is forgotten. `*` (a platform-wide notice) forgets all.

@@ -1,7 +1,6 @@
 import type { Metadata } from 'next';
 import { ShopFrame, shopMetadata } from '@/components/storefront/shop-frame';
-import { getCurrentCustomer } from '@/lib/auth/current-customer';
-import { countCartItems } from '@/lib/cart/count-cart-items';
+import { getSignedInCustomer } from '@/lib/auth/current-customer';
 import { getShop } from '@/lib/tenancy/current-shop';
 
 type Props = { children: React.ReactNode; params: Promise<{ host: string }> };
@@ -12,10 +11,10 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function ShopLayout({ children, params }: Props) {
   const { tenant, kinds } = await getShop((await params).host);
-  const customer = await getCurrentCustomer(tenant.id);
-  const cartCount = customer ? await countCartItems(tenant.id, customer.id) : null;
+  // The customer and their cart's units come from one statement; the page's own look-up reuses it.
+  const signedIn = await getSignedInCustomer(tenant.id);
   return (
-    <ShopFrame tenant={tenant} kinds={kinds} customerName={customer?.name ?? null} cartCount={cartCount}>
+    <ShopFrame tenant={tenant} kinds={kinds} customerName={signedIn?.customer.name ?? null} cartCount={signedIn?.cartUnits ?? null}>
       {children}
     </ShopFrame>
   );
