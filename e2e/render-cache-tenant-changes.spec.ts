@@ -104,6 +104,8 @@ test('a price override is on that shop’s next listing and product page, with e
   const atraxionPage = await cards(visitor);
   const atraxionPrice = await productPrice(visitor, shopUrl('atraxion', productPath));
   const buyer = await signedInDemoBuyer(browser);
+  await load(buyer, shopUrl('acme', listing));
+  expect([await cardName(buyer, 0), (await pricesOnPage(buyer))[0]]).toEqual([tyre, withMargin(acmePrice, DEMO_BUYER.marginBp)]);
   expect(await productPrice(buyer, shopUrl('acme', productPath))).toBe(withMargin(acmePrice, DEMO_BUYER.marginBp));
   const elsewhere = await registerBusiness(browser, 'atraxion', 'Atraxion Alma');
   await load(elsewhere.page, shopUrl('atraxion', listing));
@@ -117,6 +119,8 @@ test('a price override is on that shop’s next listing and product page, with e
     await load(buyer, shopUrl('acme', listing));
     expect([await cardName(buyer, 0), (await pricesOnPage(buyer))[0]]).toEqual([tyre, withMargin(987_654, DEMO_BUYER.marginBp)]);
     expect(await productPrice(buyer, shopUrl('acme', productPath))).toBe(withMargin(987_654, DEMO_BUYER.marginBp));
+    await load(visitor, shopUrl('acme', listing));
+    expect([await cardName(visitor, 0), (await pricesOnPage(visitor))[0]]).toEqual([tyre, 987_654]);
     expect(await productPrice(visitor, shopUrl('acme', productPath))).toBe(987_654);
 
     expect(await load(visitor, shopUrl('atraxion', listing))).toBe('HIT');
