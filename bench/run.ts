@@ -14,7 +14,7 @@ import { judgeHostSpread, judgeScenario, ratio } from './judge';
 import { mixedScenario, runLoad, stopLoad, validateScenario, primePages, type LoadResult } from './load';
 import { parseOptions, type BenchOptions } from './options';
 import { RssSampler } from './process-tree';
-import { measureDataLayer, measureRawSql } from './raw-sql';
+import { measureDataLayer, measureRawSql, type LoopResult } from './raw-sql';
 import { buildReferenceApp, runReferences } from './references';
 import { markdownTable, writeReport, type BenchReport } from './report';
 import { buildScenarios } from './scenarios';
@@ -70,6 +70,32 @@ async function prepareDatabase(opts: BenchOptions): Promise<{ sql: Sql; seeded: 
   const { computed } = await refreshSummaries(db);
   if (computed > 0) say(`catalog summaries of ${computed} shops computed in ${seconds(t)} s`);
   return { sql: db, seeded };
+}
+
+/** The ratios between scenarios of the run (many hosts ÷ one host judged, the rest for reading) and the overall verdict. */
+function compare(
+  results: BenchReport['scenarios'],
+  references: BenchReport['references'],
+  raw: LoopResult,
+  dataLayer: LoopResult,
+): Pick<BenchReport, 'hostSpread' | 'ratios' | 'pass'> {
+  const byId = (id: string) => results.find((r) => r.id === id);
+  const [catalog, singleHost, warmFew, warmRedis] = ['catalog', 'catalog-single-host', 'catalog-warm-few', 'catalog-warm-redis'].map(byId);
+  const hostSpread = {
+    misses: judgeHostSpread(catalog, byId('catalog-single-host-miss')),
+    hits: judgeHostSpread(byId('catalog-warm'), singleHost),
+  };
+  return {
+    hostSpread,
+    ratios: {
+      hostSpreadWarmRedis: ratio(warmRedis?.reqPerSec, singleHost?.reqPerSec),
+      hostSpreadWarmFew: ratio(warmFew?.reqPerSec, singleHost?.reqPerSec),
+      warmRedisOverMemory: ratio(warmRedis?.reqPerSec, warmFew?.reqPerSec),
+      appOverRawSql: ratio(catalog?.reqPerSec, raw.opsPerSec),
+      appOverDataLayer: ratio(catalog?.reqPerSec, dataLayer.opsPerSec),
+    },
+    pass: [...results, ...Object.values(references)].every((r) => r.pass) && Object.values(hostSpread).every((h) => h.pass !== false),
+  };
 }
 
 async function main(): Promise<number> {
@@ -199,12 +225,6 @@ async function main(): Promise<number> {
   timings.http = seconds(t);
   timings.total = seconds(started);
 
-  const catalog = results.find((r) => r.id === 'catalog');
-  const singleHostMiss = results.find((r) => r.id === 'catalog-single-host-miss');
-  const singleHost = results.find((r) => r.id === 'catalog-single-host');
-  const warm = results.find((r) => r.id === 'catalog-warm');
-  const warmFew = results.find((r) => r.id === 'catalog-warm-few');
-  const warmRedis = results.find((r) => r.id === 'catalog-warm-redis');
   const report: BenchReport = {
     date: new Date().toISOString(),
     machine: {
@@ -229,22 +249,9 @@ async function main(): Promise<number> {
     scenarios: results,
     dataLayer: [raw, dataLayer],
     references,
-    hostSpread: {
-      misses: judgeHostSpread(catalog, singleHostMiss),
-      hits: judgeHostSpread(warm, singleHost),
-    },
-    ratios: {
-      hostSpreadWarmRedis: ratio(warmRedis?.reqPerSec, singleHost?.reqPerSec),
-      hostSpreadWarmFew: ratio(warmFew?.reqPerSec, singleHost?.reqPerSec),
-      warmRedisOverMemory: ratio(warmRedis?.reqPerSec, warmFew?.reqPerSec),
-      appOverRawSql: ratio(catalog?.reqPerSec, raw.opsPerSec),
-      appOverDataLayer: ratio(catalog?.reqPerSec, dataLayer.opsPerSec),
-    },
-    pass: false,
+    ...compare(results, references, raw, dataLayer),
     explain,
   };
-  report.pass =
-    results.every((r) => r.pass) && Object.values(references).every((r) => r.pass) && Object.values(report.hostSpread).every((h) => h.pass !== false);
   const files = writeReport(RESULTS_DIR, report);
   console.log(`\n${markdownTable(report)}\n`);
   say(`wrote ${files.map((f) => path.relative(process.cwd(), f)).join(', ')}`);
