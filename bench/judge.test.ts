@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cpuMsPerRequest, judgeHealth, judgeHostSpread, judgeScenario, type Measured } from './judge';
+import { cpuMsPerRequest, judgeHealth, judgeHostSpread, judgeReference, judgeScenario, type Measured } from './judge';
 import type { LoadResult } from './load';
 import { markdownTable, type BenchReport } from './report';
 
@@ -71,6 +71,13 @@ describe('judgeHealth', () => {
   it('counts a p50 under autocannon’s 1 ms resolution as 1 ms', () => {
     expect(judgeHealth(measured({ latencyMs: { p50: 0, p99: 3 } }))).toEqual([]);
     expect(judgeHealth(measured({ latencyMs: { p50: 0, p99: 4 } }))).toHaveLength(1);
+  });
+});
+
+describe('judgeReference', () => {
+  it('fails errors and a wrong page, which make every ratio wrong, but not a long tail or the memory budget', () => {
+    expect(judgeReference(measured({ latencyMs: { p50: 10, p99: 90 }, peakRssMb: 500 }))).toEqual([]);
+    expect(judgeReference(measured({ non2xx: 4, validation: 'lacks "data-rows"' }))).toEqual(['4 errors', 'wrong page: lacks "data-rows"']);
   });
 });
 

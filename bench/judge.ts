@@ -63,6 +63,14 @@ export function judgeHealth(result: Measured): string[] {
 }
 
 /**
+ * A reference is sound when it answered every request with its page: otherwise every ratio to it is
+ * wrong. Its tail and memory are shown but not judged (the targets are the storefront's).
+ */
+export function judgeReference(result: Measured): string[] {
+  return judgeHealth(result).filter((f) => /errors$|^wrong page/.test(f));
+}
+
+/**
  * A scenario against its target. The req/s ratio is judged (as the targets are stated); the CPU ratio is
  * reported beside it. Judged at the two decimals shown, so a printed 0.60 against ≥ 0.6 passes.
  */

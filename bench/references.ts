@@ -1,7 +1,7 @@
 import type { ChildProcess } from 'node:child_process';
 import { cpSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { judgeHealth, type ReferenceKind } from './judge';
+import { judgeReference, type ReferenceKind } from './judge';
 import { mixedScenario, runLoad, validateScenario, type LoadResult } from './load';
 import { RssSampler } from './process-tree';
 import type { Scenario } from './scenarios';
@@ -63,7 +63,7 @@ export async function runReferences(
       const validation = await validateScenario(port, scenario).catch((e: unknown) => String(e));
       opts.say(`${scenario.title}: ${opts.duration} s${validation ? ` (validation: ${validation})` : ''}`);
       const load: LoadResult = { ...(await runLoad(port, scenario, { ...opts, sampler, serverPid: server.pid })), validation };
-      const failures = judgeHealth(load);
+      const failures = judgeReference(load);
       results[kind] = { ...load, pass: failures.length === 0, failures };
       opts.say(`  ${load.reqPerSec} req/s, ${load.cpuMsPerRequest} ms CPU/req, p50 ${load.latencyMs.p50} ms, p99 ${load.latencyMs.p99} ms`);
     }
