@@ -2,7 +2,7 @@
  * The static reference: prerendered at build time and served as a file, about 9 KB of HTML like the
  * platform's landing page. Its req/s is the ceiling of a cache hit served by `next start`.
  */
-const SECTIONS = Array.from({ length: 16 }, (_, i) => ({
+const SECTIONS = Array.from({ length: 8 }, (_, i) => ({
   title: `Section ${i + 1}: tyres and wheels from one wholesale catalog`,
   text: 'Every reseller gets a branded storefront over the shared catalog, with its own customers, prices and orders.',
 }));
