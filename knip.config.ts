@@ -14,6 +14,8 @@ const config: KnipConfig = {
     'scripts/*.{mjs,ts}',
     // Run by hand (docs/performance.md).
     'bench/session-read.ts',
+    // The benchmark's reference pages: a Next app of their own, built by bench/references.ts.
+    'bench/reference-app/**/*.{mjs,ts,tsx}',
   ],
   project: ['**/*.{ts,tsx,mjs,css}'],
   vitest: { config: ['vitest.config.ts', 'vitest.scale.config.ts'] },

@@ -11,7 +11,7 @@ export default defineConfig({
   },
   test: {
     environment: 'node',
-    include: ['lib/**/*.test.ts', 'db/**/*.test.ts', 'inngest/**/*.test.ts', 'tests/**/*.test.ts'],
+    include: ['lib/**/*.test.ts', 'db/**/*.test.ts', 'inngest/**/*.test.ts', 'tests/**/*.test.ts', 'bench/*.test.ts'],
     exclude: ['node_modules', 'e2e', '.next'],
     // Each integration file boots its own database; PGlite takes a few seconds to start and migrate.
     testTimeout: 60_000,

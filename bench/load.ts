@@ -1,6 +1,7 @@
 import autocannon, { type Instance } from 'autocannon';
 import { cpuMeter, type CpuShare } from './cpu';
 import { httpRequest } from './http';
+import { cpuMsPerRequest } from './judge';
 import type { RssSampler } from './process-tree';
 import type { Scenario } from './scenarios';
 
@@ -19,6 +20,8 @@ export interface LoadResult {
   peakRssMb: number;
   peakServerProcessRssMb: number;
   cpu: CpuShare;
+  /** Server CPU (the process tree) per request, in ms: cpu.server ÷ req/s. */
+  cpuMsPerRequest: number | null;
   validation: string | null;
 }
 
@@ -36,6 +39,13 @@ export async function validateScenario(port: number, scenario: Scenario, samples
     if (!res.body.includes(marker)) return `${req.host}${req.path} lacks "${marker}"`;
   }
   return null;
+}
+
+/** A mix of every scenario, so each code path is compiled and cached before anything is measured. */
+export function mixedScenario(scenarios: Scenario[]): Scenario {
+  let i = 0;
+  const pick = () => scenarios[i++ % scenarios.length] as Scenario;
+  return { id: 'warm-up', title: 'warm-up', next: () => pick().next(), expect: () => '' };
 }
 
 let running: Instance | undefined;
@@ -71,13 +81,15 @@ export async function runLoad(
   });
   const result = await running;
   running = undefined;
+  const share = cpu();
   opts.sampler?.sample();
   const rss = opts.sampler?.peak() ?? { treeMb: 0, serverMb: 0 };
   const round = (n: number) => Math.round(n * 10) / 10;
+  const reqPerSec = round(result.requests.average);
   return {
     id: scenario.id,
     title: scenario.title,
-    reqPerSec: round(result.requests.average),
+    reqPerSec,
     latencyMs: { mean: round(result.latency.mean), p50: result.latency.p50, p90: result.latency.p90, p99: result.latency.p99, max: result.latency.max },
     requests: result.requests.total,
     errors: result.errors,
@@ -87,7 +99,8 @@ export async function runLoad(
     kbPerResponse: result.requests.total > 0 ? round(result.throughput.total / result.requests.total / 1024) : 0,
     peakRssMb: rss.treeMb,
     peakServerProcessRssMb: rss.serverMb,
-    cpu: cpu(),
+    cpu: share,
+    cpuMsPerRequest: cpuMsPerRequest(share.server, reqPerSec),
   };
 }
 

@@ -22,7 +22,7 @@ const DEFAULT_BENCH_DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/storeflee
 const HELP = `npm run bench -- [options]
 
   --fresh               drop and reseed the benchmark database
-  --no-build            reuse the existing .next build instead of running next build
+  --no-build            reuse the previous builds (the app's and the reference pages') instead of next build
   --duration <s>        seconds per scenario (15)
   --warmup <s>          unrecorded warm-up before the scenarios (5)
   --connections <n>     concurrent connections (20)
@@ -31,7 +31,7 @@ const HELP = `npm run bench -- [options]
   --tenants <n>         number of tenants (1000)
   --prices <n>          tenant price rows per tenant, about (1000)
   --signed-in <n>       tenants with a signed-in benchmark customer (50)
-  --only <a,b,…>        run only these scenarios (ids as in the table)
+  --only <a,b,…>        run only these scenarios (ids as in the table); the reference pages always run
   --no-explain          skip EXPLAIN ANALYZE of the catalog queries
   --max-minutes <n>     give up after this long (30)
 

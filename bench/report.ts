@@ -1,9 +1,12 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { ExplainedQuery } from './explain';
+import { MAX_P99_OVER_P50, MAX_RSS_MB, MIN_HOST_SPREAD_RATIO, type Ratios, type ReferenceKind, type Target } from './judge';
 import type { LoadResult } from './load';
 import type { LoopResult } from './raw-sql';
-import { MAX_RSS_MB, MIN_HOST_SPREAD_RATIO, type Target } from './scenarios';
+import type { ReferenceResult } from './references';
+
+type HostSpread = { ratio: number | null; pass: boolean | null };
 
 export interface BenchReport {
   date: string;
@@ -13,11 +16,13 @@ export interface BenchReport {
   options: Record<string, unknown>;
   scale: Record<string, unknown>;
   timings: Record<string, number>;
-  scenarios: (LoadResult & { target: Target; pass: boolean; failures: string[] })[];
+  /** The yardsticks, run in the same process of `npm run bench` as the scenarios. */
+  references: Record<ReferenceKind, ReferenceResult>;
+  scenarios: (LoadResult & { target?: Target; ratios: Ratios; pass: boolean; failures: string[] })[];
   dataLayer: LoopResult[];
+  /** Many hosts ÷ one host, judged: catalog misses against one shop's misses, warm pages against one shop's warm pages. */
+  hostSpread: { misses: HostSpread; hits: HostSpread };
   ratios: {
-    hostSpread: number | null;
-    hostSpreadWarm?: number | null;
     /** The few-shops warm cache from this process's memory ÷ one host. */
     hostSpreadWarmFew?: number | null;
     /** The same pages served from Redis by an instance that did not render them, ÷ one host. */
@@ -31,19 +36,6 @@ export interface BenchReport {
   explain?: ExplainedQuery[];
 }
 
-export function judge(result: LoadResult, target: Target): string[] {
-  const failures: string[] = [];
-  if (target.minReqPerSec && result.reqPerSec < target.minReqPerSec) failures.push(`${result.reqPerSec} < ${target.minReqPerSec} req/s`);
-  if (target.maxP99Ms && result.latencyMs.p99 > target.maxP99Ms) failures.push(`p99 ${result.latencyMs.p99} > ${target.maxP99Ms} ms`);
-  if (result.errors + result.non2xx > 0) failures.push(`${result.errors + result.non2xx} errors`);
-  if (result.peakRssMb > MAX_RSS_MB) failures.push(`RSS ${result.peakRssMb} > ${MAX_RSS_MB} MB`);
-  if (result.validation) failures.push(`wrong page: ${result.validation}`);
-  return failures;
-}
-
-const targetText = (t: Target) =>
-  [t.minReqPerSec ? `≥${t.minReqPerSec} req/s` : '', t.maxP99Ms ? `p99 ≤${t.maxP99Ms} ms` : '', '0 errors', `≤${MAX_RSS_MB} MB`].filter(Boolean).join(', ');
-
 function errorText(r: LoadResult): string {
   const total = r.errors + r.non2xx;
   if (total === 0) return '0';
@@ -55,32 +47,42 @@ function errorText(r: LoadResult): string {
   return `${total} (${parts.filter(Boolean).join(', ')})`;
 }
 
+const verdictText = (r: { pass: boolean; failures: string[] }) => (r.pass ? 'pass' : `**fail**: ${r.failures.join('; ')}`);
+const orDash = (n: number | null | undefined) => (n === null || n === undefined ? '—' : String(n));
+
+function measuredCells(r: LoadResult): string {
+  return `${r.reqPerSec} | ${orDash(r.cpuMsPerRequest)} | ${r.latencyMs.p50} | ${r.latencyMs.p99} | ${errorText(r)} | ${r.peakRssMb}`;
+}
+
+/** Every scenario beside its reference: req/s and CPU ms per request, both ratios, the target and the verdict. */
 export function markdownTable(report: BenchReport): string {
-  const rows = ['| Scenario | req/s | p50 ms | p99 ms | errors | peak RSS MB | target | result |', '| --- | ---: | ---: | ---: | --- | ---: | --- | --- |'];
+  const rows = [
+    '| Scenario | req/s | CPU ms/req | p50 ms | p99 ms | errors | peak RSS MB | ÷ reference, req/s (judged) | ÷ reference, CPU | target | result |',
+    '| --- | ---: | ---: | ---: | ---: | --- | ---: | ---: | ---: | --- | --- |',
+  ];
+  for (const r of Object.values(report.references)) rows.push(`| ${r.title} | ${measuredCells(r)} | 1 | 1 | reference | ${verdictText(r)} |`);
   for (const s of report.scenarios) {
-    const verdict = s.pass ? 'pass' : `**fail**: ${s.failures.join('; ')}`;
-    rows.push(
-      `| ${s.title} | ${s.reqPerSec} | ${s.latencyMs.p50} | ${s.latencyMs.p99} | ${errorText(s)} | ${s.peakRssMb} | ${targetText(s.target)} | ${verdict} |`,
-    );
+    const kind = s.target ? ` × ${s.target.reference}` : '';
+    const target = s.target ? `≥ ${s.target.minRatio} × ${s.target.reference}` : '—';
+    rows.push(`| ${s.title} | ${measuredCells(s)} | ${orDash(s.ratios.reqPerSec)}${kind} | ${orDash(s.ratios.cpu)}${kind} | ${target} | ${verdictText(s)} |`);
   }
   for (const d of report.dataLayer) {
-    rows.push(`| ${d.title} (no HTTP) | ${d.opsPerSec} | ${d.latencyMs.p50} | ${d.latencyMs.p99} | ${d.errors} | — | — | — |`);
+    rows.push(`| ${d.title} (no HTTP) | ${d.opsPerSec} | — | ${d.latencyMs.p50} | ${d.latencyMs.p99} | ${d.errors} | — | — | — | — | — |`);
   }
-  const { hostSpread, hostSpreadWarm, hostSpreadWarmFew, hostSpreadWarmRedis, warmRedisOverMemory, appOverRawSql, appOverDataLayer } = report.ratios;
-  if (hostSpread !== null) {
-    const ok = hostSpread >= MIN_HOST_SPREAD_RATIO;
-    rows.push(`| Many hosts ÷ one host (catalog req/s) | ${hostSpread} | | | | | ≥${MIN_HOST_SPREAD_RATIO} | ${ok ? 'pass' : '**fail**'} |`);
-  }
-  if (hostSpreadWarm != null) {
-    const ok = hostSpreadWarm >= MIN_HOST_SPREAD_RATIO;
-    rows.push(`| Many hosts ÷ one host, both from a warm cache | ${hostSpreadWarm} | | | | | ≥${MIN_HOST_SPREAD_RATIO} | ${ok ? 'pass' : '**fail**'} |`);
-  }
-  if (hostSpreadWarmFew != null) rows.push(`| Warm cache in memory, few hosts ÷ one host | ${hostSpreadWarmFew} | | | | | — | — |`);
-  if (hostSpreadWarmRedis != null)
-    rows.push(`| Warm cache in Redis (another instance rendered the pages), same hosts ÷ one host | ${hostSpreadWarmRedis} | | | | | — | — |`);
-  if (warmRedisOverMemory != null) rows.push(`| Render-cache hits from Redis ÷ hits from memory | ${warmRedisOverMemory} | | | | | — | — |`);
-  if (appOverRawSql !== null) rows.push(`| App ÷ raw SQL (catalog page) | ${appOverRawSql} | | | | | — | — |`);
-  if (appOverDataLayer !== null) rows.push(`| App ÷ data layer (catalog page) | ${appOverDataLayer} | | | | | — | — |`);
+  const spread = (label: string, h: HostSpread) => {
+    if (h.ratio !== null) rows.push(`| ${label} | ${h.ratio} | | | | | | | | ≥ ${MIN_HOST_SPREAD_RATIO} (req/s) | ${h.pass ? 'pass' : '**fail**'} |`);
+  };
+  spread('Many hosts ÷ one host, cache misses (catalog ÷ one host, misses)', report.hostSpread.misses);
+  spread('Many hosts ÷ one host, cache hits (1,000 hosts warm ÷ one host warm)', report.hostSpread.hits);
+  const info = (label: string, value: number | null | undefined) => {
+    if (value !== null && value !== undefined) rows.push(`| ${label} | ${value} | | | | | | | | — | — |`);
+  };
+  const { hostSpreadWarmFew, hostSpreadWarmRedis, warmRedisOverMemory, appOverRawSql, appOverDataLayer } = report.ratios;
+  info('Warm cache in memory, few hosts ÷ one host warm', hostSpreadWarmFew);
+  info('Warm cache in Redis (another instance rendered the pages), same hosts ÷ one host warm', hostSpreadWarmRedis);
+  info('Render-cache hits from Redis ÷ hits from memory', warmRedisOverMemory);
+  info('App ÷ raw SQL (catalog page)', appOverRawSql);
+  info('App ÷ data layer (catalog page)', appOverDataLayer);
   return rows.join('\n');
 }
 
@@ -89,7 +91,7 @@ function cpuTable(report: BenchReport): string {
     '| Scenario | server | load generator | PostgreSQL | other processes | machine busy | KB per response |',
     '| --- | ---: | ---: | ---: | ---: | ---: | ---: |',
   ];
-  for (const s of report.scenarios) {
+  for (const s of [...Object.values(report.references), ...report.scenarios]) {
     rows.push(
       `| ${s.title} | ${s.cpu.server} | ${s.cpu.loadGenerator} | ${s.cpu.postgres} | ${s.cpu.other} | ${s.cpu.machineBusyPct} % | ${s.kbPerResponse} |`,
     );
@@ -112,9 +114,14 @@ function markdownReport(report: BenchReport): string {
     '',
     markdownTable(report),
     '',
-    `Overall: ${report.pass ? 'all targets met' : 'targets not met'}. Errors count socket errors, timeouts (10 s) and non-2xx answers; peak RSS is the`,
-    "sum over the `next start` process tree, sampled every 200 ms. Raw SQL and data layer run in this process with the app's",
-    'pool size and the same concurrency, before the server starts.',
+    `Overall: ${report.pass ? 'all targets met' : 'targets not met'}. Every scenario must also have 0 errors, p99 ≤ ${MAX_P99_OVER_P50} × p50 and peak RSS ≤ ${MAX_RSS_MB} MB.`,
+    "The ratio judged is req/s ÷ the reference's req/s; the CPU ratio beside it is the reference's CPU ms per request ÷ the",
+    'scenario\'s (both read "fraction of the reference", higher is better). CPU ms/req is the `next start` process tree\'s CPU time',
+    '(user + system, from /proc) over the run ÷ requests. The references are a tiny separate Next app (bench/reference-app/) built',
+    'with the same Next.js and React and served by `next start` with the same flags and heap, in this run, before the storefront.',
+    'Errors count socket errors, timeouts (10 s) and non-2xx answers; peak RSS is the sum over the `next start` process tree,',
+    "sampled every 200 ms. Raw SQL and data layer run in this process with the app's pool size and the same concurrency, before",
+    'the server starts.',
     '',
     '## Where the CPU went (cores in use on average), and response sizes',
     '',

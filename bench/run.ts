@@ -10,12 +10,14 @@ import type { ChildProcess } from 'node:child_process';
 import { ensureBenchCustomers } from './customers';
 import { connect, migrate, refreshSummaries, readMarker, recreateDatabase, sameScale, SEED_VERSION, serverVersion, writeMarker, type Sql } from './database';
 import { explainCatalog, type ExplainedQuery } from './explain';
-import { runLoad, stopLoad, validateScenario, primePages, type LoadResult } from './load';
+import { judgeHostSpread, judgeScenario, ratio } from './judge';
+import { mixedScenario, runLoad, stopLoad, validateScenario, primePages, type LoadResult } from './load';
 import { parseOptions, type BenchOptions } from './options';
 import { RssSampler } from './process-tree';
-import { measureDataLayer, measureRawSql } from './raw-sql';
-import { judge, markdownTable, writeReport, type BenchReport } from './report';
-import { buildScenarios, MIN_HOST_SPREAD_RATIO, type Scenario } from './scenarios';
+import { measureDataLayer, measureRawSql, type LoopResult } from './raw-sql';
+import { buildReferenceApp, runReferences } from './references';
+import { markdownTable, writeReport, type BenchReport } from './report';
+import { buildScenarios } from './scenarios';
 import { seedPlatform } from './seed-platform';
 import { benchRedis, clearSharedRenderCache, stopBenchRedis } from './redis';
 import { buildApp, freePort, hasBuild, killServerNow, serverEnv, stageApp, startServer, stopServer, waitUntilReady } from './server';
@@ -26,6 +28,7 @@ const ROOT_DOMAIN = 'localhost';
 const RESULTS_DIR = path.join(process.cwd(), 'bench', 'results');
 // Ignored by git (bench/results/*.tmp) and by the project's tsconfig.
 const APP_DIR = path.join(RESULTS_DIR, 'app.tmp');
+const REFERENCE_DIR = path.join(RESULTS_DIR, 'reference.tmp');
 // The app's own default pool (db/client.ts): raw SQL and the data layer get no more connections than it.
 const APP_POOL_SIZE = Number(process.env.DATABASE_POOL_SIZE ?? 10);
 
@@ -69,11 +72,30 @@ async function prepareDatabase(opts: BenchOptions): Promise<{ sql: Sql; seeded: 
   return { sql: db, seeded };
 }
 
-/** A mix of every scenario, so each code path is compiled and cached before anything is measured. */
-function mixed(scenarios: Scenario[]): Scenario {
-  let i = 0;
-  const pick = () => scenarios[i++ % scenarios.length] as Scenario;
-  return { id: 'warm-up', title: 'warm-up', target: {}, next: () => pick().next(), expect: () => '' };
+/** The ratios between scenarios of the run (many hosts ÷ one host judged, the rest for reading) and the overall verdict. */
+function compare(
+  results: BenchReport['scenarios'],
+  references: BenchReport['references'],
+  raw: LoopResult,
+  dataLayer: LoopResult,
+): Pick<BenchReport, 'hostSpread' | 'ratios' | 'pass'> {
+  const byId = (id: string) => results.find((r) => r.id === id);
+  const [catalog, singleHost, warmFew, warmRedis] = ['catalog', 'catalog-single-host', 'catalog-warm-few', 'catalog-warm-redis'].map(byId);
+  const hostSpread = {
+    misses: judgeHostSpread(catalog, byId('catalog-single-host-miss')),
+    hits: judgeHostSpread(byId('catalog-warm'), singleHost),
+  };
+  return {
+    hostSpread,
+    ratios: {
+      hostSpreadWarmRedis: ratio(warmRedis?.reqPerSec, singleHost?.reqPerSec),
+      hostSpreadWarmFew: ratio(warmFew?.reqPerSec, singleHost?.reqPerSec),
+      warmRedisOverMemory: ratio(warmRedis?.reqPerSec, warmFew?.reqPerSec),
+      appOverRawSql: ratio(catalog?.reqPerSec, raw.opsPerSec),
+      appOverDataLayer: ratio(catalog?.reqPerSec, dataLayer.opsPerSec),
+    },
+    pass: [...results, ...Object.values(references)].every((r) => r.pass) && Object.values(hostSpread).every((h) => h.pass !== false),
+  };
 }
 
 async function main(): Promise<number> {
@@ -106,8 +128,10 @@ async function main(): Promise<number> {
     // The build (type check included) needs more heap than the server is allowed under load.
     const buildEnv = { ...env, NODE_OPTIONS: process.env.NODE_OPTIONS ?? '' };
     await buildApp(stageApp(APP_DIR), buildEnv, path.join(RESULTS_DIR, 'build-log.tmp'));
-  } else if (!hasBuild(APP_DIR)) {
-    throw new Error(`--no-build needs an earlier benchmark build in ${APP_DIR}`);
+    say(`building the reference pages (next build in ${path.relative(process.cwd(), REFERENCE_DIR)})…`);
+    await buildReferenceApp(REFERENCE_DIR, buildEnv, path.join(RESULTS_DIR, 'reference-build-log.tmp'));
+  } else if (!hasBuild(APP_DIR) || !hasBuild(REFERENCE_DIR)) {
+    throw new Error(`--no-build needs an earlier benchmark build in ${APP_DIR} and ${REFERENCE_DIR}`);
   }
   timings.build = seconds(t);
 
@@ -121,8 +145,21 @@ async function main(): Promise<number> {
   if (opts.explain) explain = await explainCatalog(opts.databaseUrl, single);
   timings.sql = seconds(t);
 
+  // The yardsticks of the targets, served by the same Next.js with the same flags, in this run.
   t = performance.now();
   const port = await freePort(opts.port);
+  say(`reference pages on localhost:${port}: ${opts.connections} connections, ${opts.duration} s each after a ${opts.warmup} s warm-up`);
+  const references = await runReferences(REFERENCE_DIR, port, env, {
+    ...opts,
+    logFile: path.join(RESULTS_DIR, 'reference-server-log.tmp'),
+    say,
+    onServer: (child) => {
+      server = child;
+    },
+  });
+  timings.references = seconds(t);
+
+  t = performance.now();
   server = startServer(APP_DIR, port, env, path.join(RESULTS_DIR, 'server-log.tmp'));
   const ready = await waitUntilReady(port, server);
   say(`next start answering on localhost:${port} after ${(ready / 1000).toFixed(1)} s`);
@@ -133,7 +170,7 @@ async function main(): Promise<number> {
   if (opts.scenarios) scenarios = scenarios.filter((s) => opts.scenarios?.includes(s.id));
   if (opts.warmup > 0) {
     say(`warm-up: ${opts.warmup} s over all scenarios`);
-    await runLoad(port, mixed(scenarios), { connections: opts.connections, duration: opts.warmup });
+    await runLoad(port, mixedScenario(scenarios), { connections: opts.connections, duration: opts.warmup });
   }
   const results: BenchReport['scenarios'] = [];
   const redisUrl = scenarios.some((s) => s.sharedCache) ? await benchRedis() : null;
@@ -142,7 +179,11 @@ async function main(): Promise<number> {
       say(`${scenario.title}: skipped (no redis-server; set BENCH_REDIS_URL)`);
       continue;
     }
-    if (scenario.prime) {
+    if (scenario.prime && !scenario.freshServer) {
+      const requests = scenario.prime();
+      say(`${scenario.title}: rendering ${requests.length} pages once first`);
+      await primePages(port, requests, opts.connections);
+    } else if (scenario.prime) {
       // On a fresh server, so the heap the scenarios before it left behind does not count against it.
       sampler.stop();
       await stopServer(server);
@@ -172,9 +213,11 @@ async function main(): Promise<number> {
     const validation = await validateScenario(port, scenario).catch((e: unknown) => String(e));
     say(`${scenario.title}: ${opts.duration} s${validation ? ` (validation: ${validation})` : ''}`);
     const load: LoadResult = { ...(await runLoad(port, scenario, { ...opts, sampler, serverPid: server.pid })), validation };
-    const failures = judge(load, scenario.target);
-    results.push({ ...load, target: scenario.target, pass: failures.length === 0, failures });
-    say(`  ${load.reqPerSec} req/s, p50 ${load.latencyMs.p50} ms, p99 ${load.latencyMs.p99} ms, ${load.errors + load.non2xx} errors, ${load.peakRssMb} MB`);
+    const verdict = judgeScenario(load, scenario.target, references);
+    results.push({ ...load, target: scenario.target, ...verdict });
+    say(
+      `  ${load.reqPerSec} req/s, ${load.cpuMsPerRequest} ms CPU/req, p50 ${load.latencyMs.p50} ms, p99 ${load.latencyMs.p99} ms, ${load.errors + load.non2xx} errors, ${load.peakRssMb} MB${scenario.target ? `, ${verdict.ratios.reqPerSec} × ${scenario.target.reference}` : ''}`,
+    );
   }
   sampler.stop();
   await stopServer(server);
@@ -182,12 +225,6 @@ async function main(): Promise<number> {
   timings.http = seconds(t);
   timings.total = seconds(started);
 
-  const catalog = results.find((r) => r.id === 'catalog');
-  const singleHost = results.find((r) => r.id === 'catalog-single-host');
-  const warm = results.find((r) => r.id === 'catalog-warm');
-  const warmFew = results.find((r) => r.id === 'catalog-warm-few');
-  const warmRedis = results.find((r) => r.id === 'catalog-warm-redis');
-  const ratio = (a?: number, b?: number) => (a && b ? Math.round((a / b) * 100) / 100 : null);
   const report: BenchReport = {
     date: new Date().toISOString(),
     machine: {
@@ -211,19 +248,10 @@ async function main(): Promise<number> {
     timings,
     scenarios: results,
     dataLayer: [raw, dataLayer],
-    ratios: {
-      hostSpread: ratio(catalog?.reqPerSec, singleHost?.reqPerSec),
-      hostSpreadWarm: ratio(warm?.reqPerSec, singleHost?.reqPerSec),
-      hostSpreadWarmRedis: ratio(warmRedis?.reqPerSec, singleHost?.reqPerSec),
-      hostSpreadWarmFew: ratio(warmFew?.reqPerSec, singleHost?.reqPerSec),
-      warmRedisOverMemory: ratio(warmRedis?.reqPerSec, warmFew?.reqPerSec),
-      appOverRawSql: ratio(catalog?.reqPerSec, raw.opsPerSec),
-      appOverDataLayer: ratio(catalog?.reqPerSec, dataLayer.opsPerSec),
-    },
-    pass: false,
+    references,
+    ...compare(results, references, raw, dataLayer),
     explain,
   };
-  report.pass = results.every((r) => r.pass) && (report.ratios.hostSpread ?? 1) >= MIN_HOST_SPREAD_RATIO;
   const files = writeReport(RESULTS_DIR, report);
   console.log(`\n${markdownTable(report)}\n`);
   say(`wrote ${files.map((f) => path.relative(process.cwd(), f)).join(', ')}`);

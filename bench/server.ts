@@ -5,7 +5,10 @@ import path from 'node:path';
 import { httpRequest } from './http';
 
 const SERVER_HOST = 'localhost';
-const NEXT_BIN = path.join(process.cwd(), 'node_modules', 'next', 'dist', 'bin', 'next');
+const NEXT_BIN = path.join('node_modules', 'next', 'dist', 'bin', 'next');
+
+/** The app's own `next` when it has a node_modules (the reference pages), else the project's: one copy of Next per server. */
+const nextBin = (appDir: string) => (existsSync(path.join(appDir, NEXT_BIN)) ? path.join(appDir, NEXT_BIN) : path.join(process.cwd(), NEXT_BIN));
 
 export function serverEnv(databaseUrl: string, rootDomain: string, authSecret: string): NodeJS.ProcessEnv {
   return {
@@ -69,7 +72,7 @@ export function stageApp(dir: string): string {
 /** Runs `next build`, its output in a log file; throws with the log's tail when it fails. */
 export async function buildApp(appDir: string, env: NodeJS.ProcessEnv, logFile: string): Promise<void> {
   const log = createWriteStream(logFile);
-  const child = spawn(process.execPath, [NEXT_BIN, 'build'], { cwd: appDir, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [nextBin(appDir), 'build'], { cwd: appDir, env, stdio: ['ignore', 'pipe', 'pipe'] });
   child.stdout.pipe(log);
   child.stderr.pipe(log);
   const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
@@ -103,7 +106,7 @@ export async function freePort(from: number): Promise<number> {
  */
 export function startServer(appDir: string, port: number, env: NodeJS.ProcessEnv, logFile: string, bind: string = SERVER_HOST): ChildProcess {
   const log = createWriteStream(logFile);
-  const child = spawn(process.execPath, [NEXT_BIN, 'start', '-p', String(port), '-H', bind], {
+  const child = spawn(process.execPath, [nextBin(appDir), 'start', '-p', String(port), '-H', bind], {
     cwd: appDir,
     env,
     detached: true,
