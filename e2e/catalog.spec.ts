@@ -48,6 +48,23 @@ test.describe('Catalog', () => {
     expect(await cardName(page, 0)).not.toBe(firstOnPageOne);
   });
 
+  test('a listing asks the server for none of its product pages or page numbers in advance', async ({ page }) => {
+    // Those are plain links: following one loads the page, so fetching each card's route ahead (a
+    // request per card in view) would cost the server and buy nothing.
+    const prefetched: string[] = [];
+    page.on('request', (request) => {
+      const url = new URL(request.url());
+      if (request.headers().rsc === '1' && /^\/products(\/|$)/.test(url.pathname)) prefetched.push(`${url.pathname}${url.search}`);
+    });
+    await page.goto(shopUrl('atraxion', '/products'));
+    await expect(productCards(page).first()).toBeVisible();
+    const pagination = page.getByRole('navigation', { name: 'Pagination' });
+    await pagination.scrollIntoViewIfNeeded();
+    await expect(pagination.getByRole('link', { name: /Next/ })).toHaveAttribute('href', /[?&]page=2\b/);
+    await page.waitForLoadState('networkidle');
+    expect(prefetched.filter((path) => path.startsWith('/products/') || /[?&]page=/.test(path))).toEqual([]);
+  });
+
   test('sorting by price, low to high, orders the page by price', async ({ page }) => {
     await page.goto(shopUrl('atraxion', '/products'));
     const sort = page.getByLabel('Sort by');

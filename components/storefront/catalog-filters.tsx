@@ -1,13 +1,11 @@
 'use client';
 
-import Link from 'next/link';
-import type { FacetAxis, FilterPanelModel, PanelControl, PanelFilterKey } from '@/lib/catalog/catalog-filter-registry';
+import type { FilterPanelModel, PanelControl, PanelFilterKey } from '@/lib/catalog/catalog-filter-registry';
 import type { CatalogQuery } from '@/lib/catalog/catalog-query';
 import type { FacetValue } from '@/lib/catalog/list-visible-articles';
+import { type PanelFacets, unpackFacetValue } from '@/lib/catalog/panel-facets';
 import { AutoSubmit } from './auto-submit';
 import { FilterPanel } from './filter-panel';
-
-type Facets = Record<FacetAxis, FacetValue[]>;
 
 /** How a select shows its values, where that is not the facet's label. */
 const FORMATS: Partial<Record<PanelFilterKey, (v: FacetValue) => string>> = {
@@ -70,9 +68,9 @@ function CheckboxList(props: { name: string; label: string; empty: string; value
 }
 
 /** One filter's control, as its registry entry describes it. */
-function FilterControl({ control, query, facets }: { control: PanelControl; query: CatalogQuery; facets: Facets }) {
+function FilterControl({ control, query, facets }: { control: PanelControl; query: CatalogQuery; facets: PanelFacets }) {
   const value = query[control.filter];
-  const values = control.facet ? facets[control.facet] : [];
+  const values = control.facet ? facets[control.facet].map(unpackFacetValue) : [];
   switch (control.type) {
     case 'select':
       return (
@@ -101,11 +99,12 @@ function FilterControl({ control, query, facets }: { control: PanelControl; quer
 
 /**
  * A plain GET form: filters work without JavaScript and every filtered page has a shareable URL.
- * A client component only so that the facets travel as data, not as a rendered tree of a few hundred
- * options and checkboxes: that tree was the larger part of the catalog page's RSC payload. The panel's
- * shape comes as data too (`filterPanel`), so the filter registry's parsers stay on the server.
+ * A client component only so that the facets travel as data (`panelFacets`, a few bytes a value), not as
+ * a rendered tree of a few hundred options and checkboxes: as a server component the panel's tree was
+ * three and a half times the data in the page's RSC payload (docs/decisions/0017). The panel's shape
+ * comes as data too (`filterPanel`), so the filter registry's parsers stay on the server.
  */
-export function CatalogFilters({ query, facets, panel }: { query: CatalogQuery; facets: Facets; panel: FilterPanelModel }) {
+export function CatalogFilters({ query, facets, panel }: { query: CatalogQuery; facets: PanelFacets; panel: FilterPanelModel }) {
   return (
     <FilterPanel activeCount={panel.activeCount}>
       <form method="get" action="/products" className="space-y-5 rounded-lg border border-slate-200 bg-white p-4" aria-label="Filter products">
@@ -132,9 +131,9 @@ export function CatalogFilters({ query, facets, panel }: { query: CatalogQuery; 
           <button type="submit" className="bg-brand text-brand-contrast rounded-md px-4 py-2 text-sm font-semibold">
             Apply filters
           </button>
-          <Link href={query.q ? `/products?q=${encodeURIComponent(query.q)}` : '/products'} className="text-sm underline">
+          <a href={query.q ? `/products?q=${encodeURIComponent(query.q)}` : '/products'} className="text-sm underline">
             Clear all
-          </Link>
+          </a>
         </div>
       </form>
     </FilterPanel>

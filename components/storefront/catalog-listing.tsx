@@ -1,11 +1,11 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { filterPanel } from '@/lib/catalog/catalog-filter-registry';
 import { platformDb } from '@/db/connection-registry';
 import type { CatalogQuery } from '@/lib/catalog/catalog-query';
 import { listVisibleArticles } from '@/lib/catalog/list-visible-articles';
 import { formatTyreSize } from '@/lib/catalog/parse-tyre-size';
 import type { Shop } from '@/lib/tenancy/current-shop';
+import { panelFacets } from '@/lib/catalog/panel-facets';
 import { toProductCardData } from '@/lib/catalog/product-card-data';
 import { CatalogFilters } from './catalog-filters';
 import { Pagination } from './pagination';
@@ -41,7 +41,7 @@ export async function CatalogListing({ shop, query, marginBp }: { shop: Shop; qu
   return (
     <div className="grid gap-6 lg:grid-cols-[17rem_1fr]">
       <aside>
-        <CatalogFilters query={query} facets={result.facets} panel={filterPanel(query)} />
+        <CatalogFilters query={query} facets={panelFacets(result.facets)} panel={filterPanel(query)} />
       </aside>
       <section aria-labelledby="results-heading">
         <div className="flex flex-wrap items-end justify-between gap-3">
@@ -68,9 +68,9 @@ export async function CatalogListing({ shop, query, marginBp }: { shop: Shop; qu
           <div className="mt-6 rounded-lg border border-dashed border-slate-300 bg-white p-10 text-center">
             <p className="font-semibold">{result.total > 0 ? 'This page is past the end of the results.' : 'Nothing matches these filters.'}</p>
             <p className="mt-1 text-sm text-slate-600">Try fewer filters, another size, or search by brand or model name.</p>
-            <Link href="/products" className="mt-4 inline-block text-sm font-semibold underline">
+            <a href="/products" className="mt-4 inline-block text-sm font-semibold underline">
               Show all products
-            </Link>
+            </a>
           </div>
         )}
         <Pagination query={query} pageCount={result.pageCount} nextAfter={result.nextAfter} />

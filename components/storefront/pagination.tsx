@@ -1,4 +1,3 @@
-import Link from 'next/link';
 import { catalogQueryToSearch, type CatalogQuery } from '@/lib/catalog/catalog-query';
 
 function pageWindow(page: number, pageCount: number): number[] {
@@ -13,6 +12,7 @@ function pageWindow(page: number, pageCount: number): number[] {
  */
 const KEYSET_AFTER_PAGE = 20;
 
+/** Plain links, as on the product cards (product-grid.tsx): a prefetch per page number buys nothing. */
 export function Pagination({ query, pageCount, nextAfter }: { query: CatalogQuery; pageCount: number; nextAfter?: number }) {
   if (pageCount <= 1) return null;
   const href = (page: number, after?: number) => `/products${catalogQueryToSearch({ ...query, page, after })}`;
@@ -21,9 +21,9 @@ export function Pagination({ query, pageCount, nextAfter }: { query: CatalogQuer
   return (
     <nav aria-label="Pagination" className="mt-8 flex flex-wrap items-center justify-center gap-2 text-sm">
       {query.page > 1 ? (
-        <Link className={linkClass} href={href(query.page - 1)} rel="prev">
+        <a className={linkClass} href={href(query.page - 1)} rel="prev">
           ‹ Previous
-        </Link>
+        </a>
       ) : null}
       {pages.map((p, i) => (
         <span key={p} className="contents">
@@ -37,16 +37,16 @@ export function Pagination({ query, pageCount, nextAfter }: { query: CatalogQuer
               {p}
             </span>
           ) : (
-            <Link className={linkClass} href={href(p)}>
+            <a className={linkClass} href={href(p)}>
               {p}
-            </Link>
+            </a>
           )}
         </span>
       ))}
       {query.page < pageCount ? (
-        <Link className={linkClass} href={href(query.page + 1, query.page >= KEYSET_AFTER_PAGE ? nextAfter : undefined)} rel="next">
+        <a className={linkClass} href={href(query.page + 1, query.page >= KEYSET_AFTER_PAGE ? nextAfter : undefined)} rel="next">
           Next ›
-        </Link>
+        </a>
       ) : null}
     </nav>
   );

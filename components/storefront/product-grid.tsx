@@ -1,6 +1,5 @@
 'use client';
 
-import Link from 'next/link';
 import type { ProductCardData } from '@/lib/catalog/product-card-data';
 import { StockBadge } from './stock-badge';
 
@@ -8,6 +7,9 @@ import { StockBadge } from './stock-badge';
  * A client component for a reason that is not the browser: a page of cards sent as data (about 300
  * bytes each) instead of as a rendered tree (about 1.3 KB each) halves the page's RSC payload and the
  * server's work to serialize and re-read it. The server still renders the HTML; no data is fetched here.
+ * A card links with a plain `<a>`, not `next/link`: a listing from the render cache and a product page
+ * share only the root layout, so a click has the server render the whole shop frame either way, while
+ * `next/link` asked the server for the route of every card in view as soon as the listing showed.
  */
 export function ProductGrid({ products, className }: { products: ProductCardData[]; className: string }) {
   return (
@@ -26,9 +28,9 @@ function ProductCard({ product: p }: { product: ProductCardData }) {
         {p.brandName}
       </p>
       <h3 className="mt-1 leading-snug font-semibold">
-        <Link href={`/products/${p.slug}`} className="after:absolute after:inset-0 hover:underline">
+        <a href={`/products/${p.slug}`} className="after:absolute after:inset-0 hover:underline">
           {p.name}
-        </Link>
+        </a>
       </h3>
       <p className="mt-1 text-sm text-slate-600">{p.specs}</p>
       {p.euLabel ? (
